@@ -1,0 +1,48 @@
+import { contract, isOperationName } from '../../shared/api/contract';
+import { ApiError, type Envelope } from '../../shared/api/errors';
+import type { AppContext } from '../services/context';
+import { handlers } from './handlers';
+
+export type Dispatch = (op: unknown, input: unknown) => Promise<Envelope<unknown>>;
+
+function fail(code: ApiError['code'], message: string): Envelope<never> {
+  return { ok: false, error: { code, message } };
+}
+
+function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  return issues
+    .slice(0, 5)
+    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+/**
+ * The single entry point of both transports: checks the operation name,
+ * parses the input with the contract's schema, runs the handler and wraps the
+ * result. Handlers' own errors become typed error envelopes; anything else is
+ * logged and reported as INTERNAL without its stack.
+ */
+export function createDispatch(ctx: AppContext, log: (msg: string) => void = console.error): Dispatch {
+  return async (op, rawInput) => {
+    if (!isOperationName(op)) return fail('UNKNOWN_OPERATION', `Parley has no operation called ${JSON.stringify(String(op)).slice(0, 80)}.`);
+    const spec = contract[op];
+    const parsed = spec.input.safeParse(rawInput ?? {});
+    if (!parsed.success) return fail('BAD_INPUT', `Invalid request for ${op}: ${describeIssues(parsed.error.issues)}.`);
+    try {
+      const handler = handlers[op] as (input: unknown, ctx: AppContext) => unknown;
+      const value = await handler(parsed.data, ctx);
+      return { ok: true, value };
+    } catch (err) {
+      if (err instanceof ApiError) return fail(err.code, err.message);
+      const sqliteCode = (err as { code?: unknown }).code;
+      if (sqliteCode === 'SQLITE_FULL') {
+        return fail('INTERNAL', 'The disk is full, so nothing was saved. Free some space and try again; your earlier work is intact.');
+      }
+      if (sqliteCode === 'SQLITE_BUSY') {
+        return fail('WORKSPACE_LOCKED', 'The workspace is busy with another write. Try again in a moment; nothing was saved.');
+      }
+      log(`[parley] ${op} failed: ${(err as Error).stack ?? String(err)}`);
+      return fail('INTERNAL', `Parley could not complete ${op}: ${(err as Error).message}. Nothing was saved.`);
+    }
+  };
+}

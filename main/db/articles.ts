@@ -1,0 +1,122 @@
+import type { Article, ArticleSummary } from '../../shared/api/schemas';
+import type { Db } from './connection';
+import { stmt } from './statements';
+
+export interface NewArticle {
+  title: string;
+  outlet: string;
+  author: string;
+  url: string;
+  publishedOn: string;
+  text: string;
+  wordCount: number;
+  contentHash: string;
+  relationshipId: number | null;
+  isSample?: boolean;
+}
+
+interface ArticleRow {
+  id: number;
+  title: string;
+  outlet: string;
+  author: string;
+  url: string;
+  published_on: string;
+  relationship_id: number | null;
+  is_sample: number;
+  annotation_count: number;
+  word_count: number;
+  created_at_ms: number;
+  text?: string;
+  content_hash?: string;
+}
+
+function rowToSummary(r: ArticleRow): ArticleSummary {
+  return {
+    id: r.id,
+    title: r.title,
+    outlet: r.outlet,
+    author: r.author,
+    url: r.url,
+    publishedOn: r.published_on,
+    relationshipId: r.relationship_id,
+    isSample: r.is_sample === 1,
+    annotationCount: r.annotation_count,
+    wordCount: r.word_count,
+    createdAtMs: r.created_at_ms,
+  };
+}
+
+function rowToArticle(r: ArticleRow): Article {
+  return { ...rowToSummary(r), text: r.text ?? '', contentHash: r.content_hash ?? '' };
+}
+
+const SUMMARY_COLUMNS =
+  'id, title, outlet, author, url, published_on, relationship_id, is_sample, annotation_count, word_count, created_at_ms';
+
+export function insertArticle(db: Db, a: NewArticle, nowMs = Date.now()): number {
+  const info = stmt(
+    db,
+    `INSERT INTO articles (title, outlet, author, url, published_on, text, word_count, content_hash, relationship_id, is_sample, created_at_ms, updated_at_ms)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(a.title, a.outlet, a.author, a.url, a.publishedOn, a.text, a.wordCount, a.contentHash, a.relationshipId, a.isSample ? 1 : 0, nowMs, nowMs);
+  return Number(info.lastInsertRowid);
+}
+
+export function getArticle(db: Db, id: number): Article | null {
+  const row = stmt(db, `SELECT ${SUMMARY_COLUMNS}, text, content_hash FROM articles WHERE id = ?`).get(id) as ArticleRow | undefined;
+  return row ? rowToArticle(row) : null;
+}
+
+export function getArticleSummary(db: Db, id: number): ArticleSummary | null {
+  const row = stmt(db, `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ?`).get(id) as ArticleRow | undefined;
+  return row ? rowToSummary(row) : null;
+}
+
+export function findArticleByHash(db: Db, contentHash: string): ArticleSummary | null {
+  const row = stmt(db, `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE content_hash = ?`).get(contentHash) as ArticleRow | undefined;
+  return row ? rowToSummary(row) : null;
+}
+
+export type ArticleSort = 'date-desc' | 'date-asc' | 'title' | 'outlet' | 'tags-desc';
+
+const ORDER_BY: Record<ArticleSort, string> = {
+  'date-desc': 'published_on DESC, id DESC',
+  'date-asc': 'published_on ASC, id ASC',
+  title: 'title COLLATE NOCASE, id',
+  outlet: 'outlet COLLATE NOCASE, published_on DESC, id DESC',
+  'tags-desc': 'annotation_count DESC, published_on DESC, id DESC',
+};
+
+export function listArticles(
+  db: Db,
+  q: { limit: number; offset: number; sort: ArticleSort; relationshipId?: number | undefined },
+): { items: ArticleSummary[]; total: number } {
+  const where = q.relationshipId === undefined ? '' : 'WHERE relationship_id = @relationshipId';
+  const params = { limit: q.limit, offset: q.offset, relationshipId: q.relationshipId };
+  const rows = stmt(db, `SELECT ${SUMMARY_COLUMNS} FROM articles ${where} ORDER BY ${ORDER_BY[q.sort]} LIMIT @limit OFFSET @offset`).all(
+    q.relationshipId === undefined ? { limit: q.limit, offset: q.offset } : params,
+  ) as ArticleRow[];
+  const total = (
+    stmt(db, `SELECT count(*) AS n FROM articles ${where}`).get(q.relationshipId === undefined ? {} : { relationshipId: q.relationshipId }) as {
+      n: number;
+    }
+  ).n;
+  return { items: rows.map(rowToSummary), total };
+}
+
+export function deleteArticle(db: Db, id: number): boolean {
+  return stmt(db, 'DELETE FROM articles WHERE id = ?').run(id).changes === 1;
+}
+
+export function sampleArticleIds(db: Db): number[] {
+  return (stmt(db, 'SELECT id FROM articles WHERE is_sample = 1 ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+}
+
+export function countArticles(db: Db): { all: number; sample: number } {
+  const row = stmt(db, 'SELECT count(*) AS all_n, coalesce(sum(is_sample), 0) AS sample_n FROM articles').get() as {
+    all_n: number;
+    sample_n: number;
+  };
+  return { all: row.all_n, sample: row.sample_n };
+}

@@ -1,0 +1,36 @@
+import type Database from 'better-sqlite3';
+import { ApiError } from '../../../shared/api/errors';
+import { initial } from './0010-initial';
+import type { Migration } from './types';
+
+/** Every migration, in order. Append only; never edit one that has shipped. */
+export const MIGRATIONS: readonly Migration[] = [initial];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+export function newerSchemaError(found: number): ApiError {
+  return new ApiError(
+    'NEWER_SCHEMA',
+    `This workspace was written by a newer Parley (schema version ${found}; this Parley knows up to ${SCHEMA_VERSION}). ` +
+      'It has not been touched. Open it with that newer version, or choose another workspace.',
+  );
+}
+
+/**
+ * Brings the database to SCHEMA_VERSION, applying every pending step in one
+ * transaction; a failing step leaves the database as it was.
+ * Returns the version found before migrating.
+ */
+export function migrate(db: Database.Database): number {
+  const found = db.pragma('user_version', { simple: true }) as number;
+  if (found > SCHEMA_VERSION) throw newerSchemaError(found);
+  if (found === SCHEMA_VERSION) return found;
+  db.transaction(() => {
+    for (const m of MIGRATIONS) {
+      if (m.version <= found) continue;
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }
+  }).immediate();
+  return found;
+}

@@ -1,0 +1,124 @@
+/**
+ * The Electron shell, kept thin: it opens the workspace, serves the renderer
+ * from app://parley, answers the contract over IPC and locks the window down
+ * (Electron's security checklist). Everything else is shared with browser mode.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { createDispatch } from '../api/dispatch';
+import { launchOptions, rendererDir, sampleFile } from '../paths';
+import { CONTENT_SECURITY_POLICY } from '../server/http';
+import type { AppContext } from '../services/context';
+import { startWorkspace } from '../services/workspace';
+
+const APP_ORIGIN = 'app://parley';
+const CONTENT_TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' };
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+let ctx: AppContext | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0];
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  void app.whenReady().then(start);
+}
+
+function isTrustedSender(frame: Electron.WebFrameMain | null): boolean {
+  return !!frame && new URL(frame.url).origin === APP_ORIGIN;
+}
+
+function serveRenderer(): void {
+  const root = rendererDir();
+  protocol.handle('app', (request) => {
+    const url = new URL(request.url);
+    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    const file = path.resolve(root, rel);
+    if (url.host !== 'parley' || !file.startsWith(root + path.sep) || !fs.existsSync(file)) return new Response('Not found', { status: 404 });
+    return new Response(fs.readFileSync(file), {
+      headers: {
+        'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  });
+}
+
+async function start(): Promise<void> {
+  const options = launchOptions(process.argv.slice(1), process.env, app.getPath('userData'));
+  try {
+    ctx = startWorkspace(options.workspace, {
+      sampleFile: options.sample ? sampleFile() : null,
+      nativeBinding: process.env.PARLEY_NATIVE_BINDING || undefined,
+    });
+  } catch (err) {
+    dialog.showErrorBox('Parley could not open the workspace', (err as Error).message);
+    app.quit();
+    return;
+  }
+  const dispatch = createDispatch(ctx);
+
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  serveRenderer();
+
+  ipcMain.handle('parley:invoke', (event, op: unknown, input: unknown) => {
+    if (!isTrustedSender(event.senderFrame)) {
+      return { ok: false, error: { code: 'UNAUTHORIZED', message: 'Requests from outside the Parley window are refused.' } };
+    }
+    return dispatch(op, input);
+  });
+
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 920,
+    show: false,
+    title: 'Parley',
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  await win.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event, url) => {
+    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    const parsed = new URL(url);
+    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') {
+      const choice = dialog.showMessageBoxSync({
+        type: 'question',
+        buttons: ['Open in browser', 'Cancel'],
+        defaultId: 1,
+        message: 'Open this link in your web browser?',
+        detail: parsed.href,
+      });
+      if (choice === 0) void shell.openExternal(parsed.href);
+    }
+    return { action: 'deny' };
+  });
+});
+
+app.on('window-all-closed', () => {
+  ctx?.workspace.close();
+  ctx = null;
+  app.quit();
+});

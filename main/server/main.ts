@@ -1,0 +1,34 @@
+/**
+ * Browser mode: the workbench served on 127.0.0.1 with a per-run token.
+ * Run directly (node dist/main/server.cjs [--workspace f] [--port n] [--no-sample])
+ * or by `npm start` where no Electron binary exists.
+ */
+import { createDispatch } from '../api/dispatch';
+import { launchOptions, rendererDir, sampleFile } from '../paths';
+import { startWorkspace } from '../services/workspace';
+import { startBrowserServer } from './http';
+
+async function main(): Promise<void> {
+  const options = launchOptions(process.argv.slice(2));
+  const ctx = startWorkspace(options.workspace, { sampleFile: options.sample ? sampleFile() : null });
+  const server = await startBrowserServer({ dispatch: createDispatch(ctx), staticDir: rendererDir(), port: options.port });
+  console.log(`Parley browser mode: ${server.url}`);
+  console.log(`Workspace: ${ctx.workspace.path}`);
+  console.log('Open the address above in a browser. Press Ctrl+C to stop.');
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    void server.close().finally(() => {
+      ctx.workspace.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(`Parley could not start: ${(err as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+import { useActors, useAnnotations, useCodebook } from '../state/queries';
+import { useFocus, useUi } from '../state/ui';
+
+/** The open article's tags in text order; clicking one scrolls to it. */
+export function AnnotationList() {
+  const articleId = useUi((s) => s.articleId);
+  const selectedId = useUi((s) => s.selectedAnnotationId);
+  const focusAnnotation = useFocus((s) => s.focusAnnotation);
+  const annotations = useAnnotations(articleId);
+  const codes = useCodebook();
+  const actors = useActors();
+  if (articleId === null) return null;
+  const code = (id: number) => codes.data?.find((c) => c.id === id);
+  const actor = (id: number) => actors.data?.find((a) => a.id === id)?.code ?? '?';
+  const list = annotations.data ?? [];
+  return (
+    <section className="annotation-list" aria-label="Tags in this article">
+      <h3>Tags in this article ({list.length})</h3>
+      {annotations.isSuccess && list.length === 0 && <p className="empty-state">No tags yet. Select a passage to tag it.</p>}
+      <ol>
+        {list.map((a) => (
+          <li key={a.id}>
+            <button
+              type="button"
+              className="annotation-item"
+              aria-current={a.id === selectedId ? 'true' : undefined}
+              style={{ ['--code' as string]: code(a.codeId)?.color ?? '#888' }}
+              onClick={() => focusAnnotation(a.articleId, a.id)}
+            >
+              <span className="tag-line">
+                <b>{code(a.codeId)?.name}</b> {actor(a.sourceActorId)}→{actor(a.targetActorId)}
+              </span>
+              <span className="quote">“{a.exact}”</span>
+              {a.note && <span className="note">{a.note}</span>}
+            </button>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,280 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { Annotation, Article, Relationship } from '../../../shared/api/schemas';
+import { PASSAGE_PROBLEM_MESSAGES, passageProblem, trimSpan } from '../../../shared/domain/anchoring';
+import { paragraphSpans } from '../../../shared/domain/text';
+import { applyCodeColors, clearHighlights, paintHighlights } from '../highlight/paint';
+import { caretOffsetAt, spanAt, TextIndex } from '../highlight/textIndex';
+import {
+  useActors,
+  useAnnotations,
+  useArticle,
+  useCodebook,
+  useCreateAnnotation,
+  useDeleteAnnotation,
+  useRelationships,
+  useUpdateAnnotation,
+} from '../state/queries';
+import { useFocus, useUi } from '../state/ui';
+import { TagPopover, type TagChoice } from './TagPopover';
+
+interface Draft {
+  start: number;
+  end: number;
+  anchor: DOMRect;
+}
+
+function domRange(index: TextIndex, start: number, end: number): Range | null {
+  const r = index.rangeFor(start, end);
+  if (!r) return null;
+  const range = document.createRange();
+  range.setStart(r.startContainer, r.startOffset);
+  range.setEnd(r.endContainer, r.endOffset);
+  return range;
+}
+
+function sentenceSpans(text: string): { start: number; end: number }[] {
+  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+  const spans: { start: number; end: number }[] = [];
+  for (const p of paragraphSpans(text)) {
+    for (const s of segmenter.segment(text.slice(p.start, p.end))) {
+      const t = trimSpan(text, p.start + s.index, p.start + s.index + s.segment.length);
+      if (t.end > t.start) spans.push(t);
+    }
+  }
+  return spans;
+}
+
+function relationshipFor(article: Article, relationships: readonly Relationship[], fallbackId: number | null): Relationship | undefined {
+  return (
+    relationships.find((r) => r.id === article.relationshipId) ??
+    relationships.find((r) => r.id === fallbackId) ??
+    relationships[0]
+  );
+}
+
+export function Reader() {
+  const articleId = useUi((s) => s.articleId);
+  const selectedId = useUi((s) => s.selectedAnnotationId);
+  const selectAnnotation = useUi((s) => s.selectAnnotation);
+  const relationshipId = useUi((s) => s.relationshipId);
+  const say = useUi((s) => s.say);
+  const scrollNonce = useFocus((s) => s.scrollNonce);
+  const article = useArticle(articleId);
+  const annotations = useAnnotations(articleId);
+  const codes = useCodebook();
+  const actors = useActors();
+  const relationships = useRelationships();
+  const createAnnotation = useCreateAnnotation();
+  const updateAnnotation = useUpdateAnnotation();
+  const deleteAnnotation = useDeleteAnnotation(articleId ?? 0);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const [index, setIndex] = useState<TextIndex | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [editAnchor, setEditAnchor] = useState<DOMRect | null>(null);
+  const text = article.data?.text ?? '';
+  const paragraphs = useMemo(() => paragraphSpans(text), [text]);
+  const sentences = useMemo(() => (text ? sentenceSpans(text) : []), [text]);
+  const list = annotations.data ?? [];
+  const selected = list.find((a) => a.id === selectedId) ?? null;
+
+  useLayoutEffect(() => {
+    setIndex(bodyRef.current && text ? new TextIndex(bodyRef.current) : null);
+    setDraft(null);
+  }, [text]);
+
+  useEffect(() => {
+    if (codes.data) applyCodeColors(codes.data);
+  }, [codes.data]);
+
+  useEffect(() => {
+    if (index) paintHighlights(index, list, selectedId);
+  }, [index, list, selectedId]);
+
+  useEffect(() => () => clearHighlights(), []);
+
+  // Scroll to and open the annotation picked in the side panel or the evidence list.
+  useEffect(() => {
+    if (!index || !selected) return;
+    const range = domRange(index, selected.start, selected.end);
+    (range?.startContainer.parentElement as HTMLElement | null)?.scrollIntoView({ block: 'center' });
+    if (range) setEditAnchor(range.getBoundingClientRect());
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scrollNonce, index, selected?.id]);
+
+  if (articleId === null) {
+    return (
+      <section className="reader empty" aria-label="Reader">
+        <p>Pick an article in the library to read it, or add one with <b>Add article</b>.</p>
+      </section>
+    );
+  }
+  if (article.isError) {
+    return (
+      <section className="reader empty" aria-label="Reader">
+        <p role="alert">{(article.error as Error).message}</p>
+      </section>
+    );
+  }
+  if (!article.data || !codes.data || !actors.data || !relationships.data) {
+    return <section className="reader empty" aria-label="Reader" aria-busy="true" />;
+  }
+  const a = article.data;
+  const rel = relationshipFor(a, relationships.data, relationshipId);
+
+  const openDraftFromSelection = (): boolean => {
+    const sel = window.getSelection();
+    if (!index || !sel || sel.rangeCount === 0 || sel.isCollapsed || !bodyRef.current) return false;
+    const r = sel.getRangeAt(0);
+    if (!bodyRef.current.contains(r.commonAncestorContainer)) return false;
+    const s = index.offsetOf(r.startContainer, r.startOffset);
+    const e = index.offsetOf(r.endContainer, r.endOffset);
+    if (s === null || e === null) return false;
+    const span = trimSpan(text, s, e);
+    const problem = passageProblem(text, span.start, span.end);
+    if (problem) {
+      say('error', PASSAGE_PROBLEM_MESSAGES[problem]);
+      return true;
+    }
+    selectAnnotation(null);
+    setDraft({ ...span, anchor: r.getBoundingClientRect() });
+    return true;
+  };
+
+  const onMouseUp = (e: React.MouseEvent) => {
+    if (openDraftFromSelection() || !index) return;
+    const offset = caretOffsetAt(index, e.clientX, e.clientY);
+    const hit = offset === null ? null : spanAt(list, offset);
+    setDraft(null);
+    selectAnnotation(hit?.id ?? null);
+    if (hit) setEditAnchor(domRange(index, hit.start, hit.end)?.getBoundingClientRect() ?? null);
+  };
+
+  const selectSpan = (span: { start: number; end: number }) => {
+    if (!index) return;
+    const range = domRange(index, span.start, span.end);
+    if (!range) return;
+    const sel = window.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+    (range.startContainer.parentElement as HTMLElement).scrollIntoView({ block: 'nearest' });
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (draft || e.target !== bodyRef.current) return;
+    const sel = window.getSelection();
+    if (e.key === ']' || e.key === '[') {
+      e.preventDefault();
+      const at = sel && sel.rangeCount > 0 && index ? index.offsetOf(sel.getRangeAt(0).startContainer, sel.getRangeAt(0).startOffset) : null;
+      const next =
+        e.key === ']'
+          ? sentences.find((s) => at === null || s.start > at)
+          : [...sentences].reverse().find((s) => at !== null && s.start < at);
+      if (next) selectSpan(next);
+    } else if (e.shiftKey && (e.key === 'ArrowRight' || e.key === 'ArrowLeft') && sel && !sel.isCollapsed) {
+      e.preventDefault();
+      sel.modify('extend', e.key === 'ArrowRight' ? 'forward' : 'backward', 'word');
+    } else if (e.key === 'Enter' || e.key === 't') {
+      if (openDraftFromSelection()) e.preventDefault();
+    } else if (e.key === 'Escape') {
+      sel?.removeAllRanges();
+      selectAnnotation(null);
+    }
+  };
+
+  const defaultChoice = (): TagChoice => ({
+    codeId: null,
+    sourceActorId: rel?.actorA.id ?? actors.data[0]!.id,
+    targetActorId: rel?.actorB.id ?? actors.data[1]!.id,
+    note: '',
+    eventDate: a.publishedOn,
+  });
+
+  const closeDraft = () => {
+    setDraft(null);
+    window.getSelection()?.removeAllRanges();
+    bodyRef.current?.focus();
+  };
+
+  return (
+    <section className="reader" aria-label="Reader">
+      <header className="article-head">
+        <h2>{a.title}</h2>
+        <p className="byline">
+          {a.outlet || 'Unknown outlet'} · <time dateTime={a.publishedOn}>{a.publishedOn}</time>
+          {a.author && <> · {a.author}</>}
+          {rel && <> · {rel.label}</>}
+          {a.isSample && <span className="badge">sample</span>}
+        </p>
+        {a.url && <p className="url">{a.url}</p>}
+        <p className="hint">Select a passage with the mouse, or press <kbd>]</kbd> for the next sentence and <kbd>Shift</kbd>+<kbd>→</kbd> to extend it; then tag it with <kbd>1</kbd> <kbd>2</kbd> <kbd>3</kbd>.</p>
+      </header>
+      <div
+        ref={bodyRef}
+        className="article-body"
+        role="document"
+        aria-label="Article text"
+        tabIndex={0}
+        onMouseUp={onMouseUp}
+        onKeyDown={onKeyDown}
+      >
+        {paragraphs.map((p) => (
+          <p key={p.start} data-start={p.start}>
+            {text.slice(p.start, p.end)}
+          </p>
+        ))}
+      </div>
+      {draft && (
+        <TagPopover
+          key={`new-${draft.start}-${draft.end}`}
+          mode="new"
+          anchor={draft.anchor}
+          quote={text.slice(draft.start, draft.end)}
+          codes={codes.data}
+          actors={actors.data}
+          initial={defaultChoice()}
+          busy={createAnnotation.isPending}
+          onCancel={closeDraft}
+          onSave={(c) =>
+            createAnnotation.mutate(
+              { articleId: a.id, start: draft.start, end: draft.end, exact: text.slice(draft.start, draft.end), ...c },
+              {
+                onSuccess: (created: Annotation) => {
+                  closeDraft();
+                  say('info', `Tagged as ${codes.data.find((x) => x.id === created.codeId)?.name ?? 'code'}.`);
+                },
+              },
+            )
+          }
+        />
+      )}
+      {selected && editAnchor && !draft && (
+        <TagPopover
+          key={`edit-${selected.id}-${selected.updatedAtMs}`}
+          mode="edit"
+          anchor={editAnchor}
+          quote={selected.exact}
+          codes={codes.data}
+          actors={actors.data}
+          initial={selected}
+          busy={updateAnnotation.isPending}
+          onCancel={() => {
+            selectAnnotation(null);
+            bodyRef.current?.focus();
+          }}
+          onSave={(c) =>
+            updateAnnotation.mutate({ id: selected.id, ...c }, { onSuccess: () => say('info', 'Tag updated.') })
+          }
+          onDelete={() =>
+            deleteAnnotation.mutate(selected.id, {
+              onSuccess: () => {
+                selectAnnotation(null);
+                say('info', 'Tag deleted.');
+                bodyRef.current?.focus();
+              },
+            })
+          }
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+export interface ChartSeries {
+  label: string;
+  values: (number | null)[];
+  color: string;
+  width?: number;
+  dash?: number[];
+  bars?: boolean;
+}
+
+interface Props {
+  /** Day numbers of the x axis. */
+  days: number[];
+  series: ChartSeries[];
+  height: number;
+  yRange?: [number, number];
+  label: string;
+  onPickDay?(day: number): void;
+  markDay?: number | null;
+}
+
+/** Canvas cannot read CSS variables; resolve `var(--x)` against the document's theme. */
+function resolveColor(color: string): string {
+  const m = /^var\((--[\w-]+)\)$/.exec(color);
+  if (!m) return color;
+  return getComputedStyle(document.documentElement).getPropertyValue(m[1]!).trim() || '#888';
+}
+
+/** A uPlot canvas chart over days; clicking a point reports its day. */
+export function TimeChart({ days, series, height, yRange, label, onPickDay, markDay }: Props) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const pickRef = useRef(onPickDay);
+  pickRef.current = onPickDay;
+
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const width = Math.max(240, host.clientWidth);
+    const xs = days.map((d) => d * 86400);
+    const muted = resolveColor('var(--muted)');
+    const grid = resolveColor('var(--grid)');
+    const opts: uPlot.Options = {
+      width,
+      height,
+      legend: { show: true, live: true },
+      cursor: { drag: { x: true, y: false, setScale: true } },
+      scales: { x: { time: true }, y: yRange ? { range: yRange } : { auto: true } },
+      axes: [
+        { stroke: muted, grid: { stroke: grid }, ticks: { stroke: grid } },
+        { stroke: muted, grid: { stroke: grid }, ticks: { stroke: grid }, size: 40 },
+      ],
+      series: [
+        { label: 'Date', value: (_u, v) => (v === null || v === undefined ? '–' : new Date(v * 1000).toISOString().slice(0, 10)) },
+        ...series.map((s) => ({
+          label: s.label,
+          stroke: resolveColor(s.color),
+          width: s.width ?? 1.5,
+          dash: s.dash,
+          fill: s.bars ? `${s.color}55` : undefined,
+          paths: s.bars ? uPlot.paths.bars!({ size: [0.9, 12] }) : undefined,
+          points: { show: false },
+          spanGaps: false,
+          value: (_u: uPlot, v: number | null) => (v === null || v === undefined ? '–' : v.toFixed(2)),
+        })),
+      ],
+      hooks: {
+        ready: [
+          (u) => {
+            u.over.addEventListener('click', () => {
+              const idx = u.cursor.idx;
+              if (idx !== null && idx !== undefined && days[idx] !== undefined) pickRef.current?.(days[idx]!);
+            });
+          },
+        ],
+        draw: [
+          (u) => {
+            if (markDay === null || markDay === undefined) return;
+            const x = Math.round(u.valToPos(markDay * 86400, 'x', true));
+            const ctx = u.ctx;
+            ctx.save();
+            ctx.strokeStyle = resolveColor('var(--accent)');
+            ctx.lineWidth = 2 * devicePixelRatio;
+            ctx.beginPath();
+            ctx.moveTo(x, u.bbox.top);
+            ctx.lineTo(x, u.bbox.top + u.bbox.height);
+            ctx.stroke();
+            ctx.restore();
+          },
+        ],
+      },
+    };
+    const plot = new uPlot(opts, [xs, ...series.map((s) => s.values)] as uPlot.AlignedData, host);
+    const observer = new ResizeObserver(() => plot.setSize({ width: Math.max(240, host.clientWidth), height }));
+    observer.observe(host);
+    return () => {
+      observer.disconnect();
+      plot.destroy();
+    };
+  }, [days, series, height, yRange, markDay]);
+
+  return <div ref={hostRef} className="time-chart" role="img" aria-label={label} />;
+}

@@ -1,0 +1,111 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { OpInput } from '../../../shared/api/contract';
+import { api } from '../api';
+import { useUi } from './ui';
+
+/** Query-key factories: every key that names workspace data is built here. */
+export const keys = {
+  articles: (sort: string) => ['articles', sort] as const,
+  article: (id: number) => ['article', id] as const,
+  annotations: (articleId: number) => ['annotations', articleId] as const,
+  codebook: () => ['codebook'] as const,
+  actors: () => ['actors'] as const,
+  relationships: () => ['relationships'] as const,
+  workspace: () => ['workspace'] as const,
+  score: (relationshipId: number, halfLife: number) => ['score', relationshipId, halfLife] as const,
+  evidence: (relationshipId: number, date: string, halfLife: number) => ['evidence', relationshipId, date, halfLife] as const,
+};
+
+export const useCodebook = () => useQuery({ queryKey: keys.codebook(), queryFn: () => api.invoke('codebook:list', {}) });
+export const useActors = () => useQuery({ queryKey: keys.actors(), queryFn: () => api.invoke('actors:list', {}) });
+export const useRelationships = () => useQuery({ queryKey: keys.relationships(), queryFn: () => api.invoke('relationships:list', {}) });
+export const useWorkspaceInfo = () => useQuery({ queryKey: keys.workspace(), queryFn: () => api.invoke('workspace:info', {}) });
+
+export const useArticles = (sort: OpInput<'articles:list'>['sort'] = 'date-desc') =>
+  useQuery({ queryKey: keys.articles(sort ?? 'date-desc'), queryFn: () => api.invoke('articles:list', { sort, limit: 500 }) });
+
+export const useArticle = (id: number | null) =>
+  useQuery({ queryKey: keys.article(id ?? 0), queryFn: () => api.invoke('articles:get', { id: id! }), enabled: id !== null });
+
+export const useAnnotations = (articleId: number | null) =>
+  useQuery({
+    queryKey: keys.annotations(articleId ?? 0),
+    queryFn: () => api.invoke('annotations:list', { articleId: articleId! }),
+    enabled: articleId !== null,
+  });
+
+export const useScore = (relationshipId: number | null, halfLifeDays: number) =>
+  useQuery({
+    queryKey: keys.score(relationshipId ?? 0, halfLifeDays),
+    queryFn: () => api.invoke('score:series', { relationshipId: relationshipId!, halfLifeDays }),
+    enabled: relationshipId !== null,
+  });
+
+export const useEvidence = (relationshipId: number | null, date: string | null, halfLifeDays: number) =>
+  useQuery({
+    queryKey: keys.evidence(relationshipId ?? 0, date ?? '', halfLifeDays),
+    queryFn: () => api.invoke('score:evidence', { relationshipId: relationshipId!, date: date!, halfLifeDays }),
+    enabled: relationshipId !== null && date !== null,
+  });
+
+/** After any change to tags: the article's list, the library's counts and every score. */
+function useInvalidateTags() {
+  const qc = useQueryClient();
+  return (articleId: number) =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: keys.annotations(articleId) }),
+      qc.invalidateQueries({ queryKey: ['articles'] }),
+      qc.invalidateQueries({ queryKey: ['score'] }),
+      qc.invalidateQueries({ queryKey: ['evidence'] }),
+      qc.invalidateQueries({ queryKey: keys.workspace() }),
+    ]);
+}
+
+function useReportError() {
+  const say = useUi((s) => s.say);
+  return (err: unknown) => say('error', (err as Error).message);
+}
+
+export function useCreateAnnotation() {
+  const invalidate = useInvalidateTags();
+  return useMutation({
+    mutationFn: (input: OpInput<'annotations:create'>) => api.invoke('annotations:create', input),
+    onSuccess: (a) => invalidate(a.articleId),
+    onError: useReportError(),
+  });
+}
+
+export function useUpdateAnnotation() {
+  const invalidate = useInvalidateTags();
+  return useMutation({
+    mutationFn: (input: OpInput<'annotations:update'>) => api.invoke('annotations:update', input),
+    onSuccess: (a) => invalidate(a.articleId),
+    onError: useReportError(),
+  });
+}
+
+export function useDeleteAnnotation(articleId: number) {
+  const invalidate = useInvalidateTags();
+  return useMutation({
+    mutationFn: (id: number) => api.invoke('annotations:delete', { id }),
+    onSuccess: () => invalidate(articleId),
+    onError: useReportError(),
+  });
+}
+
+export function useCreateArticle() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: OpInput<'articles:create'>) => api.invoke('articles:create', input),
+    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: ['articles'] }), qc.invalidateQueries({ queryKey: keys.workspace() })]),
+  });
+}
+
+export function useRemoveSample() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.invoke('sample:remove', {}),
+    onSuccess: () => qc.invalidateQueries(),
+    onError: useReportError(),
+  });
+}

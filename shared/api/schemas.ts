@@ -1,0 +1,148 @@
+/** Domain shapes that cross the API boundary, as zod schemas with inferred types. */
+import { z } from 'zod';
+import { isIsoDate } from '../domain/dates';
+
+export const MAX_ARTICLE_CHARS = 2_000_000;
+export const MAX_TITLE_CHARS = 500;
+export const MAX_NOTE_CHARS = 20_000;
+
+export const Id = z.number().int().positive();
+export const IsoDate = z
+  .string()
+  .refine(isIsoDate, { message: 'must be a calendar date written YYYY-MM-DD' });
+export const HalfLifeDays = z.number().positive().max(3650);
+export const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #rrggbb');
+
+export const Actor = z.object({
+  id: Id,
+  code: z.string(),
+  name: z.string(),
+  aliases: z.array(z.string()),
+});
+export type Actor = z.infer<typeof Actor>;
+
+export const Relationship = z.object({
+  id: Id,
+  actorA: Actor,
+  actorB: Actor,
+  label: z.string(),
+});
+export type Relationship = z.infer<typeof Relationship>;
+
+export const Code = z.object({
+  id: Id,
+  key: z.string(),
+  name: z.string(),
+  parentId: Id.nullable(),
+  weight: z.number(),
+  color: Color,
+  cameo: z.string(),
+  description: z.string(),
+  shortcut: z.string().nullable(),
+});
+export type Code = z.infer<typeof Code>;
+
+export const ArticleSummary = z.object({
+  id: Id,
+  title: z.string(),
+  outlet: z.string(),
+  author: z.string(),
+  url: z.string(),
+  publishedOn: IsoDate,
+  relationshipId: Id.nullable(),
+  isSample: z.boolean(),
+  annotationCount: z.number().int().nonnegative(),
+  wordCount: z.number().int().nonnegative(),
+  createdAtMs: z.number().int(),
+});
+export type ArticleSummary = z.infer<typeof ArticleSummary>;
+
+export const Article = ArticleSummary.extend({
+  text: z.string(),
+  contentHash: z.string(),
+});
+export type Article = z.infer<typeof Article>;
+
+export const Annotation = z.object({
+  id: Id,
+  articleId: Id,
+  codeId: Id,
+  sourceActorId: Id,
+  targetActorId: Id,
+  /** W3C TextPositionSelector: start inclusive, end exclusive. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  /** W3C TextQuoteSelector. */
+  exact: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+  confidence: z.number().min(0).max(1),
+  eventDate: IsoDate,
+  note: z.string(),
+  createdAtMs: z.number().int(),
+  updatedAtMs: z.number().int(),
+});
+export type Annotation = z.infer<typeof Annotation>;
+
+const DirectionFigures = z.object({ R: z.number(), A: z.number(), M: z.number().nullable() });
+export const Figures = z.object({
+  ab: DirectionFigures,
+  ba: DirectionFigures,
+  combined: DirectionFigures,
+  asymmetry: z.number(),
+  index: z.number(),
+});
+
+const DirectionSeries = z.object({
+  R: z.array(z.number()),
+  A: z.array(z.number()),
+  M: z.array(z.number().nullable()),
+});
+
+export const ScoreSeriesResult = z.object({
+  relationship: Relationship,
+  halfLifeDays: z.number(),
+  fromDay: z.number().int(),
+  toDay: z.number().int(),
+  ab: DirectionSeries,
+  ba: DirectionSeries,
+  combined: DirectionSeries,
+  asymmetry: z.array(z.number()),
+  index: z.array(z.number()),
+  current: Figures,
+  annotationCount: z.number().int(),
+});
+export type ScoreSeriesResult = z.infer<typeof ScoreSeriesResult>;
+
+export const Evidence = z.object({
+  annotationId: Id,
+  articleId: Id,
+  articleTitle: z.string(),
+  outlet: z.string(),
+  publishedOn: IsoDate,
+  eventDate: IsoDate,
+  codeKey: z.string(),
+  codeName: z.string(),
+  sourceCode: z.string(),
+  targetCode: z.string(),
+  exact: z.string(),
+  note: z.string(),
+  s: z.number(),
+  decay: z.number(),
+  contribution: z.number(),
+});
+export type Evidence = z.infer<typeof Evidence>;
+
+export const REPORT_FORMATS = ['html', 'md', 'csv', 'json'] as const;
+export const ReportFormat = z.enum(REPORT_FORMATS);
+export type ReportFormat = z.infer<typeof ReportFormat>;
+
+export const HistoryEntry = z.object({
+  id: Id,
+  atMs: z.number().int(),
+  entity: z.string(),
+  entityId: z.number().int(),
+  action: z.string(),
+  summary: z.string(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
