@@ -35,7 +35,11 @@ export interface LaunchOptions {
  * Command-line flags win over environment variables:
  * --workspace <file> / PARLEY_WORKSPACE, --port <n> / PARLEY_PORT, --no-sample / PARLEY_NO_SAMPLE=1.
  */
-export function launchOptions(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, userDataDir = defaultUserDataDir(env)): LaunchOptions {
+export function launchOptions(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+  userDataDir = defaultUserDataDir(env),
+): LaunchOptions {
   const flag = (name: string): string | undefined => {
     const i = argv.indexOf(name);
     if (i >= 0) return argv[i + 1];
@@ -45,7 +49,8 @@ export function launchOptions(argv: readonly string[], env: NodeJS.ProcessEnv = 
   const workspace = flag('--workspace') ?? env.PARLEY_WORKSPACE ?? path.join(userDataDir, 'workspace.sqlite');
   const portText = flag('--port') ?? env.PARLEY_PORT ?? '0';
   const port = Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not ${portText}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a whole number from 0 to 65535, not ${portText}`);
   const sample = !(argv.includes('--no-sample') || env.PARLEY_NO_SAMPLE === '1');
   return { workspace: path.resolve(workspace), port, sample };
 }

@@ -24,7 +24,8 @@ function describeIssues(issues: readonly { path: readonly PropertyKey[]; message
  */
 export function createDispatch(ctx: AppContext, log: (msg: string) => void = console.error): Dispatch {
   return async (op, rawInput) => {
-    if (!isOperationName(op)) return fail('UNKNOWN_OPERATION', `Parley has no operation called ${JSON.stringify(String(op)).slice(0, 80)}.`);
+    if (!isOperationName(op))
+      return fail('UNKNOWN_OPERATION', `Parley has no operation called ${JSON.stringify(String(op)).slice(0, 80)}.`);
     const spec = contract[op];
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) return fail('BAD_INPUT', `Invalid request for ${op}: ${describeIssues(parsed.error.issues)}.`);

@@ -57,4 +57,3 @@ export const handlers = {
   'report:export': (input, ctx) => exportReport(ctx, input),
   'history:list': (input, ctx) => recentChanges(ctx.workspace.db, input.limit).map(describeChange),
 } satisfies HandlerMap;
-

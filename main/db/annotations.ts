@@ -62,8 +62,20 @@ export function insertAnnotation(db: Db, a: NewAnnotation, nowMs = Date.now()): 
        quote_exact, quote_prefix, quote_suffix, confidence, event_date, note, created_at_ms, updated_at_ms)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
-    a.articleId, a.codeId, a.sourceActorId, a.targetActorId, a.start, a.end,
-    a.exact, a.prefix, a.suffix, a.confidence, a.eventDate, a.note, nowMs, nowMs,
+    a.articleId,
+    a.codeId,
+    a.sourceActorId,
+    a.targetActorId,
+    a.start,
+    a.end,
+    a.exact,
+    a.prefix,
+    a.suffix,
+    a.confidence,
+    a.eventDate,
+    a.note,
+    nowMs,
+    nowMs,
   );
   return Number(info.lastInsertRowid);
 }

@@ -59,7 +59,20 @@ export function insertArticle(db: Db, a: NewArticle, nowMs = Date.now()): number
     db,
     `INSERT INTO articles (title, outlet, author, url, published_on, text, word_count, content_hash, relationship_id, is_sample, created_at_ms, updated_at_ms)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(a.title, a.outlet, a.author, a.url, a.publishedOn, a.text, a.wordCount, a.contentHash, a.relationshipId, a.isSample ? 1 : 0, nowMs, nowMs);
+  ).run(
+    a.title,
+    a.outlet,
+    a.author,
+    a.url,
+    a.publishedOn,
+    a.text,
+    a.wordCount,
+    a.contentHash,
+    a.relationshipId,
+    a.isSample ? 1 : 0,
+    nowMs,
+    nowMs,
+  );
   return Number(info.lastInsertRowid);
 }
 
@@ -98,7 +111,9 @@ export function listArticles(
     q.relationshipId === undefined ? { limit: q.limit, offset: q.offset } : params,
   ) as ArticleRow[];
   const total = (
-    stmt(db, `SELECT count(*) AS n FROM articles ${where}`).get(q.relationshipId === undefined ? {} : { relationshipId: q.relationshipId }) as {
+    stmt(db, `SELECT count(*) AS n FROM articles ${where}`).get(
+      q.relationshipId === undefined ? {} : { relationshipId: q.relationshipId },
+    ) as {
       n: number;
     }
   ).n;

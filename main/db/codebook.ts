@@ -46,7 +46,7 @@ export function insertDefaultCodes(db: Db, codes: readonly DefaultCode[], nowMs 
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   codes.forEach((c, i) => {
-    const parentId = c.parentKey ? idByKey.get(c.parentKey) ?? null : null;
+    const parentId = c.parentKey ? (idByKey.get(c.parentKey) ?? null) : null;
     const info = insert.run(c.key, c.name, parentId, c.weight, c.color, c.cameo, c.description, c.shortcut ?? null, i * 10, nowMs, nowMs);
     idByKey.set(c.key, Number(info.lastInsertRowid));
   });

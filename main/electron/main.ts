@@ -13,7 +13,14 @@ import type { AppContext } from '../services/context';
 import { startWorkspace } from '../services/workspace';
 
 const APP_ORIGIN = 'app://parley';
-const CONTENT_TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' };
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -42,7 +49,8 @@ function serveRenderer(): void {
     const url = new URL(request.url);
     const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
     const file = path.resolve(root, rel);
-    if (url.host !== 'parley' || !file.startsWith(root + path.sep) || !fs.existsSync(file)) return new Response('Not found', { status: 404 });
+    if (url.host !== 'parley' || !file.startsWith(root + path.sep) || !fs.existsSync(file))
+      return new Response('Not found', { status: 404 });
     return new Response(fs.readFileSync(file), {
       headers: {
         'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',

@@ -108,7 +108,8 @@ export function startBrowserServer(opts: { dispatch: Dispatch; staticDir: string
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
       console.error('[parley] request failed', err);
-      if (!res.headersSent) sendEnvelope(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'The request failed inside Parley.' } });
+      if (!res.headersSent)
+        sendEnvelope(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'The request failed inside Parley.' } });
     });
   });
 
@@ -121,13 +122,17 @@ export function startBrowserServer(opts: { dispatch: Dispatch; staticDir: string
 
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return refuse(res, 405, 'The API takes POST requests only.');
-      if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) return refuse(res, 401, 'Missing or wrong Parley token. Open the address Parley printed.');
+      if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token))
+        return refuse(res, 401, 'Missing or wrong Parley token. Open the address Parley printed.');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'The API takes application/json.');
       const body = await readBody(req);
       if (body === 'too-large') {
         return sendEnvelope(res, 413, {
           ok: false,
-          error: { code: 'TOO_LARGE', message: `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB, so Parley did not read it. Nothing was saved.` },
+          error: {
+            code: 'TOO_LARGE',
+            message: `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB, so Parley did not read it. Nothing was saved.`,
+          },
         });
       }
       let input: unknown;

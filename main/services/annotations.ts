@@ -12,8 +12,12 @@ import { assertNotFuture } from './articles';
 import type { AppContext } from './context';
 
 function requireRefs(db: Db, codeId: number, sourceActorId: number, targetActorId: number): void {
-  if (!getCode(db, codeId)) throw new ApiError('NOT_FOUND', `There is no code with id ${codeId} in the codebook. Pick a code from the list.`);
-  for (const [role, id] of [['source', sourceActorId], ['target', targetActorId]] as const) {
+  if (!getCode(db, codeId))
+    throw new ApiError('NOT_FOUND', `There is no code with id ${codeId} in the codebook. Pick a code from the list.`);
+  for (const [role, id] of [
+    ['source', sourceActorId],
+    ['target', targetActorId],
+  ] as const) {
     if (!getActor(db, id)) throw new ApiError('NOT_FOUND', `There is no actor with id ${id} (the ${role}). Pick an actor from the list.`);
   }
   if (sourceActorId === targetActorId) {
@@ -23,60 +27,67 @@ function requireRefs(db: Db, codeId: number, sourceActorId: number, targetActorI
 
 export function createAnnotation(ctx: AppContext, input: OpParsedInput<'annotations:create'>): Annotation {
   const { db } = ctx.workspace;
-  return db.transaction(() => {
-    const article = getArticle(db, input.articleId);
-    if (!article) throw new ApiError('NOT_FOUND', `There is no article with id ${input.articleId}; it may have been deleted.`);
-    requireRefs(db, input.codeId, input.sourceActorId, input.targetActorId);
-    const problem = passageProblem(article.text, input.start, input.end);
-    if (problem) throw new ApiError('BAD_INPUT', PASSAGE_PROBLEM_MESSAGES[problem]);
-    const quote = quoteSelector(article.text, input.start, input.end);
-    if (input.exact !== undefined && input.exact !== quote.exact) {
-      throw new ApiError('CONFLICT', 'The article text at the selection is not what was selected (it may have been edited). Select the passage again.');
-    }
-    const eventDate = input.eventDate ?? article.publishedOn;
-    assertNotFuture(ctx, eventDate, 'The event date');
-    const row: repo.NewAnnotation = {
-      articleId: input.articleId,
-      codeId: input.codeId,
-      sourceActorId: input.sourceActorId,
-      targetActorId: input.targetActorId,
-      start: input.start,
-      end: input.end,
-      ...quote,
-      confidence: input.confidence,
-      eventDate,
-      note: input.note,
-    };
-    if (repo.findSameAnnotation(db, row) !== null) {
-      throw new ApiError('CONFLICT', 'This passage already carries this tag in this direction. Nothing was added.');
-    }
-    const id = repo.insertAnnotation(db, row, ctx.now().getTime());
-    const created = repo.getAnnotation(db, id)!;
-    logChange(db, { entity: 'annotation', entityId: id, action: 'create', after: created });
-    return created;
-  }).immediate();
+  return db
+    .transaction(() => {
+      const article = getArticle(db, input.articleId);
+      if (!article) throw new ApiError('NOT_FOUND', `There is no article with id ${input.articleId}; it may have been deleted.`);
+      requireRefs(db, input.codeId, input.sourceActorId, input.targetActorId);
+      const problem = passageProblem(article.text, input.start, input.end);
+      if (problem) throw new ApiError('BAD_INPUT', PASSAGE_PROBLEM_MESSAGES[problem]);
+      const quote = quoteSelector(article.text, input.start, input.end);
+      if (input.exact !== undefined && input.exact !== quote.exact) {
+        throw new ApiError(
+          'CONFLICT',
+          'The article text at the selection is not what was selected (it may have been edited). Select the passage again.',
+        );
+      }
+      const eventDate = input.eventDate ?? article.publishedOn;
+      assertNotFuture(ctx, eventDate, 'The event date');
+      const row: repo.NewAnnotation = {
+        articleId: input.articleId,
+        codeId: input.codeId,
+        sourceActorId: input.sourceActorId,
+        targetActorId: input.targetActorId,
+        start: input.start,
+        end: input.end,
+        ...quote,
+        confidence: input.confidence,
+        eventDate,
+        note: input.note,
+      };
+      if (repo.findSameAnnotation(db, row) !== null) {
+        throw new ApiError('CONFLICT', 'This passage already carries this tag in this direction. Nothing was added.');
+      }
+      const id = repo.insertAnnotation(db, row, ctx.now().getTime());
+      const created = repo.getAnnotation(db, id)!;
+      logChange(db, { entity: 'annotation', entityId: id, action: 'create', after: created });
+      return created;
+    })
+    .immediate();
 }
 
 export function updateAnnotation(ctx: AppContext, input: OpParsedInput<'annotations:update'>): Annotation {
   const { db } = ctx.workspace;
-  return db.transaction(() => {
-    const before = repo.getAnnotation(db, input.id);
-    if (!before) throw new ApiError('NOT_FOUND', `There is no annotation with id ${input.id}; it may have been deleted.`);
-    const next = {
-      codeId: input.codeId ?? before.codeId,
-      sourceActorId: input.sourceActorId ?? before.sourceActorId,
-      targetActorId: input.targetActorId ?? before.targetActorId,
-      confidence: input.confidence ?? before.confidence,
-      eventDate: input.eventDate ?? before.eventDate,
-      note: input.note ?? before.note,
-    };
-    requireRefs(db, next.codeId, next.sourceActorId, next.targetActorId);
-    assertNotFuture(ctx, next.eventDate, 'The event date');
-    repo.updateAnnotation(db, input.id, next, ctx.now().getTime());
-    const after = repo.getAnnotation(db, input.id)!;
-    logChange(db, { entity: 'annotation', entityId: input.id, action: 'update', before, after });
-    return after;
-  }).immediate();
+  return db
+    .transaction(() => {
+      const before = repo.getAnnotation(db, input.id);
+      if (!before) throw new ApiError('NOT_FOUND', `There is no annotation with id ${input.id}; it may have been deleted.`);
+      const next = {
+        codeId: input.codeId ?? before.codeId,
+        sourceActorId: input.sourceActorId ?? before.sourceActorId,
+        targetActorId: input.targetActorId ?? before.targetActorId,
+        confidence: input.confidence ?? before.confidence,
+        eventDate: input.eventDate ?? before.eventDate,
+        note: input.note ?? before.note,
+      };
+      requireRefs(db, next.codeId, next.sourceActorId, next.targetActorId);
+      assertNotFuture(ctx, next.eventDate, 'The event date');
+      repo.updateAnnotation(db, input.id, next, ctx.now().getTime());
+      const after = repo.getAnnotation(db, input.id)!;
+      logChange(db, { entity: 'annotation', entityId: input.id, action: 'update', before, after });
+      return after;
+    })
+    .immediate();
 }
 
 export function deleteAnnotation(ctx: AppContext, id: number): void {

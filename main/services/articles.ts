@@ -23,11 +23,7 @@ export function assertNotFuture(ctx: AppContext, isoDate: string, what: string):
   }
 }
 
-export function createArticle(
-  ctx: AppContext,
-  input: OpParsedInput<'articles:create'>,
-  opts: { isSample?: boolean } = {},
-): ArticleSummary {
+export function createArticle(ctx: AppContext, input: OpParsedInput<'articles:create'>, opts: { isSample?: boolean } = {}): ArticleSummary {
   const { db } = ctx.workspace;
   if (input.text.length > MAX_ARTICLE_CHARS) {
     throw new ApiError(
@@ -43,43 +39,47 @@ export function createArticle(
     throw new ApiError('NOT_FOUND', `There is no relationship with id ${input.relationshipId}. Pick one from the list.`);
   }
   const hash = contentHash(text);
-  return db.transaction(() => {
-    const existing = articles.findArticleByHash(db, hash);
-    if (existing) {
-      throw new ApiError(
-        'CONFLICT',
-        `This text is already in the workspace as “${existing.title}” (${existing.outlet || 'no outlet'}, ${existing.publishedOn}). Nothing was added.`,
-      );
-    }
-    const id = articles.insertArticle(db, {
-      title: input.title,
-      outlet: input.outlet,
-      author: input.author,
-      url: input.url,
-      publishedOn: input.publishedOn,
-      text,
-      wordCount: wordCount(text),
-      contentHash: hash,
-      relationshipId: input.relationshipId,
-      isSample: opts.isSample ?? false,
-    });
-    const summary = articles.getArticleSummary(db, id)!;
-    logChange(db, { entity: 'article', entityId: id, action: 'create', after: { title: summary.title, contentHash: hash } });
-    return summary;
-  }).immediate();
+  return db
+    .transaction(() => {
+      const existing = articles.findArticleByHash(db, hash);
+      if (existing) {
+        throw new ApiError(
+          'CONFLICT',
+          `This text is already in the workspace as “${existing.title}” (${existing.outlet || 'no outlet'}, ${existing.publishedOn}). Nothing was added.`,
+        );
+      }
+      const id = articles.insertArticle(db, {
+        title: input.title,
+        outlet: input.outlet,
+        author: input.author,
+        url: input.url,
+        publishedOn: input.publishedOn,
+        text,
+        wordCount: wordCount(text),
+        contentHash: hash,
+        relationshipId: input.relationshipId,
+        isSample: opts.isSample ?? false,
+      });
+      const summary = articles.getArticleSummary(db, id)!;
+      logChange(db, { entity: 'article', entityId: id, action: 'create', after: { title: summary.title, contentHash: hash } });
+      return summary;
+    })
+    .immediate();
 }
 
 export function deleteArticles(ctx: AppContext, ids: readonly number[]): number {
   const { db } = ctx.workspace;
-  return db.transaction(() => {
-    let deletedAnnotations = 0;
-    for (const id of ids) {
-      const article = articles.getArticle(db, id);
-      if (!article) throw new ApiError('NOT_FOUND', `There is no article with id ${id}; it may have been deleted already.`);
-      deletedAnnotations += article.annotationCount;
-      articles.deleteArticle(db, id);
-      logChange(db, { entity: 'article', entityId: id, action: 'delete', before: article });
-    }
-    return deletedAnnotations;
-  }).immediate();
+  return db
+    .transaction(() => {
+      let deletedAnnotations = 0;
+      for (const id of ids) {
+        const article = articles.getArticle(db, id);
+        if (!article) throw new ApiError('NOT_FOUND', `There is no article with id ${id}; it may have been deleted already.`);
+        deletedAnnotations += article.annotationCount;
+        articles.deleteArticle(db, id);
+        logChange(db, { entity: 'article', entityId: id, action: 'delete', before: article });
+      }
+      return deletedAnnotations;
+    })
+    .immediate();
 }

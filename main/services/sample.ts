@@ -41,32 +41,34 @@ export function seedSample(ctx: AppContext, sampleFile: string): number {
   if (!relationship) throw new Error(`The sample's relationship ${codeA}–${codeB} is not in the workspace`);
   const codeIds = new Map(listCodes(db).map((c) => [c.key, c.id]));
   const today = localToday(ctx.now());
-  return db.transaction(() => {
-    for (const a of sample.articles) {
-      const text = a.paragraphs.join(PARAGRAPH_SEPARATOR);
-      const publishedOn = dayToIso(today - a.daysAgo);
-      const article = createArticle(
-        ctx,
-        { title: a.title, outlet: a.outlet, author: a.author, url: a.url, publishedOn, relationshipId: relationship.id, text },
-        { isSample: true },
-      );
-      for (const tag of a.tags) {
-        const start = text.indexOf(tag.quote);
-        if (start < 0 || text.indexOf(tag.quote, start + 1) >= 0) throw new Error(`Sample quote not found exactly once: ${tag.quote}`);
-        createAnnotation(ctx, {
-          articleId: article.id,
-          start,
-          end: start + tag.quote.length,
-          codeId: codeIds.get(tag.code)!,
-          sourceActorId: actorIdByCode(db, tag.source)!,
-          targetActorId: actorIdByCode(db, tag.target)!,
-          confidence: 1,
-          note: tag.note,
-        });
+  return db
+    .transaction(() => {
+      for (const a of sample.articles) {
+        const text = a.paragraphs.join(PARAGRAPH_SEPARATOR);
+        const publishedOn = dayToIso(today - a.daysAgo);
+        const article = createArticle(
+          ctx,
+          { title: a.title, outlet: a.outlet, author: a.author, url: a.url, publishedOn, relationshipId: relationship.id, text },
+          { isSample: true },
+        );
+        for (const tag of a.tags) {
+          const start = text.indexOf(tag.quote);
+          if (start < 0 || text.indexOf(tag.quote, start + 1) >= 0) throw new Error(`Sample quote not found exactly once: ${tag.quote}`);
+          createAnnotation(ctx, {
+            articleId: article.id,
+            start,
+            end: start + tag.quote.length,
+            codeId: codeIds.get(tag.code)!,
+            sourceActorId: actorIdByCode(db, tag.source)!,
+            targetActorId: actorIdByCode(db, tag.target)!,
+            confidence: 1,
+            note: tag.note,
+          });
+        }
       }
-    }
-    return sample.articles.length;
-  }).immediate();
+      return sample.articles.length;
+    })
+    .immediate();
 }
 
 export function removeSample(ctx: AppContext): number {

@@ -66,7 +66,11 @@ export function App() {
         </label>
         <span className="spacer" />
         <ExportMenu />
-        {transportName === 'browser' && <span className="mode" title="Served on 127.0.0.1 only; nothing leaves this machine">browser mode · offline</span>}
+        {transportName === 'browser' && (
+          <span className="mode" title="Served on 127.0.0.1 only; nothing leaves this machine">
+            browser mode · offline
+          </span>
+        )}
       </header>
       <Library onAdd={() => setAdding(true)} />
       <main className="center">

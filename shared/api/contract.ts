@@ -16,7 +16,6 @@ import {
   HistoryEntry,
   Id,
   IsoDate,
-  MAX_ARTICLE_CHARS,
   MAX_NOTE_CHARS,
   MAX_TITLE_CHARS,
   Relationship,
@@ -28,7 +27,10 @@ const Empty = z.object({}).strict();
 const ByIdInput = z.object({ id: Id }).strict();
 
 const shortText = (label: string, max: number) =>
-  z.string().trim().max(max, `${label} is longer than ${max.toLocaleString('en')} characters`);
+  z
+    .string()
+    .trim()
+    .max(max, `${label} is longer than ${max.toLocaleString('en')} characters`);
 
 export const ArticleCreateInput = z
   .object({
@@ -127,7 +129,12 @@ export const contract = {
   'score:series': { input: ScoreInput, output: ScoreSeriesResult },
   'score:evidence': {
     input: z
-      .object({ relationshipId: Id, date: IsoDate, halfLifeDays: HalfLifeDays.default(30), limit: z.number().int().min(1).max(500).default(50) })
+      .object({
+        relationshipId: Id,
+        date: IsoDate,
+        halfLifeDays: HalfLifeDays.default(30),
+        limit: z.number().int().min(1).max(500).default(50),
+      })
       .strict(),
     output: z.object({ date: IsoDate, items: z.array(Evidence), total: z.number().int() }),
   },

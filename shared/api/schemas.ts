@@ -7,9 +7,7 @@ export const MAX_TITLE_CHARS = 500;
 export const MAX_NOTE_CHARS = 20_000;
 
 export const Id = z.number().int().positive();
-export const IsoDate = z
-  .string()
-  .refine(isIsoDate, { message: 'must be a calendar date written YYYY-MM-DD' });
+export const IsoDate = z.string().refine(isIsoDate, { message: 'must be a calendar date written YYYY-MM-DD' });
 export const HalfLifeDays = z.number().positive().max(3650);
 export const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #rrggbb');
 

@@ -34,8 +34,7 @@ export function passageProblem(text: string, start: number, end: number): Passag
 export const PASSAGE_PROBLEM_MESSAGES: Record<PassageProblem, string> = {
   'out-of-range': 'The selection lies outside the article text. Select the passage again.',
   empty: 'The selection holds no text. Select the words of the passage.',
-  'spans-paragraphs':
-    'A tagged passage must lie within one paragraph. Select within a paragraph, or tag each paragraph on its own.',
+  'spans-paragraphs': 'A tagged passage must lie within one paragraph. Select within a paragraph, or tag each paragraph on its own.',
 };
 
 /** Shrinks [start, end) so that it neither starts nor ends with white space. */

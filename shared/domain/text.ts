@@ -24,7 +24,12 @@ export function normalizeArticleText(raw: string): string {
   const hasBlankLines = /\n[ ]*\n/.test(text);
   const paragraphs = hasBlankLines ? text.split(/\n[ ]*(?:\n[ ]*)+/) : text.split('\n');
   return paragraphs
-    .map((p) => p.replace(/\s*\n\s*/g, ' ').replace(/ {2,}/g, ' ').trim())
+    .map((p) =>
+      p
+        .replace(/\s*\n\s*/g, ' ')
+        .replace(/ {2,}/g, ' ')
+        .trim(),
+    )
     .filter((p) => p.length > 0)
     .join(PARAGRAPH_SEPARATOR);
 }

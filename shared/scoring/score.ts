@@ -73,7 +73,10 @@ export function boundedIndex(R: number): number {
 
 /** The figures at day T, by direct summation over the events. */
 export function figuresAt(events: readonly ScoreEvent[], T: number, halfLifeDays: number): Figures {
-  let rAB = 0, aAB = 0, rBA = 0, aBA = 0;
+  let rAB = 0,
+    aAB = 0,
+    rBA = 0,
+    aBA = 0;
   for (const e of events) {
     const d = decay(T - e.day, halfLifeDays);
     if (d === 0) continue;
@@ -100,10 +103,7 @@ function emptyDirection(n: number): DirectionSeries {
 }
 
 /** Figures for every day from `fromDay` to `toDay` inclusive. */
-export function dailySeries(
-  events: readonly ScoreEvent[],
-  opts: { fromDay: number; toDay: number; halfLifeDays: number },
-): ScoreSeries {
+export function dailySeries(events: readonly ScoreEvent[], opts: { fromDay: number; toDay: number; halfLifeDays: number }): ScoreSeries {
   const { fromDay, toDay, halfLifeDays } = opts;
   if (!(halfLifeDays > 0)) throw new RangeError('The half-life must be a positive number of days.');
   const n = Math.max(0, toDay - fromDay + 1);
@@ -126,24 +126,42 @@ export function dailySeries(
     fromDay,
     halfLifeDays,
   );
-  let rAB = start.ab.R, aAB = start.ab.A, rBA = start.ba.R, aBA = start.ba.A;
+  let rAB = start.ab.R,
+    aAB = start.ab.A,
+    rBA = start.ba.R,
+    aBA = start.ba.A;
   const later = events.filter((e) => e.day > fromDay && e.day <= toDay).sort((x, y) => x.day - y.day);
   const k = Math.pow(2, -1 / halfLifeDays);
   let next = 0;
   for (let i = 0; i < n; i++) {
     const day = fromDay + i;
     if (i > 0) {
-      rAB *= k; aAB *= k; rBA *= k; aBA *= k;
+      rAB *= k;
+      aAB *= k;
+      rBA *= k;
+      aBA *= k;
       while (next < later.length && later[next]!.day === day) {
         const e = later[next++]!;
-        if (e.direction === 'ab') { rAB += e.s; aAB += 1; } else { rBA += e.s; aBA += 1; }
+        if (e.direction === 'ab') {
+          rAB += e.s;
+          aAB += 1;
+        } else {
+          rBA += e.s;
+          aBA += 1;
+        }
       }
     }
     const R = rAB + rBA;
     const A = aAB + aBA;
-    series.ab.R[i] = rAB; series.ab.A[i] = aAB; series.ab.M[i] = sentiment(rAB, aAB);
-    series.ba.R[i] = rBA; series.ba.A[i] = aBA; series.ba.M[i] = sentiment(rBA, aBA);
-    series.combined.R[i] = R; series.combined.A[i] = A; series.combined.M[i] = sentiment(R, A);
+    series.ab.R[i] = rAB;
+    series.ab.A[i] = aAB;
+    series.ab.M[i] = sentiment(rAB, aAB);
+    series.ba.R[i] = rBA;
+    series.ba.A[i] = aBA;
+    series.ba.M[i] = sentiment(rBA, aBA);
+    series.combined.R[i] = R;
+    series.combined.A[i] = A;
+    series.combined.M[i] = sentiment(R, A);
     series.asymmetry[i] = rAB - rBA;
     series.index[i] = boundedIndex(R);
   }

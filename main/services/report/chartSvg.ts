@@ -26,13 +26,17 @@ export function sentimentChartSvg(series: ScoreSeries, labels: { ab: string; ba:
   const x = (i: number) => PAD.left + (n <= 1 ? 0 : (i / (n - 1)) * (W - PAD.left - PAD.right));
   const y = (v: number) => PAD.top + ((10 - v) / 20) * (H - PAD.top - PAD.bottom);
   const ticks = [-10, -5, 0, 5, 10]
-    .map((v) => `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${y(v)}" y2="${y(v)}" stroke="#ccc" stroke-width="${v === 0 ? 1 : 0.5}"/>` +
-      `<text x="${PAD.left - 6}" y="${y(v) + 4}" text-anchor="end" font-size="10" fill="#555">${v}</text>`)
+    .map(
+      (v) =>
+        `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${y(v)}" y2="${y(v)}" stroke="#ccc" stroke-width="${v === 0 ? 1 : 0.5}"/>` +
+        `<text x="${PAD.left - 6}" y="${y(v) + 4}" text-anchor="end" font-size="10" fill="#555">${v}</text>`,
+    )
     .join('');
-  const dates = n > 0
-    ? `<text x="${PAD.left}" y="${H - 8}" font-size="10" fill="#555">${escapeHtml(dayToIso(series.fromDay))}</text>` +
-      `<text x="${W - PAD.right}" y="${H - 8}" font-size="10" fill="#555" text-anchor="end">${escapeHtml(dayToIso(series.toDay))}</text>`
-    : '';
+  const dates =
+    n > 0
+      ? `<text x="${PAD.left}" y="${H - 8}" font-size="10" fill="#555">${escapeHtml(dayToIso(series.fromDay))}</text>` +
+        `<text x="${W - PAD.right}" y="${H - 8}" font-size="10" fill="#555" text-anchor="end">${escapeHtml(dayToIso(series.toDay))}</text>`
+      : '';
   const line = (values: readonly (number | null)[], color: string, width: number, dash = '') =>
     `<path d="${path(values, x, y)}" fill="none" stroke="${color}" stroke-width="${width}"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`;
   const legend =

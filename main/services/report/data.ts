@@ -59,7 +59,12 @@ export function weeklyPoints(d: ReportData): { date: string; M: number | null; R
   const out: { date: string; M: number | null; R: number; A: number }[] = [];
   const n = d.series.combined.R.length;
   for (let i = n - 1; i >= 0; i -= 7) {
-    out.push({ date: dayToIso(d.series.fromDay + i), M: d.series.combined.M[i] ?? null, R: d.series.combined.R[i]!, A: d.series.combined.A[i]! });
+    out.push({
+      date: dayToIso(d.series.fromDay + i),
+      M: d.series.combined.M[i] ?? null,
+      R: d.series.combined.R[i]!,
+      A: d.series.combined.A[i]!,
+    });
   }
   return out.reverse();
 }

@@ -40,7 +40,10 @@ export function renderMarkdownReport(d: ReportData): string {
       '',
     );
     if (q.note) lines.push(`Note: ${md(q.note)}`, '');
-    lines.push(`— ${url ? `[${title}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)` : title}, ${md(q.outlet || 'unknown outlet')}, ${q.publishedOn}`, '');
+    lines.push(
+      `— ${url ? `[${title}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)` : title}, ${md(q.outlet || 'unknown outlet')}, ${q.publishedOn}`,
+      '',
+    );
   }
   return lines.join('\n');
 }

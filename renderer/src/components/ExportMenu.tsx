@@ -44,7 +44,13 @@ export function ExportMenu() {
 
   return (
     <div className="menu">
-      <button type="button" aria-haspopup="menu" aria-expanded={open} disabled={relationshipId === null || busy} onClick={() => setOpen((o) => !o)}>
+      <button
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        disabled={relationshipId === null || busy}
+        onClick={() => setOpen((o) => !o)}
+      >
         {busy ? 'Exporting…' : 'Export'}
       </button>
       {open && (

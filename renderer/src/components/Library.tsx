@@ -41,7 +41,9 @@ export function Library({ onAdd }: { onAdd(): void }) {
       )}
       {articles.isError && <p role="alert">{(articles.error as Error).message}</p>}
       {articles.isSuccess && items.length === 0 && (
-        <p className="empty-state">No articles yet. Paste one with <b>Add article</b> to start tagging.</p>
+        <p className="empty-state">
+          No articles yet. Paste one with <b>Add article</b> to start tagging.
+        </p>
       )}
       <ul className="article-list">
         {items.map((a) => (
@@ -64,7 +66,9 @@ export function Library({ onAdd }: { onAdd(): void }) {
         ))}
       </ul>
       {articles.data && articles.data.total > items.length && (
-        <p className="more">Showing {items.length} of {articles.data.total.toLocaleString()} articles.</p>
+        <p className="more">
+          Showing {items.length} of {articles.data.total.toLocaleString()} articles.
+        </p>
       )}
     </nav>
   );

@@ -17,6 +17,8 @@ import {
 import { useFocus, useUi } from '../state/ui';
 import { TagPopover, type TagChoice } from './TagPopover';
 
+const NO_ANNOTATIONS: Annotation[] = [];
+
 interface Draft {
   start: number;
   end: number;
@@ -45,11 +47,7 @@ function sentenceSpans(text: string): { start: number; end: number }[] {
 }
 
 function relationshipFor(article: Article, relationships: readonly Relationship[], fallbackId: number | null): Relationship | undefined {
-  return (
-    relationships.find((r) => r.id === article.relationshipId) ??
-    relationships.find((r) => r.id === fallbackId) ??
-    relationships[0]
-  );
+  return relationships.find((r) => r.id === article.relationshipId) ?? relationships.find((r) => r.id === fallbackId) ?? relationships[0];
 }
 
 export function Reader() {
@@ -74,7 +72,7 @@ export function Reader() {
   const text = article.data?.text ?? '';
   const paragraphs = useMemo(() => paragraphSpans(text), [text]);
   const sentences = useMemo(() => (text ? sentenceSpans(text) : []), [text]);
-  const list = annotations.data ?? [];
+  const list = annotations.data ?? NO_ANNOTATIONS;
   const selected = list.find((a) => a.id === selectedId) ?? null;
 
   useLayoutEffect(() => {
@@ -97,6 +95,8 @@ export function Reader() {
     if (!index || !selected) return;
     const range = domRange(index, selected.start, selected.end);
     (range?.startContainer.parentElement as HTMLElement | null)?.scrollIntoView({ block: 'center' });
+    // The popover's anchor can only be measured after the scroll, so it is set from this effect.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (range) setEditAnchor(range.getBoundingClientRect());
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [scrollNonce, index, selected?.id]);
@@ -104,7 +104,9 @@ export function Reader() {
   if (articleId === null) {
     return (
       <section className="reader empty" aria-label="Reader">
-        <p>Pick an article in the library to read it, or add one with <b>Add article</b>.</p>
+        <p>
+          Pick an article in the library to read it, or add one with <b>Add article</b>.
+        </p>
       </section>
     );
   }
@@ -164,7 +166,8 @@ export function Reader() {
     const sel = window.getSelection();
     if (e.key === ']' || e.key === '[') {
       e.preventDefault();
-      const at = sel && sel.rangeCount > 0 && index ? index.offsetOf(sel.getRangeAt(0).startContainer, sel.getRangeAt(0).startOffset) : null;
+      const at =
+        sel && sel.rangeCount > 0 && index ? index.offsetOf(sel.getRangeAt(0).startContainer, sel.getRangeAt(0).startOffset) : null;
       const next =
         e.key === ']'
           ? sentences.find((s) => at === null || s.start > at)
@@ -206,8 +209,13 @@ export function Reader() {
           {a.isSample && <span className="badge">sample</span>}
         </p>
         {a.url && <p className="url">{a.url}</p>}
-        <p className="hint">Select a passage with the mouse, or press <kbd>]</kbd> for the next sentence and <kbd>Shift</kbd>+<kbd>→</kbd> to extend it; then tag it with <kbd>1</kbd> <kbd>2</kbd> <kbd>3</kbd>.</p>
+        <p className="hint">
+          Select a passage with the mouse, or press <kbd>]</kbd> for the next sentence and <kbd>Shift</kbd>+<kbd>→</kbd> to extend it; then
+          tag it with <kbd>1</kbd> <kbd>2</kbd> <kbd>3</kbd>.
+        </p>
       </header>
+      {/* The article is a focusable reading surface: selection by mouse, commands by key (listed in the hint above). */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
       <div
         ref={bodyRef}
         className="article-body"
@@ -255,15 +263,19 @@ export function Reader() {
           quote={selected.exact}
           codes={codes.data}
           actors={actors.data}
-          initial={selected}
+          initial={{
+            codeId: selected.codeId,
+            sourceActorId: selected.sourceActorId,
+            targetActorId: selected.targetActorId,
+            note: selected.note,
+            eventDate: selected.eventDate,
+          }}
           busy={updateAnnotation.isPending}
           onCancel={() => {
             selectAnnotation(null);
             bodyRef.current?.focus();
           }}
-          onSave={(c) =>
-            updateAnnotation.mutate({ id: selected.id, ...c }, { onSuccess: () => say('info', 'Tag updated.') })
-          }
+          onSave={(c) => updateAnnotation.mutate({ id: selected.id, ...c }, { onSuccess: () => say('info', 'Tag updated.') })}
           onDelete={() =>
             deleteAnnotation.mutate(selected.id, {
               onSuccess: () => {

@@ -31,11 +31,19 @@ export function ScorePanel() {
       { label: ba, values: s.ba[view], color: '#2563eb', dash: [6, 3] },
     ];
   }, [s, view]);
-  const activity = useMemo<ChartSeries[]>(() => (s ? [{ label: 'Activity A', values: s.combined.A, color: '#7c8799', bars: true }] : []), [s]);
+  const activity = useMemo<ChartSeries[]>(
+    () => (s ? [{ label: 'Activity A', values: s.combined.A, color: '#7c8799', bars: true }] : []),
+    [s],
+  );
   const yRange = useMemo<[number, number] | undefined>(() => (view === 'M' ? [-10, 10] : undefined), [view]);
 
   if (relationshipId === null) return null;
-  if (score.isError) return <section className="score-panel"><p role="alert">{(score.error as Error).message}</p></section>;
+  if (score.isError)
+    return (
+      <section className="score-panel">
+        <p role="alert">{(score.error as Error).message}</p>
+      </section>
+    );
   if (!s) return <section className="score-panel" aria-busy="true" />;
   const ab = `${s.relationship.actorA.code}→${s.relationship.actorB.code}`;
   const ba = `${s.relationship.actorB.code}→${s.relationship.actorA.code}`;
@@ -82,7 +90,9 @@ export function ScorePanel() {
         </div>
       </dl>
       {s.annotationCount === 0 ? (
-        <p className="empty-state">No passage of this relationship is tagged yet, so there is no score. Tag a passage to start the series.</p>
+        <p className="empty-state">
+          No passage of this relationship is tagged yet, so there is no score. Tag a passage to start the series.
+        </p>
       ) : (
         <>
           <div className="view-switch" role="radiogroup" aria-label="Chart view">
@@ -119,7 +129,8 @@ export function ScorePanel() {
               <li key={e.annotationId}>
                 <button type="button" className="evidence-item" onClick={() => focusAnnotation(e.articleId, e.annotationId)}>
                   <span className="tag-line">
-                    <b>{e.codeName}</b> {e.sourceCode}→{e.targetCode} · contribution {e.contribution.toFixed(2)} (s {e.s.toFixed(1)} × decay {e.decay.toFixed(2)})
+                    <b>{e.codeName}</b> {e.sourceCode}→{e.targetCode} · contribution {e.contribution.toFixed(2)} (s {e.s.toFixed(1)} × decay{' '}
+                    {e.decay.toFixed(2)})
                   </span>
                   <span className="quote">“{e.exact}”</span>
                   <span className="meta">

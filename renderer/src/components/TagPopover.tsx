@@ -46,11 +46,13 @@ export function TagPopover({ mode, anchor, quote, codes, actors, initial, busy, 
       setProblem('Pick a code first: 1 threat, 2 overture, 3 concession.');
       return;
     }
-    onSave({ ...choice, codeId: choice.codeId });
+    const { sourceActorId, targetActorId, note, eventDate } = choice;
+    onSave({ codeId: choice.codeId, sourceActorId, targetActorId, note, eventDate });
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
-    const inField = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement;
+    const inField =
+      e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement;
     if (e.key === 'Escape') {
       e.preventDefault();
       onCancel();
@@ -83,6 +85,8 @@ export function TagPopover({ mode, anchor, quote, codes, actors, initial, busy, 
   const left = Math.max(8, Math.min(anchor.left, window.innerWidth - 380));
 
   return (
+    // A dialog whose keys (1–3, S, N, Enter, Esc, Del) are its shortcuts.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <div
       ref={boxRef}
       className="popover"
@@ -113,10 +117,7 @@ export function TagPopover({ mode, anchor, quote, codes, actors, initial, busy, 
       {subtypes.length > 0 && (
         <label className="field">
           <span>Subtype</span>
-          <select
-            value={choice.codeId ?? ''}
-            onChange={(e) => setChoice((s) => ({ ...s, codeId: Number(e.target.value) }))}
-          >
+          <select value={choice.codeId ?? ''} onChange={(e) => setChoice((s) => ({ ...s, codeId: Number(e.target.value) }))}>
             <option value={topId ?? ''}>
               {codes.find((c) => c.id === topId)?.name} (no subtype, {codes.find((c) => c.id === topId)?.weight})
             </option>

@@ -33,7 +33,9 @@ function resolveColor(color: string): string {
 export function TimeChart({ days, series, height, yRange, label, onPickDay, markDay }: Props) {
   const hostRef = useRef<HTMLDivElement>(null);
   const pickRef = useRef(onPickDay);
-  pickRef.current = onPickDay;
+  useEffect(() => {
+    pickRef.current = onPickDay;
+  });
 
   useEffect(() => {
     const host = hostRef.current;
@@ -61,7 +63,8 @@ export function TimeChart({ days, series, height, yRange, label, onPickDay, mark
           dash: s.dash,
           fill: s.bars ? `${s.color}55` : undefined,
           paths: s.bars ? uPlot.paths.bars!({ size: [0.9, 12] }) : undefined,
-          points: { show: false },
+          // A lone value (one event, on the last day) has no line to draw: show it as a point.
+          points: { show: s.values.filter((v) => v !== null).length < 3, size: 7 },
           spanGaps: false,
           value: (_u: uPlot, v: number | null) => (v === null || v === undefined ? '–' : v.toFixed(2)),
         })),

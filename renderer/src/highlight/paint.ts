@@ -21,7 +21,9 @@ export function applyCodeColors(codes: readonly Code[]): void {
   const rules = codes.map(
     (c) => `::highlight(${highlightName(c.id)}) { background-color: color-mix(in srgb, ${c.color} 32%, transparent); }`,
   );
-  rules.push(`::highlight(${SELECTED_HIGHLIGHT}) { background-color: color-mix(in srgb, var(--accent) 30%, transparent); text-decoration: underline 2px var(--accent); }`);
+  rules.push(
+    `::highlight(${SELECTED_HIGHLIGHT}) { background-color: color-mix(in srgb, var(--accent) 30%, transparent); text-decoration: underline 2px var(--accent); }`,
+  );
   sheet.replaceSync(rules.join('\n'));
   if (!sheetAdopted) {
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];

@@ -20,10 +20,15 @@ export class TextIndex {
 
   /** Index of the paragraph holding `offset` (the last one starting at or before it). */
   private paragraphAt(offset: number): number {
-    let lo = 0, hi = this.starts.length - 1, found = -1;
+    let lo = 0,
+      hi = this.starts.length - 1,
+      found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (this.starts[mid]! <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
+      if (this.starts[mid]! <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
     return found;
   }

@@ -1,0 +1,34 @@
+// Where the Electron binary is, without triggering electron's lazy download
+// (requiring the `electron` package from Node would try to fetch it).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** { path } when an Electron binary exists, otherwise { reason } saying why not. */
+export function locateElectron() {
+  const pkgDir = path.join(root, 'node_modules', 'electron');
+  if (!fs.existsSync(pkgDir)) return { reason: 'the electron package is not installed (run npm install)' };
+  const pathFile = path.join(pkgDir, 'path.txt');
+  const relative = fs.existsSync(pathFile) ? fs.readFileSync(pathFile, 'utf8').trim() : null;
+  const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH || path.join(pkgDir, 'dist');
+  const candidates = relative
+    ? [path.join(distDir, relative)]
+    : [path.join(distDir, 'electron'), path.join(distDir, 'electron.exe'), path.join(distDir, 'Electron.app/Contents/MacOS/Electron')];
+  const found = candidates.find((c) => fs.existsSync(c));
+  if (found) return { path: found };
+  return {
+    reason:
+      `no Electron binary at ${path.relative(root, candidates[0])}: Electron ${readVersion(pkgDir)} downloads it on demand ` +
+      '(npx install-electron), which needs its release host, and this machine cannot reach it',
+  };
+}
+
+function readVersion(pkgDir) {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')).version;
+  } catch {
+    return '';
+  }
+}

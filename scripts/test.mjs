@@ -1,0 +1,87 @@
+// npm test: every test, ending with one line "N passed, N failed[, N skipped]".
+//   checks   — typecheck (node, web, tests) and lint, one check each
+//   unit     — Vitest against real SQLite files
+//   e2e      — Playwright in Debian's Chromium against browser mode (+ the Electron spec, skipped without a binary)
+//   bench    — a tiny run of `npm run bench`, so the benchmark cannot rot (added by the benchmark work)
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+fs.mkdirSync('.cache/screens', { recursive: true });
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const lines = [];
+
+function run(label, cmd, args, env = {}) {
+  console.log(`\n━━ ${label}: ${[path.basename(cmd), ...args].join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status === 0;
+}
+
+function check(label, cmd, args) {
+  const ok = run(label, cmd, args);
+  totals[ok ? 'passed' : 'failed'] += 1;
+  lines.push(`${label}: ${ok ? 'ok' : 'FAILED'}`);
+  return ok;
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+if (!run('build', process.execPath, ['scripts/build.mjs'])) {
+  console.log('\nThe build failed, so no test could run.\n0 passed, 1 failed');
+  process.exit(1);
+}
+
+check('typecheck (main, shared)', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']);
+check('typecheck (renderer)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']);
+check('typecheck (tests)', bin('tsc'), ['-p', 'tsconfig.tests.json', '--noEmit']);
+check('lint', bin('eslint'), ['.', '--max-warnings=0']);
+
+fs.rmSync('.cache/vitest.json', { force: true });
+run('unit', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=.cache/vitest.json']);
+const unit = readJson('.cache/vitest.json');
+if (unit) {
+  totals.passed += unit.numPassedTests;
+  totals.failed += unit.numFailedTests + (unit.numFailedTestSuites && !unit.numFailedTests ? unit.numFailedTestSuites : 0);
+  totals.skipped += unit.numPendingTests + unit.numTodoTests;
+  lines.push(`unit: ${unit.numPassedTests} passed, ${unit.numFailedTests} failed`);
+} else {
+  totals.failed += 1;
+  lines.push('unit: the runner did not report (see above)');
+}
+
+fs.rmSync('.cache/playwright.json', { force: true });
+if (!fs.existsSync(process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium')) {
+  console.log('\nChromium is missing: install it with `apt-get install -y chromium` (see README). End-to-end tests cannot run.');
+}
+run('e2e', bin('playwright'), ['test']);
+const e2e = readJson('.cache/playwright.json');
+if (e2e?.stats) {
+  const { expected, unexpected, skipped, flaky } = e2e.stats;
+  totals.passed += expected + flaky;
+  totals.failed += unexpected;
+  totals.skipped += skipped;
+  lines.push(`e2e: ${expected + flaky} passed, ${unexpected} failed, ${skipped} skipped${flaky ? ` (${flaky} flaky)` : ''}`);
+  for (const err of e2e.errors ?? []) {
+    totals.failed += 1;
+    lines.push(`e2e error: ${String(err.message).split('\n')[0]}`);
+  }
+} else {
+  totals.failed += 1;
+  lines.push('e2e: the runner did not report (see above)');
+}
+
+if (fs.existsSync('bench/smoke.mjs')) check('bench (tiny run)', process.execPath, ['bench/smoke.mjs']);
+
+console.log(`\n━━ summary\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
+console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+process.exit(totals.failed === 0 && totals.passed > 0 ? 0 : 1);

@@ -1,0 +1,113 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect, type Page } from '@playwright/test';
+
+const SERVER = fileURLToPath(new URL('../../dist/main/server.cjs', import.meta.url));
+
+export interface Workbench {
+  url: string;
+  dir: string;
+  workspace: string;
+  /** Every request the page made to anywhere but the app's own 127.0.0.1 origin. */
+  offsite: string[];
+}
+
+export function startServer(workspace: string, args: string[] = []): Promise<{ child: ChildProcess; url: string }> {
+  if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first`);
+  const child = spawn(process.execPath, [SERVER, '--workspace', workspace, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /Parley browser mode: (\S+)/.exec(out);
+      if (m) resolve({ child, url: m[1]! });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+}
+
+export async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+export const test = base.extend<{ sample: boolean; workbench: Workbench }>({
+  sample: [false, { option: true }],
+  workbench: async ({ page, sample }, use) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-e2e-'));
+    const workspace = path.join(dir, 'workspace.sqlite');
+    const { child, url } = await startServer(workspace, sample ? [] : ['--no-sample']);
+    const origin = new URL(url).origin;
+    const offsite: string[] = [];
+    page.context().on('request', (req) => {
+      const u = req.url();
+      if (!u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:')) offsite.push(u);
+    });
+    await use({ url, dir, workspace, offsite });
+    expect(offsite, 'requests that left 127.0.0.1').toEqual([]);
+    await stopServer(child);
+    fs.rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
+
+/** Drags the mouse across `phrase` inside the article text, as an analyst selects it. */
+export async function selectPhrase(page: Page, phrase: string): Promise<void> {
+  const box = await page.evaluate((needle) => {
+    for (const p of document.querySelectorAll<HTMLElement>('.article-body [data-start]')) {
+      const node = p.firstChild as Text | null;
+      const at = node?.data.indexOf(needle) ?? -1;
+      if (node && at >= 0) {
+        const r = document.createRange();
+        r.setStart(node, at);
+        r.setEnd(node, at + 1);
+        const first = r.getBoundingClientRect();
+        r.setStart(node, at + needle.length - 1);
+        r.setEnd(node, at + needle.length);
+        const last = r.getBoundingClientRect();
+        return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+      }
+    }
+    return null;
+  }, phrase);
+  if (!box) throw new Error(`"${phrase}" is not in the article`);
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
+  await page.mouse.move(box.x2, box.y2, { steps: 4 });
+  await page.mouse.up();
+}
+
+/** The text under each painted highlight, by highlight name. */
+export function paintedHighlights(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    CSS.highlights.forEach((h, name) => {
+      out[name] = [...h].map((r) => {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        return range.toString();
+      });
+    });
+    return out;
+  });
+}
+
+export async function addArticle(page: Page, a: { title: string; outlet: string; date: string; text: string }): Promise<void> {
+  await page.getByRole('button', { name: 'Add article' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add an article' });
+  await dialog.getByLabel('Title').fill(a.title);
+  await dialog.getByLabel('Outlet').fill(a.outlet);
+  await dialog.getByLabel('Published').fill(a.date);
+  await dialog.getByLabel('Text').fill(a.text);
+  await dialog.getByRole('button', { name: 'Save article' }).click();
+}
