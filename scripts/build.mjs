@@ -20,6 +20,7 @@ await Promise.all([
       'main/electron': 'main/electron/main.ts',
       'main/preload': 'main/electron/preload.ts',
       'main/server': 'main/server/main.ts',
+      'main/cli': 'main/cli/main.ts',
     },
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
