@@ -21,6 +21,8 @@ await Promise.all([
       'main/preload': 'main/electron/preload.ts',
       'main/server': 'main/server/main.ts',
       'main/cli': 'main/cli/main.ts',
+      // Test support, run as a child process by the crash test.
+      'test-support/crash-writer': 'tests/support/crash-writer.ts',
     },
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },

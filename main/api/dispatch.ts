@@ -37,7 +37,7 @@ export function createDispatch(ctx: AppContext, log: (msg: string) => void = con
       if (err instanceof ApiError) return fail(err.code, err.message);
       const sqliteCode = (err as { code?: unknown }).code;
       if (sqliteCode === 'SQLITE_FULL') {
-        return fail('INTERNAL', 'The disk is full, so nothing was saved. Free some space and try again; your earlier work is intact.');
+        return fail('DISK_FULL', 'The disk is full, so nothing was saved. Free some space and try again; your earlier work is intact.');
       }
       if (sqliteCode === 'SQLITE_BUSY') {
         return fail('WORKSPACE_LOCKED', 'The workspace is busy with another write. Try again in a moment; nothing was saved.');

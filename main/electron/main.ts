@@ -92,12 +92,15 @@ async function start(): Promise<void> {
     show: false,
     title: 'Parley',
     webPreferences: {
-      preload: path.join(__dirname, 'preload.cjs'),
+      // security: the preload exposes only the contract's operations (see preload.ts) through contextBridge, sandboxed.
+      preload: path.join(__dirname, 'preload.cjs'), // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // Middle-click must not open links in new windows.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   win.once('ready-to-show', () => win.show());
@@ -119,7 +122,8 @@ app.on('web-contents-created', (_event, contents) => {
         message: 'Open this link in your web browser?',
         detail: parsed.href,
       });
-      if (choice === 0) void shell.openExternal(parsed.href);
+      // security: only http(s) URLs reach here, and only after the analyst confirmed this exact address.
+      if (choice === 0) void shell.openExternal(parsed.href); // eng-disable OPEN_EXTERNAL_JS_CHECK
     }
     return { action: 'deny' };
   });

@@ -2,7 +2,7 @@ import type { OpParsedInput, OpOutput } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import type { Relationship } from '../../shared/api/schemas';
 import { isoToDay, localToday } from '../../shared/domain/dates';
-import { dailySeries, decay, eventScore, figuresOfDay, type ScoreEvent } from '../../shared/scoring/score';
+import { dailySeries, decay, eventScore, figuresAt, type ScoreEvent } from '../../shared/scoring/score';
 import { getRelationship } from '../db/actors';
 import { listRelationshipAnnotations, type ScoredAnnotationRow } from '../db/annotations';
 import type { Db } from '../db/connection';
@@ -43,7 +43,8 @@ export function scoreSeries(ctx: AppContext, input: OpParsedInput<'score:series'
   const fromDay = input.fromDate ? isoToDay(input.fromDate) : Math.min(firstEventDay, toDay - DEFAULT_WINDOW_DAYS);
   if (fromDay > toDay) throw new ApiError('BAD_INPUT', 'The start of the range is after its end. Swap the two dates.');
   const series = dailySeries(events, { fromDay, toDay, halfLifeDays: input.halfLifeDays });
-  const current = figuresOfDay(series, Math.min(today, toDay))!;
+  // "Now" is today whatever range the chart shows.
+  const current = figuresAt(events, today, input.halfLifeDays);
   return { relationship, ...series, current, annotationCount: events.length };
 }
 

@@ -171,3 +171,11 @@ describe('the score through the API', () => {
     expect(total).toBeCloseTo(s.combined.R[i], 10);
   });
 });
+
+describe('score:series over a range after today', () => {
+  it('still gives the figures of today as "current"', async () => {
+    const s = await w.ok('score:series', { relationshipId: rel.id, fromDate: '2026-06-16', toDate: '2026-06-17' });
+    expect(s.current.combined.M).toBeNull();
+    expect(s.combined.R).toHaveLength(2);
+  });
+});
