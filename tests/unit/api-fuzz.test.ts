@@ -140,7 +140,7 @@ describe('every operation under random and malformed payloads', () => {
     it(`${op}: ${CASES_PER_OPERATION.toLocaleString('en')} cases, typed errors, nothing written on refusal`, async () => {
       const db = w.ctx.workspace.db;
       const totalChanges = db.prepare('SELECT total_changes()').pluck();
-      const counts = (tally[op] = { ok: 0, refused: {} });
+      const counts: { ok: number; refused: Record<string, number> } = (tally[op] = { ok: 0, refused: {} });
       await fc.assert(
         fc.asyncProperty(fc.oneof(fc.anything(), nearValid(op), mutated(op), mutated(op), mutated(op)), async (payload) => {
           const before = totalChanges.get();
