@@ -1,6 +1,7 @@
 import { contract, isOperationName } from '../../shared/api/contract';
 import { ApiError, type Envelope } from '../../shared/api/errors';
 import type { AppContext } from '../services/context';
+import { isDamageError } from '../services/recovery';
 import { handlers } from './handlers';
 
 export type Dispatch = (op: unknown, input: unknown) => Promise<Envelope<unknown>>;
@@ -38,6 +39,13 @@ export function createDispatch(ctx: AppContext, log: (msg: string) => void = con
       const sqliteCode = (err as { code?: unknown }).code;
       if (sqliteCode === 'SQLITE_FULL') {
         return fail('DISK_FULL', 'The disk is full, so nothing was saved. Free some space and try again; your earlier work is intact.');
+      }
+      if (isDamageError(err)) {
+        return fail(
+          'DAMAGED',
+          'Part of the workspace file is damaged and could not be read. Restart Parley: it will keep the damaged file aside, ' +
+            'open a fresh workspace, and offer to salvage what can be read or restore a backup.',
+        );
       }
       if (sqliteCode === 'SQLITE_BUSY') {
         return fail('WORKSPACE_LOCKED', 'The workspace is busy with another write. Try again in a moment; nothing was saved.');

@@ -11,6 +11,7 @@ import { createArticle, deleteArticles } from '../services/articles';
 import type { AppContext } from '../services/context';
 import { describeChange } from '../services/history';
 import { exportReport } from '../services/report';
+import { salvageInto } from '../services/recovery';
 import { removeSample } from '../services/sample';
 import { scoreEvidence, scoreSeries } from '../services/score';
 
@@ -26,7 +27,14 @@ export const handlers = {
       articleCount: counts.all,
       annotationCount: countAnnotations(ctx.workspace.db),
       sampleArticleCount: counts.sample,
+      recovery: ctx.recovery ?? null,
     };
+  },
+  'workspace:salvage': (_input, ctx) => {
+    if (!ctx.recovery) throw new ApiError('NOT_FOUND', 'There is no damaged workspace to salvage from.');
+    const report = salvageInto(ctx.workspace.db, ctx.recovery.damagedPath);
+    ctx.recovery = undefined;
+    return report;
   },
   'articles:list': (input, ctx) => listArticles(ctx.workspace.db, input),
   'articles:get': (input, ctx) => {

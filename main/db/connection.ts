@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ApiError } from '../../shared/api/errors';
+import { isDamageError } from '../services/recovery';
 import { acquireWorkspaceLock, type WorkspaceLock } from './lock';
 import { migrate, newerSchemaError, SCHEMA_VERSION } from './migrations';
 
@@ -36,11 +37,13 @@ function existingSchemaVersion(file: string, nativeBinding?: string): number | n
   try {
     probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
   } catch (err) {
+    if (isDamageError(err)) throw err;
     throw new ApiError('BAD_INPUT', `Cannot open the workspace ${file}: ${(err as Error).message}. Is it a Parley workspace?`);
   }
   try {
     return probe.pragma('user_version', { simple: true }) as number;
   } catch (err) {
+    if (isDamageError(err)) throw err;
     throw new ApiError('BAD_INPUT', `The file ${file} is not a readable SQLite workspace (${(err as Error).message}).`);
   } finally {
     probe.close();

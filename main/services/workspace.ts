@@ -1,7 +1,9 @@
 import { DEFAULT_ACTORS, DEFAULT_CODES, DEFAULT_RELATIONSHIPS } from '../../shared/domain/codebook';
 import { actorIdByCode, insertActor, insertRelationship } from '../db/actors';
 import { insertDefaultCodes } from '../db/codebook';
-import { openWorkspace, type OpenOptions } from '../db/connection';
+import fs from 'node:fs';
+import { openWorkspace, type OpenOptions, type Workspace } from '../db/connection';
+import { checkWorkspace, isDamageError, setAside, STARTUP_CHECK_MAX_BYTES } from './recovery';
 import type { AppContext } from './context';
 import { seedSample } from './sample';
 
@@ -22,10 +24,45 @@ export function seedDefaults(ctx: AppContext): void {
   }).immediate();
 }
 
-/** Opens (creating if need be) the workspace at `file` and returns the context every handler uses. */
-export function startWorkspace(file: string, options: StartOptions): AppContext {
+class DamagedWorkspace extends Error {}
+
+/** Opens the workspace and, when it is small enough to do at once, checks that every page reads. */
+function openChecked(file: string, options: StartOptions): Workspace {
   const workspace = openWorkspace(file, options);
-  const ctx: AppContext = { workspace, now: options.now ?? (() => new Date()) };
+  if (workspace.foundVersion > 0 && fs.statSync(workspace.path).size <= STARTUP_CHECK_MAX_BYTES) {
+    let problem: string | null;
+    try {
+      problem = checkWorkspace(workspace.db);
+    } catch (err) {
+      problem = (err as Error).message;
+    }
+    if (problem) {
+      workspace.close();
+      throw new DamagedWorkspace(problem);
+    }
+  }
+  return workspace;
+}
+
+/**
+ * Opens (creating if need be) the workspace at `file` and returns the context
+ * every handler uses. A damaged workspace is kept aside and a fresh one opened
+ * in its place, with a notice the interface shows (see services/recovery).
+ */
+export function startWorkspace(file: string, options: StartOptions): AppContext {
+  const now = options.now ?? (() => new Date());
+  let workspace: Workspace;
+  let recovery: AppContext['recovery'];
+  try {
+    workspace = openChecked(file, options);
+  } catch (err) {
+    if (!isDamageError(err) && !(err instanceof DamagedWorkspace)) throw err;
+    const damagedPath = setAside(file, now());
+    recovery = { damagedPath, reason: (err as Error).message, atMs: now().getTime() };
+    workspace = openWorkspace(file, options);
+    options = { ...options, sampleFile: null };
+  }
+  const ctx: AppContext = { workspace, now, recovery };
   if (workspace.foundVersion === 0) {
     try {
       seedDefaults(ctx);

@@ -4,6 +4,7 @@ import { AnnotationList } from './components/AnnotationList';
 import { ExportMenu } from './components/ExportMenu';
 import { Library } from './components/Library';
 import { Reader } from './components/Reader';
+import { RecoveryBanner } from './components/RecoveryBanner';
 import { ScorePanel } from './components/ScorePanel';
 import { transportName } from './api';
 import { useRelationships } from './state/queries';
@@ -74,6 +75,7 @@ export function App() {
       </header>
       <Library onAdd={() => setAdding(true)} />
       <main className="center">
+        <RecoveryBanner />
         <Reader />
       </main>
       <aside className="side">

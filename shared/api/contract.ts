@@ -109,7 +109,12 @@ export const contract = {
       articleCount: z.number().int(),
       annotationCount: z.number().int(),
       sampleArticleCount: z.number().int(),
+      recovery: z.object({ damagedPath: z.string(), reason: z.string(), atMs: z.number().int() }).nullable(),
     }),
+  },
+  'workspace:salvage': {
+    input: Empty,
+    output: z.object({ tables: z.array(z.object({ table: z.string(), copied: z.number().int(), unreadable: z.number().int() })) }),
   },
   'articles:list': {
     input: ArticleListInput,

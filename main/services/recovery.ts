@@ -1,0 +1,185 @@
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import { ApiError } from '../../shared/api/errors';
+import type { Db } from '../db/connection';
+
+/**
+ * A workspace that cannot be read is never overwritten or deleted: it is kept
+ * aside under a new name, Parley opens a fresh workspace in its place, and the
+ * analyst may salvage what can still be read from the damaged copy.
+ */
+
+export interface RecoveryNotice {
+  damagedPath: string;
+  reason: string;
+  atMs: number;
+}
+
+const DAMAGE_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_VTAB', 'SQLITE_CORRUPT_SEQUENCE', 'SQLITE_CORRUPT_INDEX']);
+
+export function isDamageError(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && DAMAGE_CODES.has(code);
+}
+
+/** Checks a workspace small enough to check at start; larger ones are checked when a read fails. */
+export const STARTUP_CHECK_MAX_BYTES = 64 * 1024 * 1024;
+
+export function checkWorkspace(db: Db): string | null {
+  const result = db.pragma('quick_check', { simple: true }) as string;
+  return result === 'ok' ? null : result;
+}
+
+/** Moves the damaged file and its WAL and shared-memory files aside; returns the new path. */
+export function setAside(file: string, now = new Date()): string {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  const target = `${file}.damaged-${stamp}`;
+  fs.renameSync(file, target);
+  for (const suffix of ['-wal', '-shm']) {
+    if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, target + suffix);
+  }
+  return target;
+}
+
+export interface SalvageReport {
+  tables: { table: string; copied: number; unreadable: number }[];
+}
+
+// Parents before children, so that foreign keys hold while rows are copied.
+const SALVAGE_ORDER = ['actors', 'actor_aliases', 'relationships', 'codes', 'articles', 'annotations', 'change_log', 'settings'];
+
+function readRange(src: Db, table: string, columns: string[], from: number, to: number): Record<string, unknown>[] {
+  return src
+    .prepare(`SELECT rowid AS __rowid, ${columns.map((c) => `"${c}"`).join(', ')} FROM "${table}" WHERE rowid BETWEEN ? AND ?`)
+    .all(from, to) as Record<string, unknown>[];
+}
+
+/**
+ * Copies every row that can still be read from `damagedPath` into `db`,
+ * bisecting ranges of rowids that fail down to single rows, so one damaged
+ * page loses only the rows on it. Rows that clash with what is already in the
+ * fresh workspace (its seeded codebook and actors) keep the damaged copy's values.
+ */
+/**
+ * A working copy of the damaged file that SQLite will read: the header's page
+ * count is set to the pages actually present (a truncated file otherwise fails
+ * every read) and the journal mode to rollback, so no WAL index is needed.
+ * The file kept aside is never written.
+ */
+function readableCopy(damagedPath: string): string {
+  const copy = `${damagedPath}.salvage-${process.pid}`;
+  fs.copyFileSync(damagedPath, copy);
+  const fd = fs.openSync(copy, 'r+');
+  try {
+    const header = Buffer.alloc(100);
+    if (fs.readSync(fd, header, 0, 100, 0) === 100 && header.toString('latin1', 0, 15) === 'SQLite format 3') {
+      const raw = header.readUInt16BE(16);
+      const pageSize = raw === 1 ? 65536 : raw;
+      if (pageSize >= 512) {
+        const pages = Math.floor(fs.fstatSync(fd).size / pageSize);
+        const patch = Buffer.alloc(4);
+        patch.writeUInt32BE(pages);
+        fs.writeSync(fd, patch, 0, 4, 28);
+        fs.writeSync(fd, Buffer.from([1, 1]), 0, 2, 18);
+        fs.ftruncateSync(fd, pages * pageSize);
+      }
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  return copy;
+}
+
+export function salvageInto(db: Db, damagedPath: string): SalvageReport {
+  let src: Db;
+  const copy = readableCopy(damagedPath);
+  try {
+    src = new Database(copy, { readonly: true, fileMustExist: true });
+    src.prepare('SELECT count(*) FROM sqlite_schema').get();
+  } catch (err) {
+    fs.rmSync(copy, { force: true });
+    throw new ApiError(
+      'BAD_INPUT',
+      `Nothing can be read from ${damagedPath} (${(err as Error).message}): its first page is damaged. Restore a backup instead.`,
+    );
+  }
+  const report: SalvageReport = { tables: [] };
+  try {
+    db.pragma('foreign_keys = OFF');
+    db.transaction(() => {
+      for (const table of SALVAGE_ORDER) {
+        let columns: string[];
+        try {
+          columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name);
+          const srcColumns = new Set(
+            (src.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name),
+          );
+          columns = columns.filter((c) => srcColumns.has(c));
+        } catch {
+          report.tables.push({ table, copied: 0, unreadable: -1 });
+          continue;
+        }
+        if (columns.length === 0) continue;
+        const insert = db.prepare(
+          `INSERT OR REPLACE INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+        );
+        let maxRowid = 0;
+        let lastRowidKnown = true;
+        try {
+          maxRowid = (src.prepare(`SELECT max(rowid) FROM "${table}"`).pluck().get() as number | null) ?? 0;
+        } catch {
+          maxRowid = Number.MAX_SAFE_INTEGER; // the table's last page is unreadable: probe by ranges
+          lastRowidKnown = false;
+        }
+        let copied = 0;
+        let unreadable = 0;
+        // Rowids that failed to read count as lost only once a later row is read (or the last rowid is known):
+        // past the end of a truncated table they may never have existed.
+        let pending = 0;
+        const copyRange = (from: number, to: number): void => {
+          let rows: Record<string, unknown>[];
+          try {
+            rows = readRange(src, table, columns, from, to);
+          } catch {
+            if (from === to) {
+              pending++;
+              return;
+            }
+            const mid = Math.floor((from + to) / 2);
+            copyRange(from, mid);
+            copyRange(mid + 1, to);
+            return;
+          }
+          for (const row of rows) {
+            delete row.__rowid;
+            unreadable += pending;
+            pending = 0;
+            try {
+              insert.run(row);
+              copied++;
+            } catch {
+              unreadable++;
+            }
+          }
+        };
+        // Without a known last rowid, stop after three chunks in a row yield nothing (Parley's rowids grow by one).
+        let emptyChunks = 0;
+        for (let from = 1; from <= maxRowid && emptyChunks < 3; from += 1000) {
+          const before = copied;
+          copyRange(from, Math.min(maxRowid, from + 999));
+          emptyChunks = copied === before ? emptyChunks + 1 : 0;
+        }
+        if (lastRowidKnown) unreadable += pending;
+        report.tables.push({ table, copied, unreadable });
+      }
+      // Counts kept with each article are recomputed from what was salvaged.
+      db.exec('UPDATE articles SET annotation_count = (SELECT count(*) FROM annotations WHERE article_id = articles.id)');
+      db.exec('DELETE FROM annotations WHERE article_id NOT IN (SELECT id FROM articles) OR code_id NOT IN (SELECT id FROM codes)');
+    })();
+  } finally {
+    db.pragma('foreign_keys = ON');
+    src.close();
+    fs.rmSync(copy, { force: true });
+  }
+  return report;
+}
