@@ -10,6 +10,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { recordFigures } from '../helpers/figures';
 import { tempDir } from '../helpers/workspace';
 
 const root = path.resolve(__dirname, '../..');
@@ -72,6 +73,11 @@ describe('Electronegativity', () => {
       fs.rmSync(input, { recursive: true, force: true });
     }
     const serious = result.issues.filter((i) => i.severity.value >= 2); // MEDIUM = 2, HIGH = 3
+    recordFigures('electronegativity', {
+      findingsMediumOrAbove: serious.length,
+      findingsBelowMedium: result.issues.length - serious.length,
+      lowFindings: result.issues.filter((i) => i.severity.value < 2).map((i) => `${i.id} (${i.severity.name})`),
+    });
     const report = serious.map((i) => `${i.id} ${i.severity.name} ${i.file}:${i.location.line} ${i.description}`);
     expect(report, 'Electronegativity findings').toEqual([]);
     const fatal = result.errors.filter((e) => !e.tolerable);

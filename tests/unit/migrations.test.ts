@@ -21,7 +21,9 @@ function buildAt(version: number, file: string): void {
   // Data that every version since the first can hold.
   const now = Date.now();
   db.prepare("INSERT INTO actors (code, name, created_at_ms) VALUES ('AAA', 'Alpha', ?), ('BBB', 'Beta', ?)").run(now, now);
-  db.prepare("INSERT INTO codes (key, name, weight, color, sort_order, created_at_ms, updated_at_ms) VALUES ('THREAT', 'Threat', -6, '#ff0000', 0, ?, ?)").run(now, now);
+  db.prepare(
+    "INSERT INTO codes (key, name, weight, color, sort_order, created_at_ms, updated_at_ms) VALUES ('THREAT', 'Threat', -6, '#ff0000', 0, ?, ?)",
+  ).run(now, now);
   db.prepare(
     "INSERT INTO articles (title, published_on, text, word_count, content_hash, created_at_ms, updated_at_ms) VALUES ('Old article', '2025-01-02', 'Alpha warned Beta.', 3, 'h1', ?, ?)",
   ).run(now, now);
