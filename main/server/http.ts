@@ -176,7 +176,12 @@ export function startBrowserServer(opts: { dispatch: Dispatch; staticDir: string
         url: `http://127.0.0.1:${port}/?token=${token}`,
         port,
         token,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            // A browser tab keeps connections open; stopping must not wait for it.
+            server.closeAllConnections();
+          }),
       });
     });
   });

@@ -35,7 +35,14 @@ export async function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
+  let stuck = false;
+  const timer = setTimeout(() => {
+    stuck = true;
+    child.kill('SIGKILL');
+  }, 10_000);
   await exited;
+  clearTimeout(timer);
+  if (stuck) throw new Error('the browser-mode server did not stop within 10 s of SIGTERM (Ctrl+C)');
 }
 
 export const test = base.extend<{ sample: boolean; workbench: Workbench }>({
