@@ -20,8 +20,8 @@ export function locateElectron() {
   if (found) return { path: found };
   return {
     reason:
-      `no Electron binary at ${path.relative(root, candidates[0])}: Electron ${readVersion(pkgDir)} downloads it on demand ` +
-      '(npx install-electron), which needs its release host, and this machine cannot reach it',
+      `there is no Electron binary at ${path.relative(root, candidates[0])} (Electron ${readVersion(pkgDir)} fetches it from its ` +
+      'release host on first use, with `npx install-electron`; install it where that host is reachable to get the desktop window)',
   };
 }
 
