@@ -49,14 +49,40 @@ export async function exportFixture(opts: { now?: Date; dir?: string; analyst?: 
     relationshipId: rel.id,
     text: text2,
   });
-  const tag = async (articleId: number, body: string, quote: string, code: string, src: number, tgt: number, note: string, eventDate?: string) => {
+  const tag = async (
+    articleId: number,
+    body: string,
+    quote: string,
+    code: string,
+    src: number,
+    tgt: number,
+    note: string,
+    eventDate?: string,
+  ) => {
     const start = body.indexOf(quote);
     if (start < 0) throw new Error(`fixture quote not found: ${quote}`);
-    return w.ok('annotations:create', { articleId, start, end: start + quote.length, codeId: codes[code], sourceActorId: src, targetActorId: tgt, note, eventDate });
+    return w.ok('annotations:create', {
+      articleId,
+      start,
+      end: start + quote.length,
+      codeId: codes[code],
+      sourceActorId: src,
+      targetActorId: tgt,
+      note,
+      eventDate,
+    });
   };
   const A = rel.actorA.id;
   const B = rel.actorB.id;
-  await tag(a1.id, text, `Officials warned that ${HOSTILE.formula} would follow`, 'THREAT.NONFORCE', A, B, `${HOSTILE.formula} ${HOSTILE.mdLink}`);
+  await tag(
+    a1.id,
+    text,
+    `Officials warned that ${HOSTILE.formula} would follow`,
+    'THREAT.NONFORCE',
+    A,
+    B,
+    `${HOSTILE.formula} ${HOSTILE.mdLink}`,
+  );
   await tag(a1.id, text, 'The ministry promised to resume talks next month', 'OVERTURE', B, A, HOSTILE.script, '2026-05-21');
   await tag(a1.id, text, HOSTILE.rtlHebrew, 'CONCESSION', A, B, HOSTILE.rtlArabic);
   await tag(a1.id, text, `A second source said ${HOSTILE.script} was pasted`, 'THREAT', B, A, '');
@@ -64,7 +90,11 @@ export async function exportFixture(opts: { now?: Date; dir?: string; analyst?: 
   return { w, relId: rel.id, codes, actors: { a: A, b: B }, articleIds: [a1.id, a2.id] };
 }
 
-export async function exportAs(f: ExportFixture, format: string, extra: Record<string, unknown> = {}): Promise<{ fileName: string; bytes: Buffer; text: string }> {
+export async function exportAs(
+  f: ExportFixture,
+  format: string,
+  extra: Record<string, unknown> = {},
+): Promise<{ fileName: string; bytes: Buffer; text: string }> {
   const r = await f.w.ok('export:file', { relationshipId: f.relId, format, ...extra });
   const bytes = r.encoding === 'base64' ? Buffer.from(r.content, 'base64') : Buffer.from(r.content, 'utf8');
   return { fileName: r.fileName, bytes, text: r.encoding === 'utf8' ? r.content : '' };

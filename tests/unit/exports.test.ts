@@ -51,7 +51,10 @@ describe('data exports read back with real readers', () => {
     fs.writeFileSync(file, bytes);
     const r = spawnSync(
       'Rscript',
-      ['-e', `d <- read.csv("${file}", fileEncoding = "UTF-8-BOM", stringsAsFactors = FALSE); cat(nrow(d), ncol(d), "\\n"); cat(names(d)[1], "\\n"); cat(d$quote[d$code == "CONCESSION" & d$subtype == ""], "\\n")`],
+      [
+        '-e',
+        `d <- read.csv("${file}", fileEncoding = "UTF-8-BOM", stringsAsFactors = FALSE); cat(nrow(d), ncol(d), "\\n"); cat(names(d)[1], "\\n"); cat(d$quote[d$code == "CONCESSION" & d$subtype == ""], "\\n")`,
+      ],
       { encoding: 'utf8' },
     );
     expect(r.status, r.stderr).toBe(0);
@@ -65,7 +68,10 @@ describe('data exports read back with real readers', () => {
     const { bytes } = await exportAs(f, 'quotes-csv');
     const file = path.join(dir, 'q.csv');
     fs.writeFileSync(file, bytes);
-    const r = spawnSync('soffice', ['--headless', '--convert-to', 'html', '--infilter=CSV:44,34,76', '--outdir', dir, file], { encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync('soffice', ['--headless', '--convert-to', 'html', '--infilter=CSV:44,34,76', '--outdir', dir, file], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(r.status, r.stderr).toBe(0);
     const html = fs.readFileSync(path.join(dir, 'q.html'), 'utf8');
     expect(html).toContain('annotation_id');
@@ -83,8 +89,22 @@ describe('data exports read back with real readers', () => {
   });
 
   it('score series CSV has one row per day and R, A, M per direction and combined', async () => {
-    const rows = parse((await exportAs(f, 'series-csv', { fromDate: '2026-05-01', toDate: '2026-06-15' })).bytes, { bom: true, columns: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0]!)).toEqual(['day', 'usa_ind_R', 'usa_ind_A', 'usa_ind_M', 'ind_usa_R', 'ind_usa_A', 'ind_usa_M', 'combined_R', 'combined_A', 'combined_M']);
+    const rows = parse((await exportAs(f, 'series-csv', { fromDate: '2026-05-01', toDate: '2026-06-15' })).bytes, {
+      bom: true,
+      columns: true,
+    }) as Record<string, string>[];
+    expect(Object.keys(rows[0]!)).toEqual([
+      'day',
+      'usa_ind_R',
+      'usa_ind_A',
+      'usa_ind_M',
+      'ind_usa_R',
+      'ind_usa_A',
+      'ind_usa_M',
+      'combined_R',
+      'combined_A',
+      'combined_M',
+    ]);
     expect(rows).toHaveLength(46);
     expect(rows[0]!.day).toBe('2026-05-01');
     expect(rows[0]!.combined_M).toBe(''); // nothing has weighed yet
@@ -98,7 +118,10 @@ describe('data exports read back with real readers', () => {
     expect(doc['@context'][0]).toBe('http://www.w3.org/ns/anno.jsonld');
     expect(doc.type).toBe('AnnotationCollection');
     expect(doc.total).toBe(5);
-    const items = doc.first.items as { target: { selector: { type: string; exact?: string }[] }; body: { purpose: string; value: string }[] }[];
+    const items = doc.first.items as {
+      target: { selector: { type: string; exact?: string }[] };
+      body: { purpose: string; value: string }[];
+    }[];
     for (const it of items) expect(it.target.selector.map((s) => s.type)).toEqual(['TextQuoteSelector', 'TextPositionSelector']);
     expect(items.some((i) => i.body.some((b) => b.purpose === 'commenting' && b.value === HOSTILE.script))).toBe(true);
 
@@ -142,7 +165,10 @@ describe('data exports read back with real readers', () => {
   it.skipIf(!hasSoffice)('DOCX opens in LibreOffice headless', async () => {
     const file = path.join(dir, 'b.docx');
     fs.writeFileSync(file, (await exportAs(f, 'brief-docx')).bytes);
-    const r = spawnSync('soffice', ['--headless', '--convert-to', 'txt:Text', '--outdir', dir, file], { encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync('soffice', ['--headless', '--convert-to', 'txt:Text', '--outdir', dir, file], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(r.status, r.stderr).toBe(0);
     expect(fs.readFileSync(path.join(dir, 'b.txt'), 'utf8')).toContain('The ministry promised to resume talks next month');
   });
@@ -175,11 +201,19 @@ describe('data exports read back with real readers', () => {
     expect(text).toContain('Codes: Threat');
     expect(text).toContain('Non\\-force threat');
     expect(text).not.toContain('The ministry promised');
-    const csv = parse((await exportAs(f, 'quotes-csv', { articleIds: [f.articleIds[1]] })).bytes, { bom: true, columns: true }) as unknown[];
+    const csv = parse((await exportAs(f, 'quotes-csv', { articleIds: [f.articleIds[1]] })).bytes, {
+      bom: true,
+      columns: true,
+    }) as unknown[];
     expect(csv).toHaveLength(1);
     const none = parse((await exportAs(f, 'quotes-csv', { fromDate: '2026-06-10' })).bytes, { bom: true, columns: true }) as unknown[];
     expect(none).toHaveLength(0);
-    const bad = await f.w.call('export:file', { relationshipId: f.relId, format: 'quotes-csv', fromDate: '2026-06-10', toDate: '2026-06-01' });
+    const bad = await f.w.call('export:file', {
+      relationshipId: f.relId,
+      format: 'quotes-csv',
+      fromDate: '2026-06-10',
+      toDate: '2026-06-01',
+    });
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
   });
 });

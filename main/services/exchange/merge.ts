@@ -46,7 +46,14 @@ export function mergeBundle(ctx: AppContext, bundle: Bundle, origin: string, fal
   return db
     .transaction(() => {
       // Codes: matched by key; new ones added after the existing codebook, parents first.
-      const codeIdByKey = new Map(listCodes(db).map((c) => [c.key, c.id]));
+      const existingCodes = listCodes(db);
+      const codeIdByKey = new Map(existingCodes.map((c) => [c.key, c.id]));
+      // A code from another tool has no Parley key: one with the same name is the same code.
+      for (const c of bundle.codes) {
+        if (codeIdByKey.has(c.key)) continue;
+        const byName = existingCodes.find((e) => e.name.toLowerCase() === c.name.toLowerCase());
+        if (byName) codeIdByKey.set(c.key, byName.id);
+      }
       let order = ((stmt(db, 'SELECT max(sort_order) AS m FROM codes').get() as { m: number | null }).m ?? 0) + 10;
       const pending = bundle.codes.filter((c) => !codeIdByKey.has(c.key));
       for (let pass = 0; pending.length > 0 && pass < 10; pass++) {
