@@ -18,6 +18,11 @@ import type { AppContext } from './context';
 type Kind = 'manual' | 'daily' | 'pre-restore';
 const NAME = /^parley-(manual|daily|pre-restore)-(\d{8})-(\d{6})(?:-(\d+))?\.sqlite$/;
 
+/** A read-only connection (with Electron's addon when Parley runs inside Electron). */
+export function openReadonly(file: string): Database.Database {
+  return new Database(file, { readonly: true, fileMustExist: true, nativeBinding: process.env.PARLEY_NATIVE_BINDING || undefined });
+}
+
 export function backupDir(ctx: AppContext): string {
   return path.join(path.dirname(ctx.workspace.path), 'backups');
 }
@@ -51,7 +56,7 @@ export function listBackups(ctx: AppContext): BackupInfo[] {
 export function checkDatabaseFile(file: string): { schemaVersion: number } {
   let db: Database.Database;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openReadonly(file);
   } catch (err) {
     throw new ApiError('BAD_INPUT', `Cannot open ${path.basename(file)}: ${(err as Error).message}.`);
   }
@@ -140,13 +145,28 @@ export async function dailyBackupIfDue(ctx: AppContext): Promise<BackupInfo | nu
   return made;
 }
 
-/** Runs the daily backup now and then every hour (the timer does not keep the process alive). */
-export function scheduleDailyBackups(ctx: AppContext, log: (msg: string) => void = console.error): () => void {
-  const run = () => dailyBackupIfDue(ctx).catch((err: unknown) => log(`parley: daily backup failed: ${(err as Error).message}`));
-  void run();
-  const timer = setInterval(() => void run(), 60 * 60 * 1000);
+/**
+ * Runs the daily backup now and then every hour (the timer does not keep the
+ * process alive). `stop` waits for a backup in progress, so the workspace is
+ * never closed under it.
+ */
+export function scheduleDailyBackups(ctx: AppContext, log: (msg: string) => void = console.error): { stop(): Promise<void> } {
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+  const run = () => {
+    if (stopped) return;
+    running = dailyBackupIfDue(ctx).catch((err: unknown) => log(`parley: daily backup failed: ${(err as Error).message}`));
+  };
+  run();
+  const timer = setInterval(run, 60 * 60 * 1000);
   timer.unref();
-  return () => clearInterval(timer);
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
 }
 
 export function requireBackup(ctx: AppContext, fileName: string): BackupInfo {
@@ -177,7 +197,7 @@ export function countsOf(db: Database.Database): Counts {
 export function previewRestore(ctx: AppContext, fileName: string): { backup: BackupInfo; current: Counts; replacement: Counts } {
   const backup = requireBackup(ctx, fileName);
   checkDatabaseFile(backup.path);
-  const other = new Database(backup.path, { readonly: true, fileMustExist: true });
+  const other = openReadonly(backup.path);
   try {
     return { backup, current: countsOf(ctx.workspace.db), replacement: countsOf(other) };
   } finally {

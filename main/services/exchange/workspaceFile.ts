@@ -1,5 +1,4 @@
-import Database from 'better-sqlite3';
-import { checkDatabaseFile } from '../backup';
+import { checkDatabaseFile, openReadonly } from '../backup';
 import type { Bundle } from './bundle';
 
 /**
@@ -10,7 +9,7 @@ import type { Bundle } from './bundle';
  */
 export function readWorkspaceFile(file: string, fallbackAnalyst = ''): Bundle {
   checkDatabaseFile(file);
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = openReadonly(file);
   try {
     const has = (table: string) => !!db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(table);
     const setting = has('settings')

@@ -10,7 +10,7 @@ h1{font-size:1.6rem;margin-bottom:.2rem}.meta{color:#555}
 .title-page{border-bottom:2px solid #222;padding-bottom:1rem;margin-bottom:1.5rem}
 table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ddd;padding:.25rem .6rem;text-align:right}th{background:#f5f5f5}
 td.l,th.l{text-align:left}blockquote{margin:.4rem 0;padding:.3rem .8rem;border-left:4px solid #999;background:#fafafa;unicode-bidi:plaintext}
-.quote{margin:1.2rem 0}.tag{font-weight:600}.cite{color:#555;font-size:.9em}.note{font-style:italic;unicode-bidi:plaintext}
+.quote{margin:1.2rem 0}.key-events li{margin:.5rem 0}q{unicode-bidi:plaintext}.tag{font-weight:600}.cite{color:#555;font-size:.9em}.note{font-style:italic;unicode-bidi:plaintext}
 @media print{body{margin:0}.title-page{page-break-after:always}}`;
 
 function quoteBlock(q: ReportQuote): string {
@@ -67,7 +67,16 @@ ${sentimentChartSvg(d.series, { ab, ba })}
 <table><tr><th class="l">Date</th><th>M</th><th>R</th><th>A</th></tr>${weekly}</table>
 </details>
 <h2>Key events</h2>
-${d.keyEvents.length ? d.keyEvents.map(quoteBlock).join('') : '<p>No event in the period.</p>'}
+${
+  d.keyEvents.length
+    ? `<ol class="key-events">${d.keyEvents
+        .map(
+          (q) =>
+            `<li><span class="tag">${h(q.codeName)}</span> · ${h(q.sourceCode)}→${h(q.targetCode)} · ${h(q.eventDate)} · contribution ${fmt(q.contribution)}<br><q>${h(q.exact)}</q>${q.note ? ` <span class="note">(${h(q.note)})</span>` : ''} <span class="cite">— ${h(q.articleTitle)}, ${h(q.outlet || 'unknown outlet')}</span></li>`,
+        )
+        .join('')}</ol>`
+    : '<p>No event in the period.</p>'
+}
 <h2>Tagged passages by ${d.groupBy}</h2>
 ${groups || '<p>No passage of this selection has been tagged in the period.</p>'}
 <h2>Weights used</h2>
