@@ -81,3 +81,43 @@ test('an analyst backs up, sees what a restore replaces, and restores', async ({
   await expect(page.getByRole('status')).toContainText(/Restored parley-manual-.*saved as parley-pre-restore-/);
   await expect(panel.getByRole('row', { name: /pre-restore/ })).toHaveCount(1);
 });
+
+test("an analyst merges a colleague's JSON-LD export and chooses between two codings", async ({ page, workbench }) => {
+  // The colleague's file: the sample's annotations, one with another note, as their Parley would write it.
+  await page.goto(workbench.url);
+  const exported = await page.evaluate(async () => {
+    const token = sessionStorage.getItem('parley-token') ?? '';
+    const call = async (op: string, input: unknown) =>
+      (await (
+        await fetch(`/api/${op}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-parley-token': token },
+          body: JSON.stringify(input),
+        })
+      ).json()) as {
+        value: { content: string };
+      };
+    const rels = (await call('relationships:list', {})) as unknown as { value: { id: number }[] };
+    return (await call('export:file', { relationshipId: rels.value[0]!.id, format: 'annotations-jsonld' })).value.content;
+  });
+  const doc = JSON.parse(exported);
+  const item = doc.first.items[0];
+  item.creator = { type: 'Person', name: 'Ben Colleague' };
+  item.body = item.body.filter((b: { purpose: string }) => b.purpose !== 'commenting');
+  item.body.push({ type: 'TextualBody', purpose: 'commenting', value: 'Ben reads this as a bluff.' });
+  const file = `${workbench.dir}/ben.jsonld`;
+  fs.writeFileSync(file, JSON.stringify(doc));
+
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('menuitem', { name: 'Import or merge…' }).click();
+  const dialog = page.getByRole('dialog', { name: /Import or merge/ });
+  await dialog.getByLabel(/^File/).setInputFiles(file);
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByRole('status')).toContainText('Tags: 1 added, 3 duplicates left out, 1 conflicts.');
+  const conflicts = dialog.getByRole('region', { name: 'Merge conflicts' });
+  await expect(conflicts).toContainText('Ben reads this as a bluff.');
+  await expect(conflicts).toContainText('by Ben Colleague');
+  await page.screenshot({ path: '.cache/screens/export-merge.png' });
+  await conflicts.getByRole('button', { name: 'Keep theirs' }).click();
+  await expect(conflicts).toHaveCount(0);
+});

@@ -152,4 +152,30 @@ describe('merging a colleague', () => {
     const back = await ours.w.ok('export:import', { fileName: 'a.jsonld', contentBase64: json.toString('base64') });
     expect(back).toMatchObject({ annotationsAdded: 0, annotationsDuplicate: 5, conflicts: 0 });
   });
+
+  it('a colleague who gives one passage two codes is not in conflict with themself', async () => {
+    const ours = await fixture({ analyst: 'Ana' });
+    const doc = JSON.parse((await exportAs(ours, 'annotations-jsonld')).text);
+    const item = structuredClone(doc.first.items[0]);
+    item.id = 'urn:parley:annotation:second-code';
+    item.body[0].value = 'THREAT.GENERIC';
+    item.body[1].source = 'urn:parley:code:THREAT.GENERIC';
+    doc.first.items.push(item);
+    doc['parley:codebook'].push({
+      'parley:key': 'THREAT.GENERIC',
+      'parley:name': 'Generic threat',
+      'parley:parent': 'THREAT',
+      'parley:weight': -4.4,
+    });
+    const fresh = openTestWorkspace({ now: new Date('2026-06-15T12:00:00') });
+    open.push(fresh);
+    const s = await fresh.ok('export:import', { fileName: 'b.jsonld', contentBase64: Buffer.from(JSON.stringify(doc)).toString('base64') });
+    expect(s).toMatchObject({ annotationsAdded: 6, conflicts: 0 });
+    // Into ours, the second code on that passage differs from our tag: one conflict, both kept.
+    const back = await ours.w.ok('export:import', {
+      fileName: 'b.jsonld',
+      contentBase64: Buffer.from(JSON.stringify(doc)).toString('base64'),
+    });
+    expect(back).toMatchObject({ annotationsAdded: 1, annotationsDuplicate: 5, conflicts: 1 });
+  });
 });

@@ -144,6 +144,7 @@ export function mergeBundle(ctx: AppContext, bundle: Bundle, origin: string, fal
       }
       const ownAnalyst = workspaceAnalyst(db);
       const analysts = originAnalysts(db);
+      const added = new Set<number>();
       for (const a of bundle.annotations) {
         const articleId = articleIdByKey.get(a.sourceKey);
         const where = `“${a.exact.slice(0, 60)}”`;
@@ -208,7 +209,10 @@ export function mergeBundle(ctx: AppContext, bundle: Bundle, origin: string, fal
         if (theirAnalyst !== ownAnalyst) recordOrigin(db, id, theirAnalyst, origin, nowMs);
         logChange(db, { entity: 'annotation', entityId: id, action: 'create', after: { ...getAnnotation(db, id), origin }, atMs: nowMs });
         summary.annotationsAdded++;
-        const ours = samePassage.find((o) => (analysts.get(o.id) ?? ownAnalyst) !== theirAnalyst) ?? samePassage[0];
+        added.add(id);
+        // A conflict is with what was here before this merge, not with the colleague's own other codes of the passage.
+        const before = samePassage.filter((o) => !added.has(o.id));
+        const ours = before.find((o) => (analysts.get(o.id) ?? ownAnalyst) !== theirAnalyst) ?? before[0];
         if (ours) {
           const diffs: string[] = [];
           if (ours.codeId !== codeId) diffs.push('code');

@@ -4,7 +4,9 @@
  * trend, the timeline chart as vector paths, the key events and every quote
  * with its citation, and "Page n of N" on every page. Text is set in the
  * bundled DejaVu Sans (resources/fonts), which covers Latin, Greek, Cyrillic,
- * Hebrew and Arabic letters; pdfkit does not reorder right-to-left runs.
+ * Hebrew and Arabic letters. pdfkit has no bidi algorithm: a right-to-left
+ * line is laid out right to left as one run (Arabic shaped), but spacing at
+ * the end of such a run can be lost and mixed-direction lines are not reordered.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -189,7 +191,8 @@ export function renderPdfReport(d: ReportData): Promise<Buffer> {
   if (d.keyEvents.length === 0) doc.font('regular').fontSize(10).text('No event in the period.');
   for (const q of d.keyEvents) quote(doc, q);
 
-  doc.addPage();
+  // The quotes start on a new page unless the key events left most of one free.
+  if (doc.y > doc.page.height / 2) doc.addPage();
   heading(doc, `Tagged passages by ${d.groupBy}`);
   if (d.quotes.length === 0) doc.font('regular').fontSize(10).text('No passage of this selection has been tagged in the period.');
   for (const g of groupedQuotes(d)) {
