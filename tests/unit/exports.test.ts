@@ -225,3 +225,17 @@ async function exportFixtureEmpty() {
   const rel = (await w.ok('relationships:list', {}))[0];
   return { w, relId: rel.id as number };
 }
+
+describe('CSV cells', () => {
+  it('any text comes back from csv-parse unchanged, or with a leading quote mark when it could start a formula', async () => {
+    const fc = (await import('fast-check')).default;
+    const { csvRow } = await import('../../main/services/report/escape');
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary' }), { minLength: 1, maxLength: 5 }), (cells) => {
+        const [parsed] = parse(csvRow(cells) + '\r\n', { relax_column_count: false }) as string[][];
+        expect(parsed).toEqual(cells.map((c) => (/^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/.test(c) ? `'${c}` : c)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

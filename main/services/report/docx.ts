@@ -140,6 +140,7 @@ export async function renderDocxReport(d: ReportData): Promise<Buffer> {
             { name: directionLabel(d, 'ba'), values: s.ba.M.map((v) => v ?? null), color: '2563EB' },
           ],
           valueAxis: { minimum: -10, maximum: 10, interval: 5 },
+          categoryAxis: { crossesAt: 'minimum', labelRotation: -45 },
           altText: { name: 'Running sentiment', description: `Sentiment M per day from ${d.fromDate} to ${d.toDate}` },
         }),
       ],
