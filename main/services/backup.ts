@@ -96,7 +96,19 @@ export async function backupTo(ctx: AppContext, dest: string): Promise<void> {
   }
 }
 
-export async function createBackup(ctx: AppContext, kind: Kind = 'manual'): Promise<BackupInfo> {
+// Backups and restores run one at a time, so a restore never closes the workspace under a running backup.
+let queue: Promise<unknown> = Promise.resolve();
+function serialized<T>(work: () => Promise<T>): Promise<T> {
+  const run = queue.then(work, work);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+export function createBackup(ctx: AppContext, kind: Kind = 'manual'): Promise<BackupInfo> {
+  return serialized(() => writeBackup(ctx, kind));
+}
+
+async function writeBackup(ctx: AppContext, kind: Kind): Promise<BackupInfo> {
   const dir = backupDir(ctx);
   const base = `parley-${kind}-${stamp(ctx.now())}`;
   let name = `${base}.sqlite`;
@@ -140,7 +152,7 @@ export async function dailyBackupIfDue(ctx: AppContext): Promise<BackupInfo | nu
   if (!s.autoDaily) return null;
   const today = stamp(ctx.now()).slice(0, 8);
   const has = listBackups(ctx).some((b) => b.kind === 'daily' && b.fileName.includes(`-${today}-`));
-  const made = has ? null : await createBackup(ctx, 'daily');
+  const made = has ? null : await createBackup(ctx, 'daily'); // waits its turn behind a restore
   pruneDaily(ctx, s.keepDaily);
   return made;
 }
@@ -211,7 +223,11 @@ export function previewRestore(ctx: AppContext, fileName: string): { backup: Bac
  * in under a temporary name and renamed over it, and the workspace reopened
  * (and migrated if the backup is older) in the same context.
  */
-export async function restoreBackup(ctx: AppContext, fileName: string): Promise<{ restored: BackupInfo; savedAs: BackupInfo }> {
+export function restoreBackup(ctx: AppContext, fileName: string): Promise<{ restored: BackupInfo; savedAs: BackupInfo }> {
+  return serialized(() => swapInBackup(ctx, fileName));
+}
+
+async function swapInBackup(ctx: AppContext, fileName: string): Promise<{ restored: BackupInfo; savedAs: BackupInfo }> {
   const backup = requireBackup(ctx, fileName);
   const { schemaVersion } = checkDatabaseFile(backup.path);
   if (schemaVersion > SCHEMA_VERSION) {
@@ -220,7 +236,7 @@ export async function restoreBackup(ctx: AppContext, fileName: string): Promise<
       `${fileName} was written by a newer Parley (schema ${schemaVersion}); this one knows up to ${SCHEMA_VERSION}. Nothing was changed.`,
     );
   }
-  const savedAs = await createBackup(ctx, 'pre-restore');
+  const savedAs = await writeBackup(ctx, 'pre-restore');
   const target = ctx.workspace.path;
   const incoming = `${target}.restoring`;
   fs.copyFileSync(backup.path, incoming);

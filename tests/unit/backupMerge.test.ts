@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dailyBackupIfDue } from '../../main/services/backup';
+import { checkDatabaseFile, createBackup, dailyBackupIfDue } from '../../main/services/backup';
 import { exportAs, exportFixture, type ExportFixture } from '../helpers/exportFixture';
 import { openTestWorkspace, rowCounts, tempDir } from '../helpers/workspace';
 
@@ -47,6 +47,18 @@ describe('backups', () => {
     saved.close();
     await f.w.ok('articles:create', { title: 'After restore', publishedOn: '2026-06-10', text: 'The restored workspace takes writes.' });
     expect((await f.w.ok('workspace:info', {})).articleCount).toBe(3);
+  });
+
+  it('a restore asked for while a backup runs waits for it, and both files are whole', async () => {
+    const f = await fixture();
+    const b = await f.w.ok('backup:create', {});
+    const [daily, restored] = await Promise.all([
+      createBackup(f.w.ctx, 'daily'),
+      f.w.ok('backup:restore', { fileName: b.fileName, confirm: true }),
+    ]);
+    expect(checkDatabaseFile(daily.path).schemaVersion).toBeGreaterThan(0);
+    expect(checkDatabaseFile(restored.savedAs.path).schemaVersion).toBeGreaterThan(0);
+    expect((await f.w.ok('workspace:info', {})).annotationCount).toBe(5);
   });
 
   it('a damaged backup is refused and the workspace is untouched', async () => {
