@@ -102,6 +102,16 @@ describe('REFI-QDA exchange', () => {
     expect(ann.codeId).toBe(f.codes.THREAT);
   });
 
+  it('an archive that would unpack to too much text is refused before inflating', async () => {
+    const before = rowCounts(f.w.ctx);
+    // 201 MB of zeros compresses to a few hundred kilobytes.
+    const zip = zipSync({ 'project.qde': strToU8('<Project/>'), 'sources/big.txt': new Uint8Array(201_000_000) }, { level: 1 });
+    expect(zip.length).toBeLessThan(2_000_000);
+    const r = await f.w.call('export:import', { fileName: 'bomb.qdpx', contentBase64: Buffer.from(zip).toString('base64') });
+    expect(r).toMatchObject({ ok: false, error: { code: 'TOO_LARGE' } });
+    expect(rowCounts(f.w.ctx)).toEqual(before);
+  });
+
   it('a file that is not a project is refused and nothing is written', async () => {
     const before = rowCounts(f.w.ctx);
     const r = await f.w.call('export:import', {

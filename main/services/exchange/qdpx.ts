@@ -146,6 +146,8 @@ export function renderQdpx(d: ReportData, db: Db): Uint8Array {
   return zipSync(files, { level: 6, mtime: new Date(d.generatedAtMs) });
 }
 
+const MAX_UNZIPPED_BYTES = 200_000_000;
+
 type Node = Record<string, unknown>;
 const list = (v: unknown): Node[] => (Array.isArray(v) ? (v as Node[]) : v === undefined ? [] : [v as Node]);
 const attr = (n: Node, name: string): string => (typeof n[`@_${name}`] === 'string' ? (n[`@_${name}`] as string) : '');
@@ -159,9 +161,25 @@ const textOf = (v: unknown): string =>
 /** Reads a .qdpx archive (from Parley or another QDA tool) into a merge bundle. */
 export function readQdpx(bytes: Uint8Array, fallbackAnalyst = ''): Bundle {
   let files: Record<string, Uint8Array>;
+  let total = 0;
   try {
-    files = unzipSync(bytes);
+    // Only the project file and plain-text sources are read; sizes are checked before inflating (no zip bomb).
+    files = unzipSync(bytes, {
+      filter: (f) => {
+        const wanted = /\.qde$/i.test(f.name) || /\.txt$/i.test(f.name);
+        if (!wanted) return false;
+        total += f.originalSize;
+        if (total > MAX_UNZIPPED_BYTES) {
+          throw new ApiError(
+            'TOO_LARGE',
+            `The archive unpacks to more than ${MAX_UNZIPPED_BYTES / 1e6} MB of text; Parley does not open it. Nothing was changed.`,
+          );
+        }
+        return true;
+      },
+    });
   } catch (err) {
+    if (err instanceof ApiError) throw err;
     throw new ApiError(
       'BAD_INPUT',
       `The file is not a readable .qdpx archive (${(err as Error).message}). Export the project again as REFI-QDA (.qdpx).`,
