@@ -84,6 +84,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
         {(conflicts.data ?? []).length > 0 && (
           <section aria-label="Merge conflicts">
             <h3>Conflicts to decide ({conflicts.data!.length})</h3>
+            <p className="export-muted">Until you choose, both tags are in the workspace and both weigh on the score.</p>
             <ul className="export-conflicts">
               {conflicts.data!.map((c) => (
                 <li key={c.id}>
