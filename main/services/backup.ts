@@ -80,13 +80,22 @@ export function checkDatabaseFile(file: string): { schemaVersion: number } {
 export async function backupTo(ctx: AppContext, dest: string): Promise<void> {
   fs.mkdirSync(path.dirname(dest), { recursive: true });
   const partial = `${dest}.partial`;
-  fs.rmSync(partial, { force: true });
+  const leftovers = () => ['', '-wal', '-shm', '-journal'].forEach((side) => fs.rmSync(`${partial}${side}`, { force: true }));
+  leftovers();
   try {
     await ctx.workspace.db.backup(partial);
+    // The copy carries the workspace's WAL mode; a backup is one self-contained file, so switch it to a rollback journal.
+    const copy = new Database(partial, { fileMustExist: true, nativeBinding: process.env.PARLEY_NATIVE_BINDING || undefined });
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
     checkDatabaseFile(partial);
     fs.renameSync(partial, dest);
+    leftovers();
   } catch (err) {
-    fs.rmSync(partial, { force: true });
+    leftovers();
     throw err instanceof ApiError
       ? err
       : new ApiError(

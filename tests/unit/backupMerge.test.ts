@@ -22,7 +22,7 @@ describe('backups', () => {
     const b = await f.w.ok('backup:create', {});
     expect(b.kind).toBe('manual');
     expect(fs.existsSync(b.path)).toBe(true);
-    expect(fs.readdirSync(path.dirname(b.path)).filter((n) => n.endsWith('.partial'))).toEqual([]);
+    expect(fs.readdirSync(path.dirname(b.path))).toEqual([b.fileName]); // one self-contained file, nothing left beside it
     const copy = new Database(b.path, { readonly: true });
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     expect((copy.prepare('SELECT count(*) AS n FROM annotations').get() as { n: number }).n).toBe(5);
