@@ -201,6 +201,12 @@ describe('data exports read back with real readers', () => {
     expect(text).toContain('Codes: Threat');
     expect(text).toContain('Non\\-force threat');
     expect(text).not.toContain('The ministry promised');
+    expect(text).toContain('see \\[here\\]\\(javascript:alert\\(1\\)\\)'); // the note is there, escaped…
+    expect(text).not.toMatch(/\]\(javascript/); // …and forms no link
+    const html = (await exportAs(f, 'brief-html')).text;
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(html).not.toMatch(/href="javascript/i);
     const csv = parse((await exportAs(f, 'quotes-csv', { articleIds: [f.articleIds[1]] })).bytes, {
       bom: true,
       columns: true,
