@@ -10,8 +10,20 @@ import { createAnnotation, deleteAnnotation, updateAnnotation } from '../service
 import { createArticle, deleteArticles } from '../services/articles';
 import type { AppContext } from '../services/context';
 import { describeChange } from '../services/history';
-import { exportReport } from '../services/report';
 import { salvageInto } from '../services/recovery';
+import { exportFile, exportReport } from '../services/report';
+import {
+  backupDir,
+  backupSettings,
+  createBackup,
+  listBackups,
+  previewRestore,
+  restoreBackup,
+  saveBackupSettings,
+} from '../services/backup';
+import { importBytes } from '../services/exchange';
+import { describeConflicts, resolveConflict } from '../services/exchange/merge';
+import { ANALYST_SETTING, setSetting, workspaceAnalyst } from '../db/exchange';
 import { removeSample } from '../services/sample';
 import { scoreEvidence, scoreSeries } from '../services/score';
 
@@ -63,5 +75,23 @@ export const handlers = {
   'score:series': (input, ctx) => scoreSeries(ctx, input),
   'score:evidence': (input, ctx) => scoreEvidence(ctx, input),
   'report:export': (input, ctx) => exportReport(ctx, input),
+  // export
+  'export:file': (input, ctx) => exportFile(ctx, input),
+  'export:import': (input, ctx) => importBytes(ctx, input.fileName, Buffer.from(input.contentBase64, 'base64'), input.analyst),
+  'export:conflicts': (_input, ctx) => describeConflicts(ctx),
+  'export:resolve-conflict': (input, ctx) => {
+    resolveConflict(ctx, input.id, input.keep);
+    return { remaining: describeConflicts(ctx).length };
+  },
+  'export:analyst': (input, ctx) => {
+    if (input.name !== undefined) setSetting(ctx.workspace.db, ANALYST_SETTING, input.name);
+    return { name: workspaceAnalyst(ctx.workspace.db) };
+  },
+  'backup:list': (_input, ctx) => ({ dir: backupDir(ctx), items: listBackups(ctx), settings: backupSettings(ctx) }),
+  'backup:create': (_input, ctx) => createBackup(ctx, 'manual'),
+  'backup:settings': (input, ctx) => saveBackupSettings(ctx, { ...backupSettings(ctx), ...input }),
+  'backup:preview-restore': (input, ctx) => previewRestore(ctx, input.fileName),
+  'backup:restore': (input, ctx) => restoreBackup(ctx, input.fileName),
+  // end export
   'history:list': (input, ctx) => recentChanges(ctx.workspace.db, input.limit).map(describeChange),
 } satisfies HandlerMap;

@@ -6,6 +6,8 @@
 import { launchOptions } from '../paths';
 import type { AppContext } from '../services/context';
 import { startWorkspace } from '../services/workspace';
+import { backupCommand, restoreCommand } from './backup';
+import { conflictsCommand, exportCommand, importCommand } from './export';
 import { infoCommand } from './info';
 
 export interface CliCommand {
@@ -16,6 +18,12 @@ export interface CliCommand {
 
 export const COMMANDS: Record<string, CliCommand> = {
   info: infoCommand,
+  export: exportCommand,
+  import: importCommand,
+  merge: importCommand,
+  conflicts: conflictsCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 /** Removes the flags every command shares, leaving the command's own arguments. */

@@ -10,6 +10,7 @@ import { createDispatch } from '../api/dispatch';
 import { launchOptions, rendererDir, sampleFile } from '../paths';
 import { CONTENT_SECURITY_POLICY } from '../server/http';
 import type { AppContext } from '../services/context';
+import { scheduleDailyBackups } from '../services/backup';
 import { startWorkspace } from '../services/workspace';
 
 const APP_ORIGIN = 'app://parley';
@@ -25,6 +26,7 @@ const CONTENT_TYPES: Record<string, string> = {
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let ctx: AppContext | null = null;
+let backups: { stop(): Promise<void> } | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -74,6 +76,7 @@ async function start(): Promise<void> {
     return;
   }
   const dispatch = createDispatch(ctx);
+  backups = scheduleDailyBackups(ctx);
 
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
@@ -130,7 +133,9 @@ app.on('web-contents-created', (_event, contents) => {
 });
 
 app.on('window-all-closed', () => {
-  ctx?.workspace.close();
-  ctx = null;
-  app.quit();
+  void (backups?.stop() ?? Promise.resolve()).finally(() => {
+    ctx?.workspace.close();
+    ctx = null;
+    app.quit();
+  });
 });

@@ -5,6 +5,7 @@
  */
 import { createDispatch } from '../api/dispatch';
 import { launchOptions, rendererDir, sampleFile } from '../paths';
+import { scheduleDailyBackups } from '../services/backup';
 import { startWorkspace } from '../services/workspace';
 import { startBrowserServer } from './http';
 
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   const options = launchOptions(process.argv.slice(2));
   const ctx = startWorkspace(options.workspace, { sampleFile: options.sample ? sampleFile() : null });
   const server = await startBrowserServer({ dispatch: createDispatch(ctx), staticDir: rendererDir(), port: options.port });
+  const backups = scheduleDailyBackups(ctx);
   console.log(`Parley browser mode: ${server.url}`);
   console.log(`Workspace: ${ctx.workspace.path}`);
   console.log('Open the address above in a browser. Press Ctrl+C to stop.');
@@ -19,7 +21,7 @@ async function main(): Promise<void> {
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    void server.close().finally(() => {
+    void Promise.all([server.close(), backups.stop()]).finally(() => {
       ctx.workspace.close();
       process.exit(0);
     });

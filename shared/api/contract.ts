@@ -22,6 +22,16 @@ import {
   ReportFormat,
   ScoreSeriesResult,
 } from './schemas';
+import {
+  BackupInfo,
+  BackupSettings,
+  ExportedFile,
+  ExportFileInput,
+  ImportFileInput,
+  ImportSummary,
+  MergeConflict,
+  RestorePreview,
+} from './exchange';
 
 const Empty = z.object({}).strict();
 const ByIdInput = z.object({ id: Id }).strict();
@@ -147,6 +157,27 @@ export const contract = {
     input: z.object({ relationshipId: Id, format: ReportFormat, halfLifeDays: HalfLifeDays.default(30) }).strict(),
     output: z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() }),
   },
+  // export — the analyst brief and data exports, import and merge, backups (shapes in ./exchange.ts)
+  'export:file': { input: ExportFileInput, output: ExportedFile },
+  'export:import': { input: ImportFileInput, output: ImportSummary },
+  'export:conflicts': { input: Empty, output: z.array(MergeConflict) },
+  'export:resolve-conflict': {
+    input: z.object({ id: Id, keep: z.enum(['ours', 'theirs', 'both']) }).strict(),
+    output: z.object({ remaining: z.number().int() }),
+  },
+  'export:analyst': {
+    input: z.object({ name: z.string().trim().max(200).optional() }).strict(),
+    output: z.object({ name: z.string() }),
+  },
+  'backup:list': { input: Empty, output: z.object({ dir: z.string(), items: z.array(BackupInfo), settings: BackupSettings }) },
+  'backup:create': { input: Empty, output: BackupInfo },
+  'backup:settings': { input: BackupSettings.partial().strict(), output: BackupSettings },
+  'backup:preview-restore': { input: z.object({ fileName: z.string() }).strict(), output: RestorePreview },
+  'backup:restore': {
+    input: z.object({ fileName: z.string(), confirm: z.literal(true) }).strict(),
+    output: z.object({ restored: BackupInfo, savedAs: BackupInfo }),
+  },
+  // end export
   'history:list': {
     input: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
     output: z.array(HistoryEntry),

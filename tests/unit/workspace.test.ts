@@ -30,7 +30,18 @@ describe('migrations', () => {
       sql: string;
     }[];
     expect(tables.map((t) => t.name).sort()).toEqual(
-      ['actor_aliases', 'actors', 'annotations', 'articles', 'change_log', 'codes', 'relationships', 'settings'].sort(),
+      [
+        'actor_aliases',
+        'actors',
+        'annotation_origins',
+        'annotations',
+        'articles',
+        'change_log',
+        'codes',
+        'merge_conflicts',
+        'relationships',
+        'settings',
+      ].sort(),
     );
     for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT$/);
   });

@@ -1,8 +1,11 @@
-import type { Relationship } from '../../../shared/api/schemas';
-import { dayToIso, localToday } from '../../../shared/domain/dates';
-import { dailySeries, figuresOfDay, type Figures, type ScoreSeries } from '../../../shared/scoring/score';
+import type { ParsedBriefOptions } from '../../../shared/api/exchange';
+import type { Code, Relationship } from '../../../shared/api/schemas';
+import { ApiError } from '../../../shared/api/errors';
+import { dayToIso, isoToDay, localToday } from '../../../shared/domain/dates';
+import { dailySeries, decay, figuresOfDay, type Figures, type ScoreSeries } from '../../../shared/scoring/score';
 import { listCodes } from '../../db/codebook';
 import type { ScoredAnnotationRow } from '../../db/annotations';
+import { originAnalysts, workspaceAnalyst } from '../../db/exchange';
 import type { AppContext } from '../context';
 import { relationshipEvidence } from '../score';
 
@@ -10,35 +13,137 @@ export interface ReportQuote extends ScoredAnnotationRow {
   sourceCode: string;
   targetCode: string;
   s: number;
+  /** Top-level code key (THREAT, OVERTURE, CONCESSION) and the subtype's key, '' for a top-level tag. */
+  topKey: string;
+  topName: string;
+  subtypeKey: string;
+  cameo: string;
+  color: string;
+  analyst: string;
+  /** s · decay at the end of the period. */
+  contribution: number;
 }
 
 export interface ReportData {
   relationship: Relationship;
   generatedAtMs: number;
   halfLifeDays: number;
+  /** The day the figures are given for: the end of the period, or today if earlier. */
   today: string;
+  fromDate: string;
+  toDate: string;
+  analyst: string;
+  groupBy: 'code' | 'date';
+  /** Human description of the selection (codes, actors, articles). */
+  selection: string[];
   current: Figures;
+  /** M combined 30 days before `today` (or at the start of the period), for the trend. */
+  previous: { date: string; M: number | null };
   series: ScoreSeries;
   quotes: ReportQuote[];
+  keyEvents: ReportQuote[];
+  codes: Code[];
   weights: { key: string; name: string; weight: number }[];
 }
 
-export function gatherReport(ctx: AppContext, relationshipId: number, halfLifeDays: number): ReportData {
-  const { relationship, rows, events } = relationshipEvidence(ctx.workspace.db, relationshipId);
+const DEFAULT_WINDOW_DAYS = 90;
+
+export function briefDefaults(relationshipId: number, halfLifeDays = 30): ParsedBriefOptions {
+  return { relationshipId, halfLifeDays, groupBy: 'code', keyEventCount: 5 };
+}
+
+/** Everything a brief or data export needs for one relationship, period and selection. */
+export function gatherBrief(ctx: AppContext, o: ParsedBriefOptions): ReportData {
+  const db = ctx.workspace.db;
+  const { relationship, rows, events } = relationshipEvidence(db, o.relationshipId);
+  const codes = listCodes(db);
+  const codeById = new Map(codes.map((c) => [c.id, c]));
+  const selectedCodes = o.codeIds ? new Set(o.codeIds) : null;
+  if (o.codeIds)
+    for (const id of o.codeIds)
+      if (!codeById.has(id)) throw new ApiError('NOT_FOUND', `There is no code with id ${id}. Pick codes from the list.`);
+  const codeSelected = (c: Code) => !selectedCodes || selectedCodes.has(c.id) || (c.parentId !== null && selectedCodes.has(c.parentId));
+  const actorSet = o.actorIds ? new Set(o.actorIds) : null;
+  const articleSet = o.articleIds ? new Set(o.articleIds) : null;
+
   const today = localToday(ctx.now());
-  const first = events.reduce((m, e) => Math.min(m, e.day), today - 90);
-  const series = dailySeries(events, { fromDay: first, toDay: today, halfLifeDays });
+  const toDay = o.toDate ? isoToDay(o.toDate) : today;
+  const keep = rows.map(
+    (r) =>
+      codeSelected(codeById.get(r.codeId)!) && (!actorSet || actorSet.has(r.sourceActorId)) && (!articleSet || articleSet.has(r.articleId)),
+  );
+  const keptEvents = events.filter((_, i) => keep[i]);
+  const firstDay = keptEvents.reduce((m, e) => Math.min(m, e.day), toDay - DEFAULT_WINDOW_DAYS);
+  const fromDay = o.fromDate ? isoToDay(o.fromDate) : firstDay;
+  if (fromDay > toDay) throw new ApiError('BAD_INPUT', 'The start of the period is after its end. Swap the two dates.');
+  const series = dailySeries(keptEvents, { fromDay, toDay, halfLifeDays: o.halfLifeDays });
+  const nowDay = Math.min(today, toDay);
+  const prevDay = Math.max(fromDay, nowDay - 30);
+
   const codeOf = (id: number) => (id === relationship.actorA.id ? relationship.actorA.code : relationship.actorB.code);
+  const origins = originAnalysts(db);
+  const ownAnalyst = workspaceAnalyst(db) || o.analyst || '';
+  const quotes: ReportQuote[] = [];
+  rows.forEach((r, i) => {
+    const e = events[i]!;
+    if (!keep[i] || e.day < fromDay || e.day > toDay) return;
+    const code = codeById.get(r.codeId)!;
+    const top = code.parentId !== null ? (codeById.get(code.parentId) ?? code) : code;
+    quotes.push({
+      ...r,
+      sourceCode: codeOf(r.sourceActorId),
+      targetCode: codeOf(r.targetActorId),
+      s: e.s,
+      topKey: top.key,
+      topName: top.name,
+      subtypeKey: code.parentId !== null ? code.key : '',
+      cameo: code.cameo,
+      color: code.color,
+      analyst: origins.get(r.id) ?? ownAnalyst,
+      contribution: e.s * decay(nowDay - e.day, o.halfLifeDays),
+    });
+  });
+  const keyEvents = [...quotes]
+    .sort((x, y) => Math.abs(y.contribution) - Math.abs(x.contribution) || Math.abs(y.s) - Math.abs(x.s) || x.id - y.id)
+    .slice(0, o.keyEventCount);
+
+  const selection: string[] = [];
+  selection.push(
+    selectedCodes
+      ? `Codes: ${codes
+          .filter((c) => selectedCodes.has(c.id))
+          .map((c) => c.name)
+          .join(', ')}`
+      : 'Codes: all',
+  );
+  const actorName = (id: number) => [relationship.actorA, relationship.actorB].find((a) => a.id === id)?.code ?? `actor ${id}`;
+  selection.push(actorSet ? `Source actors: ${[...actorSet].map(actorName).join(', ')}` : 'Source actors: both');
+  selection.push(articleSet ? `Articles: ${articleSet.size} selected` : 'Articles: all');
+
+  const prevIdx = prevDay - fromDay;
   return {
     relationship,
     generatedAtMs: ctx.now().getTime(),
-    halfLifeDays,
-    today: dayToIso(today),
-    current: figuresOfDay(series, today)!,
+    halfLifeDays: o.halfLifeDays,
+    today: dayToIso(nowDay),
+    fromDate: dayToIso(fromDay),
+    toDate: dayToIso(toDay),
+    analyst: o.analyst ?? ownAnalyst,
+    groupBy: o.groupBy,
+    selection,
+    current: figuresOfDay(series, nowDay) ?? figuresOfDay(series, toDay)!,
+    previous: { date: dayToIso(prevDay), M: series.combined.M[prevIdx] ?? null },
     series,
-    quotes: rows.map((r, i) => ({ ...r, sourceCode: codeOf(r.sourceActorId), targetCode: codeOf(r.targetActorId), s: events[i]!.s })),
-    weights: listCodes(ctx.workspace.db).map((c) => ({ key: c.key, name: c.name, weight: c.weight })),
+    quotes,
+    keyEvents,
+    codes,
+    weights: codes.map((c) => ({ key: c.key, name: c.name, weight: c.weight })),
   };
+}
+
+/** The whole relationship with default options (the original report:export). */
+export function gatherReport(ctx: AppContext, relationshipId: number, halfLifeDays: number): ReportData {
+  return gatherBrief(ctx, briefDefaults(relationshipId, halfLifeDays));
 }
 
 export function fmt(value: number | null, digits = 2): string {
@@ -54,7 +159,38 @@ export function reportFileStem(d: ReportData): string {
   return `parley-${d.relationship.actorA.code}-${d.relationship.actorB.code}-${d.today}`.toLowerCase();
 }
 
-/** Weekly samples of the series (every 7th day, ending today) for tables. */
+/** "rising", "falling" or "steady" with the change in M over the trend window. */
+export function trendText(d: ReportData): string {
+  const now = d.current.combined.M;
+  const before = d.previous.M;
+  if (now === null) return 'no tagged event weighs yet';
+  if (before === null) return `first events since ${d.previous.date}`;
+  const delta = now - before;
+  const word = Math.abs(delta) < 0.25 ? 'steady' : delta > 0 ? 'rising' : 'falling';
+  return `${word} (${delta >= 0 ? '+' : ''}${delta.toFixed(2)} since ${d.previous.date})`;
+}
+
+/** Quotes in the brief's order, with a heading per group. */
+export function groupedQuotes(d: ReportData): { heading: string; quotes: ReportQuote[] }[] {
+  const groups = new Map<string, ReportQuote[]>();
+  const keyOf = (q: ReportQuote) => (d.groupBy === 'code' ? q.codeName : q.eventDate.slice(0, 7));
+  const sorted =
+    d.groupBy === 'code'
+      ? [...d.quotes].sort((x, y) => {
+          const ox = d.codes.findIndex((c) => c.id === x.codeId);
+          const oy = d.codes.findIndex((c) => c.id === y.codeId);
+          return ox - oy || x.eventDate.localeCompare(y.eventDate) || x.id - y.id;
+        })
+      : d.quotes;
+  for (const q of sorted) {
+    const k = keyOf(q);
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k)!.push(q);
+  }
+  return [...groups].map(([heading, quotes]) => ({ heading, quotes }));
+}
+
+/** Weekly samples of the series (every 7th day, ending at the end of the period) for tables. */
 export function weeklyPoints(d: ReportData): { date: string; M: number | null; R: number; A: number }[] {
   const out: { date: string; M: number | null; R: number; A: number }[] = [];
   const n = d.series.combined.R.length;

@@ -1,5 +1,22 @@
-import { directionLabel, fmt, weeklyPoints, type ReportData } from './data';
+import { directionLabel, fmt, groupedQuotes, trendText, weeklyPoints, type ReportData, type ReportQuote } from './data';
 import { escapeMarkdown as md, safeHttpUrl } from './escape';
+
+function quoteLines(q: ReportQuote): string[] {
+  const url = safeHttpUrl(q.url);
+  const title = md(q.articleTitle);
+  const lines = [
+    `**${md(q.codeName)}** · ${md(q.sourceCode)}→${md(q.targetCode)} · weight ${fmt(q.weight, 1)} · confidence ${fmt(q.confidence)} · event ${q.eventDate}${q.analyst ? ` · coded by ${md(q.analyst)}` : ''}`,
+    '',
+    `> ${md(q.exact)}`,
+    '',
+  ];
+  if (q.note) lines.push(`Note: ${md(q.note)}`, '');
+  lines.push(
+    `— ${url ? `[${title}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)` : title}, ${md(q.outlet || 'unknown outlet')}, ${q.publishedOn}`,
+    '',
+  );
+  return lines;
+}
 
 export function renderMarkdownReport(d: ReportData): string {
   const c = d.current;
@@ -8,7 +25,9 @@ export function renderMarkdownReport(d: ReportData): string {
   const lines: string[] = [
     `# ${md(d.relationship.label)}`,
     '',
-    `Parley report, generated ${new Date(d.generatedAtMs).toISOString()}. Half-life ${d.halfLifeDays} days; ${d.quotes.length} tagged passages.`,
+    `Analyst brief, period ${d.fromDate} to ${d.toDate}. Analyst: ${md(d.analyst || 'not named')}. Generated ${new Date(d.generatedAtMs).toISOString()}. Half-life ${d.halfLifeDays} days; ${d.quotes.length} tagged passages.`,
+    '',
+    d.selection.map(md).join(' · '),
     '',
     `## Score on ${d.today}`,
     '',
@@ -18,7 +37,7 @@ export function renderMarkdownReport(d: ReportData): string {
     `| ${md(ba)} | ${fmt(c.ba.M)} | ${fmt(c.ba.R)} | ${fmt(c.ba.A)} |`,
     `| **Both directions** | **${fmt(c.combined.M)}** | ${fmt(c.combined.R)} | ${fmt(c.combined.A)} |`,
     '',
-    `Asymmetry: ${fmt(c.asymmetry)} · Index: ${fmt(c.index)}`,
+    `Trend: ${md(trendText(d))} · Asymmetry: ${fmt(c.asymmetry)} · Index: ${fmt(c.index)}`,
     '',
     '## Running sentiment (weekly)',
     '',
@@ -26,24 +45,16 @@ export function renderMarkdownReport(d: ReportData): string {
     '|---|---:|---:|---:|',
     ...weeklyPoints(d).map((p) => `| ${p.date} | ${fmt(p.M)} | ${fmt(p.R)} | ${fmt(p.A)} |`),
     '',
-    '## Tagged passages',
+    '## Key events',
     '',
   ];
-  if (d.quotes.length === 0) lines.push('No passage of this relationship has been tagged yet.', '');
-  for (const q of d.quotes) {
-    const url = safeHttpUrl(q.url);
-    const title = md(q.articleTitle);
-    lines.push(
-      `**${md(q.codeName)}** · ${md(q.sourceCode)}→${md(q.targetCode)} · weight ${fmt(q.weight, 1)} · confidence ${fmt(q.confidence)} · event ${q.eventDate}`,
-      '',
-      `> ${md(q.exact)}`,
-      '',
-    );
-    if (q.note) lines.push(`Note: ${md(q.note)}`, '');
-    lines.push(
-      `— ${url ? `[${title}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)` : title}, ${md(q.outlet || 'unknown outlet')}, ${q.publishedOn}`,
-      '',
-    );
+  if (d.keyEvents.length === 0) lines.push('No event in the period.', '');
+  for (const q of d.keyEvents) lines.push(...quoteLines(q));
+  lines.push(`## Tagged passages by ${d.groupBy}`, '');
+  if (d.quotes.length === 0) lines.push('No passage of this selection has been tagged in the period.', '');
+  for (const g of groupedQuotes(d)) {
+    lines.push(`### ${md(g.heading)} (${g.quotes.length})`, '');
+    for (const q of g.quotes) lines.push(...quoteLines(q));
   }
   return lines.join('\n');
 }

@@ -1,24 +1,27 @@
 import { useState } from 'react';
+import type { ExportFormat } from '../../../shared/api/exchange';
 import type { ReportFormat } from '../../../shared/api/schemas';
 import { api } from '../api';
 import { useUi } from '../state/ui';
+import { BackupsPanel } from './exchange/BackupsPanel';
+import { ExportDialog } from './exchange/ExportDialog';
+import { ImportDialog } from './exchange/ImportDialog';
+import { saveExported } from './exchange/saveFile';
 
-const FORMATS: { format: ReportFormat; label: string }[] = [
+const QUICK: { format: ReportFormat; label: string }[] = [
   { format: 'html', label: 'HTML report' },
   { format: 'md', label: 'Markdown report' },
   { format: 'csv', label: 'CSV of tags' },
   { format: 'json', label: 'JSON dump' },
 ];
 
-/** Saves a report through the browser's (or Electron's) save dialog. */
-function saveFile(fileName: string, mimeType: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+const BRIEF: { format: ExportFormat; label: string }[] = [
+  { format: 'brief-pdf', label: 'Analyst brief (PDF, Word, HTML)…' },
+  { format: 'quotes-csv', label: 'Data exports (CSV, JSON-LD)…' },
+  { format: 'qdpx', label: 'REFI-QDA for NVivo, ATLAS.ti, MAXQDA…' },
+];
+
+type Panel = { kind: 'export'; format: ExportFormat } | { kind: 'import' } | { kind: 'backups' } | null;
 
 export function ExportMenu() {
   const relationshipId = useUi((s) => s.relationshipId);
@@ -26,6 +29,7 @@ export function ExportMenu() {
   const say = useUi((s) => s.say);
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [panel, setPanel] = useState<Panel>(null);
 
   const run = async (format: ReportFormat) => {
     if (relationshipId === null) return;
@@ -33,13 +37,17 @@ export function ExportMenu() {
     setBusy(true);
     try {
       const file = await api.invoke('report:export', { relationshipId, format, halfLifeDays });
-      saveFile(file.fileName, file.mimeType, file.content);
+      saveExported(file);
       say('info', `Exported ${file.fileName}.`);
     } catch (err) {
       say('error', (err as Error).message);
     } finally {
       setBusy(false);
     }
+  };
+  const show = (p: Panel) => {
+    setOpen(false);
+    setPanel(p);
   };
 
   return (
@@ -55,15 +63,38 @@ export function ExportMenu() {
       </button>
       {open && (
         <ul role="menu" className="menu-list" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
-          {FORMATS.map((f) => (
+          {BRIEF.map((f) => (
+            <li key={f.format} role="none">
+              <button type="button" role="menuitem" onClick={() => show({ kind: 'export', format: f.format })}>
+                {f.label}
+              </button>
+            </li>
+          ))}
+          <li role="separator" className="menu-separator" />
+          {QUICK.map((f) => (
             <li key={f.format} role="none">
               <button type="button" role="menuitem" onClick={() => void run(f.format)}>
                 {f.label}
               </button>
             </li>
           ))}
+          <li role="separator" className="menu-separator" />
+          <li role="none">
+            <button type="button" role="menuitem" onClick={() => show({ kind: 'import' })}>
+              Import or merge…
+            </button>
+          </li>
+          <li role="none">
+            <button type="button" role="menuitem" onClick={() => show({ kind: 'backups' })}>
+              Backups…
+            </button>
+          </li>
         </ul>
       )}
+      {/* Mounted only while shown, so each opening starts fresh. */}
+      {panel?.kind === 'export' && <ExportDialog open initialFormat={panel.format} onClose={() => setPanel(null)} />}
+      {panel?.kind === 'import' && <ImportDialog open onClose={() => setPanel(null)} />}
+      {panel?.kind === 'backups' && <BackupsPanel open onClose={() => setPanel(null)} />}
     </div>
   );
 }

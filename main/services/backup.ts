@@ -1,0 +1,266 @@
+/**
+ * Backups of the whole workspace: SQLite's online backup into a temporary
+ * name, checked with PRAGMA integrity_check, then renamed, so a backup file
+ * that exists is always complete. Daily backups rotate (the analyst sets how
+ * many to keep). A restore first backs up what it replaces, then closes the
+ * workspace, swaps the files and reopens it in the same process.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { BackupInfo, BackupSettings } from '../../shared/api/exchange';
+import { ApiError } from '../../shared/api/errors';
+import { openWorkspace } from '../db/connection';
+import { getSetting, setSetting } from '../db/exchange';
+import { SCHEMA_VERSION } from '../db/migrations';
+import type { AppContext } from './context';
+
+type Kind = 'manual' | 'daily' | 'pre-restore';
+const NAME = /^parley-(manual|daily|pre-restore)-(\d{8})-(\d{6})(?:-(\d+))?\.sqlite$/;
+
+/** A read-only connection (with Electron's addon when Parley runs inside Electron). */
+export function openReadonly(file: string): Database.Database {
+  return new Database(file, { readonly: true, fileMustExist: true, nativeBinding: process.env.PARLEY_NATIVE_BINDING || undefined });
+}
+
+export function backupDir(ctx: AppContext): string {
+  return path.join(path.dirname(ctx.workspace.path), 'backups');
+}
+
+function stamp(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
+}
+
+function info(dir: string, fileName: string): BackupInfo | null {
+  const m = NAME.exec(fileName);
+  if (!m) return null;
+  const full = path.join(dir, fileName);
+  const st = fs.statSync(full);
+  const [y, mo, d] = [m[2]!.slice(0, 4), m[2]!.slice(4, 6), m[2]!.slice(6, 8)].map(Number);
+  const [h, mi, s] = [m[3]!.slice(0, 2), m[3]!.slice(2, 4), m[3]!.slice(4, 6)].map(Number);
+  return { fileName, path: full, sizeBytes: st.size, createdAtMs: new Date(y!, mo! - 1, d!, h!, mi!, s!).getTime(), kind: m[1] as Kind };
+}
+
+export function listBackups(ctx: AppContext): BackupInfo[] {
+  const dir = backupDir(ctx);
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .map((f) => info(dir, f))
+    .filter((b): b is BackupInfo => b !== null)
+    .sort((a, b) => b.createdAtMs - a.createdAtMs || b.fileName.localeCompare(a.fileName));
+}
+
+/** Checks a SQLite file without changing it; throws an ApiError saying what is wrong. */
+export function checkDatabaseFile(file: string): { schemaVersion: number } {
+  let db: Database.Database;
+  try {
+    db = openReadonly(file);
+  } catch (err) {
+    throw new ApiError('BAD_INPUT', `Cannot open ${path.basename(file)}: ${(err as Error).message}.`);
+  }
+  try {
+    const result = db.pragma('integrity_check', { simple: true });
+    if (result !== 'ok')
+      throw new ApiError('BAD_INPUT', `${path.basename(file)} is damaged (integrity check: ${String(result)}). Choose another backup.`);
+    const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+    const hasArticles = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'articles'").get();
+    if (!hasArticles) throw new ApiError('BAD_INPUT', `${path.basename(file)} is not a Parley workspace (it has no articles table).`);
+    return { schemaVersion };
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    throw new ApiError('BAD_INPUT', `${path.basename(file)} is not a readable SQLite database (${(err as Error).message}).`);
+  } finally {
+    db.close();
+  }
+}
+
+/** Writes a complete, checked copy of the open workspace to `dest` (temporary name, check, rename). */
+export async function backupTo(ctx: AppContext, dest: string): Promise<void> {
+  fs.mkdirSync(path.dirname(dest), { recursive: true });
+  const partial = `${dest}.partial`;
+  const leftovers = () => ['', '-wal', '-shm', '-journal'].forEach((side) => fs.rmSync(`${partial}${side}`, { force: true }));
+  leftovers();
+  try {
+    await ctx.workspace.db.backup(partial);
+    // The copy carries the workspace's WAL mode; a backup is one self-contained file, so switch it to a rollback journal.
+    const copy = new Database(partial, { fileMustExist: true, nativeBinding: process.env.PARLEY_NATIVE_BINDING || undefined });
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+    checkDatabaseFile(partial);
+    fs.renameSync(partial, dest);
+    leftovers();
+  } catch (err) {
+    leftovers();
+    throw err instanceof ApiError
+      ? err
+      : new ApiError(
+          'INTERNAL',
+          `The backup could not be written: ${(err as Error).message}. Check the free space of ${path.dirname(dest)}.`,
+        );
+  }
+}
+
+// Backups and restores run one at a time, so a restore never closes the workspace under a running backup.
+let queue: Promise<unknown> = Promise.resolve();
+function serialized<T>(work: () => Promise<T>): Promise<T> {
+  const run = queue.then(work, work);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+export function createBackup(ctx: AppContext, kind: Kind = 'manual'): Promise<BackupInfo> {
+  return serialized(() => writeBackup(ctx, kind));
+}
+
+async function writeBackup(ctx: AppContext, kind: Kind): Promise<BackupInfo> {
+  const dir = backupDir(ctx);
+  const base = `parley-${kind}-${stamp(ctx.now())}`;
+  let name = `${base}.sqlite`;
+  for (let n = 2; fs.existsSync(path.join(dir, name)); n++) name = `${base}-${n}.sqlite`;
+  await backupTo(ctx, path.join(dir, name));
+  return info(dir, name)!;
+}
+
+const DEFAULTS: BackupSettings = { keepDaily: 7, autoDaily: true };
+
+export function backupSettings(ctx: AppContext): BackupSettings {
+  const db = ctx.workspace.db;
+  const keep = Number(getSetting(db, 'backup.keepDaily'));
+  const auto = getSetting(db, 'backup.autoDaily');
+  return {
+    keepDaily: Number.isInteger(keep) && keep >= 1 && keep <= 365 ? keep : DEFAULTS.keepDaily,
+    autoDaily: auto === null ? DEFAULTS.autoDaily : auto === '1',
+  };
+}
+
+export function saveBackupSettings(ctx: AppContext, s: BackupSettings): BackupSettings {
+  const db = ctx.workspace.db;
+  db.transaction(() => {
+    setSetting(db, 'backup.keepDaily', String(s.keepDaily));
+    setSetting(db, 'backup.autoDaily', s.autoDaily ? '1' : '0');
+  }).immediate();
+  pruneDaily(ctx, s.keepDaily);
+  return backupSettings(ctx);
+}
+
+function pruneDaily(ctx: AppContext, keep: number): string[] {
+  const daily = listBackups(ctx).filter((b) => b.kind === 'daily');
+  const removed = daily.slice(keep);
+  for (const b of removed) fs.rmSync(b.path, { force: true });
+  return removed.map((b) => b.fileName);
+}
+
+/** Makes today's daily backup if there is none yet, then keeps only the newest `keepDaily`. */
+export async function dailyBackupIfDue(ctx: AppContext): Promise<BackupInfo | null> {
+  const s = backupSettings(ctx);
+  if (!s.autoDaily) return null;
+  const today = stamp(ctx.now()).slice(0, 8);
+  const has = listBackups(ctx).some((b) => b.kind === 'daily' && b.fileName.includes(`-${today}-`));
+  const made = has ? null : await createBackup(ctx, 'daily'); // waits its turn behind a restore
+  pruneDaily(ctx, s.keepDaily);
+  return made;
+}
+
+/**
+ * Runs the daily backup now and then every hour (the timer does not keep the
+ * process alive). `stop` waits for a backup in progress, so the workspace is
+ * never closed under it.
+ */
+export function scheduleDailyBackups(ctx: AppContext, log: (msg: string) => void = console.error): { stop(): Promise<void> } {
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+  const run = () => {
+    if (stopped) return;
+    running = dailyBackupIfDue(ctx).catch((err: unknown) => log(`parley: daily backup failed: ${(err as Error).message}`));
+  };
+  run();
+  const timer = setInterval(run, 60 * 60 * 1000);
+  timer.unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
+export function requireBackup(ctx: AppContext, fileName: string): BackupInfo {
+  const found = listBackups(ctx).find((b) => b.fileName === fileName);
+  if (!found) throw new ApiError('NOT_FOUND', `There is no backup named ${fileName}. Pick one from the list.`);
+  return found;
+}
+
+export interface Counts {
+  articles: number;
+  annotations: number;
+  codes: number;
+  lastChangeAtMs: number | null;
+  schemaVersion: number;
+}
+
+export function countsOf(db: Database.Database): Counts {
+  const n = (sql: string) => (db.prepare(sql).get() as { n: number | null }).n;
+  return {
+    articles: n('SELECT count(*) AS n FROM articles') ?? 0,
+    annotations: n('SELECT count(*) AS n FROM annotations') ?? 0,
+    codes: n('SELECT count(*) AS n FROM codes') ?? 0,
+    lastChangeAtMs: n('SELECT max(at_ms) AS n FROM change_log'),
+    schemaVersion: db.pragma('user_version', { simple: true }) as number,
+  };
+}
+
+export function previewRestore(ctx: AppContext, fileName: string): { backup: BackupInfo; current: Counts; replacement: Counts } {
+  const backup = requireBackup(ctx, fileName);
+  checkDatabaseFile(backup.path);
+  const other = openReadonly(backup.path);
+  try {
+    return { backup, current: countsOf(ctx.workspace.db), replacement: countsOf(other) };
+  } finally {
+    other.close();
+  }
+}
+
+/**
+ * Replaces the open workspace with a backup. What is replaced is first saved
+ * as a pre-restore backup; the workspace is closed, the checked backup copied
+ * in under a temporary name and renamed over it, and the workspace reopened
+ * (and migrated if the backup is older) in the same context.
+ */
+export function restoreBackup(ctx: AppContext, fileName: string): Promise<{ restored: BackupInfo; savedAs: BackupInfo }> {
+  return serialized(() => swapInBackup(ctx, fileName));
+}
+
+async function swapInBackup(ctx: AppContext, fileName: string): Promise<{ restored: BackupInfo; savedAs: BackupInfo }> {
+  const backup = requireBackup(ctx, fileName);
+  const { schemaVersion } = checkDatabaseFile(backup.path);
+  if (schemaVersion > SCHEMA_VERSION) {
+    throw new ApiError(
+      'NEWER_SCHEMA',
+      `${fileName} was written by a newer Parley (schema ${schemaVersion}); this one knows up to ${SCHEMA_VERSION}. Nothing was changed.`,
+    );
+  }
+  const savedAs = await writeBackup(ctx, 'pre-restore');
+  const target = ctx.workspace.path;
+  const incoming = `${target}.restoring`;
+  fs.copyFileSync(backup.path, incoming);
+  ctx.workspace.close();
+  try {
+    for (const side of ['-wal', '-shm']) fs.rmSync(`${target}${side}`, { force: true });
+    fs.renameSync(incoming, target);
+    ctx.workspace = openWorkspace(target, { nativeBinding: process.env.PARLEY_NATIVE_BINDING || undefined });
+  } catch (err) {
+    // Put back what was there, so the analyst is never left without a workspace.
+    fs.rmSync(incoming, { force: true });
+    for (const side of ['-wal', '-shm']) fs.rmSync(`${target}${side}`, { force: true });
+    fs.copyFileSync(savedAs.path, target);
+    ctx.workspace = openWorkspace(target, { nativeBinding: process.env.PARLEY_NATIVE_BINDING || undefined });
+    throw new ApiError('INTERNAL', `The restore failed (${(err as Error).message}); the workspace is as it was before.`);
+  }
+  return { restored: backup, savedAs };
+}

@@ -1,0 +1,50 @@
+/**
+ * The common shape every incoming exchange is read into (Parley JSON-LD, a
+ * REFI-QDA project, a colleague's workspace) before it is merged, so that
+ * matching, deduplication and conflicts are decided in one place.
+ */
+export interface BundleSource {
+  /** The key annotations use to point at this source. */
+  key: string;
+  title: string;
+  outlet: string;
+  author: string;
+  url: string;
+  publishedOn: string;
+  text: string;
+}
+
+export interface BundleCode {
+  key: string;
+  name: string;
+  parentKey: string | null;
+  weight: number;
+  color: string;
+  cameo: string;
+  description: string;
+}
+
+export interface BundleAnnotation {
+  sourceKey: string;
+  start: number;
+  end: number;
+  exact: string;
+  codeKey: string;
+  sourceActor: string;
+  targetActor: string;
+  confidence: number;
+  eventDate: string;
+  note: string;
+  analyst: string;
+  createdAtMs: number;
+  updatedAtMs: number;
+}
+
+export interface Bundle {
+  sources: BundleSource[];
+  codes: BundleCode[];
+  actors: { code: string; name: string }[];
+  annotations: BundleAnnotation[];
+  /** What could not be read, said for the analyst (never dropped silently). */
+  unreadable: string[];
+}

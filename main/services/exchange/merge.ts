@@ -1,0 +1,282 @@
+import { ApiError } from '../../../shared/api/errors';
+import type { ImportSummary, MergeConflict } from '../../../shared/api/exchange';
+import { isIsoDate } from '../../../shared/domain/dates';
+import { quoteSelector } from '../../../shared/domain/anchoring';
+import { normalizeArticleText, wordCount } from '../../../shared/domain/text';
+import { actorIdByCode, getActor, insertActor, listRelationships } from '../../db/actors';
+import { deleteAnnotation, getAnnotation, insertAnnotation, listAnnotationsForArticle } from '../../db/annotations';
+import { findArticleByHash, getArticle, insertArticle } from '../../db/articles';
+import { logChange } from '../../db/changeLog';
+import { getCode, listCodes } from '../../db/codebook';
+import { stmt } from '../../db/statements';
+import {
+  deleteConflict,
+  getConflict,
+  insertConflict,
+  listConflicts,
+  originAnalysts,
+  recordOrigin,
+  workspaceAnalyst,
+} from '../../db/exchange';
+import { contentHash } from '../articles';
+import type { AppContext } from '../context';
+import type { Bundle } from './bundle';
+
+const COLOR = /^#[0-9a-fA-F]{6}$/;
+
+/**
+ * Brings a colleague's articles, codes and annotations into this workspace in
+ * one transaction. Articles are matched by content hash; an annotation equal
+ * to one already here is a duplicate; one on the same passage and direction
+ * that differs (code, note, confidence or date) is added and listed as a
+ * conflict for the analyst to choose. Nothing of either side is removed.
+ */
+export function mergeBundle(ctx: AppContext, bundle: Bundle, origin: string, fallbackAnalyst = ''): ImportSummary {
+  const { db } = ctx.workspace;
+  const nowMs = ctx.now().getTime();
+  const summary: ImportSummary = {
+    articlesAdded: 0,
+    articlesMatched: 0,
+    annotationsAdded: 0,
+    annotationsDuplicate: 0,
+    conflicts: 0,
+    codesAdded: 0,
+    skipped: [...bundle.unreadable],
+  };
+  return db
+    .transaction(() => {
+      // Codes: matched by key; new ones added after the existing codebook, parents first.
+      const existingCodes = listCodes(db);
+      const codeIdByKey = new Map(existingCodes.map((c) => [c.key, c.id]));
+      // A code from another tool has no Parley key: one with the same name is the same code.
+      for (const c of bundle.codes) {
+        if (codeIdByKey.has(c.key)) continue;
+        const byName = existingCodes.find((e) => e.name.toLowerCase() === c.name.toLowerCase());
+        if (byName) codeIdByKey.set(c.key, byName.id);
+      }
+      let order = ((stmt(db, 'SELECT max(sort_order) AS m FROM codes').get() as { m: number | null }).m ?? 0) + 10;
+      const pending = bundle.codes.filter((c) => !codeIdByKey.has(c.key));
+      for (let pass = 0; pending.length > 0 && pass < 10; pass++) {
+        for (const c of [...pending]) {
+          if (c.parentKey && !codeIdByKey.has(c.parentKey) && pending.some((p) => p.key === c.parentKey)) continue;
+          const parentId = c.parentKey ? (codeIdByKey.get(c.parentKey) ?? null) : null;
+          const weight = Math.max(-10, Math.min(10, Number.isFinite(c.weight) ? c.weight : 0));
+          const info = stmt(
+            db,
+            `INSERT INTO codes (key, name, parent_id, weight, color, cameo, description, shortcut, sort_order, created_at_ms, updated_at_ms)
+             VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
+          ).run(
+            c.key,
+            c.name.slice(0, 200) || c.key,
+            parentId,
+            weight,
+            COLOR.test(c.color) ? c.color : '#888888',
+            c.cameo,
+            c.description,
+            order,
+            nowMs,
+            nowMs,
+          );
+          order += 10;
+          const id = Number(info.lastInsertRowid);
+          codeIdByKey.set(c.key, id);
+          logChange(db, { entity: 'code', entityId: id, action: 'create', after: { key: c.key, name: c.name, origin }, atMs: nowMs });
+          summary.codesAdded++;
+          pending.splice(pending.indexOf(c), 1);
+        }
+      }
+      // Actors: matched by code.
+      const actorId = (code: string): number => {
+        const found = actorIdByCode(db, code);
+        if (found !== null) return found;
+        const name = bundle.actors.find((a) => a.code.toLowerCase() === code.toLowerCase())?.name ?? code;
+        const id = insertActor(db, { code, name, aliases: [] }, nowMs);
+        logChange(db, { entity: 'actor', entityId: id, action: 'create', after: { code, name, origin }, atMs: nowMs });
+        return id;
+      };
+      // Articles: matched by the hash of their normalized text.
+      const articleIdByKey = new Map<string, number>();
+      const relationships = listRelationships(db);
+      for (const s of bundle.sources) {
+        const text = normalizeArticleText(s.text);
+        if (text.length === 0) {
+          summary.skipped.push(`The source “${s.title}” has no text; its codings were not brought in.`);
+          continue;
+        }
+        const hash = contentHash(text);
+        const existing = findArticleByHash(db, hash);
+        if (existing) {
+          articleIdByKey.set(s.key, existing.id);
+          summary.articlesMatched++;
+          continue;
+        }
+        const pair = bundle.annotations.find((a) => a.sourceKey === s.key);
+        const rel = pair
+          ? relationships.find((r) => {
+              const codes = [r.actorA.code.toLowerCase(), r.actorB.code.toLowerCase()];
+              return codes.includes(pair.sourceActor.toLowerCase()) && codes.includes(pair.targetActor.toLowerCase());
+            })
+          : undefined;
+        const id = insertArticle(
+          db,
+          {
+            title: (s.title || 'Untitled source').slice(0, 500),
+            outlet: s.outlet,
+            author: s.author,
+            url: s.url,
+            publishedOn: isIsoDate(s.publishedOn) ? s.publishedOn : new Date(nowMs).toISOString().slice(0, 10),
+            text,
+            wordCount: wordCount(text),
+            contentHash: hash,
+            relationshipId: rel?.id ?? null,
+          },
+          nowMs,
+        );
+        logChange(db, {
+          entity: 'article',
+          entityId: id,
+          action: 'create',
+          after: { title: s.title, contentHash: hash, origin },
+          atMs: nowMs,
+        });
+        articleIdByKey.set(s.key, id);
+        summary.articlesAdded++;
+      }
+      const ownAnalyst = workspaceAnalyst(db);
+      const analysts = originAnalysts(db);
+      const added = new Set<number>();
+      for (const a of bundle.annotations) {
+        const articleId = articleIdByKey.get(a.sourceKey);
+        const where = `“${a.exact.slice(0, 60)}”`;
+        if (articleId === undefined) {
+          summary.skipped.push(`The coding ${where} points at a source that is not in the file.`);
+          continue;
+        }
+        const codeId = codeIdByKey.get(a.codeKey);
+        if (codeId === undefined) {
+          summary.skipped.push(`The coding ${where} uses the code “${a.codeKey}”, which the file does not define.`);
+          continue;
+        }
+        if (!a.sourceActor || !a.targetActor || a.sourceActor.toLowerCase() === a.targetActor.toLowerCase()) {
+          summary.skipped.push(`The coding ${where} has no source and target actor; Parley needs both to score it.`);
+          continue;
+        }
+        const article = getArticle(db, articleId)!;
+        let { start, end } = a;
+        if (article.text.slice(start, end) !== a.exact) {
+          // The colleague's copy may differ by whitespace normalization: find the quote.
+          const at = article.text.indexOf(a.exact);
+          if (a.exact.length === 0 || at < 0) {
+            summary.skipped.push(`The coding ${where} does not match the text of “${article.title}”.`);
+            continue;
+          }
+          start = at;
+          end = at + a.exact.length;
+        }
+        const src = actorId(a.sourceActor);
+        const tgt = actorId(a.targetActor);
+        const eventDate = isIsoDate(a.eventDate) ? a.eventDate : article.publishedOn;
+        const confidence = Math.max(0, Math.min(1, Number.isFinite(a.confidence) ? a.confidence : 1));
+        const theirAnalyst = a.analyst || fallbackAnalyst;
+        const samePassage = listAnnotationsForArticle(db, articleId).filter(
+          (o) => o.start === start && o.end === end && o.sourceActorId === src && o.targetActorId === tgt,
+        );
+        const identical = samePassage.find(
+          (o) => o.codeId === codeId && o.note === a.note && o.confidence === confidence && o.eventDate === eventDate,
+        );
+        if (identical) {
+          summary.annotationsDuplicate++;
+          continue;
+        }
+        const id = insertAnnotation(
+          db,
+          {
+            articleId,
+            codeId,
+            sourceActorId: src,
+            targetActorId: tgt,
+            start,
+            end,
+            ...quoteSelector(article.text, start, end),
+            confidence,
+            eventDate,
+            note: a.note,
+          },
+          a.createdAtMs || nowMs,
+        );
+        if (a.updatedAtMs && a.updatedAtMs !== a.createdAtMs)
+          stmt(db, 'UPDATE annotations SET updated_at_ms = ? WHERE id = ?').run(a.updatedAtMs, id);
+        if (theirAnalyst !== ownAnalyst) recordOrigin(db, id, theirAnalyst, origin, nowMs);
+        logChange(db, { entity: 'annotation', entityId: id, action: 'create', after: { ...getAnnotation(db, id), origin }, atMs: nowMs });
+        summary.annotationsAdded++;
+        added.add(id);
+        // A conflict is with what was here before this merge, not with the colleague's own other codes of the passage.
+        const before = samePassage.filter((o) => !added.has(o.id));
+        const ours = before.find((o) => (analysts.get(o.id) ?? ownAnalyst) !== theirAnalyst) ?? before[0];
+        if (ours) {
+          const diffs: string[] = [];
+          if (ours.codeId !== codeId) diffs.push('code');
+          if (ours.note !== a.note) diffs.push('note');
+          if (ours.confidence !== confidence) diffs.push('confidence');
+          if (ours.eventDate !== eventDate) diffs.push('event date');
+          insertConflict(db, {
+            oursAnnotationId: ours.id,
+            theirsAnnotationId: id,
+            origin,
+            reason: `Same passage and direction; differs in ${diffs.join(', ')}`,
+            createdAtMs: nowMs,
+          });
+          summary.conflicts++;
+        }
+      }
+      return summary;
+    })
+    .immediate();
+}
+
+export function describeConflicts(ctx: AppContext): MergeConflict[] {
+  const { db } = ctx.workspace;
+  const analysts = originAnalysts(db);
+  const own = workspaceAnalyst(db);
+  const side = (id: number) => {
+    const a = getAnnotation(db, id)!;
+    const code = getCode(db, a.codeId)!;
+    return {
+      annotationId: id,
+      code: code.name,
+      direction: `${getActor(db, a.sourceActorId)!.code}→${getActor(db, a.targetActorId)!.code}`,
+      note: a.note,
+      confidence: a.confidence,
+      eventDate: a.eventDate,
+      analyst: analysts.get(id) ?? own,
+    };
+  };
+  return listConflicts(db).map((c) => {
+    const ours = getAnnotation(db, c.oursAnnotationId)!;
+    return {
+      id: c.id,
+      reason: c.reason,
+      origin: c.origin,
+      articleTitle: getArticle(db, ours.articleId)!.title,
+      exact: ours.exact,
+      ours: side(c.oursAnnotationId),
+      theirs: side(c.theirsAnnotationId),
+    };
+  });
+}
+
+/** Keeps one side (or both) of a conflict; the one not kept is deleted and logged. */
+export function resolveConflict(ctx: AppContext, id: number, keep: 'ours' | 'theirs' | 'both'): void {
+  const { db } = ctx.workspace;
+  db.transaction(() => {
+    const c = getConflict(db, id);
+    if (!c) throw new ApiError('NOT_FOUND', `There is no merge conflict ${id}; it may have been resolved already.`);
+    const drop = keep === 'ours' ? c.theirsAnnotationId : keep === 'theirs' ? c.oursAnnotationId : null;
+    deleteConflict(db, id);
+    if (drop !== null) {
+      const before = getAnnotation(db, drop);
+      deleteAnnotation(db, drop);
+      logChange(db, { entity: 'annotation', entityId: drop, action: 'delete', before, atMs: ctx.now().getTime() });
+    }
+  }).immediate();
+}

@@ -1,0 +1,130 @@
+import { useState, type FormEvent } from 'react';
+import type { ImportSummary } from '../../../../shared/api/exchange';
+import { api } from '../../api';
+import { useConflicts, useInvalidateWorkspace } from '../../state/exchangeQueries';
+import { useUi } from '../../state/ui';
+import { fileToBase64 } from './saveFile';
+import { useModal } from './useModal';
+
+/** Brings in a colleague's .qdpx, JSON-LD export or workspace, then lists the conflicts to decide. */
+export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void }) {
+  const ref = useModal(open);
+  const say = useUi((s) => s.say);
+  const invalidate = useInvalidateWorkspace();
+  const conflicts = useConflicts(open);
+  const [summary, setSummary] = useState<ImportSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const file = form.get('file');
+    if (!(file instanceof File) || file.size === 0) {
+      setError('Choose a file first: a .qdpx project, a Parley JSON-LD export or a Parley workspace.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const s = await api.invoke('export:import', {
+        fileName: file.name,
+        contentBase64: await fileToBase64(file),
+        analyst: String(form.get('analyst') ?? '').trim() || undefined,
+      });
+      setSummary(s);
+      await invalidate();
+      say('info', `Imported ${file.name}: ${s.annotationsAdded} tags added, ${s.conflicts} conflicts.`);
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const resolve = async (id: number, keep: 'ours' | 'theirs' | 'both') => {
+    try {
+      await api.invoke('export:resolve-conflict', { id, keep });
+      await invalidate();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+
+  return (
+    <dialog ref={ref} className="add-dialog" aria-labelledby="import-title" onClose={onClose}>
+      <form onSubmit={(e) => void submit(e)}>
+        <h2 id="import-title">Import or merge a colleague’s coding</h2>
+        <div className="row">
+          <label className="field">
+            <span>File (.qdpx, .jsonld or a Parley workspace)</span>
+            <input name="file" type="file" accept=".qdpx,.jsonld,.json,.sqlite,.db" />
+          </label>
+          <label className="field">
+            <span>Colleague (if the file does not name who coded)</span>
+            <input name="analyst" maxLength={200} />
+          </label>
+        </div>
+        <p className="export-muted">
+          Articles are matched by their text; tags already here are left out; a different tag on the same passage is added and listed below
+          for you to choose. Nothing is lost.
+        </p>
+        {summary && (
+          <p role="status" className="export-summary">
+            Articles: {summary.articlesAdded} added, {summary.articlesMatched} already here. Tags: {summary.annotationsAdded} added,{' '}
+            {summary.annotationsDuplicate} duplicates left out, {summary.conflicts} conflicts.
+            {summary.skipped.length > 0 && ` Not brought in: ${summary.skipped.join(' ')}`}
+          </p>
+        )}
+        {error && (
+          <p className="inline-error" role="alert">
+            {error}
+          </p>
+        )}
+        {(conflicts.data ?? []).length > 0 && (
+          <section aria-label="Merge conflicts">
+            <h3>Conflicts to decide ({conflicts.data!.length})</h3>
+            <p className="export-muted">Until you choose, both tags are in the workspace and both weigh on the score.</p>
+            <ul className="export-conflicts">
+              {conflicts.data!.map((c) => (
+                <li key={c.id}>
+                  <q>{c.exact}</q>{' '}
+                  <span className="export-muted">
+                    in {c.articleTitle} — {c.reason}
+                  </span>
+                  <div>
+                    Ours: {c.ours.code} {c.ours.direction}, by {c.ours.analyst || 'you'}
+                    {c.ours.note && ` — “${c.ours.note}”`}
+                  </div>
+                  <div>
+                    Theirs: {c.theirs.code} {c.theirs.direction}, by {c.theirs.analyst || 'colleague'}
+                    {c.theirs.note && ` — “${c.theirs.note}”`}
+                  </div>
+                  <div className="dialog-actions">
+                    <button type="button" onClick={() => void resolve(c.id, 'ours')}>
+                      Keep ours
+                    </button>
+                    <button type="button" onClick={() => void resolve(c.id, 'theirs')}>
+                      Keep theirs
+                    </button>
+                    <button type="button" onClick={() => void resolve(c.id, 'both')}>
+                      Keep both
+                    </button>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Importing…' : 'Import'}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
