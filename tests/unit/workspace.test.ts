@@ -30,7 +30,20 @@ describe('migrations', () => {
       sql: string;
     }[];
     expect(tables.map((t) => t.name).sort()).toEqual(
-      ['actor_aliases', 'actors', 'annotations', 'articles', 'change_log', 'codes', 'relationships', 'settings'].sort(),
+      [
+        'actor_aliases',
+        'actors',
+        'annotations',
+        'articles',
+        'change_log',
+        'codes',
+        'events',
+        'outlet_grades',
+        'relationships',
+        'reliability_grades',
+        'score_generation',
+        'settings',
+      ].sort(),
     );
     for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT$/);
   });
@@ -179,7 +192,7 @@ describe('repositories against real SQLite', () => {
       /USING (COVERING )?INDEX articles_published/,
     );
     expect(plan('SELECT * FROM annotations WHERE source_actor_id = 1 AND target_actor_id = 2')).toMatch(
-      /USING (COVERING )?INDEX annotations_direction/,
+      /USING (COVERING )?INDEX annotations_(direction|scoring)/,
     );
   });
 });

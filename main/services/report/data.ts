@@ -24,7 +24,7 @@ export interface ReportData {
 }
 
 export function gatherReport(ctx: AppContext, relationshipId: number, halfLifeDays: number): ReportData {
-  const { relationship, rows, events } = relationshipEvidence(ctx.workspace.db, relationshipId);
+  const { relationship, rows, events, sOf } = relationshipEvidence(ctx.workspace.db, relationshipId);
   const today = localToday(ctx.now());
   const first = events.reduce((m, e) => Math.min(m, e.day), today - 90);
   const series = dailySeries(events, { fromDay: first, toDay: today, halfLifeDays });
@@ -36,7 +36,7 @@ export function gatherReport(ctx: AppContext, relationshipId: number, halfLifeDa
     today: dayToIso(today),
     current: figuresOfDay(series, today)!,
     series,
-    quotes: rows.map((r, i) => ({ ...r, sourceCode: codeOf(r.sourceActorId), targetCode: codeOf(r.targetActorId), s: events[i]!.s })),
+    quotes: rows.map((r) => ({ ...r, sourceCode: codeOf(r.sourceActorId), targetCode: codeOf(r.targetActorId), s: sOf.get(r.id) ?? 0 })),
     weights: listCodes(ctx.workspace.db).map((c) => ({ key: c.key, name: c.name, weight: c.weight })),
   };
 }
