@@ -180,7 +180,7 @@ export function ScorePanel() {
             <TimeChart
               days={days}
               series={activity}
-              height={80}
+              height={100}
               syncKey={`rel-${s.relationship.id}`}
               label="Activity over time"
               onPickDay={(d) => setEvidenceDate(dayToIso(d))}

@@ -25,6 +25,18 @@ interface Props {
 }
 
 /**
+ * Charts that share a sync key share the x range: zooming or panning one moves
+ * the others, and a chart re-created (new data, another marked day) keeps it.
+ */
+const linked = new Map<string, { charts: Set<uPlot>; range: { min: number; max: number } | null }>();
+
+function linkOf(key: string) {
+  let l = linked.get(key);
+  if (!l) linked.set(key, (l = { charts: new Set(), range: null }));
+  return l;
+}
+
+/**
  * Wheel zooms the x range around the cursor; Shift+wheel (or a sideways wheel)
  * pans it. Drag selects a range to zoom into; double-click shows everything.
  */
@@ -82,7 +94,7 @@ export function TimeChart({ days, series, height, yRange, label, onPickDay, mark
       scales: { x: { time: true }, y: yRange ? { range: yRange } : { auto: true } },
       axes: [
         { stroke: muted, grid: { stroke: grid }, ticks: { stroke: grid } },
-        { stroke: muted, grid: { stroke: grid }, ticks: { stroke: grid }, size: 40 },
+        { stroke: muted, grid: { stroke: grid }, ticks: { stroke: grid }, size: 50 },
       ],
       series: [
         { label: 'Date', value: (_u, v) => (v === null || v === undefined ? '–' : new Date(v * 1000).toISOString().slice(0, 10)) },
@@ -100,6 +112,20 @@ export function TimeChart({ days, series, height, yRange, label, onPickDay, mark
         })),
       ],
       hooks: {
+        setScale: [
+          (u, key) => {
+            if (key !== 'x' || !syncKey) return;
+            const { min, max } = u.scales.x ?? {};
+            if (min === undefined || max === undefined) return;
+            const link = linkOf(syncKey);
+            const full = min <= (xs[0] ?? 0) && max >= (xs[xs.length - 1] ?? 0);
+            link.range = full ? null : { min, max };
+            for (const other of link.charts) {
+              const o = other.scales.x;
+              if (other !== u && o && (o.min !== min || o.max !== max)) other.setScale('x', { min, max });
+            }
+          },
+        ],
         ready: [
           (u) => {
             const first = xs[0] ?? 0;
@@ -138,10 +164,17 @@ export function TimeChart({ days, series, height, yRange, label, onPickDay, mark
       host.dataset.points = String(xs.length);
     });
     const plot = new uPlot(opts, [xs, ...series.map((s) => s.values)] as uPlot.AlignedData, host);
+    const link = syncKey ? linkOf(syncKey) : null;
+    if (link) {
+      link.charts.add(plot);
+      const r = link.range;
+      if (r && xs.length && r.max > xs[0]! && r.min < xs[xs.length - 1]!) plot.setScale('x', r);
+    }
     const observer = new ResizeObserver(() => plot.setSize({ width: Math.max(240, host.clientWidth), height }));
     observer.observe(host);
     return () => {
       observer.disconnect();
+      link?.charts.delete(plot);
       plot.destroy();
     };
   }, [days, series, height, yRange, markDay, syncKey]);
