@@ -67,12 +67,17 @@ function busiestRelationship(db: Db) {
 
 /** A passage of an article of the relationship that carries no tag yet: a few words within one paragraph. */
 function freePassage(db: Db, actorA: number, actorB: number, attempt: number) {
+  const { n } = db
+    .prepare('SELECT count(*) AS n FROM annotations WHERE source_actor_id = ? AND target_actor_id = ?')
+    .get(actorA, actorB) as {
+    n: number;
+  };
   const article = db
     .prepare(
       `SELECT ar.id, ar.text FROM annotations an JOIN articles ar ON ar.id = an.article_id
        WHERE an.source_actor_id = ? AND an.target_actor_id = ? LIMIT 1 OFFSET ?`,
     )
-    .get(actorA, actorB, 1000 + attempt * 37) as { id: number; text: string } | undefined;
+    .get(actorA, actorB, (1000 + attempt * 37) % Math.max(1, n)) as { id: number; text: string } | undefined;
   if (!article) throw new Error('The workspace has no annotated article for this relationship.');
   const taken = db.prepare('SELECT start_offset AS s, end_offset AS e FROM annotations WHERE article_id = ?').all(article.id) as {
     s: number;
