@@ -17,14 +17,18 @@ import { scoreEvidence, scoreSeries } from '../../main/services/score';
 import { clearScoreCache } from '../../main/services/scoreCache';
 import { passageProblem } from '../../shared/domain/anchoring';
 import { dayToIso } from '../../shared/domain/dates';
+import { measureChartDraw } from './scoreChart';
 
 export interface ScoreScenarioOptions {
   log(line: string): void;
   quick?: boolean;
+  /** Measure the chart in Chromium too (default true). */
+  chart?: boolean;
 }
 
 const SERIES_TARGET_MS = 200;
 const INCREMENTAL_TARGET_MS = 50;
+const CHART_TARGET_MS = 50;
 
 function timeOnce(fn: () => unknown): number {
   const t0 = performance.now();
@@ -155,7 +159,30 @@ export async function run(ctx: AppContext, opts: ScoreScenarioOptions): Promise<
   for (let i = 0; i < Math.min(runs, 5); i++)
     evidence.push(timeOnce(() => scoreEvidence(ctx, { relationshipId: rel.id, date: dayToIso(lastDay), halfLifeDays: 30, limit: 50 })));
 
+  let chart: Record<string, number | string> = {};
+  if (opts.chart !== false) {
+    const drawn = await measureChartDraw(opts.log);
+    chart =
+      'skipped' in drawn
+        ? { 'score chart, 5 years daily in Chromium': `skipped: ${drawn.skipped}` }
+        : {
+            ...metric(
+              'score chart first draw, 5 years daily (Chromium)',
+              drawn.first,
+              CHART_TARGET_MS,
+              'uPlot create + first draw, as TimeChart records it',
+            ),
+            ...metric(
+              'score chart redraw, 5 years daily (Chromium)',
+              drawn.redraw,
+              CHART_TARGET_MS,
+              'switching the view M/R re-creates the chart',
+            ),
+          };
+  }
+
   return {
+    ...chart,
     'score relationship': `${rel.label} (${busiest.n.toLocaleString('en')} annotations, ${first.index.length.toLocaleString('en')} days)`,
     ...metric('score series, cold (cache cleared)', cold, SERIES_TARGET_MS, 'one grouped query of day totals, then the daily recurrence'),
     ...metric('score series, warm (cached)', warm, SERIES_TARGET_MS, 'copy of the cached series'),

@@ -25,7 +25,7 @@ it('the score bench scenario runs on a small workspace and reports its figures',
   }
   const counts = await w.ok('workspace:info', {});
   const lines: string[] = [];
-  const result = await run(w.ctx, { log: (l) => lines.push(l), quick: true });
+  const result = await run(w.ctx, { log: (l) => lines.push(l), quick: true, chart: false });
   expect(result['score incremental vs full recompute, max |difference|']).toBeLessThan(1e-9);
   expect(result['score series, cold (cache cleared).median']).toBeGreaterThan(0);
   expect(result['score after tagging one passage.pass']).toMatch(/pass|miss/);
