@@ -74,6 +74,109 @@ export function listDayTotals(db: Db, a: number, b: number): DayTotalRow[] {
   ];
 }
 
+/** Like listDayTotals, per code as well: for calendar buckets (sum of s, count per code). */
+export interface DayCodeTotalRow extends DayTotalRow {
+  codeId: number;
+}
+
+export function listDayCodeTotals(db: Db, a: number, b: number): DayCodeTotalRow[] {
+  const base = stmt(
+    db,
+    `SELECT an.event_date AS eventDate, @a AS sourceActorId, an.code_id AS codeId, sum(c.weight * an.confidence) AS s, count(*) AS n
+     FROM annotations an JOIN codes c ON c.id = an.code_id
+     WHERE an.source_actor_id = @a AND an.target_actor_id = @b AND an.event_id IS NULL
+     GROUP BY an.event_date, an.code_id`,
+  );
+  const correction = stmt(
+    db,
+    `SELECT an.event_date AS eventDate, an.source_actor_id AS sourceActorId, an.code_id AS codeId,
+            sum(c.weight * an.confidence * (rg.factor - 1)) AS s, 0 AS n
+     FROM outlet_grades og
+     JOIN reliability_grades rg ON rg.grade = og.grade
+     CROSS JOIN articles ar ON ar.outlet = og.outlet
+     CROSS JOIN annotations an ON an.article_id = ar.id
+     JOIN codes c ON c.id = an.code_id
+     WHERE rg.factor <> 1 AND an.event_id IS NULL
+       AND ((an.source_actor_id = @a AND an.target_actor_id = @b) OR (an.source_actor_id = @b AND an.target_actor_id = @a))
+     GROUP BY an.event_date, an.source_actor_id, an.code_id`,
+  );
+  const events = stmt(
+    db,
+    `SELECT eventDate, sourceActorId, codeId, sum(s) AS s, count(*) AS n FROM (
+       SELECT ev.event_date AS eventDate, ev.source_actor_id AS sourceActorId, ev.code_id AS codeId,
+              c.weight * max(an.confidence * coalesce(rg.factor, 1)) AS s
+       FROM events ev
+       JOIN codes c ON c.id = ev.code_id
+       JOIN annotations an ON an.event_id = ev.id ${RELIABILITY_JOINS}
+       WHERE (ev.source_actor_id = @a AND ev.target_actor_id = @b) OR (ev.source_actor_id = @b AND ev.target_actor_id = @a)
+       GROUP BY ev.id
+     ) GROUP BY eventDate, sourceActorId, codeId`,
+  );
+  return [
+    ...(base.all({ a, b }) as DayCodeTotalRow[]),
+    ...(base.all({ a: b, b: a }) as DayCodeTotalRow[]),
+    ...(correction.all({ a, b }) as DayCodeTotalRow[]),
+    ...(events.all({ a, b }) as DayCodeTotalRow[]),
+  ];
+}
+
+/** Date and direction of each item (ungrouped passage, or event by one of its passages) with one of these codes. */
+export interface ItemDayRow {
+  annotationId: number;
+  eventId: number | null;
+  eventDate: string;
+  sourceActorId: number;
+}
+
+export function listItemDays(db: Db, a: number, b: number, codeIds: readonly number[]): ItemDayRow[] {
+  const ungrouped = stmt(
+    db,
+    `SELECT an.id AS annotationId, NULL AS eventId, an.event_date AS eventDate, an.source_actor_id AS sourceActorId
+     FROM annotations an
+     WHERE an.source_actor_id = @a AND an.target_actor_id = @b AND an.event_id IS NULL
+       AND an.code_id IN (SELECT value FROM json_each(@codes))`,
+  );
+  const events = stmt(
+    db,
+    `SELECT min(an.id) AS annotationId, ev.id AS eventId, ev.event_date AS eventDate, ev.source_actor_id AS sourceActorId
+     FROM events ev JOIN annotations an ON an.event_id = ev.id
+     WHERE ((ev.source_actor_id = @a AND ev.target_actor_id = @b) OR (ev.source_actor_id = @b AND ev.target_actor_id = @a))
+       AND ev.code_id IN (SELECT value FROM json_each(@codes))
+     GROUP BY ev.id`,
+  );
+  const codes = JSON.stringify(codeIds);
+  return [
+    ...(ungrouped.all({ a, b, codes }) as ItemDayRow[]),
+    ...(ungrouped.all({ a: b, b: a, codes }) as ItemDayRow[]),
+    ...(events.all({ a, b, codes }) as ItemDayRow[]),
+  ];
+}
+
+/** What a list of marks shows of a passage: its (event's) date, direction and code, its quote and article. */
+export interface PassageBriefRow {
+  annotationId: number;
+  articleId: number;
+  exact: string;
+  date: string;
+  sourceActorId: number;
+  targetActorId: number;
+  codeName: string;
+}
+
+export function listPassageBriefs(db: Db, annotationIds: readonly number[]): PassageBriefRow[] {
+  return stmt(
+    db,
+    `SELECT an.id AS annotationId, an.article_id AS articleId, an.quote_exact AS exact,
+            coalesce(ev.event_date, an.event_date) AS date, coalesce(ev.source_actor_id, an.source_actor_id) AS sourceActorId,
+            coalesce(ev.target_actor_id, an.target_actor_id) AS targetActorId, coalesce(ec.name, c.name) AS codeName
+     FROM annotations an
+     JOIN codes c ON c.id = an.code_id
+     LEFT JOIN events ev ON ev.id = an.event_id
+     LEFT JOIN codes ec ON ec.id = ev.code_id
+     WHERE an.id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(annotationIds)) as PassageBriefRow[];
+}
+
 /** One tagged passage of a relationship with everything its contribution is made of. */
 export interface ScoredPassageRow {
   id: number;
@@ -135,10 +238,11 @@ export function listScoredPassages(db: Db, a: number, b: number, fromDate = '000
      WHERE ((ev.source_actor_id = @a AND ev.target_actor_id = @b) OR (ev.source_actor_id = @b AND ev.target_actor_id = @a))
        AND ev.event_date BETWEEN @from AND @to`,
   );
+  const p = (x: number, y: number) => ({ a: x, b: y, from: fromDate, to: toDate });
   const rows = [
-    ...(ungrouped.all({ a, b, from: fromDate, to: toDate }) as ScoredPassageRow[]),
-    ...(ungrouped.all({ a: b, b: a, from: fromDate, to: toDate }) as ScoredPassageRow[]),
-    ...(grouped.all({ a, b, from: fromDate, to: toDate }) as ScoredPassageRow[]),
+    ...(ungrouped.all(p(a, b)) as ScoredPassageRow[]),
+    ...(ungrouped.all(p(b, a)) as ScoredPassageRow[]),
+    ...(grouped.all(p(a, b)) as ScoredPassageRow[]),
   ];
   const date = (r: ScoredPassageRow) => r.evDate ?? r.eventDate;
   return rows.sort((x, y) => (date(x) < date(y) ? -1 : date(x) > date(y) ? 1 : x.id - y.id));

@@ -2,14 +2,16 @@ import type { OpParsedInput, OpOutput } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import type { Relationship } from '../../shared/api/schemas';
 import { dayToIso, isoToDay, localToday } from '../../shared/domain/dates';
-import { calendarBuckets, reciprocatedThreats, thresholdCrossings } from '../../shared/scoring/analysis';
+import { calendarBuckets, reciprocatedThreats, thresholdCrossings, type ScoredItem } from '../../shared/scoring/analysis';
 import { dailySeries, decay, figuresAt, figuresOfDay, type ScoreEvent, type ScoreSeries } from '../../shared/scoring/score';
 import { getRelationship } from '../db/actors';
 import { listRelationshipAnnotations, type ScoredAnnotationRow } from '../db/annotations';
+import { listCodes } from '../db/codebook';
 import type { Db } from '../db/connection';
+import { listDayCodeTotals, listItemDays, listPassageBriefs } from '../db/scoring';
 import type { AppContext } from './context';
 import { cachedSeries, defaultRange, relationshipTotals } from './scoreCache';
-import { itemsAsEvents, relationshipItems, type ItemDetail } from './scoreItems';
+import { itemsAsEvents, relationshipItems, rootKeys, type ItemDetail } from './scoreItems';
 
 export function requireRelationship(db: Db, id: number): Relationship {
   const rel = getRelationship(db, id);
@@ -129,44 +131,82 @@ function evidenceOf(rel: Relationship, item: ItemDetail, d: number): OpOutput<'s
   };
 }
 
+/**
+ * Calendar buckets from per-day-and-code totals (one grouped query per part,
+ * not one row per passage), so that five years of a busy relationship bucket at once.
+ */
 export function scoreBuckets(ctx: AppContext, input: OpParsedInput<'score:buckets'>): OpOutput<'score:buckets'> {
-  const relationship = requireRelationship(ctx.workspace.db, input.relationshipId);
-  const items = relationshipItems(ctx.workspace.db, relationship).filter(
-    (i) => input.direction === 'both' || i.direction === input.direction,
-  );
+  const { db } = ctx.workspace;
+  const relationship = requireRelationship(db, input.relationshipId);
+  const codes = new Map(listCodes(db).map((c) => [c.id, c]));
+  const items: ScoredItem[] = listDayCodeTotals(db, relationship.actorA.id, relationship.actorB.id)
+    .map((r) => ({
+      id: '',
+      day: isoToDay(r.eventDate),
+      direction: (r.sourceActorId === relationship.actorA.id ? 'ab' : 'ba') as 'ab' | 'ba',
+      s: r.s,
+      n: r.n,
+      codeKey: codes.get(r.codeId)?.key ?? '',
+      rootKey: '',
+    }))
+    .filter((i) => input.direction === 'both' || i.direction === input.direction);
   const today = localToday(ctx.now());
-  const firstDay = items.reduce((m, i) => Math.min(m, i.day), Infinity);
-  const toDay = input.toDate ? isoToDay(input.toDate) : Math.max(today, ...items.map((i) => i.day));
+  const counted = items.filter((i) => (i.n ?? 1) > 0);
+  const firstDay = counted.reduce((m, i) => Math.min(m, i.day), Infinity);
+  const lastDay = counted.reduce((m, i) => Math.max(m, i.day), -Infinity);
+  const toDay = input.toDate ? isoToDay(input.toDate) : Math.max(today, lastDay);
   const fromDay = input.fromDate ? isoToDay(input.fromDate) : Math.min(firstDay, toDay - 90);
   if (fromDay > toDay) throw new ApiError('BAD_INPUT', 'The start of the range is after its end. Swap the two dates.');
   if ((toDay - fromDay) / (input.unit === 'week' ? 7 : 28) > 5000)
     throw new ApiError('BAD_INPUT', 'That range holds more than 5,000 buckets. Choose a shorter range or monthly buckets.');
-  const codes = [...new Set(items.map((i) => i.codeKey))].sort();
-  return { unit: input.unit, codes, buckets: calendarBuckets(items, input.unit, fromDay, toDay) };
+  const codeKeys = [...new Set(counted.map((i) => i.codeKey))].sort();
+  return { unit: input.unit, codes: codeKeys, buckets: calendarBuckets(items, input.unit, fromDay, toDay) };
 }
+
+/** At most this many reciprocations are listed (the most recent); the count says how many there are. */
+export const MAX_MARKS_LISTED = 200;
 
 export function scoreMarks(ctx: AppContext, input: OpParsedInput<'score:marks'>): OpOutput<'score:marks'> {
   const { db } = ctx.workspace;
   const relationship = requireRelationship(db, input.relationshipId);
-  const items = relationshipItems(db, relationship);
-  const brief = (i: ItemDetail) => ({
-    date: i.date,
-    sourceCode: actorCode(relationship, i.sourceActorId),
-    targetCode: actorCode(relationship, i.targetActorId),
-    codeName: i.codeName,
-    annotationId: i.passages[0]!.annotationId,
-    articleId: i.passages[0]!.articleId,
-    exact: i.passages[0]!.exact,
-  });
-  const reciprocations = reciprocatedThreats(items, input.windowDays).map((r) => ({
-    threat: brief(r.threat as ItemDetail),
-    answer: brief(r.answer as ItemDetail),
-    lagDays: r.lagDays,
+  const roots = rootKeys(db);
+  const threatCodes = [...roots].filter(([, root]) => root === 'THREAT').map(([id]) => id);
+  // Only threats can be reciprocated threats: read their dates and directions alone, then the details of those listed.
+  const items: ScoredItem[] = listItemDays(db, relationship.actorA.id, relationship.actorB.id, threatCodes).map((r) => ({
+    id: String(r.annotationId),
+    day: isoToDay(r.eventDate),
+    direction: r.sourceActorId === relationship.actorA.id ? 'ab' : 'ba',
+    s: 0,
+    codeKey: '',
+    rootKey: 'THREAT',
   }));
+  const all = reciprocatedThreats(items, input.windowDays);
+  const listed = all.slice(-MAX_MARKS_LISTED).reverse();
+  const briefs = new Map(
+    listPassageBriefs(db, [...new Set(listed.flatMap((r) => [Number(r.threat.id), Number(r.answer.id)]))]).map((b) => [b.annotationId, b]),
+  );
+  const brief = (item: ScoredItem) => {
+    const b = briefs.get(Number(item.id))!;
+    return {
+      date: b.date,
+      sourceCode: actorCode(relationship, b.sourceActorId),
+      targetCode: actorCode(relationship, b.targetActorId),
+      codeName: b.codeName,
+      annotationId: b.annotationId,
+      articleId: b.articleId,
+      exact: b.exact,
+    };
+  };
+  const reciprocations = listed.map((r) => ({ threat: brief(r.threat), answer: brief(r.answer), lagDays: r.lagDays }));
   const { series } = cachedSeries(db, relationship, input.halfLifeDays, localToday(ctx.now()));
   const values = input.metric === 'M' ? series.combined.M : input.metric === 'R' ? series.combined.R : series.index;
   const crossings = thresholdCrossings(values, series.fromDay, input.thresholds).map((c) => ({ ...c, date: dayToIso(c.day) }));
-  return { reciprocations, crossings };
+  return {
+    reciprocationCount: all.length,
+    reciprocations,
+    crossingCount: crossings.length,
+    crossings: crossings.slice(-MAX_MARKS_LISTED).reverse(),
+  };
 }
 
 export interface RelationshipEvidence {

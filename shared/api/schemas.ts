@@ -214,6 +214,9 @@ const MarkItem = z.object({
   exact: z.string(),
 });
 export const ScoreMarks = z.object({
+  /** How many there are; the lists hold the most recent 200, newest first. */
+  reciprocationCount: z.number().int(),
+  crossingCount: z.number().int(),
   reciprocations: z.array(z.object({ threat: MarkItem, answer: MarkItem, lagDays: z.number().int() })),
   crossings: z.array(
     z.object({ day: z.number().int(), date: IsoDate, threshold: z.number(), way: z.enum(['up', 'down']), value: z.number() }),

@@ -15,6 +15,8 @@ export interface ScoredItem {
   codeKey: string;
   /** The top-level code (THREAT, OVERTURE, CONCESSION) the item's code belongs to. */
   rootKey: string;
+  /** How many events this entry stands for (default 1): a day's total of one code. */
+  n?: number;
 }
 
 export type BucketUnit = 'week' | 'month';
@@ -64,9 +66,10 @@ export function calendarBuckets(items: readonly ScoredItem[], unit: BucketUnit, 
     let i = unit === 'week' ? Math.floor((item.day - first) / 7) : 0;
     if (unit === 'month') while (buckets[i]!.to < item.day) i++;
     const b = buckets[i]!;
+    const n = item.n ?? 1;
     b.sum += item.s;
-    b.count += 1;
-    b.counts[item.codeKey] = (b.counts[item.codeKey] ?? 0) + 1;
+    b.count += n;
+    if (n > 0) b.counts[item.codeKey] = (b.counts[item.codeKey] ?? 0) + n;
   }
   return buckets.map(({ from: _from, to: _to, ...b }) => ({ ...b, mean: b.count === 0 ? null : b.sum / b.count }));
 }

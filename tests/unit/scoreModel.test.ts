@@ -134,6 +134,14 @@ describe('test vector 2 through the API', () => {
     expect(evidence.figures.combined.M).toBeCloseTo(s.combined.M[i], 10);
     expect(evidence.rest.count).toBe(0);
 
+    // The calendar counts the event once too: May holds −3.2 + 3.75 + 4 = 4.55 over three items.
+    const months = await w.ok('score:buckets', { relationshipId: rel.id, unit: 'month', fromDate: '2026-05-01', toDate: '2026-05-31' });
+    expect(months.buckets).toHaveLength(1);
+    expect(months.buckets[0].sum).toBeCloseTo(4.55, 10);
+    expect(months.buckets[0].count).toBe(3);
+    expect(months.buckets[0].mean).toBeCloseTo(4.55 / 3, 10);
+    expect(months.buckets[0].counts).toEqual({ THREAT: 1, CONCESSION: 1, OVERTURE: 1 });
+
     // Ungrouping restores the figures of the two separate passages.
     expect(await w.ok('events:ungroup', { eventId: event.id })).toEqual({ eventId: event.id, annotationIds: [blog.id, paper.id] });
     const again = await w.ok('score:series', range);

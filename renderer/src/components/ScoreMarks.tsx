@@ -48,7 +48,10 @@ export function ScoreMarks({ relationshipId, halfLifeDays }: { relationshipId: n
         </label>
         {thresholds === null && <span role="alert">Write thresholds as numbers separated by commas, e.g. -5, 5.</span>}
       </div>
-      <h4>Threats answered by threats ({m?.reciprocations.length ?? 0})</h4>
+      <h4>Threats answered by threats ({m?.reciprocationCount ?? 0})</h4>
+      {m && m.reciprocationCount > m.reciprocations.length && (
+        <p className="hint">The latest {m.reciprocations.length} are listed, newest first.</p>
+      )}
       {m && m.reciprocations.length === 0 && <p className="empty-state">No threat was answered by a threat within {windowDays} days.</p>}
       <ul className="mark-list">
         {m?.reciprocations.map((r) => (
@@ -63,7 +66,8 @@ export function ScoreMarks({ relationshipId, halfLifeDays }: { relationshipId: n
           </li>
         ))}
       </ul>
-      <h4>Threshold crossings ({m?.crossings.length ?? 0})</h4>
+      <h4>Threshold crossings ({m?.crossingCount ?? 0})</h4>
+      {m && m.crossingCount > m.crossings.length && <p className="hint">The latest {m.crossings.length} are listed, newest first.</p>}
       {m && m.crossings.length === 0 && <p className="empty-state">The score did not cross {thresholdText || 'any threshold'}.</p>}
       <ul className="mark-list">
         {m?.crossings.map((c) => (
