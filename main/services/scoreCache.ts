@@ -28,6 +28,7 @@ import { getPassageScore, listDayTotals, scoreGeneration, type PassageScoreRow }
 
 /** Days shown before today when a relationship has no older event. */
 export const DEFAULT_WINDOW_DAYS = 90;
+const MAX_SERIES_PER_RELATIONSHIP = 8;
 
 interface DayTotal {
   sAB: number;
@@ -132,6 +133,8 @@ export function cachedSeries(db: Db, rel: Relationship, halfLifeDays: number, to
   if (!series) {
     series = dailySeries(totals.events, { ...defaultRange(totals, today), halfLifeDays });
     state.series.set(key, series);
+    // Custom half-lives could pile up: keep the few most recently built.
+    if (state.series.size > MAX_SERIES_PER_RELATIONSHIP) state.series.delete(state.series.keys().next().value!);
   }
   return { series, eventCount: totals.eventCount };
 }
