@@ -137,3 +137,54 @@ test('tag three articles, group two reports as one event, grade an outlet, and r
   await expect(page.getByTestId('score-m')).toHaveText('2.69');
   await expect(items).toHaveCount(3);
 });
+
+test('a threat answered by a threat within the window is marked, and the calendar buckets the tags', async ({ page, workbench }) => {
+  await page.goto(workbench.url);
+  const tags = [
+    {
+      title: 'Washington warns Delhi',
+      outlet: 'Wire Alpha',
+      date: daysAgo(5),
+      text: 'Washington warned of tariffs on Indian steel.',
+      phrase: 'warned of tariffs',
+      swap: false,
+    },
+    {
+      title: 'Delhi warns back',
+      outlet: 'Paper Gamma',
+      date: daysAgo(2),
+      text: 'New Delhi threatened duties on American apples.',
+      phrase: 'threatened duties',
+      swap: true,
+    },
+  ];
+  for (const a of tags) {
+    await addArticle(page, a);
+    await expect(page.getByRole('heading', { name: a.title })).toBeVisible();
+    await selectPhrase(page, a.phrase);
+    await page.keyboard.press('1');
+    if (a.swap) await page.keyboard.press('s');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('dialog', { name: 'Tag passage' })).toHaveCount(0);
+  }
+  await expect(page.getByTestId('score-m')).toHaveText('-6.00');
+
+  await page.getByRole('tab', { name: 'Marks' }).click();
+  const marks = page.getByRole('region', { name: 'Reciprocity and escalation' });
+  await expect(marks.getByRole('heading', { name: 'Threats answered by threats (1)' })).toBeVisible();
+  await expect(marks.getByRole('listitem').first()).toHaveText(`${daysAgo(5)} USA→IND answered after 3 days by ${daysAgo(2)} IND→USA`);
+  await page.screenshot({ path: '.cache/screens/score-marks.png' });
+  await marks.getByLabel('Answer window (days)').fill('2');
+  await expect(marks.getByRole('heading', { name: 'Threats answered by threats (0)' })).toBeVisible();
+  await expect(marks).toContainText('No threat was answered by a threat within 2 days.');
+
+  await page.getByRole('tab', { name: 'Calendar' }).click();
+  const calendar = page.getByRole('region', { name: 'Calendar buckets' });
+  await calendar.getByRole('radio', { name: 'Weeks' }).click();
+  await expect(calendar.getByRole('columnheader', { name: 'THREAT' })).toBeVisible();
+  // Every week from the first tag to today is listed, empty ones too; together they hold both threats (Σ s −12).
+  const sums = await calendar.locator('tbody tr td:nth-child(2)').allTextContents();
+  expect(sums.map(Number).reduce((a, b) => a + b, 0)).toBe(-12);
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await page.screenshot({ path: '.cache/screens/score-flags.png' });
+});

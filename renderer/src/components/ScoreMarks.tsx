@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useMarks } from '../state/scoreQueries';
+import { useMarksSettings } from '../state/scoreUi';
 import { useFocus } from '../state/ui';
 
 function parseThresholds(text: string): number[] | null {
@@ -12,11 +13,10 @@ function parseThresholds(text: string): number[] | null {
 
 /** Reciprocated threats (tit for tat within a window) and the days the score crossed the analyst's thresholds. */
 export function ScoreMarks({ relationshipId, halfLifeDays }: { relationshipId: number; halfLifeDays: number }) {
-  const [windowDays, setWindowDays] = useState(14);
-  const [thresholdText, setThresholdText] = useState('-5, 5');
-  const [metric, setMetric] = useState<'M' | 'R' | 'index'>('M');
+  const { windowDays, setWindowDays, metric, setMetric, thresholds: saved, setThresholds } = useMarksSettings();
+  const [thresholdText, setThresholdText] = useState(saved.join(', '));
   const thresholds = parseThresholds(thresholdText);
-  const marks = useMarks(relationshipId, halfLifeDays, windowDays, thresholds ?? [], metric);
+  const marks = useMarks(relationshipId, halfLifeDays, windowDays, saved, metric);
   const focusAnnotation = useFocus((s) => s.focusAnnotation);
   const m = marks.data;
   return (
@@ -41,7 +41,11 @@ export function ScoreMarks({ relationshipId, halfLifeDays }: { relationshipId: n
           </select>{' '}
           <input
             value={thresholdText}
-            onChange={(e) => setThresholdText(e.target.value)}
+            onChange={(e) => {
+              setThresholdText(e.target.value);
+              const parsed = parseThresholds(e.target.value);
+              if (parsed) setThresholds(parsed);
+            }}
             aria-label="Thresholds"
             aria-invalid={thresholds === null}
           />

@@ -2,6 +2,8 @@ import { useMemo, useState } from 'react';
 import { dayToIso, isoToDay } from '../../../shared/domain/dates';
 import { HALF_LIFE_PRESETS } from '../../../shared/scoring/score';
 import { useEvidence, useScore } from '../state/queries';
+import { useMarks } from '../state/scoreQueries';
+import { useMarksSettings } from '../state/scoreUi';
 import { useUi } from '../state/ui';
 import { CompareView } from './CompareView';
 import { EvidenceList } from './EvidenceList';
@@ -78,6 +80,20 @@ export function ScorePanel() {
   const [tab, setTab] = useState<Tab>('chart');
   const [comparing, setComparing] = useState(false);
   const s = score.data;
+  const settings = useMarksSettings();
+  const marks = useMarks(relationshipId, halfLife, settings.windowDays, settings.thresholds, settings.metric);
+  // Reciprocated threats (at the answer) and threshold crossings, flagged on the timeline.
+  const flags = useMemo(
+    () =>
+      marks.data
+        ? [
+            ...marks.data.reciprocations.map((r) => ({ day: isoToDay(r.answer.date), color: '#dc2626' })),
+            ...marks.data.crossings.map((c) => ({ day: c.day, color: c.way === 'up' ? '#16a34a' : '#9333ea' })),
+          ]
+        : [],
+    [marks.data],
+  );
+  const levels = useMemo(() => (settings.metric === view ? settings.thresholds : []), [settings.metric, settings.thresholds, view]);
 
   const days = useMemo(() => (s ? Array.from({ length: s.toDay - s.fromDay + 1 }, (_, i) => s.fromDay + i) : []), [s]);
   const lines = useMemo<ChartSeries[]>(() => {
@@ -176,6 +192,8 @@ export function ScorePanel() {
               label={`${view === 'M' ? 'Sentiment' : 'Pressure'} of ${s.relationship.label} over time; click a day for its evidence`}
               onPickDay={(d) => setEvidenceDate(dayToIso(d))}
               markDay={evidenceDate ? isoToDay(evidenceDate) : null}
+              flags={flags}
+              levels={levels}
             />
             <TimeChart
               days={days}
@@ -186,7 +204,9 @@ export function ScorePanel() {
               onPickDay={(d) => setEvidenceDate(dayToIso(d))}
             />
             <p className="hint">
-              Click a day for the passages that weigh on it. Wheel zooms, Shift+wheel pans, drag selects, double-click shows all.
+              Click a day for the passages that weigh on it. Wheel zooms, Shift+wheel pans, drag selects, double-click shows all. Flags:{' '}
+              <span className="flag-red">▼</span> a threat answered by a threat, <span className="flag-green">▼</span>/
+              <span className="flag-purple">▼</span> the score crossing a threshold up/down (dashed lines; set them under Marks).
             </p>
           </>
         ))}

@@ -22,6 +22,10 @@ interface Props {
   markDay?: number | null;
   /** Charts with the same key share the cursor (hover one, see the same day in all). */
   syncKey?: string;
+  /** Days to flag with a small triangle at the top of the plot (reciprocated threats, threshold crossings). */
+  flags?: { day: number; color: string }[];
+  /** Values to draw as dashed horizontal lines (the analyst's thresholds). */
+  levels?: number[];
 }
 
 /**
@@ -72,7 +76,7 @@ function resolveColor(color: string): string {
 }
 
 /** A uPlot canvas chart over days; clicking a point reports its day. */
-export function TimeChart({ days, series, height, yRange, label, onPickDay, markDay, syncKey }: Props) {
+export function TimeChart({ days, series, height, yRange, label, onPickDay, markDay, syncKey, flags, levels }: Props) {
   const hostRef = useRef<HTMLDivElement>(null);
   const pickRef = useRef(onPickDay);
   useEffect(() => {
@@ -139,6 +143,36 @@ export function TimeChart({ days, series, height, yRange, label, onPickDay, mark
         ],
         draw: [
           (u) => {
+            const ctx = u.ctx;
+            const { left, top, width: w, height: h } = u.bbox;
+            ctx.save();
+            ctx.setLineDash([4 * devicePixelRatio, 4 * devicePixelRatio]);
+            ctx.strokeStyle = resolveColor('var(--muted)');
+            ctx.lineWidth = devicePixelRatio;
+            for (const level of levels ?? []) {
+              const y = Math.round(u.valToPos(level, 'y', true));
+              if (y < top || y > top + h) continue;
+              ctx.beginPath();
+              ctx.moveTo(left, y);
+              ctx.lineTo(left + w, y);
+              ctx.stroke();
+            }
+            ctx.setLineDash([]);
+            const size = 5 * devicePixelRatio;
+            for (const f of flags ?? []) {
+              const x = Math.round(u.valToPos(f.day * 86400, 'x', true));
+              if (x < left || x > left + w) continue;
+              ctx.fillStyle = f.color;
+              ctx.beginPath();
+              ctx.moveTo(x - size, top);
+              ctx.lineTo(x + size, top);
+              ctx.lineTo(x, top + size * 1.6);
+              ctx.closePath();
+              ctx.fill();
+            }
+            ctx.restore();
+          },
+          (u) => {
             if (markDay === null || markDay === undefined) return;
             const x = Math.round(u.valToPos(markDay * 86400, 'x', true));
             const ctx = u.ctx;
@@ -177,7 +211,7 @@ export function TimeChart({ days, series, height, yRange, label, onPickDay, mark
       link?.charts.delete(plot);
       plot.destroy();
     };
-  }, [days, series, height, yRange, markDay, syncKey]);
+  }, [days, series, height, yRange, markDay, syncKey, flags, levels]);
 
   return <div ref={hostRef} className="time-chart" role="img" aria-label={label} />;
 }
