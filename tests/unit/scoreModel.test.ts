@@ -166,6 +166,13 @@ describe('test vector 2 through the API', () => {
     expect(await score()).toBeCloseTo(-4.5, 10);
     await w.ok('outlets:grade', { outlet: 'Wire Alpha', grade: null });
     expect(await score()).toBeCloseTo(-9, 10);
+    const history = (await w.ok('history:list', { limit: 5 })).map((h: { summary: string }) => h.summary);
+    expect(history.slice(0, 4)).toEqual([
+      'Removed the grade of outlet “Wire Alpha”',
+      'Re-weighted code Threat from -6 to -9',
+      'Set the factor of grade C to 0.5',
+      'Graded outlet “Wire Alpha” C',
+    ]);
     const list = await w.ok('reliability:list', {});
     expect(list.outlets).toEqual([{ outlet: 'Wire Alpha', articleCount: 1, annotationCount: 1, grade: null, factor: 1 }]);
     expect(list.grades.find((g: { grade: string }) => g.grade === 'C').factor).toBe(0.5);
@@ -210,6 +217,9 @@ describe('events and grades: bad input changes nothing, and the change log can r
       b: string | null;
       a: string | null;
     }[];
+    const summaries = (await w.ok('history:list', { limit: 6 })).map((h: { summary: string }) => h.summary);
+    expect(summaries[0]).toBe('Ungrouped an event of 2 passages');
+    expect(summaries[5]).toBe('Grouped 2 passages as one event');
     const tail = log.slice(-6).map((l) => [l.entity, l.action]);
     expect(tail).toEqual([
       ['event', 'create'],
