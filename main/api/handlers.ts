@@ -25,7 +25,8 @@ import { importBytes } from '../services/exchange';
 import { describeConflicts, resolveConflict } from '../services/exchange/merge';
 import { ANALYST_SETTING, setSetting, workspaceAnalyst } from '../db/exchange';
 import { removeSample } from '../services/sample';
-import { scoreEvidence, scoreSeries } from '../services/score';
+import { scoreBuckets, scoreEvidence, scoreMarks, scoreSeries } from '../services/score';
+import { gradeOutlet, groupEvent, listReliability, reweightCode, setGradeFactor, ungroupEvent } from '../services/scoreModel';
 
 export type Handler<K extends OperationName> = (input: OpParsedInput<K>, ctx: AppContext) => OpOutput<K> | Promise<OpOutput<K>>;
 export type HandlerMap = { [K in keyof Contract]: Handler<K> };
@@ -93,5 +94,15 @@ export const handlers = {
   'backup:preview-restore': (input, ctx) => previewRestore(ctx, input.fileName),
   'backup:restore': (input, ctx) => restoreBackup(ctx, input.fileName),
   // end export
+  // score
+  'score:buckets': (input, ctx) => scoreBuckets(ctx, input),
+  'score:marks': (input, ctx) => scoreMarks(ctx, input),
+  'codebook:reweight': (input, ctx) => reweightCode(ctx, input),
+  'reliability:list': (_input, ctx) => listReliability(ctx),
+  'reliability:setFactor': (input, ctx) => setGradeFactor(ctx, input),
+  'outlets:grade': (input, ctx) => gradeOutlet(ctx, input),
+  'events:group': (input, ctx) => groupEvent(ctx, input),
+  'events:ungroup': (input, ctx) => ungroupEvent(ctx, input),
+  // end score
   'history:list': (input, ctx) => recentChanges(ctx.workspace.db, input.limit).map(describeChange),
 } satisfies HandlerMap;

@@ -31,6 +31,7 @@ interface AnnotationRow {
   confidence: number;
   event_date: string;
   note: string;
+  event_id: number | null;
   created_at_ms: number;
   updated_at_ms: number;
 }
@@ -50,6 +51,7 @@ function rowToAnnotation(r: AnnotationRow): Annotation {
     confidence: r.confidence,
     eventDate: r.event_date,
     note: r.note,
+    eventId: r.event_id ?? null,
     createdAtMs: r.created_at_ms,
     updatedAtMs: r.updated_at_ms,
   };

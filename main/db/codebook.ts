@@ -51,3 +51,7 @@ export function insertDefaultCodes(db: Db, codes: readonly DefaultCode[], nowMs 
     idByKey.set(c.key, Number(info.lastInsertRowid));
   });
 }
+
+export function updateCodeWeight(db: Db, id: number, weight: number, nowMs: number): void {
+  stmt(db, 'UPDATE codes SET weight = ?, updated_at_ms = ? WHERE id = ?').run(weight, nowMs, id);
+}

@@ -10,6 +10,7 @@ import { getCode } from '../db/codebook';
 import type { Db } from '../db/connection';
 import { assertNotFuture } from './articles';
 import type { AppContext } from './context';
+import { beginPassageChange, type PassageChange } from './scoreCache';
 
 function requireRefs(db: Db, codeId: number, sourceActorId: number, targetActorId: number): void {
   if (!getCode(db, codeId))
@@ -27,8 +28,11 @@ function requireRefs(db: Db, codeId: number, sourceActorId: number, targetActorI
 
 export function createAnnotation(ctx: AppContext, input: OpParsedInput<'annotations:create'>): Annotation {
   const { db } = ctx.workspace;
-  return db
+  const outermost = !db.inTransaction;
+  let change: PassageChange | null = null;
+  const created = db
     .transaction(() => {
+      change = beginPassageChange(db, null, outermost);
       const article = getArticle(db, input.articleId);
       if (!article) throw new ApiError('NOT_FOUND', `There is no article with id ${input.articleId}; it may have been deleted.`);
       requireRefs(db, input.codeId, input.sourceActorId, input.targetActorId);
@@ -61,15 +65,22 @@ export function createAnnotation(ctx: AppContext, input: OpParsedInput<'annotati
       const id = repo.insertAnnotation(db, row, ctx.now().getTime());
       const created = repo.getAnnotation(db, id)!;
       logChange(db, { entity: 'annotation', entityId: id, action: 'create', after: created });
+      change.written(id);
       return created;
     })
     .immediate();
+  // The shown score follows by an incremental update, not a recompute.
+  (change as PassageChange | null)?.apply();
+  return created;
 }
 
 export function updateAnnotation(ctx: AppContext, input: OpParsedInput<'annotations:update'>): Annotation {
   const { db } = ctx.workspace;
-  return db
+  const outermost = !db.inTransaction;
+  let change: PassageChange | null = null;
+  const updated = db
     .transaction(() => {
+      change = beginPassageChange(db, input.id, outermost);
       const before = repo.getAnnotation(db, input.id);
       if (!before) throw new ApiError('NOT_FOUND', `There is no annotation with id ${input.id}; it may have been deleted.`);
       const next = {
@@ -85,17 +96,25 @@ export function updateAnnotation(ctx: AppContext, input: OpParsedInput<'annotati
       repo.updateAnnotation(db, input.id, next, ctx.now().getTime());
       const after = repo.getAnnotation(db, input.id)!;
       logChange(db, { entity: 'annotation', entityId: input.id, action: 'update', before, after });
+      change.written(input.id);
       return after;
     })
     .immediate();
+  (change as PassageChange | null)?.apply();
+  return updated;
 }
 
 export function deleteAnnotation(ctx: AppContext, id: number): void {
   const { db } = ctx.workspace;
+  const outermost = !db.inTransaction;
+  let change: PassageChange | null = null;
   db.transaction(() => {
+    change = beginPassageChange(db, id, outermost);
     const before = repo.getAnnotation(db, id);
     if (!before) throw new ApiError('NOT_FOUND', `There is no annotation with id ${id}; it may have been deleted already.`);
     repo.deleteAnnotation(db, id);
     logChange(db, { entity: 'annotation', entityId: id, action: 'delete', before });
+    change.written(null);
   }).immediate();
+  (change as PassageChange | null)?.apply();
 }

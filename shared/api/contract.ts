@@ -10,8 +10,15 @@ import {
   Annotation,
   Article,
   ArticleSummary,
+  Bucket,
   Code,
   Evidence,
+  Figures,
+  Grade,
+  GradeFactor,
+  OutletReliability,
+  ScoreEventRecord,
+  ScoreMarks,
   HalfLifeDays,
   HistoryEntry,
   Id,
@@ -151,7 +158,19 @@ export const contract = {
         limit: z.number().int().min(1).max(500).default(50),
       })
       .strict(),
-    output: z.object({ date: IsoDate, items: z.array(Evidence), total: z.number().int() }),
+    output: z.object({
+      date: IsoDate,
+      items: z.array(Evidence),
+      /** How many scored items (passages or events) weigh on the day. */
+      total: z.number().int(),
+      figures: Figures,
+      /** What the items not listed add (too old to list, or beyond the limit): the table adds up to `figures`. */
+      rest: z.object({
+        count: z.number().int(),
+        ab: z.object({ R: z.number(), A: z.number() }),
+        ba: z.object({ R: z.number(), A: z.number() }),
+      }),
+    }),
   },
   'report:export': {
     input: z.object({ relationshipId: Id, format: ReportFormat, halfLifeDays: HalfLifeDays.default(30) }).strict(),
@@ -178,6 +197,67 @@ export const contract = {
     output: z.object({ restored: BackupInfo, savedAs: BackupInfo }),
   },
   // end export
+  // score
+  'score:buckets': {
+    input: z
+      .object({
+        relationshipId: Id,
+        unit: z.enum(['week', 'month']).default('month'),
+        direction: z.enum(['both', 'ab', 'ba']).default('both'),
+        fromDate: IsoDate.optional(),
+        toDate: IsoDate.optional(),
+      })
+      .strict(),
+    output: z.object({ unit: z.enum(['week', 'month']), codes: z.array(z.string()), buckets: z.array(Bucket) }),
+  },
+  'score:marks': {
+    input: z
+      .object({
+        relationshipId: Id,
+        halfLifeDays: HalfLifeDays.default(30),
+        /** A threat answered by a threat the other way within this many days is reciprocated. */
+        windowDays: z.number().int().min(0).max(3650).default(14),
+        thresholds: z.array(z.number().min(-1000).max(1000)).max(20).default([-5, 5]),
+        metric: z.enum(['M', 'R', 'index']).default('M'),
+      })
+      .strict(),
+    output: ScoreMarks,
+  },
+  'codebook:reweight': {
+    input: z
+      .object({ codeId: Id, weight: z.number().min(-10, 'A weight lies between −10 and +10').max(10, 'A weight lies between −10 and +10') })
+      .strict(),
+    output: Code,
+  },
+  'reliability:list': {
+    input: Empty,
+    output: z.object({ grades: z.array(GradeFactor), outlets: z.array(OutletReliability) }),
+  },
+  'reliability:setFactor': {
+    input: z
+      .object({ grade: Grade, factor: z.number().min(0, 'A factor lies between 0 and 1').max(1, 'A factor lies between 0 and 1') })
+      .strict(),
+    output: GradeFactor,
+  },
+  'outlets:grade': {
+    input: z.object({ outlet: z.string().trim().min(1, 'The outlet is empty').max(200), grade: Grade.nullable() }).strict(),
+    output: OutletReliability,
+  },
+  'events:group': {
+    input: z
+      .object({
+        annotationIds: z.array(Id).min(2, 'Select at least two passages').max(500),
+        codeId: Id.optional(),
+        eventDate: IsoDate.optional(),
+      })
+      .strict(),
+    output: ScoreEventRecord,
+  },
+  'events:ungroup': {
+    input: z.object({ eventId: Id }).strict(),
+    output: z.object({ eventId: Id, annotationIds: z.array(Id) }),
+  },
+  // end score
   'history:list': {
     input: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
     output: z.array(HistoryEntry),

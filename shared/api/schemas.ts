@@ -77,6 +77,8 @@ export const Annotation = z.object({
   confidence: z.number().min(0).max(1),
   eventDate: IsoDate,
   note: z.string(),
+  /** The event this passage is grouped into (it then counts once, with the event's other passages). */
+  eventId: Id.nullable(),
   createdAtMs: z.number().int(),
   updatedAtMs: z.number().int(),
 });
@@ -125,6 +127,29 @@ export const Evidence = z.object({
   targetCode: z.string(),
   exact: z.string(),
   note: z.string(),
+  direction: z.enum(['ab', 'ba']),
+  /** s = weight × confidence × reliability; for an event, those of its best-attested passage. */
+  weight: z.number(),
+  confidence: z.number(),
+  reliability: z.number(),
+  grade: z.string().nullable(),
+  /** Set when this item is an event grouping several passages; `passages` lists them all, the counting one first. */
+  eventId: Id.nullable(),
+  passages: z.array(
+    z.object({
+      annotationId: Id,
+      articleId: Id,
+      articleTitle: z.string(),
+      outlet: z.string(),
+      publishedOn: IsoDate,
+      eventDate: IsoDate,
+      exact: z.string(),
+      note: z.string(),
+      confidence: z.number(),
+      grade: z.string().nullable(),
+      reliability: z.number(),
+    }),
+  ),
   s: z.number(),
   decay: z.number(),
   contribution: z.number(),
@@ -144,3 +169,57 @@ export const HistoryEntry = z.object({
   summary: z.string(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+// score: source reliability, events, calendar buckets, reciprocity and escalation marks
+export const GRADE_LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+export const Grade = z.enum(GRADE_LETTERS);
+export const GradeFactor = z.object({ grade: Grade, label: z.string(), factor: z.number().min(0).max(1) });
+export const OutletReliability = z.object({
+  outlet: z.string(),
+  articleCount: z.number().int(),
+  annotationCount: z.number().int(),
+  grade: Grade.nullable(),
+  /** The factor r_e of the outlet's passages: its grade's, or 1 when ungraded. */
+  factor: z.number(),
+});
+export type OutletReliability = z.infer<typeof OutletReliability>;
+
+export const ScoreEventRecord = z.object({
+  id: Id,
+  sourceActorId: Id,
+  targetActorId: Id,
+  codeId: Id,
+  eventDate: IsoDate,
+  createdAtMs: z.number().int(),
+  annotationIds: z.array(Id),
+});
+
+export const Bucket = z.object({
+  start: IsoDate,
+  end: IsoDate,
+  sum: z.number(),
+  count: z.number().int(),
+  mean: z.number().nullable(),
+  counts: z.record(z.string(), z.number().int()),
+});
+export type Bucket = z.infer<typeof Bucket>;
+
+const MarkItem = z.object({
+  date: IsoDate,
+  sourceCode: z.string(),
+  targetCode: z.string(),
+  codeName: z.string(),
+  annotationId: Id,
+  articleId: Id,
+  exact: z.string(),
+});
+export const ScoreMarks = z.object({
+  /** How many there are; the lists hold the most recent 200, newest first. */
+  reciprocationCount: z.number().int(),
+  crossingCount: z.number().int(),
+  reciprocations: z.array(z.object({ threat: MarkItem, answer: MarkItem, lagDays: z.number().int() })),
+  crossings: z.array(
+    z.object({ day: z.number().int(), date: IsoDate, threshold: z.number(), way: z.enum(['up', 'down']), value: z.number() }),
+  ),
+});
+export type ScoreMarks = z.infer<typeof ScoreMarks>;

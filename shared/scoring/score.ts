@@ -11,8 +11,10 @@ export interface ScoreEvent {
   /** Event date as a day number (see shared/domain/dates). */
   day: number;
   direction: Direction;
-  /** s_e = w_e · c_e · r_e */
+  /** s_e = w_e · c_e · r_e (or the sum of s_e of `n` events of one day and direction). */
   s: number;
+  /** How many events this entry stands for (default 1): their activity counts n. */
+  n?: number;
 }
 
 export interface DirectionFigures {
@@ -80,12 +82,13 @@ export function figuresAt(events: readonly ScoreEvent[], T: number, halfLifeDays
   for (const e of events) {
     const d = decay(T - e.day, halfLifeDays);
     if (d === 0) continue;
+    const n = e.n ?? 1;
     if (e.direction === 'ab') {
       rAB += e.s * d;
-      aAB += d;
+      aAB += n * d;
     } else {
       rBA += e.s * d;
-      aBA += d;
+      aBA += n * d;
     }
   }
   const R = rAB + rBA;
@@ -126,16 +129,42 @@ export function dailySeries(events: readonly ScoreEvent[], opts: { fromDay: numb
     fromDay,
     halfLifeDays,
   );
-  let rAB = start.ab.R,
-    aAB = start.ab.A,
-    rBA = start.ba.R,
-    aBA = start.ba.A;
   const later = events.filter((e) => e.day > fromDay && e.day <= toDay).sort((x, y) => x.day - y.day);
-  const k = Math.pow(2, -1 / halfLifeDays);
+  fillSeries(series, 0, { rAB: start.ab.R, aAB: start.ab.A, rBA: start.ba.R, aBA: start.ba.A }, later);
+  return series;
+}
+
+/** Pressure and activity of both directions on one day. */
+export interface SeriesState {
+  rAB: number;
+  aAB: number;
+  rBA: number;
+  aBA: number;
+}
+
+/** The state a series holds on its day index i. */
+export function stateAt(series: ScoreSeries, i: number): SeriesState {
+  return { rAB: series.ab.R[i]!, aAB: series.ab.A[i]!, rBA: series.ba.R[i]!, aBA: series.ba.A[i]! };
+}
+
+/**
+ * Writes the series from day index `startIndex` on: that day holds `state`
+ * (already including its own events), every later day is the day before
+ * decayed by 2^(−1/h) plus its events, which `later` lists sorted by day
+ * (events on or before the start day are skipped). Re-running it from the day
+ * of a new event, from the state of the day before, is the incremental update
+ * R(T+Δ) = R(T)·2^(−Δ/h) + new, and gives the very same numbers as a full run.
+ */
+export function fillSeries(series: ScoreSeries, startIndex: number, state: SeriesState, later: readonly ScoreEvent[]): void {
+  const n = series.asymmetry.length;
+  const k = Math.pow(2, -1 / series.halfLifeDays);
+  let { rAB, aAB, rBA, aBA } = state;
   let next = 0;
-  for (let i = 0; i < n; i++) {
-    const day = fromDay + i;
-    if (i > 0) {
+  const startDay = series.fromDay + startIndex;
+  while (next < later.length && later[next]!.day <= startDay) next++;
+  for (let i = startIndex; i < n; i++) {
+    const day = series.fromDay + i;
+    if (i > startIndex) {
       rAB *= k;
       aAB *= k;
       rBA *= k;
@@ -144,10 +173,10 @@ export function dailySeries(events: readonly ScoreEvent[], opts: { fromDay: numb
         const e = later[next++]!;
         if (e.direction === 'ab') {
           rAB += e.s;
-          aAB += 1;
+          aAB += e.n ?? 1;
         } else {
           rBA += e.s;
-          aBA += 1;
+          aBA += e.n ?? 1;
         }
       }
     }
@@ -165,7 +194,6 @@ export function dailySeries(events: readonly ScoreEvent[], opts: { fromDay: numb
     series.asymmetry[i] = rAB - rBA;
     series.index[i] = boundedIndex(R);
   }
-  return series;
 }
 
 /** The figures of one day of a series, in the shape of `figuresAt`. */

@@ -39,7 +39,11 @@ describe('migrations', () => {
         'change_log',
         'codes',
         'merge_conflicts',
+        'events',
+        'outlet_grades',
         'relationships',
+        'reliability_grades',
+        'score_generation',
         'settings',
       ].sort(),
     );
@@ -190,7 +194,7 @@ describe('repositories against real SQLite', () => {
       /USING (COVERING )?INDEX articles_published/,
     );
     expect(plan('SELECT * FROM annotations WHERE source_actor_id = 1 AND target_actor_id = 2')).toMatch(
-      /USING (COVERING )?INDEX annotations_direction/,
+      /USING (COVERING )?INDEX annotations_(direction|scoring)/,
     );
   });
 });

@@ -8,6 +8,7 @@ import type { ScoredAnnotationRow } from '../../db/annotations';
 import { originAnalysts, workspaceAnalyst } from '../../db/exchange';
 import type { AppContext } from '../context';
 import { relationshipEvidence } from '../score';
+import { itemsAsEvents, relationshipItems } from '../scoreItems';
 
 export interface ReportQuote extends ScoredAnnotationRow {
   sourceCode: string;
@@ -55,7 +56,10 @@ export function briefDefaults(relationshipId: number, halfLifeDays = 30): Parsed
 /** Everything a brief or data export needs for one relationship, period and selection. */
 export function gatherBrief(ctx: AppContext, o: ParsedBriefOptions): ReportData {
   const db = ctx.workspace.db;
-  const { relationship, rows, events } = relationshipEvidence(db, o.relationshipId);
+  const { relationship, rows } = relationshipEvidence(db, o.relationshipId);
+  // What is scored are items: a passage, or an event grouping several passages that counts once.
+  const items = relationshipItems(db, relationship);
+  const itemOf = new Map(items.flatMap((item) => item.passages.map((p) => [p.annotationId, item] as const)));
   const codes = listCodes(db);
   const codeById = new Map(codes.map((c) => [c.id, c]));
   const selectedCodes = o.codeIds ? new Set(o.codeIds) : null;
@@ -72,7 +76,9 @@ export function gatherBrief(ctx: AppContext, o: ParsedBriefOptions): ReportData 
     (r) =>
       codeSelected(codeById.get(r.codeId)!) && (!actorSet || actorSet.has(r.sourceActorId)) && (!articleSet || articleSet.has(r.articleId)),
   );
-  const keptEvents = events.filter((_, i) => keep[i]);
+  const keptIds = new Set(rows.filter((_, i) => keep[i]).map((r) => r.id));
+  const keptItems = items.filter((item) => item.passages.some((p) => keptIds.has(p.annotationId)));
+  const keptEvents = itemsAsEvents(keptItems);
   const firstDay = keptEvents.reduce((m, e) => Math.min(m, e.day), toDay - DEFAULT_WINDOW_DAYS);
   const fromDay = o.fromDate ? isoToDay(o.fromDate) : firstDay;
   if (fromDay > toDay) throw new ApiError('BAD_INPUT', 'The start of the period is after its end. Swap the two dates.');
@@ -85,8 +91,8 @@ export function gatherBrief(ctx: AppContext, o: ParsedBriefOptions): ReportData 
   const ownAnalyst = workspaceAnalyst(db) || o.analyst || '';
   const quotes: ReportQuote[] = [];
   rows.forEach((r, i) => {
-    const e = events[i]!;
-    if (!keep[i] || e.day < fromDay || e.day > toDay) return;
+    const e = itemOf.get(r.id);
+    if (!e || !keep[i] || e.day < fromDay || e.day > toDay) return;
     const code = codeById.get(r.codeId)!;
     const top = code.parentId !== null ? (codeById.get(code.parentId) ?? code) : code;
     quotes.push({
@@ -103,8 +109,16 @@ export function gatherBrief(ctx: AppContext, o: ParsedBriefOptions): ReportData 
       contribution: e.s * decay(nowDay - e.day, o.halfLifeDays),
     });
   });
+  // A grouped event is one key event, shown by its first passage.
+  const seenItems = new Set<unknown>();
   const keyEvents = [...quotes]
     .sort((x, y) => Math.abs(y.contribution) - Math.abs(x.contribution) || Math.abs(y.s) - Math.abs(x.s) || x.id - y.id)
+    .filter((q) => {
+      const item = itemOf.get(q.id);
+      if (seenItems.has(item)) return false;
+      seenItems.add(item);
+      return true;
+    })
     .slice(0, o.keyEventCount);
 
   const selection: string[] = [];

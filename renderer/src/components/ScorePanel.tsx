@@ -2,23 +2,98 @@ import { useMemo, useState } from 'react';
 import { dayToIso, isoToDay } from '../../../shared/domain/dates';
 import { HALF_LIFE_PRESETS } from '../../../shared/scoring/score';
 import { useEvidence, useScore } from '../state/queries';
-import { useFocus, useUi } from '../state/ui';
+import { useMarks } from '../state/scoreQueries';
+import { useMarksSettings } from '../state/scoreUi';
+import { useUi } from '../state/ui';
+import { CompareView } from './CompareView';
+import { EvidenceList } from './EvidenceList';
+import { ScoreBuckets } from './ScoreBuckets';
+import { ScoreMarks } from './ScoreMarks';
+import { SourcesPanel } from './SourcesPanel';
 import { TimeChart, type ChartSeries } from './TimeChart';
+import './score.css';
 
 const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '–' : v.toFixed(2));
 
-/** The running score of the chosen relationship: figures now, the chart, and the evidence of a day. */
+type Tab = 'chart' | 'calendar' | 'marks' | 'sources';
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'chart', label: 'Timeline' },
+  { id: 'calendar', label: 'Calendar' },
+  { id: 'marks', label: 'Marks' },
+  { id: 'sources', label: 'Sources' },
+];
+
+function HalfLifePicker() {
+  const halfLife = useUi((s) => s.halfLifeDays);
+  const setHalfLife = useUi((s) => s.setHalfLife);
+  const preset = (HALF_LIFE_PRESETS as readonly number[]).includes(halfLife);
+  const [custom, setCustom] = useState(!preset);
+  return (
+    <label className="inline">
+      Half-life{' '}
+      <select
+        value={custom ? 'custom' : halfLife}
+        onChange={(e) => {
+          if (e.target.value === 'custom') setCustom(true);
+          else {
+            setCustom(false);
+            setHalfLife(Number(e.target.value));
+          }
+        }}
+      >
+        {HALF_LIFE_PRESETS.map((h) => (
+          <option key={h} value={h}>
+            {h} days
+          </option>
+        ))}
+        <option value="custom">custom…</option>
+      </select>
+      {custom && (
+        <input
+          type="number"
+          min={0.5}
+          max={3650}
+          step={0.5}
+          defaultValue={halfLife}
+          aria-label="Half-life in days"
+          className="half-life-input"
+          onBlur={(e) => {
+            const v = Number(e.target.value);
+            if (v > 0 && v <= 3650) setHalfLife(v);
+          }}
+          onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
+        />
+      )}
+    </label>
+  );
+}
+
+/** The running score of the chosen relationship: figures now, the timeline, and the evidence of a day. */
 export function ScorePanel() {
   const relationshipId = useUi((s) => s.relationshipId);
   const halfLife = useUi((s) => s.halfLifeDays);
-  const setHalfLife = useUi((s) => s.setHalfLife);
   const evidenceDate = useUi((s) => s.evidenceDate);
   const setEvidenceDate = useUi((s) => s.setEvidenceDate);
-  const focusAnnotation = useFocus((s) => s.focusAnnotation);
   const score = useScore(relationshipId, halfLife);
   const evidence = useEvidence(relationshipId, evidenceDate, halfLife);
   const [view, setView] = useState<'M' | 'R'>('M');
+  const [tab, setTab] = useState<Tab>('chart');
+  const [comparing, setComparing] = useState(false);
   const s = score.data;
+  const settings = useMarksSettings();
+  const marks = useMarks(relationshipId, halfLife, settings.windowDays, settings.thresholds, settings.metric);
+  // Reciprocated threats (at the answer) and threshold crossings, flagged on the timeline.
+  const flags = useMemo(
+    () =>
+      marks.data
+        ? [
+            ...marks.data.reciprocations.map((r) => ({ day: isoToDay(r.answer.date), color: '#dc2626' })),
+            ...marks.data.crossings.map((c) => ({ day: c.day, color: c.way === 'up' ? '#16a34a' : '#9333ea' })),
+          ]
+        : [],
+    [marks.data],
+  );
+  const levels = useMemo(() => (settings.metric === view ? settings.thresholds : []), [settings.metric, settings.thresholds, view]);
 
   const days = useMemo(() => (s ? Array.from({ length: s.toDay - s.fromDay + 1 }, (_, i) => s.fromDay + i) : []), [s]);
   const lines = useMemo<ChartSeries[]>(() => {
@@ -52,16 +127,10 @@ export function ScorePanel() {
     <section className="score-panel" aria-label="Running score">
       <div className="score-head">
         <h3>{s.relationship.label}</h3>
-        <label className="inline">
-          Half-life{' '}
-          <select value={halfLife} onChange={(e) => setHalfLife(Number(e.target.value))}>
-            {HALF_LIFE_PRESETS.map((h) => (
-              <option key={h} value={h}>
-                {h} days
-              </option>
-            ))}
-          </select>
-        </label>
+        <HalfLifePicker />
+        <button type="button" onClick={() => setComparing(true)}>
+          Compare
+        </button>
       </div>
       <dl className="figures" aria-label="Score now">
         <div className="headline">
@@ -78,43 +147,72 @@ export function ScorePanel() {
         </div>
         <div>
           <dt>M {ab}</dt>
-          <dd>{fmt(s.current.ab.M)}</dd>
+          <dd data-testid="score-m-ab">{fmt(s.current.ab.M)}</dd>
         </div>
         <div>
           <dt>M {ba}</dt>
-          <dd>{fmt(s.current.ba.M)}</dd>
+          <dd data-testid="score-m-ba">{fmt(s.current.ba.M)}</dd>
         </div>
         <div>
           <dt>Index</dt>
-          <dd>{fmt(s.current.index)}</dd>
+          <dd data-testid="score-index">{fmt(s.current.index)}</dd>
+        </div>
+        <div>
+          <dt>Asymmetry</dt>
+          <dd data-testid="score-asymmetry">{fmt(s.current.asymmetry)}</dd>
         </div>
       </dl>
-      {s.annotationCount === 0 ? (
-        <p className="empty-state">
-          No passage of this relationship is tagged yet, so there is no score. Tag a passage to start the series.
-        </p>
-      ) : (
-        <>
-          <div className="view-switch" role="radiogroup" aria-label="Chart view">
-            {(['M', 'R'] as const).map((v) => (
-              <button key={v} type="button" role="radio" aria-checked={view === v} onClick={() => setView(v)}>
-                {v === 'M' ? 'Sentiment M' : 'Pressure R'}
-              </button>
-            ))}
-          </div>
-          <TimeChart
-            days={days}
-            series={lines}
-            height={190}
-            yRange={yRange}
-            label={`${view === 'M' ? 'Sentiment' : 'Pressure'} of ${s.relationship.label} over time; click a day for its evidence`}
-            onPickDay={(d) => setEvidenceDate(dayToIso(d))}
-            markDay={evidenceDate ? isoToDay(evidenceDate) : null}
-          />
-          <TimeChart days={days} series={activity} height={80} label="Activity over time" onPickDay={(d) => setEvidenceDate(dayToIso(d))} />
-          <p className="hint">Click a day in the chart to see the passages that weigh on it.</p>
-        </>
-      )}
+      <div className="score-tabs" role="tablist" aria-label="Score views">
+        {TABS.map((t) => (
+          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} onClick={() => setTab(t.id)}>
+            {t.label}
+          </button>
+        ))}
+      </div>
+      {tab === 'chart' &&
+        (s.annotationCount === 0 ? (
+          <p className="empty-state">
+            No passage of this relationship is tagged yet, so there is no score. Tag a passage to start the series.
+          </p>
+        ) : (
+          <>
+            <div className="view-switch" role="radiogroup" aria-label="Chart view">
+              {(['M', 'R'] as const).map((v) => (
+                <button key={v} type="button" role="radio" aria-checked={view === v} onClick={() => setView(v)}>
+                  {v === 'M' ? 'Sentiment M' : 'Pressure R'}
+                </button>
+              ))}
+            </div>
+            <TimeChart
+              days={days}
+              series={lines}
+              height={190}
+              yRange={yRange}
+              syncKey={`rel-${s.relationship.id}`}
+              label={`${view === 'M' ? 'Sentiment' : 'Pressure'} of ${s.relationship.label} over time; click a day for its evidence`}
+              onPickDay={(d) => setEvidenceDate(dayToIso(d))}
+              markDay={evidenceDate ? isoToDay(evidenceDate) : null}
+              flags={flags}
+              levels={levels}
+            />
+            <TimeChart
+              days={days}
+              series={activity}
+              height={100}
+              syncKey={`rel-${s.relationship.id}`}
+              label="Activity over time"
+              onPickDay={(d) => setEvidenceDate(dayToIso(d))}
+            />
+            <p className="hint">
+              Click a day for the passages that weigh on it. Wheel zooms, Shift+wheel pans, drag selects, double-click shows all. Flags:{' '}
+              <span className="flag-red">▼</span> a threat answered by a threat, <span className="flag-green">▼</span>/
+              <span className="flag-purple">▼</span> the score crossing a threshold up/down (dashed lines; set them under Marks).
+            </p>
+          </>
+        ))}
+      {tab === 'calendar' && <ScoreBuckets relationshipId={s.relationship.id} />}
+      {tab === 'marks' && <ScoreMarks relationshipId={s.relationship.id} halfLifeDays={halfLife} />}
+      {tab === 'sources' && <SourcesPanel />}
       {evidenceDate && (
         <div className="evidence" aria-label={`Evidence on ${evidenceDate}`}>
           <div className="evidence-head">
@@ -123,25 +221,10 @@ export function ScorePanel() {
               ×
             </button>
           </div>
-          {evidence.data?.items.length === 0 && <p className="empty-state">Nothing weighs on this day yet.</p>}
-          <ol>
-            {evidence.data?.items.map((e) => (
-              <li key={e.annotationId}>
-                <button type="button" className="evidence-item" onClick={() => focusAnnotation(e.articleId, e.annotationId)}>
-                  <span className="tag-line">
-                    <b>{e.codeName}</b> {e.sourceCode}→{e.targetCode} · contribution {e.contribution.toFixed(2)} (s {e.s.toFixed(1)} × decay{' '}
-                    {e.decay.toFixed(2)})
-                  </span>
-                  <span className="quote">“{e.exact}”</span>
-                  <span className="meta">
-                    {e.articleTitle} — {e.outlet}, {e.publishedOn}
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ol>
+          {evidence.data && <EvidenceList evidence={evidence.data} abLabel={ab} baLabel={ba} />}
         </div>
       )}
+      {comparing && <CompareView onClose={() => setComparing(false)} />}
     </section>
   );
 }

@@ -20,6 +20,52 @@ interface Props {
   label: string;
   onPickDay?(day: number): void;
   markDay?: number | null;
+  /** Charts with the same key share the cursor (hover one, see the same day in all). */
+  syncKey?: string;
+  /** Days to flag with a small triangle at the top of the plot (reciprocated threats, threshold crossings). */
+  flags?: { day: number; color: string }[];
+  /** Values to draw as dashed horizontal lines (the analyst's thresholds). */
+  levels?: number[];
+}
+
+/**
+ * Charts that share a sync key share the x range: zooming or panning one moves
+ * the others, and a chart re-created (new data, another marked day) keeps it.
+ */
+const linked = new Map<string, { charts: Set<uPlot>; range: { min: number; max: number } | null }>();
+
+function linkOf(key: string) {
+  let l = linked.get(key);
+  if (!l) linked.set(key, (l = { charts: new Set(), range: null }));
+  return l;
+}
+
+/**
+ * Wheel zooms the x range around the cursor; Shift+wheel (or a sideways wheel)
+ * pans it. Drag selects a range to zoom into; double-click shows everything.
+ */
+function wheelZoomPan(u: uPlot, e: WheelEvent, first: number, last: number): void {
+  e.preventDefault();
+  const { min, max } = u.scales.x ?? {};
+  if (min === undefined || max === undefined) return;
+  const span = max - min;
+  const full = last - first;
+  let lo: number;
+  let hi: number;
+  if (e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
+    const shift = (span * Math.sign(e.deltaX || e.deltaY)) / 10;
+    lo = min + shift;
+    hi = max + shift;
+  } else {
+    const at = u.posToVal(e.offsetX, 'x');
+    const factor = e.deltaY < 0 ? 0.8 : 1.25;
+    const next = Math.min(full, Math.max(86400 * 7, span * factor));
+    lo = at - (at - min) * (next / span);
+    hi = lo + next;
+  }
+  if (lo < first) [lo, hi] = [first, first + (hi - lo)];
+  if (hi > last) [lo, hi] = [Math.max(first, last - (hi - lo)), last];
+  u.setScale('x', { min: lo, max: hi });
 }
 
 /** Canvas cannot read CSS variables; resolve `var(--x)` against the document's theme. */
@@ -30,7 +76,7 @@ function resolveColor(color: string): string {
 }
 
 /** A uPlot canvas chart over days; clicking a point reports its day. */
-export function TimeChart({ days, series, height, yRange, label, onPickDay, markDay }: Props) {
+export function TimeChart({ days, series, height, yRange, label, onPickDay, markDay, syncKey, flags, levels }: Props) {
   const hostRef = useRef<HTMLDivElement>(null);
   const pickRef = useRef(onPickDay);
   useEffect(() => {
@@ -48,11 +94,11 @@ export function TimeChart({ days, series, height, yRange, label, onPickDay, mark
       width,
       height,
       legend: { show: true, live: true },
-      cursor: { drag: { x: true, y: false, setScale: true } },
+      cursor: { drag: { x: true, y: false, setScale: true }, ...(syncKey ? { sync: { key: syncKey, setSeries: false } } : {}) },
       scales: { x: { time: true }, y: yRange ? { range: yRange } : { auto: true } },
       axes: [
         { stroke: muted, grid: { stroke: grid }, ticks: { stroke: grid } },
-        { stroke: muted, grid: { stroke: grid }, ticks: { stroke: grid }, size: 40 },
+        { stroke: muted, grid: { stroke: grid }, ticks: { stroke: grid }, size: 50 },
       ],
       series: [
         { label: 'Date', value: (_u, v) => (v === null || v === undefined ? '–' : new Date(v * 1000).toISOString().slice(0, 10)) },
@@ -70,8 +116,25 @@ export function TimeChart({ days, series, height, yRange, label, onPickDay, mark
         })),
       ],
       hooks: {
+        setScale: [
+          (u, key) => {
+            if (key !== 'x' || !syncKey) return;
+            const { min, max } = u.scales.x ?? {};
+            if (min === undefined || max === undefined) return;
+            const link = linkOf(syncKey);
+            const full = min <= (xs[0] ?? 0) && max >= (xs[xs.length - 1] ?? 0);
+            link.range = full ? null : { min, max };
+            for (const other of link.charts) {
+              const o = other.scales.x;
+              if (other !== u && o && (o.min !== min || o.max !== max)) other.setScale('x', { min, max });
+            }
+          },
+        ],
         ready: [
           (u) => {
+            const first = xs[0] ?? 0;
+            const last = xs[xs.length - 1] ?? 0;
+            u.over.addEventListener('wheel', (e) => wheelZoomPan(u, e, first, last), { passive: false });
             u.over.addEventListener('click', () => {
               const idx = u.cursor.idx;
               if (idx !== null && idx !== undefined && days[idx] !== undefined) pickRef.current?.(days[idx]!);
@@ -79,6 +142,36 @@ export function TimeChart({ days, series, height, yRange, label, onPickDay, mark
           },
         ],
         draw: [
+          (u) => {
+            const ctx = u.ctx;
+            const { left, top, width: w, height: h } = u.bbox;
+            ctx.save();
+            ctx.setLineDash([4 * devicePixelRatio, 4 * devicePixelRatio]);
+            ctx.strokeStyle = resolveColor('var(--muted)');
+            ctx.lineWidth = devicePixelRatio;
+            for (const level of levels ?? []) {
+              const y = Math.round(u.valToPos(level, 'y', true));
+              if (y < top || y > top + h) continue;
+              ctx.beginPath();
+              ctx.moveTo(left, y);
+              ctx.lineTo(left + w, y);
+              ctx.stroke();
+            }
+            ctx.setLineDash([]);
+            const size = 5 * devicePixelRatio;
+            for (const f of flags ?? []) {
+              const x = Math.round(u.valToPos(f.day * 86400, 'x', true));
+              if (x < left || x > left + w) continue;
+              ctx.fillStyle = f.color;
+              ctx.beginPath();
+              ctx.moveTo(x - size, top);
+              ctx.lineTo(x + size, top);
+              ctx.lineTo(x, top + size * 1.6);
+              ctx.closePath();
+              ctx.fill();
+            }
+            ctx.restore();
+          },
           (u) => {
             if (markDay === null || markDay === undefined) return;
             const x = Math.round(u.valToPos(markDay * 86400, 'x', true));
@@ -95,14 +188,30 @@ export function TimeChart({ days, series, height, yRange, label, onPickDay, mark
         ],
       },
     };
+    // How long creating and first drawing the chart took (uPlot draws in a microtask), for the benchmark's Chromium figure.
+    const t0 = performance.now();
+    let drawn = false;
+    opts.hooks!.draw!.push(() => {
+      if (drawn) return;
+      drawn = true;
+      host.dataset.drawMs = (performance.now() - t0).toFixed(2);
+      host.dataset.points = String(xs.length);
+    });
     const plot = new uPlot(opts, [xs, ...series.map((s) => s.values)] as uPlot.AlignedData, host);
+    const link = syncKey ? linkOf(syncKey) : null;
+    if (link) {
+      link.charts.add(plot);
+      const r = link.range;
+      if (r && xs.length && r.max > xs[0]! && r.min < xs[xs.length - 1]!) plot.setScale('x', r);
+    }
     const observer = new ResizeObserver(() => plot.setSize({ width: Math.max(240, host.clientWidth), height }));
     observer.observe(host);
     return () => {
       observer.disconnect();
+      link?.charts.delete(plot);
       plot.destroy();
     };
-  }, [days, series, height, yRange, markDay]);
+  }, [days, series, height, yRange, markDay, syncKey, flags, levels]);
 
   return <div ref={hostRef} className="time-chart" role="img" aria-label={label} />;
 }

@@ -1,0 +1,160 @@
+/**
+ * Writes that change what the score is made of: a code's weight, an outlet's
+ * grade, a grade's factor, and grouping passages into one event. Each is one
+ * transaction and logs full before/after snapshots, enough to reverse it.
+ */
+import type { OpOutput, OpParsedInput } from '../../shared/api/contract';
+import { ApiError } from '../../shared/api/errors';
+import type { Annotation } from '../../shared/api/schemas';
+import * as annotations from '../db/annotations';
+import { logChange } from '../db/changeLog';
+import { getCode, updateCodeWeight } from '../db/codebook';
+import * as repo from '../db/scoring';
+import type { AppContext } from './context';
+
+export function reweightCode(ctx: AppContext, input: OpParsedInput<'codebook:reweight'>): OpOutput<'codebook:reweight'> {
+  const { db } = ctx.workspace;
+  return db
+    .transaction(() => {
+      const before = getCode(db, input.codeId);
+      if (!before) throw new ApiError('NOT_FOUND', `There is no code with id ${input.codeId} in the codebook. Pick a code from the list.`);
+      updateCodeWeight(db, input.codeId, input.weight, ctx.now().getTime());
+      const after = getCode(db, input.codeId)!;
+      logChange(db, { entity: 'code', entityId: input.codeId, action: 'update', before, after, atMs: ctx.now().getTime() });
+      return after;
+    })
+    .immediate();
+}
+
+function gradeRow(db: Parameters<typeof repo.listGrades>[0], grade: repo.Grade): repo.GradeRow {
+  return repo.listGrades(db).find((g) => g.grade === grade)!;
+}
+
+export function listReliability(ctx: AppContext): OpOutput<'reliability:list'> {
+  const { db } = ctx.workspace;
+  const grades = repo.listGrades(db);
+  const factor = new Map(grades.map((g) => [g.grade, g.factor]));
+  return {
+    grades,
+    outlets: repo.listOutlets(db).map((o) => ({ ...o, factor: o.grade === null ? 1 : factor.get(o.grade)! })),
+  };
+}
+
+export function setGradeFactor(ctx: AppContext, input: OpParsedInput<'reliability:setFactor'>): OpOutput<'reliability:setFactor'> {
+  const { db } = ctx.workspace;
+  return db
+    .transaction(() => {
+      const before = gradeRow(db, input.grade);
+      repo.setGradeFactor(db, input.grade, input.factor, ctx.now().getTime());
+      const after = gradeRow(db, input.grade);
+      const entityId = repo.GRADES.indexOf(input.grade) + 1;
+      logChange(db, { entity: 'reliability_grade', entityId, action: 'update', before, after, atMs: ctx.now().getTime() });
+      return after;
+    })
+    .immediate();
+}
+
+export function gradeOutlet(ctx: AppContext, input: OpParsedInput<'outlets:grade'>): OpOutput<'outlets:grade'> {
+  const { db } = ctx.workspace;
+  return db
+    .transaction(() => {
+      const known = repo.listOutlets(db).some((o) => o.outlet === input.outlet);
+      if (!known)
+        throw new ApiError(
+          'NOT_FOUND',
+          `No article comes from an outlet called “${input.outlet}”. Check the spelling in the article list.`,
+        );
+      const before = repo.getOutletGrade(db, input.outlet);
+      repo.setOutletGrade(db, input.outlet, input.grade, ctx.now().getTime());
+      if (before !== input.grade) {
+        logChange(db, {
+          entity: 'outlet_grade',
+          entityId: 0,
+          action: before === null ? 'create' : input.grade === null ? 'delete' : 'update',
+          before: before === null ? undefined : { outlet: input.outlet, grade: before },
+          after: input.grade === null ? undefined : { outlet: input.outlet, grade: input.grade },
+          atMs: ctx.now().getTime(),
+        });
+      }
+      const outlet = repo.listOutlets(db).find((o) => o.outlet === input.outlet)!;
+      const factor = outlet.grade === null ? 1 : gradeRow(db, outlet.grade).factor;
+      return { ...outlet, factor };
+    })
+    .immediate();
+}
+
+/** The event and its passages, as the change log stores it (enough to recreate it with the same id). */
+function eventSnapshot(event: repo.EventRow, annotationIds: number[]) {
+  return { ...event, annotationIds };
+}
+
+export function groupEvent(ctx: AppContext, input: OpParsedInput<'events:group'>): OpOutput<'events:group'> {
+  const { db } = ctx.workspace;
+  const nowMs = ctx.now().getTime();
+  return db
+    .transaction(() => {
+      const ids = [...new Set(input.annotationIds)];
+      if (ids.length < 2) throw new ApiError('BAD_INPUT', 'Select at least two tagged passages to group them as one event.');
+      const members: Annotation[] = ids.map((id) => {
+        const a = annotations.getAnnotation(db, id);
+        if (!a)
+          throw new ApiError('NOT_FOUND', `There is no annotation with id ${id}; it may have been deleted. Select the passages again.`);
+        if (a.eventId !== null)
+          throw new ApiError('CONFLICT', `The passage “${a.exact.slice(0, 60)}” already belongs to an event. Ungroup that event first.`);
+        return a;
+      });
+      const first = members[0]!;
+      if (members.some((m) => m.sourceActorId !== first.sourceActorId || m.targetActorId !== first.targetActorId))
+        throw new ApiError(
+          'BAD_INPUT',
+          'The passages are tagged in different directions. An event has one direction: select passages of one direction.',
+        );
+      const codeIds = new Set(members.map((m) => m.codeId));
+      const codeId = input.codeId ?? (codeIds.size === 1 ? first.codeId : null);
+      if (codeId === null)
+        throw new ApiError(
+          'BAD_INPUT',
+          'The passages carry different codes. Choose the code of the event, or select passages with one code.',
+        );
+      if (!getCode(db, codeId))
+        throw new ApiError('NOT_FOUND', `There is no code with id ${codeId} in the codebook. Pick a code from the list.`);
+      const eventDate = input.eventDate ?? members.map((m) => m.eventDate).sort()[0]!;
+      const event = { sourceActorId: first.sourceActorId, targetActorId: first.targetActorId, codeId, eventDate, createdAtMs: nowMs };
+      const eventId = repo.insertEvent(db, event);
+      logChange(db, {
+        entity: 'event',
+        entityId: eventId,
+        action: 'create',
+        after: eventSnapshot({ id: eventId, ...event }, ids),
+        atMs: nowMs,
+      });
+      for (const before of members) {
+        repo.setAnnotationEvent(db, before.id, eventId, nowMs);
+        const after = annotations.getAnnotation(db, before.id)!;
+        logChange(db, { entity: 'annotation', entityId: before.id, action: 'update', before, after, atMs: nowMs });
+      }
+      return { id: eventId, ...event, annotationIds: ids };
+    })
+    .immediate();
+}
+
+export function ungroupEvent(ctx: AppContext, input: OpParsedInput<'events:ungroup'>): OpOutput<'events:ungroup'> {
+  const { db } = ctx.workspace;
+  const nowMs = ctx.now().getTime();
+  return db
+    .transaction(() => {
+      const event = repo.getEvent(db, input.eventId);
+      if (!event) throw new ApiError('NOT_FOUND', `There is no event with id ${input.eventId}; it may have been ungrouped already.`);
+      const ids = repo.eventMemberIds(db, event.id);
+      for (const id of ids) {
+        const before = annotations.getAnnotation(db, id)!;
+        repo.setAnnotationEvent(db, id, null, nowMs);
+        const after = annotations.getAnnotation(db, id)!;
+        logChange(db, { entity: 'annotation', entityId: id, action: 'update', before, after, atMs: nowMs });
+      }
+      repo.deleteEvent(db, event.id);
+      logChange(db, { entity: 'event', entityId: event.id, action: 'delete', before: eventSnapshot(event, ids), atMs: nowMs });
+      return { eventId: event.id, annotationIds: ids };
+    })
+    .immediate();
+}
