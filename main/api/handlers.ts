@@ -13,6 +13,8 @@ import { describeChange } from '../services/history';
 import { exportReport } from '../services/report';
 import { removeSample } from '../services/sample';
 import { scoreEvidence, scoreSeries } from '../services/score';
+import { updateArticleText } from '../services/articleText';
+import { historyState, redoLast, undoLast } from '../services/undo';
 
 export type Handler<K extends OperationName> = (input: OpParsedInput<K>, ctx: AppContext) => OpOutput<K> | Promise<OpOutput<K>>;
 export type HandlerMap = { [K in keyof Contract]: Handler<K> };
@@ -56,4 +58,10 @@ export const handlers = {
   'score:evidence': (input, ctx) => scoreEvidence(ctx, input),
   'report:export': (input, ctx) => exportReport(ctx, input),
   'history:list': (input, ctx) => recentChanges(ctx.workspace.db, input.limit).map(describeChange),
+  // coding
+  'history:state': (input, ctx) => historyState(ctx.workspace.db, input.limit),
+  'history:undo': (_input, ctx) => undoLast(ctx),
+  'history:redo': (_input, ctx) => redoLast(ctx),
+  'articles:updateText': (input, ctx) => updateArticleText(ctx, input),
+  // end coding
 } satisfies HandlerMap;

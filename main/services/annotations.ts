@@ -5,11 +5,21 @@ import { PASSAGE_PROBLEM_MESSAGES, passageProblem, quoteSelector } from '../../s
 import { getActor } from '../db/actors';
 import * as repo from '../db/annotations';
 import { getArticle } from '../db/articles';
-import { logChange } from '../db/changeLog';
 import { getCode } from '../db/codebook';
 import type { Db } from '../db/connection';
 import { assertNotFuture } from './articles';
 import type { AppContext } from './context';
+import { recordUndoable } from './undo';
+
+const TABLE = 'annotations';
+
+export function clip(text: string, max = 48): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function codeName(db: Db, id: number): string {
+  return getCode(db, id)?.name ?? 'a code';
+}
 
 function requireRefs(db: Db, codeId: number, sourceActorId: number, targetActorId: number): void {
   if (!getCode(db, codeId))
@@ -27,8 +37,10 @@ function requireRefs(db: Db, codeId: number, sourceActorId: number, targetActorI
 
 export function createAnnotation(ctx: AppContext, input: OpParsedInput<'annotations:create'>): Annotation {
   const { db } = ctx.workspace;
-  return db
-    .transaction(() => {
+  return recordUndoable(
+    ctx,
+    (a: Annotation) => `Tag “${clip(a.exact)}” as ${codeName(db, a.codeId)}`,
+    (rec) => {
       const article = getArticle(db, input.articleId);
       if (!article) throw new ApiError('NOT_FOUND', `There is no article with id ${input.articleId}; it may have been deleted.`);
       requireRefs(db, input.codeId, input.sourceActorId, input.targetActorId);
@@ -59,43 +71,68 @@ export function createAnnotation(ctx: AppContext, input: OpParsedInput<'annotati
         throw new ApiError('CONFLICT', 'This passage already carries this tag in this direction. Nothing was added.');
       }
       const id = repo.insertAnnotation(db, row, ctx.now().getTime());
-      const created = repo.getAnnotation(db, id)!;
-      logChange(db, { entity: 'annotation', entityId: id, action: 'create', after: created });
-      return created;
-    })
-    .immediate();
+      rec.created(TABLE, 'annotation', id);
+      return repo.getAnnotation(db, id)!;
+    },
+  );
 }
 
 export function updateAnnotation(ctx: AppContext, input: OpParsedInput<'annotations:update'>): Annotation {
   const { db } = ctx.workspace;
-  return db
-    .transaction(() => {
-      const before = repo.getAnnotation(db, input.id);
-      if (!before) throw new ApiError('NOT_FOUND', `There is no annotation with id ${input.id}; it may have been deleted.`);
-      const next = {
-        codeId: input.codeId ?? before.codeId,
-        sourceActorId: input.sourceActorId ?? before.sourceActorId,
-        targetActorId: input.targetActorId ?? before.targetActorId,
-        confidence: input.confidence ?? before.confidence,
-        eventDate: input.eventDate ?? before.eventDate,
-        note: input.note ?? before.note,
-      };
-      requireRefs(db, next.codeId, next.sourceActorId, next.targetActorId);
-      assertNotFuture(ctx, next.eventDate, 'The event date');
-      repo.updateAnnotation(db, input.id, next, ctx.now().getTime());
-      const after = repo.getAnnotation(db, input.id)!;
-      logChange(db, { entity: 'annotation', entityId: input.id, action: 'update', before, after });
-      return after;
-    })
-    .immediate();
+  const existing = repo.getAnnotation(db, input.id);
+  if (!existing) throw new ApiError('NOT_FOUND', `There is no annotation with id ${input.id}; it may have been deleted.`);
+  const moved = input.start !== undefined || input.end !== undefined;
+  const recoded = input.codeId !== undefined && input.codeId !== existing.codeId;
+  const label = moved
+    ? `Move tag “${clip(existing.exact)}”`
+    : recoded
+      ? `Re-code “${clip(existing.exact)}” as ${codeName(db, input.codeId!)}`
+      : `Change tag on “${clip(existing.exact)}”`;
+  return recordUndoable(ctx, label, (rec) => {
+    rec.willChange(TABLE, 'annotation', input.id);
+    const before = repo.getAnnotation(db, input.id)!;
+    const next = {
+      codeId: input.codeId ?? before.codeId,
+      sourceActorId: input.sourceActorId ?? before.sourceActorId,
+      targetActorId: input.targetActorId ?? before.targetActorId,
+      confidence: input.confidence ?? before.confidence,
+      eventDate: input.eventDate ?? before.eventDate,
+      note: input.note ?? before.note,
+    };
+    requireRefs(db, next.codeId, next.sourceActorId, next.targetActorId);
+    assertNotFuture(ctx, next.eventDate, 'The event date');
+    const nowMs = ctx.now().getTime();
+    if (moved) {
+      // Adjusting the boundaries, or placing an orphan by hand: the new span must be a passage of today's text.
+      const article = getArticle(db, before.articleId)!;
+      const start = input.start ?? before.start;
+      const end = input.end ?? before.end;
+      const problem = passageProblem(article.text, start, end);
+      if (problem) throw new ApiError('BAD_INPUT', PASSAGE_PROBLEM_MESSAGES[problem]);
+      const quote = quoteSelector(article.text, start, end);
+      if (input.exact !== undefined && input.exact !== quote.exact) {
+        throw new ApiError(
+          'CONFLICT',
+          'The article text at the selection is not what was selected (it may have been edited). Select the passage again.',
+        );
+      }
+      repo.setAnnotationAnchor(db, input.id, { start, end, ...quote, orphaned: false }, nowMs);
+    }
+    const clash = repo.findSameAnnotation(db, { ...before, ...next, start: input.start ?? before.start, end: input.end ?? before.end });
+    if (clash !== null && clash !== input.id) {
+      throw new ApiError('CONFLICT', 'This passage already carries this tag in this direction. Nothing was changed.');
+    }
+    repo.updateAnnotation(db, input.id, next, nowMs);
+    return repo.getAnnotation(db, input.id)!;
+  });
 }
 
 export function deleteAnnotation(ctx: AppContext, id: number): void {
   const { db } = ctx.workspace;
-  db.transaction(() => {
-    const before = repo.getAnnotation(db, id);
-    if (!before) throw new ApiError('NOT_FOUND', `There is no annotation with id ${id}; it may have been deleted already.`);
+  const existing = repo.getAnnotation(db, id);
+  if (!existing) throw new ApiError('NOT_FOUND', `There is no annotation with id ${id}; it may have been deleted already.`);
+  recordUndoable(ctx, `Delete tag on “${clip(existing.exact)}”`, (rec) => {
+    rec.willChange(TABLE, 'annotation', id);
     repo.deleteAnnotation(db, id);
-    logChange(db, { entity: 'annotation', entityId: id, action: 'delete', before });
-  }).immediate();
+  });
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { AddArticleDialog } from './components/AddArticleDialog';
 import { AnnotationList } from './components/AnnotationList';
 import { ExportMenu } from './components/ExportMenu';
+import { HistoryPanel } from './components/HistoryPanel';
 import { Library } from './components/Library';
 import { Reader } from './components/Reader';
 import { ScorePanel } from './components/ScorePanel';
@@ -79,6 +80,7 @@ export function App() {
       <aside className="side">
         <ScorePanel />
         <AnnotationList />
+        <HistoryPanel />
       </aside>
       <Messages />
       <AddArticleDialog open={adding} onClose={() => setAdding(false)} />

@@ -14,6 +14,8 @@ import {
   Evidence,
   HalfLifeDays,
   HistoryEntry,
+  HistoryState,
+  HistoryStep,
   Id,
   IsoDate,
   MAX_NOTE_CHARS,
@@ -86,6 +88,10 @@ export const AnnotationUpdateInput = z
     confidence: z.number().min(0).max(1).optional(),
     eventDate: IsoDate.optional(),
     note: z.string().max(MAX_NOTE_CHARS).optional(),
+    // coding: adjust the boundaries of a tag, or place an orphaned one by hand.
+    start: z.number().int().nonnegative().optional(),
+    end: z.number().int().positive().optional(),
+    exact: z.string().optional(),
   })
   .strict();
 export type AnnotationUpdateInput = z.input<typeof AnnotationUpdateInput>;
@@ -146,6 +152,30 @@ export const contract = {
     input: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
     output: z.array(HistoryEntry),
   },
+  // coding
+  'history:state': { input: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(), output: HistoryState },
+  'history:undo': { input: Empty, output: HistoryStep },
+  'history:redo': { input: Empty, output: HistoryStep },
+  'articles:updateText': {
+    input: z
+      .object({
+        id: Id,
+        text: z.string(),
+        /** The content hash the analyst started from; refused if the text changed meanwhile. */
+        expectedHash: z.string().optional(),
+      })
+      .strict(),
+    output: z.object({
+      article: Article,
+      unchanged: z.boolean(),
+      /** How each annotation was placed again; orphaned ones are kept with their quote. */
+      position: z.number().int(),
+      exact: z.number().int(),
+      fuzzy: z.number().int(),
+      orphaned: z.number().int(),
+    }),
+  },
+  // end coding
 } as const;
 
 export type Contract = typeof contract;

@@ -12,6 +12,7 @@ export const keys = {
   actors: () => ['actors'] as const,
   relationships: () => ['relationships'] as const,
   workspace: () => ['workspace'] as const,
+  history: () => ['history'] as const,
   score: (relationshipId: number, halfLife: number) => ['score', relationshipId, halfLife] as const,
   evidence: (relationshipId: number, date: string, halfLife: number) => ['evidence', relationshipId, date, halfLife] as const,
 };
@@ -58,6 +59,7 @@ function useInvalidateTags() {
       qc.invalidateQueries({ queryKey: ['score'] }),
       qc.invalidateQueries({ queryKey: ['evidence'] }),
       qc.invalidateQueries({ queryKey: keys.workspace() }),
+      qc.invalidateQueries({ queryKey: keys.history() }),
     ]);
 }
 
@@ -106,6 +108,23 @@ export function useRemoveSample() {
   return useMutation({
     mutationFn: () => api.invoke('sample:remove', {}),
     onSuccess: () => qc.invalidateQueries(),
+    onError: useReportError(),
+  });
+}
+
+// coding: undo and redo
+export const useHistoryState = () => useQuery({ queryKey: keys.history(), queryFn: () => api.invoke('history:state', { limit: 50 }) });
+
+/** Undo or redo the last change; everything shown may have changed, so every query is refreshed. */
+export function useHistoryStep() {
+  const qc = useQueryClient();
+  const say = useUi((s) => s.say);
+  return useMutation({
+    mutationFn: (kind: 'undo' | 'redo') => api.invoke(kind === 'undo' ? 'history:undo' : 'history:redo', {}),
+    onSuccess: async (step) => {
+      await qc.invalidateQueries();
+      say('info', `${step.kind === 'undo' ? 'Undone' : 'Redone'}: ${step.label}.`);
+    },
     onError: useReportError(),
   });
 }
