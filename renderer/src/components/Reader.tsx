@@ -14,7 +14,9 @@ import {
   useRelationships,
   useUpdateAnnotation,
 } from '../state/queries';
+import { useCoding } from '../state/coding';
 import { useFocus, useUi } from '../state/ui';
+import { ArticleTextEditor } from './ArticleTextEditor';
 import { TagPopover, type TagChoice } from './TagPopover';
 
 const NO_ANNOTATIONS: Annotation[] = [];
@@ -72,13 +74,21 @@ export function Reader() {
   const text = article.data?.text ?? '';
   const paragraphs = useMemo(() => paragraphSpans(text), [text]);
   const sentences = useMemo(() => (text ? sentenceSpans(text) : []), [text]);
-  const list = annotations.data ?? NO_ANNOTATIONS;
+  const all = annotations.data ?? NO_ANNOTATIONS;
+  // Orphans (passages not found after a text edit) have no place in the text to paint or click.
+  const list = useMemo(() => all.filter((x) => !x.orphaned), [all]);
+  const editingTextOf = useCoding((s) => s.editingTextOf);
+  const setEditingText = useCoding((s) => s.setEditingText);
+  const placingId = useCoding((s) => s.placingAnnotationId);
+  const setPlacing = useCoding((s) => s.setPlacing);
+  const editing = articleId !== null && editingTextOf === articleId;
+  const placing = all.find((x) => x.id === placingId) ?? null;
   const selected = list.find((a) => a.id === selectedId) ?? null;
 
   useLayoutEffect(() => {
     setIndex(bodyRef.current && text ? new TextIndex(bodyRef.current) : null);
     setDraft(null);
-  }, [text]);
+  }, [text, editing]);
 
   useEffect(() => {
     if (codes.data) applyCodeColors(codes.data);
@@ -137,6 +147,19 @@ export function Reader() {
       say('error', PASSAGE_PROBLEM_MESSAGES[problem]);
       return true;
     }
+    if (placing) {
+      updateAnnotation.mutate(
+        { id: placing.id, start: span.start, end: span.end, exact: text.slice(span.start, span.end) },
+        {
+          onSuccess: () => {
+            setPlacing(null);
+            sel.removeAllRanges();
+            say('info', `Tag placed on “${text.slice(span.start, span.end)}”.`);
+          },
+        },
+      );
+      return true;
+    }
     selectAnnotation(null);
     setDraft({ ...span, anchor: r.getBoundingClientRect() });
     return true;
@@ -181,6 +204,7 @@ export function Reader() {
     } else if (e.key === 'Escape') {
       sel?.removeAllRanges();
       selectAnnotation(null);
+      setPlacing(null);
     }
   };
 
@@ -209,14 +233,29 @@ export function Reader() {
           {a.isSample && <span className="badge">sample</span>}
         </p>
         {a.url && <p className="url">{a.url}</p>}
+        {!editing && (
+          <button type="button" className="edit-text" onClick={() => setEditingText(a.id)}>
+            Edit text
+          </button>
+        )}
         <p className="hint">
           Select a passage with the mouse, or press <kbd>]</kbd> for the next sentence and <kbd>Shift</kbd>+<kbd>→</kbd> to extend it; then
           tag it with <kbd>1</kbd> <kbd>2</kbd> <kbd>3</kbd>.
         </p>
       </header>
+      {placing && (
+        <p className="placing-banner">
+          Placing the tag “{placing.exact}”: select its passage in the text (mouse, or <kbd>]</kbd> and <kbd>Enter</kbd>).{' '}
+          <button type="button" onClick={() => setPlacing(null)}>
+            Stop
+          </button>
+        </p>
+      )}
+      {editing && <ArticleTextEditor article={a} />}
       {/* The article is a focusable reading surface: selection by mouse, commands by key (listed in the hint above). */}
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
       <div
+        hidden={editing}
         ref={bodyRef}
         className="article-body"
         role="document"

@@ -128,3 +128,18 @@ export function useHistoryStep() {
     onError: useReportError(),
   });
 }
+
+export function useUpdateArticleText() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: OpInput<'articles:updateText'>) => api.invoke('articles:updateText', input),
+    onSuccess: (r) =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: keys.article(r.article.id) }),
+        qc.invalidateQueries({ queryKey: keys.annotations(r.article.id) }),
+        qc.invalidateQueries({ queryKey: ['articles'] }),
+        qc.invalidateQueries({ queryKey: ['search'] }),
+        qc.invalidateQueries({ queryKey: keys.history() }),
+      ]),
+  });
+}
