@@ -14,6 +14,7 @@ import { exportReport } from '../services/report';
 import { removeSample } from '../services/sample';
 import { scoreEvidence, scoreSeries } from '../services/score';
 import { updateArticleText } from '../services/articleText';
+import { search } from '../services/search';
 import { historyState, redoLast, undoLast } from '../services/undo';
 
 export type Handler<K extends OperationName> = (input: OpParsedInput<K>, ctx: AppContext) => OpOutput<K> | Promise<OpOutput<K>>;
@@ -63,5 +64,6 @@ export const handlers = {
   'history:undo': (_input, ctx) => undoLast(ctx),
   'history:redo': (_input, ctx) => redoLast(ctx),
   'articles:updateText': (input, ctx) => updateArticleText(ctx, input),
+  'search:query': (input, ctx) => search(ctx, input),
   // end coding
 } satisfies HandlerMap;

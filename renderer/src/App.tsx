@@ -6,6 +6,7 @@ import { HistoryPanel } from './components/HistoryPanel';
 import { Library } from './components/Library';
 import { Reader } from './components/Reader';
 import { ScorePanel } from './components/ScorePanel';
+import { SearchBox } from './components/SearchBox';
 import { transportName } from './api';
 import { useRelationships } from './state/queries';
 import { useUi } from './state/ui';
@@ -65,6 +66,7 @@ export function App() {
             ))}
           </select>
         </label>
+        <SearchBox />
         <span className="spacer" />
         <ExportMenu />
         {transportName === 'browser' && (

@@ -26,6 +26,8 @@ import {
 } from './schemas';
 
 const Empty = z.object({}).strict();
+// coding: a piece of a search snippet; `match` marks the words that matched.
+const SnippetPart = z.object({ text: z.string(), match: z.boolean() });
 const ByIdInput = z.object({ id: Id }).strict();
 
 const shortText = (label: string, max: number) =>
@@ -156,6 +158,29 @@ export const contract = {
   'history:state': { input: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(), output: HistoryState },
   'history:undo': { input: Empty, output: HistoryStep },
   'history:redo': { input: Empty, output: HistoryStep },
+  'search:query': {
+    input: z
+      .object({
+        text: z.string().max(500, 'The search is longer than 500 characters'),
+        limit: z.number().int().min(1).max(100).default(20),
+        includeNotes: z.boolean().default(true),
+      })
+      .strict(),
+    output: z.object({
+      query: z.string(),
+      articles: z.array(
+        z.object({
+          articleId: Id,
+          title: z.array(SnippetPart),
+          outlet: z.string(),
+          publishedOn: IsoDate,
+          snippet: z.array(SnippetPart),
+          term: z.string().nullable(),
+        }),
+      ),
+      notes: z.array(z.object({ annotationId: Id, articleId: Id, articleTitle: z.string(), snippet: z.array(SnippetPart) })),
+    }),
+  },
   'articles:updateText': {
     input: z
       .object({

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEve
 import type { Annotation, Article, Relationship } from '../../../shared/api/schemas';
 import { PASSAGE_PROBLEM_MESSAGES, passageProblem, trimSpan } from '../../../shared/domain/anchoring';
 import { paragraphSpans } from '../../../shared/domain/text';
-import { applyCodeColors, clearHighlights, paintHighlights } from '../highlight/paint';
+import { applyCodeColors, clearHighlights, paintHighlights, paintSearchHit } from '../highlight/paint';
 import { caretOffsetAt, spanAt, TextIndex } from '../highlight/textIndex';
 import {
   useActors,
@@ -46,6 +46,15 @@ function sentenceSpans(text: string): { start: number; end: number }[] {
     }
   }
   return spans;
+}
+
+/** The first occurrence of `word` as a whole word (case-insensitive), else anywhere, else null. */
+function findWord(text: string, word: string): number | null {
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const whole = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu').exec(text);
+  if (whole) return whole.index;
+  const at = text.toLowerCase().indexOf(word.toLowerCase());
+  return at >= 0 ? at : null;
 }
 
 function relationshipFor(article: Article, relationships: readonly Relationship[], fallbackId: number | null): Relationship | undefined {
@@ -98,7 +107,26 @@ export function Reader() {
     if (index) paintHighlights(index, list, selectedId);
   }, [index, list, selectedId]);
 
-  useEffect(() => () => clearHighlights(), []);
+  useEffect(
+    () => () => {
+      clearHighlights();
+      paintSearchHit(null);
+    },
+    [],
+  );
+
+  // Opened from a search result: mark the matched word and bring it into view.
+  const revealTerm = useCoding((s) => s.revealTerm);
+  useEffect(() => {
+    if (!index || !revealTerm || revealTerm.articleId !== articleId) {
+      paintSearchHit(null);
+      return;
+    }
+    const at = findWord(text, revealTerm.term);
+    const range = at === null ? null : index.rangeFor(at, at + revealTerm.term.length);
+    paintSearchHit(range);
+    if (range) (range.startContainer.parentElement as HTMLElement | null)?.scrollIntoView({ block: 'center' });
+  }, [index, revealTerm, articleId, text]);
 
   // Scroll to and open the annotation picked in the side panel or the evidence list.
   useEffect(() => {

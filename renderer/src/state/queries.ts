@@ -143,3 +143,11 @@ export function useUpdateArticleText() {
       ]),
   });
 }
+
+export const useSearch = (text: string) =>
+  useQuery({
+    queryKey: ['search', text] as const,
+    queryFn: () => api.invoke('search:query', { text, limit: 20 }),
+    enabled: /[\p{L}\p{N}]/u.test(text),
+    staleTime: 0,
+  });
