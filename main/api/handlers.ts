@@ -15,6 +15,8 @@ import { removeSample } from '../services/sample';
 import { scoreEvidence, scoreSeries } from '../services/score';
 import { updateArticleText } from '../services/articleText';
 import { search } from '../services/search';
+import { addAlias, createActor, createRelationship, removeAlias, updateActor } from '../services/actors';
+import { createCode, deleteCode, exportCodebook, importCodebook, mergeCodes, updateCode } from '../services/codebook';
 import { historyState, redoLast, undoLast } from '../services/undo';
 
 export type Handler<K extends OperationName> = (input: OpParsedInput<K>, ctx: AppContext) => OpOutput<K> | Promise<OpOutput<K>>;
@@ -65,5 +67,19 @@ export const handlers = {
   'history:redo': (_input, ctx) => redoLast(ctx),
   'articles:updateText': (input, ctx) => updateArticleText(ctx, input),
   'search:query': (input, ctx) => search(ctx, input),
+  'codebook:create': (input, ctx) => createCode(ctx, input),
+  'codebook:update': (input, ctx) => updateCode(ctx, input),
+  'codebook:merge': (input, ctx) => mergeCodes(ctx, input),
+  'codebook:delete': (input, ctx) => {
+    deleteCode(ctx, input.id);
+    return { id: input.id };
+  },
+  'codebook:export': (_input, ctx) => exportCodebook(ctx),
+  'codebook:import': (input, ctx) => importCodebook(ctx, input),
+  'actors:create': (input, ctx) => createActor(ctx, input),
+  'actors:update': (input, ctx) => updateActor(ctx, input),
+  'actors:addAlias': (input, ctx) => addAlias(ctx, input),
+  'actors:removeAlias': (input, ctx) => removeAlias(ctx, input),
+  'relationships:create': (input, ctx) => createRelationship(ctx, input),
   // end coding
 } satisfies HandlerMap;

@@ -11,6 +11,7 @@ import {
   Article,
   ArticleSummary,
   Code,
+  Color,
   Evidence,
   HalfLifeDays,
   HistoryEntry,
@@ -98,6 +99,34 @@ export const AnnotationUpdateInput = z
   .strict();
 export type AnnotationUpdateInput = z.input<typeof AnnotationUpdateInput>;
 
+// coding: codebook and actors
+const CodeFields = {
+  name: shortText('The name', 200).min(1, 'The name is empty'),
+  color: Color,
+  description: shortText('The description', 2000),
+  weight: z.number().min(-10, 'The weight must be between -10 and +10').max(10, 'The weight must be between -10 and +10'),
+  parentId: Id.nullable(),
+};
+export const CodeCreateInput = z
+  .object({ ...CodeFields, description: CodeFields.description.default(''), parentId: Id.nullable().default(null) })
+  .strict();
+export const CodeUpdateInput = z
+  .object({
+    id: Id,
+    name: CodeFields.name.optional(),
+    color: Color.optional(),
+    description: CodeFields.description.optional(),
+    weight: CodeFields.weight.optional(),
+    parentId: Id.nullable().optional(),
+  })
+  .strict();
+const ActorCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{2,12}$/, 'The short code is 2 to 12 letters or digits, like USA or IND');
+const AliasText = shortText('The alias', 200).min(1, 'The alias is empty');
+
 const ScoreInput = z
   .object({
     relationshipId: Id,
@@ -181,6 +210,37 @@ export const contract = {
       notes: z.array(z.object({ annotationId: Id, articleId: Id, articleTitle: z.string(), snippet: z.array(SnippetPart) })),
     }),
   },
+  'codebook:create': { input: CodeCreateInput, output: Code },
+  'codebook:update': { input: CodeUpdateInput, output: Code },
+  'codebook:merge': {
+    input: z.object({ fromId: Id, intoId: Id }).strict(),
+    output: z.object({ into: Code, movedAnnotations: z.number().int() }),
+  },
+  'codebook:delete': { input: ByIdInput, output: z.object({ id: Id }) },
+  'codebook:export': { input: Empty, output: z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() }) },
+  'codebook:import': {
+    input: z.object({ content: z.string().max(5_000_000, 'The codebook file is larger than 5 MB') }).strict(),
+    output: z.object({ added: z.number().int(), updated: z.number().int() }),
+  },
+  'actors:create': {
+    input: z
+      .object({
+        code: ActorCode,
+        name: shortText('The name', 200).min(1, 'The name is empty'),
+        aliases: z.array(AliasText).max(200).default([]),
+      })
+      .strict(),
+    output: Actor,
+  },
+  'actors:update': {
+    input: z
+      .object({ id: Id, code: ActorCode.optional(), name: shortText('The name', 200).min(1, 'The name is empty').optional() })
+      .strict(),
+    output: Actor,
+  },
+  'actors:addAlias': { input: z.object({ actorId: Id, alias: AliasText }).strict(), output: Actor },
+  'actors:removeAlias': { input: z.object({ actorId: Id, alias: z.string() }).strict(), output: Actor },
+  'relationships:create': { input: z.object({ actorAId: Id, actorBId: Id }).strict(), output: Relationship },
   'articles:updateText': {
     input: z
       .object({

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Annotation, Article, Relationship } from '../../../shared/api/schemas';
 import { PASSAGE_PROBLEM_MESSAGES, passageProblem, trimSpan } from '../../../shared/domain/anchoring';
+import { proposeDirection } from '../../../shared/domain/direction';
 import { paragraphSpans } from '../../../shared/domain/text';
 import { applyCodeColors, clearHighlights, paintHighlights, paintSearchHit } from '../highlight/paint';
 import { caretOffsetAt, spanAt, TextIndex } from '../highlight/textIndex';
@@ -12,11 +13,13 @@ import {
   useCreateAnnotation,
   useDeleteAnnotation,
   useRelationships,
+  useAddAlias,
   useUpdateAnnotation,
 } from '../state/queries';
 import { useCoding } from '../state/coding';
 import { useFocus, useUi } from '../state/ui';
 import { ArticleTextEditor } from './ArticleTextEditor';
+import { findWord, nextWordStart, previousWordStart, sentenceSpans } from './readerText';
 import { TagPopover, type TagChoice } from './TagPopover';
 
 const NO_ANNOTATIONS: Annotation[] = [];
@@ -34,27 +37,6 @@ function domRange(index: TextIndex, start: number, end: number): Range | null {
   range.setStart(r.startContainer, r.startOffset);
   range.setEnd(r.endContainer, r.endOffset);
   return range;
-}
-
-function sentenceSpans(text: string): { start: number; end: number }[] {
-  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-  const spans: { start: number; end: number }[] = [];
-  for (const p of paragraphSpans(text)) {
-    for (const s of segmenter.segment(text.slice(p.start, p.end))) {
-      const t = trimSpan(text, p.start + s.index, p.start + s.index + s.segment.length);
-      if (t.end > t.start) spans.push(t);
-    }
-  }
-  return spans;
-}
-
-/** The first occurrence of `word` as a whole word (case-insensitive), else anywhere, else null. */
-function findWord(text: string, word: string): number | null {
-  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const whole = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu').exec(text);
-  if (whole) return whole.index;
-  const at = text.toLowerCase().indexOf(word.toLowerCase());
-  return at >= 0 ? at : null;
 }
 
 function relationshipFor(article: Article, relationships: readonly Relationship[], fallbackId: number | null): Relationship | undefined {
@@ -90,6 +72,8 @@ export function Reader() {
   const setEditingText = useCoding((s) => s.setEditingText);
   const placingId = useCoding((s) => s.placingAnnotationId);
   const setPlacing = useCoding((s) => s.setPlacing);
+  const setShortcutsOpen = useCoding((s) => s.setShortcutsOpen);
+  const addAlias = useAddAlias();
   const editing = articleId !== null && editingTextOf === articleId;
   const placing = all.find((x) => x.id === placingId) ?? null;
   const selected = list.find((a) => a.id === selectedId) ?? null;
@@ -117,6 +101,7 @@ export function Reader() {
 
   // Opened from a search result: mark the matched word and bring it into view.
   const revealTerm = useCoding((s) => s.revealTerm);
+  // (findWord: whole word first, so that "tariff" does not land inside "tariffs".)
   useEffect(() => {
     if (!index || !revealTerm || revealTerm.articleId !== articleId) {
       paintSearchHit(null);
@@ -224,11 +209,23 @@ export function Reader() {
           ? sentences.find((s) => at === null || s.start > at)
           : [...sentences].reverse().find((s) => at !== null && s.start < at);
       if (next) selectSpan(next);
+    } else if (e.shiftKey && e.altKey && (e.key === 'ArrowRight' || e.key === 'ArrowLeft') && sel && !sel.isCollapsed && index) {
+      // Alt+Shift moves the start of the selection by a word: → drops the first word, ← takes in the one before.
+      e.preventDefault();
+      const r = sel.getRangeAt(0);
+      const s = index.offsetOf(r.startContainer, r.startOffset);
+      const end = index.offsetOf(r.endContainer, r.endOffset);
+      if (s === null || end === null) return;
+      const next = e.key === 'ArrowRight' ? nextWordStart(text, s, end) : previousWordStart(text, s);
+      if (next < end) selectSpan({ start: next, end });
     } else if (e.shiftKey && (e.key === 'ArrowRight' || e.key === 'ArrowLeft') && sel && !sel.isCollapsed) {
       e.preventDefault();
       sel.modify('extend', e.key === 'ArrowRight' ? 'forward' : 'backward', 'word');
     } else if (e.key === 'Enter' || e.key === 't') {
       if (openDraftFromSelection()) e.preventDefault();
+    } else if (e.key === '?') {
+      e.preventDefault();
+      setShortcutsOpen(true);
     } else if (e.key === 'Escape') {
       sel?.removeAllRanges();
       selectAnnotation(null);
@@ -236,13 +233,27 @@ export function Reader() {
     }
   };
 
+  const proposal = draft
+    ? proposeDirection(text, draft.start, draft.end, actors.data, rel ? [rel.actorA.id, rel.actorB.id] : undefined)
+    : null;
+  const actorName = (id: number) => actors.data.find((x) => x.id === id)?.code ?? '?';
+  const directionNote = proposal
+    ? `Proposed from “${proposal.mentions.find((m) => m.actorId === proposal.sourceActorId)!.alias}”` +
+      (proposal.mentions.some((m) => m.actorId === proposal.targetActorId)
+        ? ` → “${proposal.mentions.find((m) => m.actorId === proposal.targetActorId)!.alias}”`
+        : ` → ${actorName(proposal.targetActorId)} (the relationship)`) +
+      '. S swaps.'
+    : null;
   const defaultChoice = (): TagChoice => ({
     codeId: null,
-    sourceActorId: rel?.actorA.id ?? actors.data[0]!.id,
-    targetActorId: rel?.actorB.id ?? actors.data[1]!.id,
+    sourceActorId: proposal?.sourceActorId ?? rel?.actorA.id ?? actors.data[0]!.id,
+    targetActorId: proposal?.targetActorId ?? rel?.actorB.id ?? actors.data[1]!.id,
     note: '',
     eventDate: a.publishedOn,
+    confidence: 1,
   });
+  const draftQuote = draft ? text.slice(draft.start, draft.end) : '';
+  const aliasCandidate = draftQuote.length <= 40 && draftQuote.split(/\s+/).length <= 4 && !/[.!?;:]$/.test(draftQuote);
 
   const closeDraft = () => {
     setDraft(null);
@@ -307,6 +318,17 @@ export function Reader() {
           codes={codes.data}
           actors={actors.data}
           initial={defaultChoice()}
+          directionNote={directionNote}
+          onHelp={() => setShortcutsOpen(true)}
+          onAddAlias={
+            aliasCandidate
+              ? (actorId) =>
+                  addAlias.mutate(
+                    { actorId, alias: draftQuote },
+                    { onSuccess: (actor) => say('info', `“${draftQuote}” is now an alias of ${actor.name}.`) },
+                  )
+              : undefined
+          }
           busy={createAnnotation.isPending}
           onCancel={closeDraft}
           onSave={(c) =>
@@ -324,7 +346,7 @@ export function Reader() {
       )}
       {selected && editAnchor && !draft && (
         <TagPopover
-          key={`edit-${selected.id}-${selected.updatedAtMs}`}
+          key={`edit-${selected.id}-${selected.updatedAtMs}-${scrollNonce}`}
           mode="edit"
           anchor={editAnchor}
           quote={selected.exact}
@@ -336,6 +358,15 @@ export function Reader() {
             targetActorId: selected.targetActorId,
             note: selected.note,
             eventDate: selected.eventDate,
+            confidence: selected.confidence,
+          }}
+          onHelp={() => setShortcutsOpen(true)}
+          onAdjust={() => {
+            const span = { start: selected.start, end: selected.end };
+            selectAnnotation(null);
+            setPlacing(selected.id);
+            bodyRef.current?.focus();
+            selectSpan(span);
           }}
           busy={updateAnnotation.isPending}
           onCancel={() => {

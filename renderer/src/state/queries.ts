@@ -151,3 +151,42 @@ export const useSearch = (text: string) =>
     enabled: /[\p{L}\p{N}]/u.test(text),
     staleTime: 0,
   });
+
+// coding: codebook and actors
+function useInvalidateCodebook() {
+  const qc = useQueryClient();
+  return () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: keys.codebook() }),
+      qc.invalidateQueries({ queryKey: keys.actors() }),
+      qc.invalidateQueries({ queryKey: keys.relationships() }),
+      qc.invalidateQueries({ queryKey: ['annotations'] }),
+      qc.invalidateQueries({ queryKey: ['score'] }),
+      qc.invalidateQueries({ queryKey: ['evidence'] }),
+      qc.invalidateQueries({ queryKey: keys.history() }),
+    ]);
+}
+
+/** A mutation of the codebook or the actors registry: refreshes both, the scores and the history. */
+export function useRegistryMutation<
+  K extends
+    | 'codebook:create'
+    | 'codebook:update'
+    | 'codebook:merge'
+    | 'codebook:delete'
+    | 'codebook:import'
+    | 'actors:create'
+    | 'actors:update'
+    | 'actors:addAlias'
+    | 'actors:removeAlias'
+    | 'relationships:create',
+>(op: K) {
+  const invalidate = useInvalidateCodebook();
+  return useMutation({
+    mutationFn: (input: OpInput<K>) => api.invoke(op, input),
+    onSuccess: () => invalidate(),
+    onError: useReportError(),
+  });
+}
+
+export const useAddAlias = () => useRegistryMutation('actors:addAlias');
