@@ -2,7 +2,7 @@ import type { Contract, OperationName, OpOutput, OpParsedInput } from '../../sha
 import { ApiError } from '../../shared/api/errors';
 import { listActors, listRelationships } from '../db/actors';
 import { countAnnotations, listAnnotationsForArticle } from '../db/annotations';
-import { countArticles, getArticle, listArticles } from '../db/articles';
+import { countArticles, getArticle, listArticles, listOutlets } from '../db/articles';
 import { recentChanges } from '../db/changeLog';
 import { listCodes } from '../db/codebook';
 import { SCHEMA_VERSION } from '../db/migrations';
@@ -67,6 +67,7 @@ export const handlers = {
   'history:redo': (_input, ctx) => redoLast(ctx),
   'articles:updateText': (input, ctx) => updateArticleText(ctx, input),
   'search:query': (input, ctx) => search(ctx, input),
+  'articles:outlets': (_input, ctx) => listOutlets(ctx.workspace.db),
   'codebook:create': (input, ctx) => createCode(ctx, input),
   'codebook:update': (input, ctx) => updateCode(ctx, input),
   'codebook:merge': (input, ctx) => mergeCodes(ctx, input),

@@ -62,6 +62,14 @@ export const ArticleListInput = z
     offset: z.number().int().min(0).default(0),
     sort: z.enum(['date-desc', 'date-asc', 'title', 'outlet', 'tags-desc']).default('date-desc'),
     relationshipId: Id.optional(),
+    // coding: library filters
+    /** Articles with at least one tag of this code (or of one of its subtypes). */
+    codeId: Id.optional(),
+    /** Articles with at least one tag whose source or target is this actor. */
+    actorId: Id.optional(),
+    outlet: z.string().max(200).optional(),
+    fromDate: IsoDate.optional(),
+    toDate: IsoDate.optional(),
   })
   .strict();
 
@@ -241,6 +249,7 @@ export const contract = {
   'actors:addAlias': { input: z.object({ actorId: Id, alias: AliasText }).strict(), output: Actor },
   'actors:removeAlias': { input: z.object({ actorId: Id, alias: z.string() }).strict(), output: Actor },
   'relationships:create': { input: z.object({ actorAId: Id, actorBId: Id }).strict(), output: Relationship },
+  'articles:outlets': { input: Empty, output: z.array(z.object({ outlet: z.string(), count: z.number().int() })) },
   'articles:updateText': {
     input: z
       .object({

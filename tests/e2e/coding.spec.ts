@@ -145,4 +145,12 @@ test('overlapping tags, several codes on one passage, re-coding, adjusting a pas
   await page.keyboard.press('Enter');
   await expect(tags).toContainText('“suspend the trade talks unless New Delhi cut”');
   await page.screenshot({ path: '.cache/screens/coding-overlap.png' });
+
+  // Filter the highlights: only threats are painted and clickable.
+  await page.keyboard.press('Escape');
+  await page.getByRole('group', { name: 'Show highlights' }).getByLabel('Code').selectOption({ label: 'Threat' });
+  await expect.poll(async () => Object.values(await paintedHighlights(page)).flat()).toEqual(['threatened to suspend the trade talks']);
+  await expect(page.getByRole('group', { name: 'Show highlights' })).toContainText('1 of 3 shown');
+  await page.getByRole('button', { name: 'Show all' }).click();
+  await expect.poll(async () => Object.values(await paintedHighlights(page)).flat().length).toBe(3);
 });

@@ -4,7 +4,8 @@ import { PASSAGE_PROBLEM_MESSAGES, passageProblem, trimSpan } from '../../../sha
 import { proposeDirection } from '../../../shared/domain/direction';
 import { paragraphSpans } from '../../../shared/domain/text';
 import { applyCodeColors, clearHighlights, paintHighlights, paintSearchHit } from '../highlight/paint';
-import { caretOffsetAt, spanAt, TextIndex } from '../highlight/textIndex';
+import { IntervalIndex } from '../highlight/intervalIndex';
+import { caretOffsetAt, TextIndex } from '../highlight/textIndex';
 import {
   useActors,
   useAnnotations,
@@ -19,6 +20,7 @@ import {
 import { useCoding } from '../state/coding';
 import { useFocus, useUi } from '../state/ui';
 import { ArticleTextEditor } from './ArticleTextEditor';
+import { HighlightFilterBar, passesFilter } from './HighlightFilterBar';
 import { findWord, nextWordStart, previousWordStart, sentenceSpans } from './readerText';
 import { TagPopover, type TagChoice } from './TagPopover';
 
@@ -67,7 +69,17 @@ export function Reader() {
   const sentences = useMemo(() => (text ? sentenceSpans(text) : []), [text]);
   const all = annotations.data ?? NO_ANNOTATIONS;
   // Orphans (passages not found after a text edit) have no place in the text to paint or click.
-  const list = useMemo(() => all.filter((x) => !x.orphaned), [all]);
+  const placed = useMemo(() => all.filter((x) => !x.orphaned), [all]);
+  const filter = useCoding((s) => s.highlightFilter);
+  const relationshipsData = relationships.data;
+  const codesData = codes.data;
+  const articleRel = article.data && relationshipsData ? relationshipFor(article.data, relationshipsData, relationshipId) : undefined;
+  // What is painted and clickable: placed tags that pass the highlight filter.
+  const list = useMemo(
+    () => (codesData ? placed.filter((x) => passesFilter(x, filter, codesData, articleRel)) : placed),
+    [placed, filter, codesData, articleRel],
+  );
+  const hitIndex = useMemo(() => new IntervalIndex(list), [list]);
   const editingTextOf = useCoding((s) => s.editingTextOf);
   const setEditingText = useCoding((s) => s.setEditingText);
   const placingId = useCoding((s) => s.placingAnnotationId);
@@ -181,7 +193,7 @@ export function Reader() {
   const onMouseUp = (e: React.MouseEvent) => {
     if (openDraftFromSelection() || !index) return;
     const offset = caretOffsetAt(index, e.clientX, e.clientY);
-    const hit = offset === null ? null : spanAt(list, offset);
+    const hit = offset === null ? null : hitIndex.at(offset);
     setDraft(null);
     selectAnnotation(hit?.id ?? null);
     if (hit) setEditAnchor(domRange(index, hit.start, hit.end)?.getBoundingClientRect() ?? null);
@@ -282,6 +294,9 @@ export function Reader() {
           tag it with <kbd>1</kbd> <kbd>2</kbd> <kbd>3</kbd>.
         </p>
       </header>
+      {!editing && placed.length > 0 && (
+        <HighlightFilterBar codes={codes.data} actors={actors.data} rel={rel} shown={list.length} total={placed.length} />
+      )}
       {placing && (
         <p className="placing-banner">
           Placing the tag “{placing.exact}”: select its passage in the text (mouse, or <kbd>]</kbd> and <kbd>Enter</kbd>).{' '}
