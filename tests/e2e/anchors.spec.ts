@@ -68,8 +68,10 @@ test('an analyst corrects an article: tags move with their passages, a lost one 
   // The whole correction can be undone.
   await page.getByRole('document', { name: 'Article text' }).focus();
   await page.keyboard.press('Control+z'); // the placement
+  await expect(page.getByRole('status')).toContainText('Undone: Move tag “ready to lower duties on farm goods”');
   await page.keyboard.press('Control+z'); // the text edit
-  await expect(page.getByText('Officials in Washington threatened')).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('Undone: Edit the text of “Negotiators edge toward a deal”');
+  await expect(page.getByText(/^Officials in Washington threatened/)).toBeVisible();
   await expect(tags).toContainText('“ready to lower duties on farm goods”');
   await expect(page.getByRole('region', { name: 'Not found in the text' })).toHaveCount(0);
 });

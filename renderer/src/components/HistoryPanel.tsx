@@ -28,11 +28,12 @@ export function HistoryPanel() {
       const kind = key === 'z' ? (e.shiftKey ? 'redo' : 'undo') : key === 'y' && !e.shiftKey ? 'redo' : null;
       if (!kind) return;
       e.preventDefault();
-      if (!isPending) mutate(kind);
+      // Each press is one step; the workspace applies them one after the other.
+      mutate(kind);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [mutate, isPending]);
+  }, [mutate]);
 
   const data = state.data;
   return (

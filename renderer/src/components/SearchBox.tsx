@@ -59,7 +59,7 @@ export function SearchBox() {
         aria-label="Search articles and notes"
         placeholder="Search articles and notes"
         value={text}
-        aria-controls={panelId}
+        aria-controls={shown ? panelId : undefined}
         onChange={(e) => {
           setText(e.target.value);
           setOpen(true);

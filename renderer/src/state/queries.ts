@@ -190,3 +190,14 @@ export function useRegistryMutation<
 }
 
 export const useAddAlias = () => useRegistryMutation('actors:addAlias');
+
+/** One page of the library (the virtualized list asks for the pages it shows). */
+export const LIBRARY_PAGE = 100;
+export const useArticlePage = (query: Omit<OpInput<'articles:list'>, 'limit' | 'offset'>, page: number) =>
+  useQuery({
+    queryKey: ['articles', 'page', query, page] as const,
+    queryFn: () => api.invoke('articles:list', { ...query, limit: LIBRARY_PAGE, offset: page * LIBRARY_PAGE }),
+    placeholderData: (previous) => previous,
+  });
+
+export const useOutlets = () => useQuery({ queryKey: ['articles', 'outlets'] as const, queryFn: () => api.invoke('articles:outlets', {}) });
