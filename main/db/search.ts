@@ -54,20 +54,28 @@ export interface ArticleHitRow {
   score: number;
 }
 
-/** Title matches weigh more than text matches. */
+/**
+ * Title matches weigh more than text matches. Ranking first and making
+ * snippets only for the top rows matters: in one ORDER BY … LIMIT query SQLite
+ * would build a snippet for every matching article before sorting.
+ */
 export const ARTICLE_SEARCH_SQL = `
+  WITH top AS (
+    SELECT rowid AS id, bm25(articles_fts, 8.0, 1.0) AS score
+    FROM articles_fts WHERE articles_fts MATCH @query ORDER BY score LIMIT @limit
+  )
   SELECT a.id, a.title, a.outlet, a.published_on AS publishedOn,
          snippet(articles_fts, 1, char(2), char(3), '…', 24) AS snippet,
          highlight(articles_fts, 0, char(2), char(3)) AS titleMarked,
-         bm25(articles_fts, 8.0, 1.0) AS score
-  FROM articles_fts
-  JOIN articles a ON a.id = articles_fts.rowid
-  WHERE articles_fts MATCH ?
-  ORDER BY score
-  LIMIT ?`;
+         top.score
+  FROM top
+  CROSS JOIN articles_fts ON articles_fts.rowid = top.id
+  JOIN articles a ON a.id = top.id
+  WHERE articles_fts MATCH @query
+  ORDER BY top.score`;
 
 export function searchArticles(db: Db, query: string, limit: number): ArticleHitRow[] {
-  return stmt(db, ARTICLE_SEARCH_SQL).all(query, limit) as ArticleHitRow[];
+  return stmt(db, ARTICLE_SEARCH_SQL).all({ query, limit }) as ArticleHitRow[];
 }
 
 export interface NoteHitRow {
@@ -81,15 +89,16 @@ export interface NoteHitRow {
 export function searchNotes(db: Db, query: string, limit: number): NoteHitRow[] {
   return stmt(
     db,
-    `SELECT an.id AS annotationId, an.article_id AS articleId, ar.title,
-            snippet(notes_fts, 0, char(2), char(3), '…', 24) AS snippet, bm25(notes_fts) AS score
-     FROM notes_fts
-     JOIN annotations an ON an.id = notes_fts.rowid
+    `WITH top AS (SELECT rowid AS id, bm25(notes_fts) AS score FROM notes_fts WHERE notes_fts MATCH @query ORDER BY score LIMIT @limit)
+     SELECT an.id AS annotationId, an.article_id AS articleId, ar.title,
+            snippet(notes_fts, 0, char(2), char(3), '…', 24) AS snippet, top.score
+     FROM top
+     CROSS JOIN notes_fts ON notes_fts.rowid = top.id
+     JOIN annotations an ON an.id = top.id
      JOIN articles ar ON ar.id = an.article_id
-     WHERE notes_fts MATCH ?
-     ORDER BY score
-     LIMIT ?`,
-  ).all(query, limit) as NoteHitRow[];
+     WHERE notes_fts MATCH @query
+     ORDER BY top.score`,
+  ).all({ query, limit }) as NoteHitRow[];
 }
 
 /** The bare FTS5 query the benchmark compares Parley's API against. */

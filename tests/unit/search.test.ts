@@ -89,7 +89,9 @@ describe('full-text search', () => {
   });
 
   it('uses the full-text index (query plan)', () => {
-    const plan = w.ctx.workspace.db.prepare(`EXPLAIN QUERY PLAN ${ARTICLE_SEARCH_SQL}`).all('"x"', 20) as { detail: string }[];
+    const plan = w.ctx.workspace.db.prepare(`EXPLAIN QUERY PLAN ${ARTICLE_SEARCH_SQL}`).all({ query: '"x"', limit: 20 }) as {
+      detail: string;
+    }[];
     expect(plan.map((p) => p.detail).join('\n')).toMatch(/VIRTUAL TABLE INDEX/);
     expect(plan.map((p) => p.detail).join('\n')).toMatch(/SEARCH a USING INTEGER PRIMARY KEY/);
   });
