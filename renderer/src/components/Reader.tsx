@@ -21,7 +21,7 @@ import { useCoding } from '../state/coding';
 import { useFocus, useUi } from '../state/ui';
 import { ArticleTextEditor } from './ArticleTextEditor';
 import { HighlightFilterBar, passesFilter } from './HighlightFilterBar';
-import { findWord, nextWordStart, previousWordStart, sentenceSpans } from './readerText';
+import { describeProposal, findWord, nextWordStart, previousWordStart, sentenceSpans } from './readerText';
 import { TagPopover, type TagChoice } from './TagPopover';
 
 const NO_ANNOTATIONS: Annotation[] = [];
@@ -248,14 +248,7 @@ export function Reader() {
   const proposal = draft
     ? proposeDirection(text, draft.start, draft.end, actors.data, rel ? [rel.actorA.id, rel.actorB.id] : undefined)
     : null;
-  const actorName = (id: number) => actors.data.find((x) => x.id === id)?.code ?? '?';
-  const directionNote = proposal
-    ? `Proposed from “${proposal.mentions.find((m) => m.actorId === proposal.sourceActorId)!.alias}”` +
-      (proposal.mentions.some((m) => m.actorId === proposal.targetActorId)
-        ? ` → “${proposal.mentions.find((m) => m.actorId === proposal.targetActorId)!.alias}”`
-        : ` → ${actorName(proposal.targetActorId)} (the relationship)`) +
-      '. S swaps.'
-    : null;
+  const directionNote = proposal ? describeProposal(proposal, actors.data) : null;
   const defaultChoice = (): TagChoice => ({
     codeId: null,
     sourceActorId: proposal?.sourceActorId ?? rel?.actorA.id ?? actors.data[0]!.id,

@@ -1,5 +1,6 @@
 /** Text helpers of the reader's keyboard commands (pure; offsets in the article's normalized text). */
 import { trimSpan } from '../../../shared/domain/anchoring';
+import type { DirectionProposal } from '../../../shared/domain/direction';
 import { paragraphSpans } from '../../../shared/domain/text';
 
 export function sentenceSpans(text: string): { start: number; end: number }[] {
@@ -39,4 +40,12 @@ export function findWord(text: string, word: string): number | null {
   if (whole) return whole.index;
   const at = text.toLowerCase().indexOf(word.toLowerCase());
   return at >= 0 ? at : null;
+}
+
+/** What the tag popover says about a proposed direction: the aliases it came from. */
+export function describeProposal(p: DirectionProposal, actors: readonly { id: number; code: string }[]): string {
+  const alias = (id: number) => p.mentions.find((m) => m.actorId === id)?.alias;
+  const target = alias(p.targetActorId);
+  const targetText = target ? `“${target}”` : `${actors.find((a) => a.id === p.targetActorId)?.code ?? '?'} (the relationship)`;
+  return `Proposed from “${alias(p.sourceActorId)}” → ${targetText}. S swaps.`;
 }
