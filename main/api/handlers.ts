@@ -2,7 +2,7 @@ import type { Contract, OperationName, OpOutput, OpParsedInput } from '../../sha
 import { ApiError } from '../../shared/api/errors';
 import { listActors, listRelationships } from '../db/actors';
 import { countAnnotations, listAnnotationsForArticle } from '../db/annotations';
-import { countArticles, getArticle, listArticles } from '../db/articles';
+import { countArticles, getArticle, listArticles, listOutlets } from '../db/articles';
 import { recentChanges } from '../db/changeLog';
 import { listCodes } from '../db/codebook';
 import { SCHEMA_VERSION } from '../db/migrations';
@@ -27,6 +27,11 @@ import { ANALYST_SETTING, setSetting, workspaceAnalyst } from '../db/exchange';
 import { removeSample } from '../services/sample';
 import { scoreBuckets, scoreEvidence, scoreMarks, scoreSeries } from '../services/score';
 import { gradeOutlet, groupEvent, listReliability, reweightCode, setGradeFactor, ungroupEvent } from '../services/scoreModel';
+import { updateArticleText } from '../services/articleText';
+import { search } from '../services/search';
+import { addAlias, createActor, createRelationship, removeAlias, updateActor } from '../services/actors';
+import { createCode, deleteCode, exportCodebook, importCodebook, mergeCodes, updateCode } from '../services/codebook';
+import { historyState, redoLast, undoLast } from '../services/undo';
 
 export type Handler<K extends OperationName> = (input: OpParsedInput<K>, ctx: AppContext) => OpOutput<K> | Promise<OpOutput<K>>;
 export type HandlerMap = { [K in keyof Contract]: Handler<K> };
@@ -105,4 +110,26 @@ export const handlers = {
   'events:ungroup': (input, ctx) => ungroupEvent(ctx, input),
   // end score
   'history:list': (input, ctx) => recentChanges(ctx.workspace.db, input.limit).map(describeChange),
+  // coding
+  'history:state': (input, ctx) => historyState(ctx.workspace.db, input.limit),
+  'history:undo': (_input, ctx) => undoLast(ctx),
+  'history:redo': (_input, ctx) => redoLast(ctx),
+  'articles:updateText': (input, ctx) => updateArticleText(ctx, input),
+  'search:query': (input, ctx) => search(ctx, input),
+  'articles:outlets': (_input, ctx) => listOutlets(ctx.workspace.db),
+  'codebook:create': (input, ctx) => createCode(ctx, input),
+  'codebook:update': (input, ctx) => updateCode(ctx, input),
+  'codebook:merge': (input, ctx) => mergeCodes(ctx, input),
+  'codebook:delete': (input, ctx) => {
+    deleteCode(ctx, input.id);
+    return { id: input.id };
+  },
+  'codebook:export': (_input, ctx) => exportCodebook(ctx),
+  'codebook:import': (input, ctx) => importCodebook(ctx, input),
+  'actors:create': (input, ctx) => createActor(ctx, input),
+  'actors:update': (input, ctx) => updateActor(ctx, input),
+  'actors:addAlias': (input, ctx) => addAlias(ctx, input),
+  'actors:removeAlias': (input, ctx) => removeAlias(ctx, input),
+  'relationships:create': (input, ctx) => createRelationship(ctx, input),
+  // end coding
 } satisfies HandlerMap;

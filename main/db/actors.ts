@@ -65,3 +65,36 @@ export function insertRelationship(db: Db, actorAId: number, actorBId: number, n
       .lastInsertRowid,
   );
 }
+
+// coding: the actors registry
+export function updateActorRow(db: Db, id: number, a: { code: string; name: string }): void {
+  stmt(db, 'UPDATE actors SET code = ?, name = ? WHERE id = ?').run(a.code, a.name, id);
+}
+
+export function insertAlias(db: Db, actorId: number, alias: string): number {
+  return Number(stmt(db, 'INSERT INTO actor_aliases (actor_id, alias) VALUES (?, ?)').run(actorId, alias).lastInsertRowid);
+}
+
+/** Which actor already has this alias (case-insensitive), if any. */
+export function aliasOwner(db: Db, alias: string): { aliasId: number; actorId: number } | null {
+  const row = stmt(db, 'SELECT id, actor_id FROM actor_aliases WHERE alias = ? COLLATE NOCASE').get(alias) as
+    { id: number; actor_id: number } | undefined;
+  return row ? { aliasId: row.id, actorId: row.actor_id } : null;
+}
+
+export function aliasId(db: Db, actorId: number, alias: string): number | null {
+  const row = stmt(db, 'SELECT id FROM actor_aliases WHERE actor_id = ? AND alias = ?').get(actorId, alias) as { id: number } | undefined;
+  return row?.id ?? null;
+}
+
+export function deleteAliasRow(db: Db, id: number): void {
+  stmt(db, 'DELETE FROM actor_aliases WHERE id = ?').run(id);
+}
+
+export function relationshipIdFor(db: Db, a: number, b: number): number | null {
+  const row = stmt(
+    db,
+    'SELECT id FROM relationships WHERE min(actor_a_id, actor_b_id) = min(?, ?) AND max(actor_a_id, actor_b_id) = max(?, ?)',
+  ).get(a, b, a, b) as { id: number } | undefined;
+  return row?.id ?? null;
+}

@@ -34,6 +34,7 @@ interface AnnotationRow {
   event_id: number | null;
   created_at_ms: number;
   updated_at_ms: number;
+  orphaned: number;
 }
 
 function rowToAnnotation(r: AnnotationRow): Annotation {
@@ -54,6 +55,7 @@ function rowToAnnotation(r: AnnotationRow): Annotation {
     eventId: r.event_id ?? null,
     createdAtMs: r.created_at_ms,
     updatedAtMs: r.updated_at_ms,
+    orphaned: r.orphaned === 1,
   };
 }
 
@@ -115,6 +117,20 @@ export function updateAnnotation(
   ).run(patch.codeId, patch.sourceActorId, patch.targetActorId, patch.confidence, patch.eventDate, patch.note, nowMs, id);
 }
 
+/** Moves an annotation to [start, end) with its new quote; `orphaned` says whether it could be placed. */
+export function setAnnotationAnchor(
+  db: Db,
+  id: number,
+  anchor: { start: number; end: number; exact: string; prefix: string; suffix: string; orphaned: boolean },
+  nowMs = Date.now(),
+): void {
+  stmt(
+    db,
+    `UPDATE annotations SET start_offset = ?, end_offset = ?, quote_exact = ?, quote_prefix = ?, quote_suffix = ?, orphaned = ?, updated_at_ms = ?
+     WHERE id = ?`,
+  ).run(anchor.start, anchor.end, anchor.exact, anchor.prefix, anchor.suffix, anchor.orphaned ? 1 : 0, nowMs, id);
+}
+
 export function deleteAnnotation(db: Db, id: number): boolean {
   return stmt(db, 'DELETE FROM annotations WHERE id = ?').run(id).changes === 1;
 }
@@ -156,7 +172,7 @@ export function listRelationshipAnnotations(db: Db, actorAId: number, actorBId: 
      FROM annotations an
      JOIN codes c ON c.id = an.code_id
      JOIN articles ar ON ar.id = an.article_id
-     WHERE (an.source_actor_id = @a AND an.target_actor_id = @b) OR (an.source_actor_id = @b AND an.target_actor_id = @a)
+     WHERE ((an.source_actor_id = @a AND an.target_actor_id = @b) OR (an.source_actor_id = @b AND an.target_actor_id = @a))
      ORDER BY an.event_date, an.id`,
   ).all({ a: actorAId, b: actorBId }) as ScoredAnnotationRow[];
 }

@@ -101,23 +101,72 @@ const ORDER_BY: Record<ArticleSort, string> = {
   'tags-desc': 'annotation_count DESC, published_on DESC, id DESC',
 };
 
-export function listArticles(
-  db: Db,
-  q: { limit: number; offset: number; sort: ArticleSort; relationshipId?: number | undefined },
-): { items: ArticleSummary[]; total: number } {
-  const where = q.relationshipId === undefined ? '' : 'WHERE relationship_id = @relationshipId';
-  const params = { limit: q.limit, offset: q.offset, relationshipId: q.relationshipId };
-  const rows = stmt(db, `SELECT ${SUMMARY_COLUMNS} FROM articles ${where} ORDER BY ${ORDER_BY[q.sort]} LIMIT @limit OFFSET @offset`).all(
-    q.relationshipId === undefined ? { limit: q.limit, offset: q.offset } : params,
-  ) as ArticleRow[];
-  const total = (
-    stmt(db, `SELECT count(*) AS n FROM articles ${where}`).get(
-      q.relationshipId === undefined ? {} : { relationshipId: q.relationshipId },
-    ) as {
-      n: number;
-    }
-  ).n;
+export interface ArticleQuery {
+  limit: number;
+  offset: number;
+  sort: ArticleSort;
+  relationshipId?: number | undefined;
+  codeId?: number | undefined;
+  actorId?: number | undefined;
+  outlet?: string | undefined;
+  fromDate?: string | undefined;
+  toDate?: string | undefined;
+}
+
+/** The WHERE clause and named parameters of a library query (only the filters that are set). */
+function articleFilter(q: ArticleQuery): { where: string; params: Record<string, unknown> } {
+  const clauses: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (q.relationshipId !== undefined) {
+    clauses.push('relationship_id = @relationshipId');
+    params.relationshipId = q.relationshipId;
+  }
+  if (q.codeId !== undefined) {
+    clauses.push(
+      'EXISTS (SELECT 1 FROM annotations an JOIN codes c ON c.id = an.code_id WHERE an.article_id = articles.id AND (c.id = @codeId OR c.parent_id = @codeId))',
+    );
+    params.codeId = q.codeId;
+  }
+  if (q.actorId !== undefined) {
+    clauses.push(
+      'EXISTS (SELECT 1 FROM annotations an WHERE an.article_id = articles.id AND (an.source_actor_id = @actorId OR an.target_actor_id = @actorId))',
+    );
+    params.actorId = q.actorId;
+  }
+  if (q.outlet !== undefined) {
+    clauses.push('outlet = @outlet');
+    params.outlet = q.outlet;
+  }
+  if (q.fromDate !== undefined) {
+    clauses.push('published_on >= @fromDate');
+    params.fromDate = q.fromDate;
+  }
+  if (q.toDate !== undefined) {
+    clauses.push('published_on <= @toDate');
+    params.toDate = q.toDate;
+  }
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+export function listArticles(db: Db, q: ArticleQuery): { items: ArticleSummary[]; total: number } {
+  const { where, params } = articleFilter(q);
+  const rows = stmt(db, `SELECT ${SUMMARY_COLUMNS} FROM articles ${where} ORDER BY ${ORDER_BY[q.sort]} LIMIT @limit OFFSET @offset`).all({
+    ...params,
+    limit: q.limit,
+    offset: q.offset,
+  }) as ArticleRow[];
+  const total = (stmt(db, `SELECT count(*) AS n FROM articles ${where}`).get(params) as { n: number }).n;
   return { items: rows.map(rowToSummary), total };
+}
+
+export function listOutlets(db: Db): { outlet: string; count: number }[] {
+  return stmt(
+    db,
+    "SELECT outlet, count(*) AS count FROM articles WHERE outlet <> '' GROUP BY outlet ORDER BY outlet COLLATE NOCASE",
+  ).all() as {
+    outlet: string;
+    count: number;
+  }[];
 }
 
 export function deleteArticle(db: Db, id: number): boolean {

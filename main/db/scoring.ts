@@ -28,7 +28,7 @@ const RELIABILITY_JOINS = `
  * - per direction, Σ w·c of ungrouped annotations, read in event-date order from
  *   the covering index annotations_scoring (no article is read);
  * - for annotations from graded outlets only, Σ w·c·(r − 1), driven by the few
- *   graded outlets through articles_outlet (ungraded outlets count 1 and need no
+ *   graded outlets through articles_outlet_exact (ungraded outlets count 1 and need no
  *   correction);
  * - events: each counts once, its code's weight times the best confidence ×
  *   reliability among its passages (it is as credible as its best-attested

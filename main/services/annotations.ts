@@ -5,12 +5,22 @@ import { PASSAGE_PROBLEM_MESSAGES, passageProblem, quoteSelector } from '../../s
 import { getActor } from '../db/actors';
 import * as repo from '../db/annotations';
 import { getArticle } from '../db/articles';
-import { logChange } from '../db/changeLog';
 import { getCode } from '../db/codebook';
 import type { Db } from '../db/connection';
 import { assertNotFuture } from './articles';
 import type { AppContext } from './context';
 import { beginPassageChange, type PassageChange } from './scoreCache';
+import { recordUndoable } from './undo';
+
+const TABLE = 'annotations';
+
+export function clip(text: string, max = 48): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function codeName(db: Db, id: number): string {
+  return getCode(db, id)?.name ?? 'a code';
+}
 
 function requireRefs(db: Db, codeId: number, sourceActorId: number, targetActorId: number): void {
   if (!getCode(db, codeId))
@@ -28,10 +38,13 @@ function requireRefs(db: Db, codeId: number, sourceActorId: number, targetActorI
 
 export function createAnnotation(ctx: AppContext, input: OpParsedInput<'annotations:create'>): Annotation {
   const { db } = ctx.workspace;
+  // The shown score follows each change by an incremental update (scoreCache), applied once the write has committed.
   const outermost = !db.inTransaction;
   let change: PassageChange | null = null;
-  const created = db
-    .transaction(() => {
+  const created = recordUndoable(
+    ctx,
+    (a: Annotation) => `Tag “${clip(a.exact)}” as ${codeName(db, a.codeId)}`,
+    (rec) => {
       change = beginPassageChange(db, null, outermost);
       const article = getArticle(db, input.articleId);
       if (!article) throw new ApiError('NOT_FOUND', `There is no article with id ${input.articleId}; it may have been deleted.`);
@@ -63,58 +76,82 @@ export function createAnnotation(ctx: AppContext, input: OpParsedInput<'annotati
         throw new ApiError('CONFLICT', 'This passage already carries this tag in this direction. Nothing was added.');
       }
       const id = repo.insertAnnotation(db, row, ctx.now().getTime());
-      const created = repo.getAnnotation(db, id)!;
-      logChange(db, { entity: 'annotation', entityId: id, action: 'create', after: created });
+      rec.created(TABLE, 'annotation', id);
       change.written(id);
-      return created;
-    })
-    .immediate();
-  // The shown score follows by an incremental update, not a recompute.
+      return repo.getAnnotation(db, id)!;
+    },
+  );
   (change as PassageChange | null)?.apply();
   return created;
 }
 
 export function updateAnnotation(ctx: AppContext, input: OpParsedInput<'annotations:update'>): Annotation {
   const { db } = ctx.workspace;
+  const existing = repo.getAnnotation(db, input.id);
+  if (!existing) throw new ApiError('NOT_FOUND', `There is no annotation with id ${input.id}; it may have been deleted.`);
+  const moved = input.start !== undefined || input.end !== undefined;
+  const recoded = input.codeId !== undefined && input.codeId !== existing.codeId;
+  const label = moved
+    ? `Move tag “${clip(existing.exact)}”`
+    : recoded
+      ? `Re-code “${clip(existing.exact)}” as ${codeName(db, input.codeId!)}`
+      : `Change tag on “${clip(existing.exact)}”`;
   const outermost = !db.inTransaction;
   let change: PassageChange | null = null;
-  const updated = db
-    .transaction(() => {
-      change = beginPassageChange(db, input.id, outermost);
-      const before = repo.getAnnotation(db, input.id);
-      if (!before) throw new ApiError('NOT_FOUND', `There is no annotation with id ${input.id}; it may have been deleted.`);
-      const next = {
-        codeId: input.codeId ?? before.codeId,
-        sourceActorId: input.sourceActorId ?? before.sourceActorId,
-        targetActorId: input.targetActorId ?? before.targetActorId,
-        confidence: input.confidence ?? before.confidence,
-        eventDate: input.eventDate ?? before.eventDate,
-        note: input.note ?? before.note,
-      };
-      requireRefs(db, next.codeId, next.sourceActorId, next.targetActorId);
-      assertNotFuture(ctx, next.eventDate, 'The event date');
-      repo.updateAnnotation(db, input.id, next, ctx.now().getTime());
-      const after = repo.getAnnotation(db, input.id)!;
-      logChange(db, { entity: 'annotation', entityId: input.id, action: 'update', before, after });
-      change.written(input.id);
-      return after;
-    })
-    .immediate();
+  const updated = recordUndoable(ctx, label, (rec) => {
+    change = beginPassageChange(db, input.id, outermost);
+    rec.willChange(TABLE, 'annotation', input.id);
+    const before = repo.getAnnotation(db, input.id)!;
+    const next = {
+      codeId: input.codeId ?? before.codeId,
+      sourceActorId: input.sourceActorId ?? before.sourceActorId,
+      targetActorId: input.targetActorId ?? before.targetActorId,
+      confidence: input.confidence ?? before.confidence,
+      eventDate: input.eventDate ?? before.eventDate,
+      note: input.note ?? before.note,
+    };
+    requireRefs(db, next.codeId, next.sourceActorId, next.targetActorId);
+    assertNotFuture(ctx, next.eventDate, 'The event date');
+    const nowMs = ctx.now().getTime();
+    if (moved) {
+      // Adjusting the boundaries, or placing an orphan by hand: the new span must be a passage of today's text.
+      const article = getArticle(db, before.articleId)!;
+      const start = input.start ?? before.start;
+      const end = input.end ?? before.end;
+      const problem = passageProblem(article.text, start, end);
+      if (problem) throw new ApiError('BAD_INPUT', PASSAGE_PROBLEM_MESSAGES[problem]);
+      const quote = quoteSelector(article.text, start, end);
+      if (input.exact !== undefined && input.exact !== quote.exact) {
+        throw new ApiError(
+          'CONFLICT',
+          'The article text at the selection is not what was selected (it may have been edited). Select the passage again.',
+        );
+      }
+      repo.setAnnotationAnchor(db, input.id, { start, end, ...quote, orphaned: false }, nowMs);
+    }
+    const clash = repo.findSameAnnotation(db, { ...before, ...next, start: input.start ?? before.start, end: input.end ?? before.end });
+    if (clash !== null && clash !== input.id) {
+      throw new ApiError('CONFLICT', 'This passage already carries this tag in this direction. Nothing was changed.');
+    }
+    repo.updateAnnotation(db, input.id, next, nowMs);
+    change.written(input.id);
+    return repo.getAnnotation(db, input.id)!;
+  });
   (change as PassageChange | null)?.apply();
   return updated;
 }
 
 export function deleteAnnotation(ctx: AppContext, id: number): void {
   const { db } = ctx.workspace;
+  const existing = repo.getAnnotation(db, id);
+  if (!existing) throw new ApiError('NOT_FOUND', `There is no annotation with id ${id}; it may have been deleted already.`);
   const outermost = !db.inTransaction;
   let change: PassageChange | null = null;
-  db.transaction(() => {
+  recordUndoable(ctx, `Delete tag on “${clip(existing.exact)}”`, (rec) => {
     change = beginPassageChange(db, id, outermost);
-    const before = repo.getAnnotation(db, id);
-    if (!before) throw new ApiError('NOT_FOUND', `There is no annotation with id ${id}; it may have been deleted already.`);
+    rec.willChange(TABLE, 'annotation', id);
     repo.deleteAnnotation(db, id);
-    logChange(db, { entity: 'annotation', entityId: id, action: 'delete', before });
     change.written(null);
-  }).immediate();
+  });
   (change as PassageChange | null)?.apply();
 }

@@ -43,7 +43,7 @@ export function describeChange(c: ChangeRow): HistoryEntry {
   const verb = { create: 'Added', update: 'Changed', delete: 'Deleted' }[c.action];
   let summary: string;
   if (c.entity === 'annotation') {
-    summary = `${verb} tag on “${clip(field(subject, 'exact') ?? '')}”`;
+    summary = `${verb} tag on “${clip(field(subject, 'exact') ?? field(subject, 'quote_exact') ?? '')}”`;
   } else if (c.entity === 'article') {
     summary = `${verb} article “${clip(field(subject, 'title') ?? '')}”`;
   } else if (c.entity in SCORE_SUMMARIES) {

@@ -45,8 +45,32 @@ export interface SalvageReport {
   tables: { table: string; copied: number; unreadable: number }[];
 }
 
-// Parents before children, so that foreign keys hold while rows are copied.
-const SALVAGE_ORDER = ['actors', 'actor_aliases', 'relationships', 'codes', 'articles', 'annotations', 'change_log', 'settings'];
+/** The workspace's own tables (not SQLite's, not full-text indexes), parents before children, so foreign keys hold. */
+function tablesInCopyOrder(db: Db): string[] {
+  const tables = (
+    db
+      .prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT GLOB '*_fts_*'",
+      )
+      .pluck()
+      .all() as string[]
+  ).sort();
+  const parents = new Map(
+    tables.map((t) => [
+      t,
+      (db.prepare('SELECT "table" FROM pragma_foreign_key_list(?)').pluck().all(t) as string[]).filter((p) => p !== t),
+    ]),
+  );
+  const ordered: string[] = [];
+  const visit = (t: string, path: Set<string>) => {
+    if (ordered.includes(t) || path.has(t)) return;
+    path.add(t);
+    for (const p of parents.get(t) ?? []) visit(p, path);
+    ordered.push(t);
+  };
+  for (const t of tables) visit(t, new Set());
+  return ordered;
+}
 
 function readRange(src: Db, table: string, columns: string[], from: number, to: number): Record<string, unknown>[] {
   return src
@@ -107,7 +131,7 @@ export function salvageInto(db: Db, damagedPath: string): SalvageReport {
   try {
     db.pragma('foreign_keys = OFF');
     db.transaction(() => {
-      for (const table of SALVAGE_ORDER) {
+      for (const table of tablesInCopyOrder(db)) {
         let columns: string[];
         try {
           columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name);

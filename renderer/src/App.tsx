@@ -1,11 +1,16 @@
 import { useEffect, useState } from 'react';
+import { ActorsDialog } from './components/ActorsDialog';
 import { AddArticleDialog } from './components/AddArticleDialog';
+import { CodebookDialog } from './components/CodebookDialog';
 import { AnnotationList } from './components/AnnotationList';
 import { ExportMenu } from './components/ExportMenu';
+import { HistoryPanel } from './components/HistoryPanel';
 import { Library } from './components/Library';
 import { Reader } from './components/Reader';
 import { RecoveryBanner } from './components/RecoveryBanner';
 import { ScorePanel } from './components/ScorePanel';
+import { SearchBox } from './components/SearchBox';
+import { ShortcutsHelp } from './components/ShortcutsHelp';
 import { transportName } from './api';
 import { useRelationships } from './state/queries';
 import { useUi } from './state/ui';
@@ -45,6 +50,7 @@ export function App() {
   const relationshipId = useUi((s) => s.relationshipId);
   const setRelationship = useUi((s) => s.setRelationship);
   const [adding, setAdding] = useState(false);
+  const [registry, setRegistry] = useState<'codebook' | 'actors' | null>(null);
 
   useEffect(() => {
     const first = relationships.data?.[0];
@@ -65,7 +71,14 @@ export function App() {
             ))}
           </select>
         </label>
+        <SearchBox />
         <span className="spacer" />
+        <button type="button" onClick={() => setRegistry('codebook')}>
+          Codebook
+        </button>
+        <button type="button" onClick={() => setRegistry('actors')}>
+          Actors
+        </button>
         <ExportMenu />
         {transportName === 'browser' && (
           <span className="mode" title="Served on 127.0.0.1 only; nothing leaves this machine">
@@ -81,9 +94,13 @@ export function App() {
       <aside className="side">
         <ScorePanel />
         <AnnotationList />
+        <HistoryPanel />
       </aside>
       <Messages />
       <AddArticleDialog open={adding} onClose={() => setAdding(false)} />
+      <CodebookDialog open={registry === 'codebook'} onClose={() => setRegistry(null)} />
+      <ActorsDialog open={registry === 'actors'} onClose={() => setRegistry(null)} />
+      <ShortcutsHelp />
     </div>
   );
 }

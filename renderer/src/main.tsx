@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles.css';
+import './coding.css';
 
 // Everything is local: no retries against a network, no refetch on focus.
 const queryClient = new QueryClient({

@@ -12,6 +12,7 @@ import {
   ArticleSummary,
   Bucket,
   Code,
+  Color,
   Evidence,
   Figures,
   Grade,
@@ -21,6 +22,8 @@ import {
   ScoreMarks,
   HalfLifeDays,
   HistoryEntry,
+  HistoryState,
+  HistoryStep,
   Id,
   IsoDate,
   MAX_NOTE_CHARS,
@@ -41,6 +44,8 @@ import {
 } from './exchange';
 
 const Empty = z.object({}).strict();
+// coding: a piece of a search snippet; `match` marks the words that matched.
+const SnippetPart = z.object({ text: z.string(), match: z.boolean() });
 const ByIdInput = z.object({ id: Id }).strict();
 
 const shortText = (label: string, max: number) =>
@@ -74,6 +79,14 @@ export const ArticleListInput = z
     offset: z.number().int().min(0).default(0),
     sort: z.enum(['date-desc', 'date-asc', 'title', 'outlet', 'tags-desc']).default('date-desc'),
     relationshipId: Id.optional(),
+    // coding: library filters
+    /** Articles with at least one tag of this code (or of one of its subtypes). */
+    codeId: Id.optional(),
+    /** Articles with at least one tag whose source or target is this actor. */
+    actorId: Id.optional(),
+    outlet: z.string().max(200).optional(),
+    fromDate: IsoDate.optional(),
+    toDate: IsoDate.optional(),
   })
   .strict();
 
@@ -103,9 +116,41 @@ export const AnnotationUpdateInput = z
     confidence: z.number().min(0).max(1).optional(),
     eventDate: IsoDate.optional(),
     note: z.string().max(MAX_NOTE_CHARS).optional(),
+    // coding: adjust the boundaries of a tag, or place an orphaned one by hand.
+    start: z.number().int().nonnegative().optional(),
+    end: z.number().int().positive().optional(),
+    exact: z.string().optional(),
   })
   .strict();
 export type AnnotationUpdateInput = z.input<typeof AnnotationUpdateInput>;
+
+// coding: codebook and actors
+const CodeFields = {
+  name: shortText('The name', 200).min(1, 'The name is empty'),
+  color: Color,
+  description: shortText('The description', 2000),
+  weight: z.number().min(-10, 'The weight must be between -10 and +10').max(10, 'The weight must be between -10 and +10'),
+  parentId: Id.nullable(),
+};
+export const CodeCreateInput = z
+  .object({ ...CodeFields, description: CodeFields.description.default(''), parentId: Id.nullable().default(null) })
+  .strict();
+export const CodeUpdateInput = z
+  .object({
+    id: Id,
+    name: CodeFields.name.optional(),
+    color: Color.optional(),
+    description: CodeFields.description.optional(),
+    weight: CodeFields.weight.optional(),
+    parentId: Id.nullable().optional(),
+  })
+  .strict();
+const ActorCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{2,12}$/, 'The short code is 2 to 12 letters or digits, like USA or IND');
+const AliasText = shortText('The alias', 200).min(1, 'The alias is empty');
 
 const ScoreInput = z
   .object({
@@ -262,6 +307,85 @@ export const contract = {
     input: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
     output: z.array(HistoryEntry),
   },
+  // coding
+  'history:state': { input: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(), output: HistoryState },
+  'history:undo': { input: Empty, output: HistoryStep },
+  'history:redo': { input: Empty, output: HistoryStep },
+  'search:query': {
+    input: z
+      .object({
+        text: z.string().max(500, 'The search is longer than 500 characters'),
+        limit: z.number().int().min(1).max(100).default(20),
+        includeNotes: z.boolean().default(true),
+      })
+      .strict(),
+    output: z.object({
+      query: z.string(),
+      articles: z.array(
+        z.object({
+          articleId: Id,
+          title: z.array(SnippetPart),
+          outlet: z.string(),
+          publishedOn: IsoDate,
+          snippet: z.array(SnippetPart),
+          term: z.string().nullable(),
+        }),
+      ),
+      notes: z.array(z.object({ annotationId: Id, articleId: Id, articleTitle: z.string(), snippet: z.array(SnippetPart) })),
+    }),
+  },
+  'codebook:create': { input: CodeCreateInput, output: Code },
+  'codebook:update': { input: CodeUpdateInput, output: Code },
+  'codebook:merge': {
+    input: z.object({ fromId: Id, intoId: Id }).strict(),
+    output: z.object({ into: Code, movedAnnotations: z.number().int() }),
+  },
+  'codebook:delete': { input: ByIdInput, output: z.object({ id: Id }) },
+  'codebook:export': { input: Empty, output: z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() }) },
+  'codebook:import': {
+    input: z.object({ content: z.string().max(5_000_000, 'The codebook file is larger than 5 MB') }).strict(),
+    output: z.object({ added: z.number().int(), updated: z.number().int() }),
+  },
+  'actors:create': {
+    input: z
+      .object({
+        code: ActorCode,
+        name: shortText('The name', 200).min(1, 'The name is empty'),
+        aliases: z.array(AliasText).max(200).default([]),
+      })
+      .strict(),
+    output: Actor,
+  },
+  'actors:update': {
+    input: z
+      .object({ id: Id, code: ActorCode.optional(), name: shortText('The name', 200).min(1, 'The name is empty').optional() })
+      .strict(),
+    output: Actor,
+  },
+  'actors:addAlias': { input: z.object({ actorId: Id, alias: AliasText }).strict(), output: Actor },
+  'actors:removeAlias': { input: z.object({ actorId: Id, alias: z.string() }).strict(), output: Actor },
+  'relationships:create': { input: z.object({ actorAId: Id, actorBId: Id }).strict(), output: Relationship },
+  'articles:outlets': { input: Empty, output: z.array(z.object({ outlet: z.string(), count: z.number().int() })) },
+  'articles:updateText': {
+    input: z
+      .object({
+        id: Id,
+        text: z.string(),
+        /** The content hash the analyst started from; refused if the text changed meanwhile. */
+        expectedHash: z.string().optional(),
+      })
+      .strict(),
+    output: z.object({
+      article: Article,
+      unchanged: z.boolean(),
+      /** How each annotation was placed again; orphaned ones are kept with their quote. */
+      position: z.number().int(),
+      exact: z.number().int(),
+      fuzzy: z.number().int(),
+      orphaned: z.number().int(),
+    }),
+  },
+  // end coding
 } as const;
 
 export type Contract = typeof contract;

@@ -81,6 +81,8 @@ export const Annotation = z.object({
   eventId: Id.nullable(),
   createdAtMs: z.number().int(),
   updatedAtMs: z.number().int(),
+  /** True when, after an edit of the article's text, the passage could not be found again. */
+  orphaned: z.boolean(),
 });
 export type Annotation = z.infer<typeof Annotation>;
 
@@ -223,3 +225,28 @@ export const ScoreMarks = z.object({
   ),
 });
 export type ScoreMarks = z.infer<typeof ScoreMarks>;
+// coding: undo/redo history
+export const ChangeSetEntry = z.object({
+  id: Id,
+  atMs: z.number().int(),
+  kind: z.enum(['do', 'undo', 'redo']),
+  label: z.string(),
+});
+export type ChangeSetEntry = z.infer<typeof ChangeSetEntry>;
+
+export const HistoryState = z.object({
+  /** What Ctrl+Z would undo, and what Ctrl+Shift+Z would redo (labels), or null. */
+  nextUndo: z.string().nullable(),
+  nextRedo: z.string().nullable(),
+  /** The latest change sets, newest first. */
+  recent: z.array(ChangeSetEntry),
+});
+export type HistoryState = z.infer<typeof HistoryState>;
+
+export const HistoryStep = z.object({
+  kind: z.enum(['undo', 'redo']),
+  label: z.string(),
+  touched: z.record(z.string(), z.array(z.number().int())),
+  articleIds: z.array(Id),
+});
+export type HistoryStep = z.infer<typeof HistoryStep>;

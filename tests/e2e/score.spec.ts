@@ -24,7 +24,7 @@ const ARTICLES = [
     text: 'New Delhi lifted the curbs on American almonds after a call between the two trade ministers.',
     phrase: 'lifted the curbs on American almonds',
     key: '3', // Concession, IND → USA
-    swap: true,
+    swap: true, // i.e. against the relationship's own order
   },
   {
     title: 'Ministry confirms end of almond curbs',
@@ -33,7 +33,7 @@ const ARTICLES = [
     text: 'The ministry in New Delhi confirmed it had lifted the curbs on almonds imported from the United States.',
     phrase: 'confirmed it had lifted the curbs',
     key: '3',
-    swap: true,
+    swap: true, // i.e. against the relationship's own order
   },
 ];
 
@@ -63,7 +63,7 @@ test('tag three articles, group two reports as one event, grade an outlet, and r
     const popover = page.getByRole('dialog', { name: 'Tag passage' });
     await expect(popover).toBeVisible();
     await page.keyboard.press(a.key);
-    if (a.swap) await page.keyboard.press('s');
+    // Parley proposes the direction from the first actor named in the sentence (New Delhi → IND → USA).
     await expect(popover.getByLabel('Direction')).toHaveText(a.swap ? 'IND → USA' : 'USA → IND');
     await page.keyboard.press('Enter');
     await expect(popover).toHaveCount(0);
@@ -155,7 +155,7 @@ test('a threat answered by a threat within the window is marked, and the calenda
       date: daysAgo(2),
       text: 'New Delhi threatened duties on American apples.',
       phrase: 'threatened duties',
-      swap: true,
+      swap: true, // i.e. against the relationship's own order
     },
   ];
   for (const a of tags) {
@@ -163,7 +163,8 @@ test('a threat answered by a threat within the window is marked, and the calenda
     await expect(page.getByRole('heading', { name: a.title })).toBeVisible();
     await selectPhrase(page, a.phrase);
     await page.keyboard.press('1');
-    if (a.swap) await page.keyboard.press('s');
+    // The direction is proposed from the first actor the sentence names.
+    await expect(page.getByRole('dialog', { name: 'Tag passage' }).getByLabel('Direction')).toHaveText(a.swap ? 'IND → USA' : 'USA → IND');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('dialog', { name: 'Tag passage' })).toHaveCount(0);
   }

@@ -45,7 +45,7 @@ export const scoreModel: Migration = {
       CREATE INDEX events_direction ON events (source_actor_id, target_actor_id, event_date);
 
       ALTER TABLE annotations ADD COLUMN event_id INTEGER REFERENCES events(id) ON DELETE SET NULL;
-      CREATE INDEX articles_outlet ON articles (outlet);
+      CREATE INDEX articles_outlet_exact ON articles (outlet);
       CREATE INDEX annotations_event ON annotations (event_id) WHERE event_id IS NOT NULL;
       -- The series query reads these columns only, per direction in date order, straight from the index.
       CREATE INDEX annotations_scoring ON annotations (source_actor_id, target_actor_id, event_date, code_id, confidence, event_id);

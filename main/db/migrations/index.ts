@@ -1,12 +1,13 @@
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/errors';
 import { initial } from './0010-initial';
+import { coding } from './0020-coding';
 import { scoreModel } from './0030-score';
 import { exchange } from './0050-exchange';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [initial, scoreModel, exchange];
+export const MIGRATIONS: readonly Migration[] = [initial, coding, scoreModel, exchange];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -1,4 +1,5 @@
 import { useActors, useAnnotations, useCodebook } from '../state/queries';
+import { useCoding } from '../state/coding';
 import { useFocus, useUi } from '../state/ui';
 
 /** The open article's tags in text order; clicking one scrolls to it. */
@@ -7,12 +8,16 @@ export function AnnotationList() {
   const selectedId = useUi((s) => s.selectedAnnotationId);
   const focusAnnotation = useFocus((s) => s.focusAnnotation);
   const annotations = useAnnotations(articleId);
+  const placingId = useCoding((s) => s.placingAnnotationId);
+  const setPlacing = useCoding((s) => s.setPlacing);
   const codes = useCodebook();
   const actors = useActors();
   if (articleId === null) return null;
   const code = (id: number) => codes.data?.find((c) => c.id === id);
   const actor = (id: number) => actors.data?.find((a) => a.id === id)?.code ?? '?';
-  const list = annotations.data ?? [];
+  const all = annotations.data ?? [];
+  const list = all.filter((a) => !a.orphaned);
+  const orphans = all.filter((a) => a.orphaned);
   return (
     <section className="annotation-list" aria-label="Tags in this article">
       <h3>Tags in this article ({list.length})</h3>
@@ -36,6 +41,27 @@ export function AnnotationList() {
           </li>
         ))}
       </ol>
+      {orphans.length > 0 && (
+        <section className="orphans" aria-label="Not found in the text">
+          <h4>Not found in the text ({orphans.length})</h4>
+          <p className="hint">
+            The text was edited and these passages could not be found again. They still count; place each one by selecting its passage.
+          </p>
+          <ol>
+            {orphans.map((a) => (
+              <li key={a.id} className="orphan" style={{ ['--code' as string]: code(a.codeId)?.color ?? '#888' }}>
+                <span className="tag-line">
+                  <b>{code(a.codeId)?.name}</b> {actor(a.sourceActorId)}→{actor(a.targetActorId)}
+                </span>
+                <span className="quote">“{a.exact}”</span>
+                <button type="button" aria-pressed={placingId === a.id} onClick={() => setPlacing(placingId === a.id ? null : a.id)}>
+                  {placingId === a.id ? 'Selecting…' : 'Place by hand'}
+                </button>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
     </section>
   );
 }

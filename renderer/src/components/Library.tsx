@@ -1,15 +1,58 @@
-import { useArticles, useRemoveSample, useWorkspaceInfo } from '../state/queries';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import { LIBRARY_PAGE, useArticlePage, useRemoveSample, useWorkspaceInfo } from '../state/queries';
+import { useCoding, type LibraryQuery } from '../state/coding';
 import { useUi } from '../state/ui';
+import { LibraryFilters } from './LibraryFilters';
 
-export function Library({ onAdd }: { onAdd(): void }) {
-  const articles = useArticles();
-  const info = useWorkspaceInfo();
-  const removeSample = useRemoveSample();
+/** One row; it asks for its page, which TanStack Query fetches once for all the rows on it. */
+function ArticleRow({ query, index, total }: { query: LibraryQuery; index: number; total: number }) {
+  const page = useArticlePage(query, Math.floor(index / LIBRARY_PAGE));
   const articleId = useUi((s) => s.articleId);
   const openArticle = useUi((s) => s.openArticle);
+  const a = page.data?.items[index % LIBRARY_PAGE];
+  if (!a) {
+    return (
+      <span className="article-item loading" aria-busy="true">
+        Loading article {index + 1} of {total.toLocaleString()}…
+      </span>
+    );
+  }
+  return (
+    <button type="button" className="article-item" aria-current={a.id === articleId ? 'true' : undefined} onClick={() => openArticle(a.id)}>
+      <span className="title">{a.title}</span>
+      <span className="meta">
+        {a.outlet || 'Unknown outlet'} · <time dateTime={a.publishedOn}>{a.publishedOn}</time>
+      </span>
+      <span className="count" aria-label={`${a.annotationCount} tags`}>
+        {a.annotationCount}
+      </span>
+    </button>
+  );
+}
+
+export function Library({ onAdd }: { onAdd(): void }) {
+  const query = useCoding((s) => s.library);
+  const first = useArticlePage(query, 0);
+  const info = useWorkspaceInfo();
+  const removeSample = useRemoveSample();
+  const openArticle = useUi((s) => s.openArticle);
   const say = useUi((s) => s.say);
-  const items = articles.data?.items ?? [];
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const total = first.data?.total ?? 0;
   const sampleCount = info.data?.sampleArticleCount ?? 0;
+  const filtered = Object.keys(query).some((k) => k !== 'sort');
+
+  // Only the rows in view (and a few around) are in the DOM, so 100,000 articles cost what 30 do.
+  // The React Compiler skips this component (the virtualizer's functions cannot be memoized); that is expected.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 58,
+    overscan: 8,
+  });
+  const rows = virtualizer.getVirtualItems();
 
   return (
     <nav className="library" aria-label="Library">
@@ -39,37 +82,31 @@ export function Library({ onAdd }: { onAdd(): void }) {
           </button>
         </div>
       )}
-      {articles.isError && <p role="alert">{(articles.error as Error).message}</p>}
-      {articles.isSuccess && items.length === 0 && (
+      <LibraryFilters />
+      {first.isError && <p role="alert">{(first.error as Error).message}</p>}
+      {first.isSuccess && total === 0 && !filtered && (
         <p className="empty-state">
           No articles yet. Paste one with <b>Add article</b> to start tagging.
         </p>
       )}
-      <ul className="article-list">
-        {items.map((a) => (
-          <li key={a.id}>
-            <button
-              type="button"
-              className="article-item"
-              aria-current={a.id === articleId ? 'true' : undefined}
-              onClick={() => openArticle(a.id)}
+      {first.isSuccess && total === 0 && filtered && <p className="empty-state">No article matches these filters.</p>}
+      {filtered && total > 0 && <p className="more">{total.toLocaleString()} articles match.</p>}
+      <div className="library-scroll" ref={scrollRef}>
+        <ul className="article-list virtual-list" style={{ height: virtualizer.getTotalSize() }}>
+          {rows.map((row) => (
+            <li
+              key={row.key}
+              data-index={row.index}
+              ref={virtualizer.measureElement}
+              aria-setsize={total}
+              aria-posinset={row.index + 1}
+              style={{ transform: `translateY(${row.start}px)` }}
             >
-              <span className="title">{a.title}</span>
-              <span className="meta">
-                {a.outlet || 'Unknown outlet'} · <time dateTime={a.publishedOn}>{a.publishedOn}</time>
-              </span>
-              <span className="count" aria-label={`${a.annotationCount} tags`}>
-                {a.annotationCount}
-              </span>
-            </button>
-          </li>
-        ))}
-      </ul>
-      {articles.data && articles.data.total > items.length && (
-        <p className="more">
-          Showing {items.length} of {articles.data.total.toLocaleString()} articles.
-        </p>
-      )}
+              <ArticleRow query={query} index={row.index} total={total} />
+            </li>
+          ))}
+        </ul>
+      </div>
     </nav>
   );
 }

@@ -1,9 +1,11 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Annotation, Article, Relationship } from '../../../shared/api/schemas';
 import { PASSAGE_PROBLEM_MESSAGES, passageProblem, trimSpan } from '../../../shared/domain/anchoring';
+import { proposeDirection } from '../../../shared/domain/direction';
 import { paragraphSpans } from '../../../shared/domain/text';
-import { applyCodeColors, clearHighlights, paintHighlights } from '../highlight/paint';
-import { caretOffsetAt, spanAt, TextIndex } from '../highlight/textIndex';
+import { applyCodeColors, clearHighlights, paintHighlights, paintSearchHit } from '../highlight/paint';
+import { IntervalIndex } from '../highlight/intervalIndex';
+import { caretOffsetAt, TextIndex } from '../highlight/textIndex';
 import {
   useActors,
   useAnnotations,
@@ -12,9 +14,14 @@ import {
   useCreateAnnotation,
   useDeleteAnnotation,
   useRelationships,
+  useAddAlias,
   useUpdateAnnotation,
 } from '../state/queries';
+import { useCoding } from '../state/coding';
 import { useFocus, useUi } from '../state/ui';
+import { ArticleTextEditor } from './ArticleTextEditor';
+import { HighlightFilterBar, passesFilter } from './HighlightFilterBar';
+import { describeProposal, findWord, nextWordStart, previousWordStart, sentenceSpans } from './readerText';
 import { TagPopover, type TagChoice } from './TagPopover';
 
 const NO_ANNOTATIONS: Annotation[] = [];
@@ -32,18 +39,6 @@ function domRange(index: TextIndex, start: number, end: number): Range | null {
   range.setStart(r.startContainer, r.startOffset);
   range.setEnd(r.endContainer, r.endOffset);
   return range;
-}
-
-function sentenceSpans(text: string): { start: number; end: number }[] {
-  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-  const spans: { start: number; end: number }[] = [];
-  for (const p of paragraphSpans(text)) {
-    for (const s of segmenter.segment(text.slice(p.start, p.end))) {
-      const t = trimSpan(text, p.start + s.index, p.start + s.index + s.segment.length);
-      if (t.end > t.start) spans.push(t);
-    }
-  }
-  return spans;
 }
 
 function relationshipFor(article: Article, relationships: readonly Relationship[], fallbackId: number | null): Relationship | undefined {
@@ -72,13 +67,33 @@ export function Reader() {
   const text = article.data?.text ?? '';
   const paragraphs = useMemo(() => paragraphSpans(text), [text]);
   const sentences = useMemo(() => (text ? sentenceSpans(text) : []), [text]);
-  const list = annotations.data ?? NO_ANNOTATIONS;
+  const all = annotations.data ?? NO_ANNOTATIONS;
+  // Orphans (passages not found after a text edit) have no place in the text to paint or click.
+  const placed = useMemo(() => all.filter((x) => !x.orphaned), [all]);
+  const filter = useCoding((s) => s.highlightFilter);
+  const relationshipsData = relationships.data;
+  const codesData = codes.data;
+  const articleRel = article.data && relationshipsData ? relationshipFor(article.data, relationshipsData, relationshipId) : undefined;
+  // What is painted and clickable: placed tags that pass the highlight filter.
+  const list = useMemo(
+    () => (codesData ? placed.filter((x) => passesFilter(x, filter, codesData, articleRel)) : placed),
+    [placed, filter, codesData, articleRel],
+  );
+  const hitIndex = useMemo(() => new IntervalIndex(list), [list]);
+  const editingTextOf = useCoding((s) => s.editingTextOf);
+  const setEditingText = useCoding((s) => s.setEditingText);
+  const placingId = useCoding((s) => s.placingAnnotationId);
+  const setPlacing = useCoding((s) => s.setPlacing);
+  const setShortcutsOpen = useCoding((s) => s.setShortcutsOpen);
+  const addAlias = useAddAlias();
+  const editing = articleId !== null && editingTextOf === articleId;
+  const placing = all.find((x) => x.id === placingId) ?? null;
   const selected = list.find((a) => a.id === selectedId) ?? null;
 
   useLayoutEffect(() => {
     setIndex(bodyRef.current && text ? new TextIndex(bodyRef.current) : null);
     setDraft(null);
-  }, [text]);
+  }, [text, editing]);
 
   useEffect(() => {
     if (codes.data) applyCodeColors(codes.data);
@@ -88,7 +103,27 @@ export function Reader() {
     if (index) paintHighlights(index, list, selectedId);
   }, [index, list, selectedId]);
 
-  useEffect(() => () => clearHighlights(), []);
+  useEffect(
+    () => () => {
+      clearHighlights();
+      paintSearchHit(null);
+    },
+    [],
+  );
+
+  // Opened from a search result: mark the matched word and bring it into view.
+  const revealTerm = useCoding((s) => s.revealTerm);
+  // (findWord: whole word first, so that "tariff" does not land inside "tariffs".)
+  useEffect(() => {
+    if (!index || !revealTerm || revealTerm.articleId !== articleId) {
+      paintSearchHit(null);
+      return;
+    }
+    const at = findWord(text, revealTerm.term);
+    const range = at === null ? null : index.rangeFor(at, at + revealTerm.term.length);
+    paintSearchHit(range);
+    if (range) (range.startContainer.parentElement as HTMLElement | null)?.scrollIntoView({ block: 'center' });
+  }, [index, revealTerm, articleId, text]);
 
   // Scroll to and open the annotation picked in the side panel or the evidence list.
   useEffect(() => {
@@ -137,6 +172,19 @@ export function Reader() {
       say('error', PASSAGE_PROBLEM_MESSAGES[problem]);
       return true;
     }
+    if (placing) {
+      updateAnnotation.mutate(
+        { id: placing.id, start: span.start, end: span.end, exact: text.slice(span.start, span.end) },
+        {
+          onSuccess: () => {
+            setPlacing(null);
+            sel.removeAllRanges();
+            say('info', `Tag placed on “${text.slice(span.start, span.end)}”.`);
+          },
+        },
+      );
+      return true;
+    }
     selectAnnotation(null);
     setDraft({ ...span, anchor: r.getBoundingClientRect() });
     return true;
@@ -145,7 +193,7 @@ export function Reader() {
   const onMouseUp = (e: React.MouseEvent) => {
     if (openDraftFromSelection() || !index) return;
     const offset = caretOffsetAt(index, e.clientX, e.clientY);
-    const hit = offset === null ? null : spanAt(list, offset);
+    const hit = offset === null ? null : hitIndex.at(offset);
     setDraft(null);
     selectAnnotation(hit?.id ?? null);
     if (hit) setEditAnchor(domRange(index, hit.start, hit.end)?.getBoundingClientRect() ?? null);
@@ -173,24 +221,44 @@ export function Reader() {
           ? sentences.find((s) => at === null || s.start > at)
           : [...sentences].reverse().find((s) => at !== null && s.start < at);
       if (next) selectSpan(next);
+    } else if (e.shiftKey && e.altKey && (e.key === 'ArrowRight' || e.key === 'ArrowLeft') && sel && !sel.isCollapsed && index) {
+      // Alt+Shift moves the start of the selection by a word: → drops the first word, ← takes in the one before.
+      e.preventDefault();
+      const r = sel.getRangeAt(0);
+      const s = index.offsetOf(r.startContainer, r.startOffset);
+      const end = index.offsetOf(r.endContainer, r.endOffset);
+      if (s === null || end === null) return;
+      const next = e.key === 'ArrowRight' ? nextWordStart(text, s, end) : previousWordStart(text, s);
+      if (next < end) selectSpan({ start: next, end });
     } else if (e.shiftKey && (e.key === 'ArrowRight' || e.key === 'ArrowLeft') && sel && !sel.isCollapsed) {
       e.preventDefault();
       sel.modify('extend', e.key === 'ArrowRight' ? 'forward' : 'backward', 'word');
     } else if (e.key === 'Enter' || e.key === 't') {
       if (openDraftFromSelection()) e.preventDefault();
+    } else if (e.key === '?') {
+      e.preventDefault();
+      setShortcutsOpen(true);
     } else if (e.key === 'Escape') {
       sel?.removeAllRanges();
       selectAnnotation(null);
+      setPlacing(null);
     }
   };
 
+  const proposal = draft
+    ? proposeDirection(text, draft.start, draft.end, actors.data, rel ? [rel.actorA.id, rel.actorB.id] : undefined)
+    : null;
+  const directionNote = proposal ? describeProposal(proposal, actors.data) : null;
   const defaultChoice = (): TagChoice => ({
     codeId: null,
-    sourceActorId: rel?.actorA.id ?? actors.data[0]!.id,
-    targetActorId: rel?.actorB.id ?? actors.data[1]!.id,
+    sourceActorId: proposal?.sourceActorId ?? rel?.actorA.id ?? actors.data[0]!.id,
+    targetActorId: proposal?.targetActorId ?? rel?.actorB.id ?? actors.data[1]!.id,
     note: '',
     eventDate: a.publishedOn,
+    confidence: 1,
   });
+  const draftQuote = draft ? text.slice(draft.start, draft.end) : '';
+  const aliasCandidate = draftQuote.length <= 40 && draftQuote.split(/\s+/).length <= 4 && !/[.!?;:]$/.test(draftQuote);
 
   const closeDraft = () => {
     setDraft(null);
@@ -209,14 +277,32 @@ export function Reader() {
           {a.isSample && <span className="badge">sample</span>}
         </p>
         {a.url && <p className="url">{a.url}</p>}
+        {!editing && (
+          <button type="button" className="edit-text" onClick={() => setEditingText(a.id)}>
+            Edit text
+          </button>
+        )}
         <p className="hint">
           Select a passage with the mouse, or press <kbd>]</kbd> for the next sentence and <kbd>Shift</kbd>+<kbd>→</kbd> to extend it; then
           tag it with <kbd>1</kbd> <kbd>2</kbd> <kbd>3</kbd>.
         </p>
       </header>
+      {!editing && placed.length > 0 && (
+        <HighlightFilterBar codes={codes.data} actors={actors.data} rel={rel} shown={list.length} total={placed.length} />
+      )}
+      {placing && (
+        <p className="placing-banner">
+          Placing the tag “{placing.exact}”: select its passage in the text (mouse, or <kbd>]</kbd> and <kbd>Enter</kbd>).{' '}
+          <button type="button" onClick={() => setPlacing(null)}>
+            Stop
+          </button>
+        </p>
+      )}
+      {editing && <ArticleTextEditor article={a} />}
       {/* The article is a focusable reading surface: selection by mouse, commands by key (listed in the hint above). */}
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
       <div
+        hidden={editing}
         ref={bodyRef}
         className="article-body"
         role="document"
@@ -240,6 +326,17 @@ export function Reader() {
           codes={codes.data}
           actors={actors.data}
           initial={defaultChoice()}
+          directionNote={directionNote}
+          onHelp={() => setShortcutsOpen(true)}
+          onAddAlias={
+            aliasCandidate
+              ? (actorId) =>
+                  addAlias.mutate(
+                    { actorId, alias: draftQuote },
+                    { onSuccess: (actor) => say('info', `“${draftQuote}” is now an alias of ${actor.name}.`) },
+                  )
+              : undefined
+          }
           busy={createAnnotation.isPending}
           onCancel={closeDraft}
           onSave={(c) =>
@@ -257,7 +354,7 @@ export function Reader() {
       )}
       {selected && editAnchor && !draft && (
         <TagPopover
-          key={`edit-${selected.id}-${selected.updatedAtMs}`}
+          key={`edit-${selected.id}-${selected.updatedAtMs}-${scrollNonce}`}
           mode="edit"
           anchor={editAnchor}
           quote={selected.exact}
@@ -269,6 +366,15 @@ export function Reader() {
             targetActorId: selected.targetActorId,
             note: selected.note,
             eventDate: selected.eventDate,
+            confidence: selected.confidence,
+          }}
+          onHelp={() => setShortcutsOpen(true)}
+          onAdjust={() => {
+            const span = { start: selected.start, end: selected.end };
+            selectAnnotation(null);
+            setPlacing(selected.id);
+            bodyRef.current?.focus();
+            selectSpan(span);
           }}
           busy={updateAnnotation.isPending}
           onCancel={() => {

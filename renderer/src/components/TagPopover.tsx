@@ -7,7 +7,12 @@ export interface TagChoice {
   targetActorId: number;
   note: string;
   eventDate: string;
+  confidence: number;
 }
+
+export const CONFIDENCE_STEPS = [1, 0.75, 0.5, 0.25] as const;
+/** Keys that pick the n-th subtype of the chosen code. */
+const SUBTYPE_KEYS = ['4', '5', '6', '7', '8', '9'];
 
 interface Props {
   mode: 'new' | 'edit';
@@ -20,13 +25,36 @@ interface Props {
   onSave(choice: TagChoice & { codeId: number }): void;
   onCancel(): void;
   onDelete?(): void;
+  /** Why the direction was proposed (aliases found), shown under it. */
+  directionNote?: string | null;
+  /** Adds the (short) quote as an alias of an actor in one step. */
+  onAddAlias?(actorId: number): void;
+  /** Re-selects the passage in the text so that its boundaries can be adjusted. */
+  onAdjust?(): void;
+  onHelp?(): void;
 }
 
 /**
- * Picks code (keys 1–3, subtype from the list), direction (S swaps) and a
- * note; Enter saves, Escape cancels, Delete removes an existing tag.
+ * Picks code (keys 1–3), subtype (4–9, 0 for none), direction (S swaps),
+ * confidence (C cycles) and a note (N); Enter saves, Escape cancels, Delete
+ * removes an existing tag, B adjusts its passage, ? lists every shortcut.
  */
-export function TagPopover({ mode, anchor, quote, codes, actors, initial, busy, onSave, onCancel, onDelete }: Props) {
+export function TagPopover({
+  mode,
+  anchor,
+  quote,
+  codes,
+  actors,
+  initial,
+  busy,
+  onSave,
+  onCancel,
+  onDelete,
+  directionNote,
+  onAddAlias,
+  onAdjust,
+  onHelp,
+}: Props) {
   const [choice, setChoice] = useState<TagChoice>(initial);
   const [problem, setProblem] = useState<string | null>(null);
   const boxRef = useRef<HTMLDivElement>(null);
@@ -46,8 +74,8 @@ export function TagPopover({ mode, anchor, quote, codes, actors, initial, busy, 
       setProblem('Pick a code first: 1 threat, 2 overture, 3 concession.');
       return;
     }
-    const { sourceActorId, targetActorId, note, eventDate } = choice;
-    onSave({ codeId: choice.codeId, sourceActorId, targetActorId, note, eventDate });
+    const { sourceActorId, targetActorId, note, eventDate, confidence } = choice;
+    onSave({ codeId: choice.codeId, sourceActorId, targetActorId, note, eventDate, confidence });
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -69,6 +97,24 @@ export function TagPopover({ mode, anchor, quote, codes, actors, initial, busy, 
       e.preventDefault();
       setProblem(null);
       setChoice((c) => ({ ...c, codeId: byShortcut.id }));
+    } else if (SUBTYPE_KEYS.includes(e.key) && subtypes[SUBTYPE_KEYS.indexOf(e.key)]) {
+      e.preventDefault();
+      setChoice((c) => ({ ...c, codeId: subtypes[SUBTYPE_KEYS.indexOf(e.key)]!.id }));
+    } else if (e.key === '0' && topId !== null) {
+      e.preventDefault();
+      setChoice((c) => ({ ...c, codeId: topId }));
+    } else if (e.key === 'c' || e.key === 'C') {
+      e.preventDefault();
+      setChoice((c) => {
+        const i = CONFIDENCE_STEPS.findIndex((v) => v === c.confidence);
+        return { ...c, confidence: CONFIDENCE_STEPS[(i + 1) % CONFIDENCE_STEPS.length]! };
+      });
+    } else if ((e.key === 'b' || e.key === 'B') && onAdjust) {
+      e.preventDefault();
+      onAdjust();
+    } else if (e.key === '?' && onHelp) {
+      e.preventDefault();
+      onHelp();
     } else if (e.key === 's' || e.key === 'S') {
       e.preventDefault();
       swap();
@@ -81,7 +127,7 @@ export function TagPopover({ mode, anchor, quote, codes, actors, initial, busy, 
     }
   };
 
-  const top = Math.min(anchor.bottom + 8, window.innerHeight - 280);
+  const top = Math.max(8, Math.min(anchor.bottom + 8, window.innerHeight - 460));
   const left = Math.max(8, Math.min(anchor.left, window.innerWidth - 380));
 
   return (
@@ -116,13 +162,16 @@ export function TagPopover({ mode, anchor, quote, codes, actors, initial, busy, 
       </div>
       {subtypes.length > 0 && (
         <label className="field">
-          <span>Subtype</span>
+          <span>
+            Subtype <kbd>4</kbd>–<kbd>9</kbd>
+          </span>
           <select value={choice.codeId ?? ''} onChange={(e) => setChoice((s) => ({ ...s, codeId: Number(e.target.value) }))}>
             <option value={topId ?? ''}>
               {codes.find((c) => c.id === topId)?.name} (no subtype, {codes.find((c) => c.id === topId)?.weight})
             </option>
-            {subtypes.map((c) => (
+            {subtypes.map((c, i) => (
               <option key={c.id} value={c.id}>
+                {SUBTYPE_KEYS[i] ? `${SUBTYPE_KEYS[i]} · ` : ''}
                 {c.name} ({c.weight > 0 ? '+' : ''}
                 {c.weight})
               </option>
@@ -138,6 +187,19 @@ export function TagPopover({ mode, anchor, quote, codes, actors, initial, busy, 
           Swap <kbd>S</kbd>
         </button>
       </div>
+      {directionNote && <p className="direction-note">{directionNote}</p>}
+      <label className="field">
+        <span>
+          Confidence <kbd>C</kbd>
+        </span>
+        <select value={choice.confidence} onChange={(e) => setChoice((s) => ({ ...s, confidence: Number(e.target.value) }))}>
+          {CONFIDENCE_STEPS.map((v) => (
+            <option key={v} value={v}>
+              {Math.round(v * 100)}%
+            </option>
+          ))}
+        </select>
+      </label>
       <label className="field">
         <span>Note</span>
         <input
@@ -152,12 +214,27 @@ export function TagPopover({ mode, anchor, quote, codes, actors, initial, busy, 
         <span>Event date</span>
         <input type="date" value={choice.eventDate} onChange={(e) => setChoice((s) => ({ ...s, eventDate: e.target.value }))} />
       </label>
+      {onAddAlias && (
+        <div className="alias-add" role="group" aria-label={`Add “${quote}” as an alias of`}>
+          <span>Alias “{quote}” of:</span>
+          {actors.map((a) => (
+            <button key={a.id} type="button" onClick={() => onAddAlias(a.id)} title={`Add “${quote}” as an alias of ${a.name}`}>
+              {a.code}
+            </button>
+          ))}
+        </div>
+      )}
       {problem && (
         <p className="inline-error" role="alert">
           {problem}
         </p>
       )}
       <div className="popover-actions">
+        {onAdjust && (
+          <button type="button" onClick={onAdjust}>
+            Adjust passage <kbd>B</kbd>
+          </button>
+        )}
         {onDelete && (
           <button type="button" className="danger" onClick={onDelete}>
             Delete <kbd>Del</kbd>

@@ -63,3 +63,11 @@ export function clearHighlights(): void {
   for (const name of paintedNames) CSS.highlights.delete(name);
   paintedNames = [];
 }
+
+export const SEARCH_HIT_HIGHLIGHT = 'parley-search-hit';
+
+/** Marks the word a search found (kept apart from the tag highlights, which are repainted often). */
+export function paintSearchHit(range: StaticRange | null): void {
+  if (range) CSS.highlights.set(SEARCH_HIT_HIGHLIGHT, new Highlight(range));
+  else CSS.highlights.delete(SEARCH_HIT_HIGHLIGHT);
+}

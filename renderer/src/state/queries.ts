@@ -12,6 +12,7 @@ export const keys = {
   actors: () => ['actors'] as const,
   relationships: () => ['relationships'] as const,
   workspace: () => ['workspace'] as const,
+  history: () => ['history'] as const,
   score: (relationshipId: number, halfLife: number) => ['score', relationshipId, halfLife] as const,
   evidence: (relationshipId: number, date: string, halfLife: number) => ['evidence', relationshipId, date, halfLife] as const,
 };
@@ -58,6 +59,7 @@ function useInvalidateTags() {
       qc.invalidateQueries({ queryKey: ['score'] }),
       qc.invalidateQueries({ queryKey: ['evidence'] }),
       qc.invalidateQueries({ queryKey: keys.workspace() }),
+      qc.invalidateQueries({ queryKey: keys.history() }),
     ]);
 }
 
@@ -109,3 +111,93 @@ export function useRemoveSample() {
     onError: useReportError(),
   });
 }
+
+// coding: undo and redo
+export const useHistoryState = () => useQuery({ queryKey: keys.history(), queryFn: () => api.invoke('history:state', { limit: 50 }) });
+
+/** Undo or redo the last change; everything shown may have changed, so every query is refreshed. */
+export function useHistoryStep() {
+  const qc = useQueryClient();
+  const say = useUi((s) => s.say);
+  return useMutation({
+    mutationFn: (kind: 'undo' | 'redo') => api.invoke(kind === 'undo' ? 'history:undo' : 'history:redo', {}),
+    onSuccess: async (step) => {
+      await qc.invalidateQueries();
+      say('info', `${step.kind === 'undo' ? 'Undone' : 'Redone'}: ${step.label}.`);
+    },
+    onError: useReportError(),
+  });
+}
+
+export function useUpdateArticleText() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: OpInput<'articles:updateText'>) => api.invoke('articles:updateText', input),
+    onSuccess: (r) =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: keys.article(r.article.id) }),
+        qc.invalidateQueries({ queryKey: keys.annotations(r.article.id) }),
+        qc.invalidateQueries({ queryKey: ['articles'] }),
+        qc.invalidateQueries({ queryKey: ['search'] }),
+        qc.invalidateQueries({ queryKey: keys.history() }),
+      ]),
+  });
+}
+
+export const useSearch = (text: string) =>
+  useQuery({
+    queryKey: ['search', text] as const,
+    queryFn: () => api.invoke('search:query', { text, limit: 20 }),
+    enabled: /[\p{L}\p{N}]/u.test(text),
+    staleTime: 0,
+  });
+
+// coding: codebook and actors
+function useInvalidateCodebook() {
+  const qc = useQueryClient();
+  return () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: keys.codebook() }),
+      qc.invalidateQueries({ queryKey: keys.actors() }),
+      qc.invalidateQueries({ queryKey: keys.relationships() }),
+      qc.invalidateQueries({ queryKey: ['annotations'] }),
+      qc.invalidateQueries({ queryKey: ['score'] }),
+      qc.invalidateQueries({ queryKey: ['evidence'] }),
+      qc.invalidateQueries({ queryKey: keys.history() }),
+    ]);
+}
+
+/** A mutation of the codebook or the actors registry: refreshes both, the scores and the history. */
+export function useRegistryMutation<
+  K extends
+    | 'codebook:create'
+    | 'codebook:update'
+    | 'codebook:merge'
+    | 'codebook:delete'
+    | 'codebook:import'
+    | 'actors:create'
+    | 'actors:update'
+    | 'actors:addAlias'
+    | 'actors:removeAlias'
+    | 'relationships:create',
+>(op: K) {
+  const invalidate = useInvalidateCodebook();
+  return useMutation({
+    mutationFn: (input: OpInput<K>) => api.invoke(op, input),
+    onSuccess: () => invalidate(),
+    onError: useReportError(),
+  });
+}
+
+export const useAddAlias = () => useRegistryMutation('actors:addAlias');
+
+/** One page of the library (the virtualized list asks for the pages it shows). */
+export const LIBRARY_PAGE = 100;
+export const useArticlePage = (query: Omit<OpInput<'articles:list'>, 'limit' | 'offset'>, page: number) =>
+  useQuery({
+    queryKey: ['articles', 'page', query, page] as const,
+    queryFn: () => api.invoke('articles:list', { ...query, limit: LIBRARY_PAGE, offset: page * LIBRARY_PAGE }),
+    placeholderData: (previous) => previous,
+  });
+
+export const useOutlets = () => useQuery({ queryKey: ['articles', 'outlets'] as const, queryFn: () => api.invoke('articles:outlets', {}) });

@@ -1,0 +1,59 @@
+import { addArticle, expect, paintedHighlights, selectPhrase, test } from './fixtures';
+
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+const ARTICLE = {
+  title: 'Envoys trade warnings before the summit',
+  outlet: 'Undo Desk',
+  text: 'Officials in Washington threatened to suspend the trade talks.\n\nNew Delhi offered to lower duties on farm goods.',
+};
+
+test('undo and redo of tagging work with the keys and survive a reload; the history lists them', async ({ page, workbench }) => {
+  await page.goto(workbench.url);
+  await addArticle(page, { ...ARTICLE, date: today() });
+  await expect(page.getByRole('heading', { name: ARTICLE.title })).toBeVisible();
+  const tags = page.getByRole('region', { name: 'Tags in this article' });
+
+  await selectPhrase(page, 'threatened to suspend the trade talks');
+  await page.keyboard.press('1');
+  await page.keyboard.press('Enter');
+  await expect(tags).toContainText('“threatened to suspend the trade talks”');
+
+  // Undo with the keyboard, from the article text.
+  await page.getByRole('document', { name: 'Article text' }).focus();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('status')).toContainText('Undone: Tag “threatened to suspend the trade talks” as Threat.');
+  await expect(tags).toContainText('No tags yet');
+  await expect.poll(async () => Object.values(await paintedHighlights(page)).flat()).toEqual([]);
+
+  // The undo is kept in the workspace: after a reload, redo brings the tag back.
+  await page.reload();
+  await page.getByRole('button', { name: new RegExp(ARTICLE.title) }).click();
+  await expect(tags).toContainText('No tags yet');
+  await page.getByRole('document', { name: 'Article text' }).focus();
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(tags).toContainText('“threatened to suspend the trade talks”');
+  await expect.poll(async () => Object.values(await paintedHighlights(page)).flat()).toContain('threatened to suspend the trade talks');
+
+  await page.reload();
+  await page.getByRole('button', { name: new RegExp(ARTICLE.title) }).click();
+  await expect(tags).toContainText('“threatened to suspend the trade talks”');
+  await page.getByText('History', { exact: true }).click();
+  const history = page.getByRole('list', { name: 'Changes, newest first' });
+  await expect(history.getByRole('listitem')).toHaveText([
+    /Redid: Tag “threatened to suspend the trade talks” as Threat/,
+    /Undid: Tag “threatened to suspend the trade talks” as Threat/,
+    /^\S+.*Tag “threatened to suspend the trade talks” as Threat/,
+  ]);
+  await page.getByRole('button', { name: /^Undo/ }).click();
+  await expect(tags).toContainText('No tags yet');
+  await expect(page.getByRole('button', { name: /^Undo/ })).toBeDisabled();
+  // Nothing left to undo: the key says so.
+  await page.getByRole('document', { name: 'Article text' }).focus();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('alert')).toContainText('There is nothing to undo.');
+  await page.screenshot({ path: '.cache/screens/undo-history.png' });
+});

@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestWorkspace, rowCounts, type TestWorkspace } from '../helpers/workspace';
+
+const NOW = new Date('2026-06-15T12:00:00');
+let w: TestWorkspace;
+let rel: { id: number; actorA: { id: number }; actorB: { id: number } };
+let codes: { id: number; key: string; name: string }[];
+let articleId: number;
+const TEXT = 'Washington warned of tariffs on Monday.\n\nNew Delhi said talks would go on.';
+
+beforeEach(async () => {
+  w = openTestWorkspace({ now: NOW });
+  rel = (await w.ok('relationships:list', {}))[0];
+  codes = await w.ok('codebook:list', {});
+  articleId = (await w.ok('articles:create', { title: 'T', publishedOn: '2026-06-01', relationshipId: rel.id, text: TEXT })).id;
+});
+afterEach(() => w.close());
+
+const codeId = (key: string) => codes.find((c) => c.key === key)!.id;
+const tag = (over: Record<string, unknown> = {}) => ({
+  articleId,
+  start: 0,
+  end: 10,
+  codeId: codeId('THREAT'),
+  sourceActorId: rel.actorA.id,
+  targetActorId: rel.actorB.id,
+  ...over,
+});
+const list = () => w.ok('annotations:list', { articleId });
+const changeLogRows = () => (w.ctx.workspace.db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
+
+describe('undo and redo', () => {
+  it('says clearly when there is nothing to undo or redo', async () => {
+    const r = await w.call('history:undo', {});
+    expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'There is nothing to undo.' } });
+    const s = await w.call('history:redo', {});
+    expect(s).toMatchObject({ ok: false, error: { message: 'There is nothing to redo.' } });
+    expect(await w.ok('history:state', {})).toMatchObject({ nextUndo: null, nextRedo: null });
+  });
+
+  it('undoes and redoes a new tag, an edit and a delete, appending to the log and never removing from it', async () => {
+    const a = await w.ok('annotations:create', tag());
+    await w.ok('annotations:update', { id: a.id, note: 'first note', codeId: codeId('OVERTURE') });
+    await w.ok('annotations:delete', { id: a.id });
+    expect(await list()).toEqual([]);
+    const state = await w.ok('history:state', {});
+    expect(state.nextUndo).toBe('Delete tag on “Washington”');
+
+    let logged = changeLogRows();
+    const step = await w.ok('history:undo', {});
+    expect(step).toMatchObject({ kind: 'undo', label: 'Delete tag on “Washington”', articleIds: [articleId] });
+    expect(changeLogRows()).toBeGreaterThan(logged);
+    const restored = (await list())[0];
+    expect(restored).toMatchObject({ id: a.id, note: 'first note', codeId: codeId('OVERTURE') });
+
+    logged = changeLogRows();
+    await w.ok('history:undo', {}); // the re-code and note
+    expect(changeLogRows()).toBeGreaterThan(logged);
+    expect((await list())[0]).toMatchObject({ id: a.id, note: '', codeId: codeId('THREAT') });
+    await w.ok('history:undo', {}); // the tag itself
+    expect(await list()).toEqual([]);
+    expect((await w.ok('articles:get', { id: articleId })).annotationCount).toBe(0);
+    expect((await w.ok('history:state', {})).nextRedo).toBe('Tag “Washington” as Threat');
+
+    await w.ok('history:redo', {});
+    expect((await list())[0]).toMatchObject({ id: a.id, codeId: codeId('THREAT') });
+    await w.ok('history:redo', {});
+    expect((await list())[0]).toMatchObject({ note: 'first note' });
+    await w.ok('history:redo', {});
+    expect(await list()).toEqual([]);
+    const r = await w.call('history:redo', {});
+    expect(r).toMatchObject({ ok: false, error: { message: 'There is nothing to redo.' } });
+  });
+
+  it('a new change after an undo clears what could be redone', async () => {
+    await w.ok('annotations:create', tag());
+    await w.ok('history:undo', {});
+    expect((await w.ok('history:state', {})).nextRedo).not.toBeNull();
+    await w.ok('annotations:create', tag({ start: 11, end: 17 }));
+    expect(await w.ok('history:state', {})).toMatchObject({ nextRedo: null, nextUndo: 'Tag “warned” as Threat' });
+  });
+
+  it('keeps history across a restart', async () => {
+    const a = await w.ok('annotations:create', tag());
+    await w.ok('annotations:update', { id: a.id, note: 'kept' });
+    w.ctx.workspace.close();
+    const again = openTestWorkspace({ now: NOW, dir: w.dir });
+    try {
+      expect((await again.ok('history:state', {})).nextUndo).toBe('Change tag on “Washington”');
+      await again.ok('history:undo', {});
+      expect((await again.ok('annotations:list', { articleId }))[0].note).toBe('');
+      await again.ok('history:undo', {});
+      expect(await again.ok('annotations:list', { articleId })).toEqual([]);
+    } finally {
+      again.ctx.workspace.close();
+    }
+    w = openTestWorkspace({ now: NOW, dir: w.dir }); // afterEach closes and removes it
+    expect((await w.ok('history:state', {})).nextRedo).toBe('Tag “Washington” as Threat');
+  });
+
+  it('refuses, writing nothing, to undo a delete whose article has been deleted since', async () => {
+    const a = await w.ok('annotations:create', tag());
+    await w.ok('annotations:delete', { id: a.id });
+    await w.ok('articles:delete', { id: articleId });
+    const before = rowCounts(w.ctx);
+    const r = await w.call('history:undo', {});
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('CONFLICT');
+      expect(r.error.message).toMatch(/cannot be undone any more/);
+    }
+    expect(rowCounts(w.ctx)).toEqual(before);
+  });
+
+  it('refuses to restore a tag onto another article that took over a deleted one’s id', async () => {
+    const a = await w.ok('annotations:create', tag());
+    await w.ok('annotations:delete', { id: a.id });
+    await w.ok('articles:delete', { id: articleId });
+    const other = await w.ok('articles:create', { title: 'Other', publishedOn: '2026-06-02', text: 'Entirely different words here.' });
+    expect(other.id).toBe(articleId); // SQLite reuses the highest rowid
+    const r = await w.call('history:undo', {});
+    expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await w.ok('annotations:list', { articleId: other.id })).toEqual([]);
+  });
+
+  it('records nothing for a refused change', async () => {
+    const before = rowCounts(w.ctx);
+    const r = await w.call('annotations:create', tag({ start: 5, end: 200 }));
+    expect(r.ok).toBe(false);
+    expect(rowCounts(w.ctx)).toEqual(before);
+    expect((await w.ok('history:state', {})).recent).toEqual([]);
+  });
+});
