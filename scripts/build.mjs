@@ -10,7 +10,8 @@ const common = {
   target: 'node20',
   sourcemap: 'linked',
   logLevel: 'warning',
-  external: ['electron', 'better-sqlite3'],
+  // pdf.js and postal-mime are ES modules loaded with import() at run time; jsdom reads files of its own.
+  external: ['electron', 'better-sqlite3', 'pdfjs-dist', 'jsdom'],
 };
 
 await Promise.all([

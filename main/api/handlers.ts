@@ -10,6 +10,7 @@ import { createAnnotation, deleteAnnotation, updateAnnotation } from '../service
 import { createArticle, deleteArticles } from '../services/articles';
 import type { AppContext } from '../services/context';
 import { describeChange } from '../services/history';
+import { cancelImport, commitImport, importStatus, startImport, uploadImportFiles } from '../services/import';
 import { exportReport } from '../services/report';
 import { removeSample } from '../services/sample';
 import { scoreEvidence, scoreSeries } from '../services/score';
@@ -56,4 +57,10 @@ export const handlers = {
   'score:evidence': (input, ctx) => scoreEvidence(ctx, input),
   'report:export': (input, ctx) => exportReport(ctx, input),
   'history:list': (input, ctx) => recentChanges(ctx.workspace.db, input.limit).map(describeChange),
+  // import
+  'import:upload': (input, ctx) => uploadImportFiles(ctx, input),
+  'import:start': (input, ctx) => startImport(ctx, input),
+  'import:status': (input, ctx) => importStatus(ctx, input),
+  'import:cancel': (input, ctx) => cancelImport(ctx, input),
+  'import:commit': (input, ctx) => commitImport(ctx, input),
 } satisfies HandlerMap;

@@ -6,6 +6,7 @@
 import { launchOptions } from '../paths';
 import type { AppContext } from '../services/context';
 import { startWorkspace } from '../services/workspace';
+import { importCommand } from './import';
 import { infoCommand } from './info';
 
 export interface CliCommand {
@@ -16,6 +17,7 @@ export interface CliCommand {
 
 export const COMMANDS: Record<string, CliCommand> = {
   info: infoCommand,
+  import: importCommand,
 };
 
 /** Removes the flags every command shares, leaving the command's own arguments. */

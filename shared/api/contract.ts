@@ -22,6 +22,14 @@ import {
   ReportFormat,
   ScoreSeriesResult,
 } from './schemas';
+import {
+  ImportCancelInput,
+  ImportCommitInput,
+  ImportStartInput,
+  ImportStatus,
+  ImportStatusInput,
+  ImportUploadInput,
+} from './importSchemas';
 
 const Empty = z.object({}).strict();
 const ByIdInput = z.object({ id: Id }).strict();
@@ -146,6 +154,13 @@ export const contract = {
     input: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
     output: z.array(HistoryEntry),
   },
+  // import: files are uploaded (in chunks within the request limit), read in the
+  // background with progress, reviewed in a table, then saved; all polled by the renderer.
+  'import:upload': { input: ImportUploadInput, output: z.object({ jobId: z.string(), received: z.number().int() }) },
+  'import:start': { input: ImportStartInput, output: ImportStatus },
+  'import:status': { input: ImportStatusInput, output: ImportStatus },
+  'import:cancel': { input: ImportCancelInput, output: ImportStatus },
+  'import:commit': { input: ImportCommitInput, output: ImportStatus },
 } as const;
 
 export type Contract = typeof contract;
