@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { AddArticleDialog } from './components/AddArticleDialog';
 import { AnnotationList } from './components/AnnotationList';
 import { ExportMenu } from './components/ExportMenu';
+import { ImportDialog } from './components/ImportDialog';
 import { Library } from './components/Library';
 import { Reader } from './components/Reader';
 import { ScorePanel } from './components/ScorePanel';
@@ -82,6 +83,7 @@ export function App() {
       </aside>
       <Messages />
       <AddArticleDialog open={adding} onClose={() => setAdding(false)} />
+      <ImportDialog />
     </div>
   );
 }

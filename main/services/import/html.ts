@@ -93,10 +93,24 @@ interface PageMetadata {
   url: string;
 }
 
-function metaContent(document: Doc, ...keys: string[]): string {
+type MetaMap = Map<string, string>;
+
+/** Every <meta> of the page by property, name and itemprop (first one wins), read in one pass. */
+function metaMap(document: Doc): MetaMap {
+  const map: MetaMap = new Map();
+  for (const el of [...document.querySelectorAll('meta')]) {
+    const content = el.getAttribute('content')?.trim();
+    if (!content) continue;
+    for (const key of [el.getAttribute('property'), el.getAttribute('name'), el.getAttribute('itemprop')]) {
+      if (key && !map.has(key.toLowerCase())) map.set(key.toLowerCase(), content);
+    }
+  }
+  return map;
+}
+
+function metaContent(meta: MetaMap, ...keys: string[]): string {
   for (const key of keys) {
-    const el = document.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
-    const v = el?.getAttribute('content')?.trim();
+    const v = meta.get(key.toLowerCase());
     if (v) return v;
   }
   return '';
@@ -104,30 +118,18 @@ function metaContent(document: Doc, ...keys: string[]): string {
 
 function readMetadata(document: Doc): PageMetadata {
   const ld = readJsonLdArticle(document);
-  const authorMeta = metaContent(document, 'author', 'article:author', 'byl', 'dc.creator', 'DC.creator', 'parsely-author');
+  const meta = metaMap(document);
+  const authorMeta = metaContent(meta, 'author', 'article:author', 'byl', 'dc.creator', 'parsely-author');
   const timeEl = document.querySelector('article time[datetime], time[datetime]') as El | null;
   return {
-    title: ld.title || metaContent(document, 'og:title', 'twitter:title', 'dc.title', 'DC.title', 'headline'),
+    title: ld.title || metaContent(meta, 'og:title', 'twitter:title', 'dc.title', 'headline'),
     author: ld.author || (/^https?:/i.test(authorMeta) ? '' : authorMeta.replace(/^by\s+/i, '')),
-    outlet: ld.outlet || metaContent(document, 'og:site_name', 'publisher', 'application-name', 'dc.publisher', 'DC.publisher'),
+    outlet: ld.outlet || metaContent(meta, 'og:site_name', 'publisher', 'application-name', 'dc.publisher'),
     date:
       ld.date ||
-      metaContent(
-        document,
-        'article:published_time',
-        'datePublished',
-        'date',
-        'pubdate',
-        'publishdate',
-        'dc.date.issued',
-        'DC.date.issued',
-        'dc.date',
-        'DC.date',
-        'parsely-pub-date',
-        'sailthru.date',
-      ) ||
+      metaContent(meta, 'article:published_time', 'datePublished', 'date', 'pubdate', 'publishdate', 'dc.date.issued', 'dc.date', 'parsely-pub-date', 'sailthru.date') ||
       (timeEl?.getAttribute('datetime') ?? ''),
-    url: document.querySelector('link[rel="canonical"]')?.getAttribute('href') || metaContent(document, 'og:url') || ld.url,
+    url: document.querySelector('link[rel="canonical"]')?.getAttribute('href') || metaContent(meta, 'og:url') || ld.url,
   };
 }
 

@@ -23,21 +23,34 @@ function getPurifier(): { purify: DOMPurify; window: JSDOM['window'] } {
   return purifier;
 }
 
+const PURIFY_CONFIG = {
+  ALLOWED_TAGS,
+  ALLOWED_ATTR: ['href'],
+  ALLOWED_URI_REGEXP: /^https?:\/\//i,
+  KEEP_CONTENT: true,
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+};
+
 /**
- * Returns the HTML with only text structure left: no script, style, frame,
- * form, image or event handler; links keep an href only if it is http(s).
+ * Parses the HTML into an inert <template> (nothing in it runs or loads) and
+ * sanitizes that tree in place: only text structure is left, with no script,
+ * style, frame, form, image or event handler, and links keep an href only if
+ * it is http(s). In place, because DOMPurify's own parse creates a new jsdom
+ * document per call, which costs ~10 ms.
  */
+function sanitizedTree(html: string): Element {
+  const { purify, window } = getPurifier();
+  const template = window.document.createElement('template');
+  template.innerHTML = html;
+  const root = template.content.ownerDocument.createElement('div');
+  root.append(...Array.from(template.content.childNodes));
+  purify.sanitize(root, { ...PURIFY_CONFIG, IN_PLACE: true });
+  return root as unknown as Element;
+}
+
 export function sanitizeArticleHtml(html: string): string {
-  const { purify } = getPurifier();
-  return purify.sanitize(html, {
-    ALLOWED_TAGS,
-    ALLOWED_ATTR: ['href'],
-    ALLOWED_URI_REGEXP: /^https?:\/\//i,
-    KEEP_CONTENT: true,
-    WHOLE_DOCUMENT: false,
-    ALLOW_DATA_ATTR: false,
-    ALLOW_ARIA_ATTR: false,
-  });
+  return sanitizedTree(html).innerHTML;
 }
 
 const BLOCK = new Set([
@@ -94,9 +107,6 @@ export function domToText(root: MinimalNode): string {
 
 /** Sanitizes HTML and returns both the safe HTML and its text. */
 export function htmlToArticleText(html: string): { html: string; text: string } {
-  const safe = sanitizeArticleHtml(html);
-  const { window } = getPurifier();
-  const template = window.document.createElement('template');
-  template.innerHTML = safe;
-  return { html: safe, text: domToText(template.content as unknown as MinimalNode) };
+  const root = sanitizedTree(html);
+  return { html: root.innerHTML, text: domToText(root as unknown as MinimalNode) };
 }

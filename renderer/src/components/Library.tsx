@@ -1,3 +1,4 @@
+import { useImportUi } from '../import/importUi';
 import { useArticles, useRemoveSample, useWorkspaceInfo } from '../state/queries';
 import { useUi } from '../state/ui';
 
@@ -17,6 +18,9 @@ export function Library({ onAdd }: { onAdd(): void }) {
         <h2>Library</h2>
         <button type="button" className="primary" onClick={onAdd}>
           Add article
+        </button>
+        <button type="button" onClick={() => useImportUi.getState().show()}>
+          Import…
         </button>
       </div>
       {sampleCount > 0 && (
