@@ -22,6 +22,7 @@ await Promise.all([
       'main/preload': 'main/electron/preload.ts',
       'main/server': 'main/server/main.ts',
       'main/cli': 'main/cli/main.ts',
+      'main/importWorker': 'main/services/import/worker.ts',
     },
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },

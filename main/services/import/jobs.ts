@@ -16,7 +16,8 @@ import { wordCount } from '../../../shared/domain/text';
 import { articleByHash, lookAlike } from '../../db/importLookups';
 import { contentHash } from '../articles';
 import type { AppContext } from '../context';
-import { ImportRefusal } from './document';
+import { ImportRefusal, type ParsedDocument } from './document';
+import { createDocumentReader } from './readerPool';
 import { extensionOf, readDocument, tooLargeReason } from './readFile';
 
 export interface StagedFile {
@@ -174,42 +175,61 @@ async function readAll(job: ImportJob): Promise<void> {
   const seenHashes = new Map<string, JobItem>();
   const today = localToday(job.ctx.now());
   const latest = latestAcceptableDay(job.ctx.now());
-  for (let i = 0; i < job.files.length; i++) {
-    const file = job.files[i]!;
-    const item = blankItem(i, file);
-    job.items.push(item);
-    if (job.cancelled) {
-      item.status = 'cancelled';
-      item.reason = 'Not read: the import was cancelled.';
-      continue;
-    }
-    job.currentFile = file.name;
-    try {
-      const doc = await readDocument(file.name, await file.load());
-      item.format = doc.format;
-      item.title = doc.title;
-      item.outlet = doc.outlet.slice(0, 200);
-      item.author = doc.author.slice(0, 300);
-      item.url = doc.url;
-      if (doc.publishedOn && isoToDay(doc.publishedOn) <= latest) item.publishedOn = doc.publishedOn;
-      else {
-        // No date in the document: the file's own date is the best guess, never later than today.
-        const fileDay = file.lastModifiedMs ? Math.floor(file.lastModifiedMs / 86_400_000) : today;
-        item.publishedOn = dayToIso(Math.min(fileDay, today));
-        item.dateGuessed = true;
+  const reader = createDocumentReader();
+  const read = (file: StagedFile): Promise<ParsedDocument> => file.load().then((bytes) => reader.read(file.name, bytes));
+  // A window of files in flight; results are taken in order so duplicates are found as in a serial read.
+  const inFlight = new Map<number, Promise<ParsedDocument>>();
+  const launch = (i: number) => {
+    const file = job.files[i];
+    if (!file || job.cancelled || inFlight.has(i)) return;
+    const p = read(file);
+    p.catch(() => {}); // handled when its turn comes
+    inFlight.set(i, p);
+  };
+  try {
+    for (let i = 0; i < job.files.length; i++) {
+      const file = job.files[i]!;
+      const item = blankItem(i, file);
+      job.items.push(item);
+      for (let k = i; k < i + reader.concurrency; k++) launch(k);
+      const pending = inFlight.get(i);
+      inFlight.delete(i);
+      if (!pending) {
+        item.status = 'cancelled';
+        item.reason = 'Not read: the import was cancelled.';
+        continue;
       }
-      item.text = doc.text;
-      item.hash = contentHash(doc.text);
-      item.wordCount = wordCount(doc.text);
-      item.preview = doc.text.slice(0, 280);
-      classify(job, item, seenHashes);
-    } catch (err) {
-      item.status = 'failed';
-      item.reason =
-        err instanceof ImportRefusal ? err.message : `This file could not be read (${(err as Error).message}). The rest of the import went on.`;
+      job.currentFile = file.name;
+      try {
+        const doc = await pending;
+        item.format = doc.format;
+        item.title = doc.title;
+        item.outlet = doc.outlet.slice(0, 200);
+        item.author = doc.author.slice(0, 300);
+        item.url = doc.url;
+        if (doc.publishedOn && isoToDay(doc.publishedOn) <= latest) item.publishedOn = doc.publishedOn;
+        else {
+          // No date in the document: the file's own date is the best guess, never later than today.
+          const fileDay = file.lastModifiedMs ? Math.floor(file.lastModifiedMs / 86_400_000) : today;
+          item.publishedOn = dayToIso(Math.min(fileDay, today));
+          item.dateGuessed = true;
+        }
+        item.text = doc.text;
+        item.hash = contentHash(doc.text);
+        item.wordCount = wordCount(doc.text);
+        item.preview = doc.text.slice(0, 280);
+        classify(job, item, seenHashes);
+      } catch (err) {
+        item.status = 'failed';
+        item.reason =
+          err instanceof ImportRefusal ? err.message : `This file could not be read (${(err as Error).message}). The rest of the import went on.`;
+      }
+      job.processed = i + 1;
+      await yieldToEventLoop();
     }
-    job.processed = i + 1;
-    await yieldToEventLoop();
+  } finally {
+    await Promise.allSettled(inFlight.values());
+    await reader.close();
   }
   job.files = []; // the bytes are no longer needed
   job.currentFile = '';

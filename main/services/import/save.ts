@@ -12,7 +12,7 @@ import { articleByHash } from '../../db/importLookups';
 import type { AppContext } from '../context';
 import type { ImportJob, JobItem } from './jobs';
 
-const CHUNK = 250;
+const CHUNK = 500;
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
