@@ -18,7 +18,7 @@ import { contentHash } from '../articles';
 import type { AppContext } from '../context';
 import { ImportRefusal, type ParsedDocument } from './document';
 import { createDocumentReader } from './readerPool';
-import { extensionOf, readDocument, tooLargeReason } from './readFile';
+import { extensionOf, tooLargeReason } from './readFile';
 
 export interface StagedFile {
   name: string;

@@ -2,6 +2,7 @@
 import { decodeText } from './decodeText';
 import { dateFromDocument, emptyDocument, ImportRefusal, type ParsedDocument } from './document';
 import { htmlToArticleText } from './htmlText';
+import type PostalMimeParserClass from 'postal-mime';
 
 export function importText(bytes: Uint8Array): ParsedDocument {
   const doc = emptyDocument('Text');
@@ -47,7 +48,7 @@ export function importMarkdown(bytes: Uint8Array): ParsedDocument {
   return doc;
 }
 
-type PostalMime = typeof import('postal-mime').default;
+type PostalMime = typeof PostalMimeParserClass;
 let postalMime: Promise<PostalMime> | null = null;
 
 export async function importEml(bytes: Uint8Array): Promise<ParsedDocument> {

@@ -40,7 +40,7 @@ function useWindowDrop(onFiles: (files: PickedFile[]) => void): void {
 /** Import: files, folders or a paste in; progress; a table to correct before saving; what could not be imported and why. */
 export function ImportDialog() {
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const { open, show, hide, takeDropped } = useImportUi();
+  const { open, show, hide } = useImportUi();
   const relationshipId = useUi((s) => s.relationshipId);
   const say = useUi((s) => s.say);
   const queryClient = useQueryClient();
@@ -49,8 +49,6 @@ export function ImportDialog() {
   const [edits, setEdits] = useState<Map<number, ImportEdit>>(new Map());
   const [error, setError] = useState<string | null>(null);
   const [pasted, setPasted] = useState<{ content: string; isHtml: boolean } | null>(null);
-
-  useWindowDrop(useCallback((files: PickedFile[]) => show(files), [show]));
 
   const begin = useCallback(
     async (files: PickedFile[]) => {
@@ -71,16 +69,28 @@ export function ImportDialog() {
     [relationshipId],
   );
 
+  const busyRef = useRef(false);
+  useEffect(() => {
+    busyRef.current = stage.kind !== 'pick' && !(stage.kind === 'job' && stage.status.phase === 'done');
+  }, [stage]);
+  useWindowDrop(
+    useCallback(
+      (files: PickedFile[]) => {
+        // A drop while another import is under way is not mixed into it.
+        if (busyRef.current) return;
+        show();
+        void begin(files);
+      },
+      [show, begin],
+    ),
+  );
+
   useEffect(() => {
     const d = dialogRef.current;
     if (!d) return;
     if (open && !d.open) d.showModal();
     else if (!open && d.open) d.close();
-    if (open) {
-      const dropped = takeDropped();
-      if (dropped) void begin(dropped);
-    }
-  }, [open, takeDropped, begin]);
+  }, [open]);
 
   // Poll the import while main reads or saves; fetch the table once it is ready.
   const jobId = stage.kind === 'job' ? stage.status.jobId : null;

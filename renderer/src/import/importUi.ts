@@ -1,23 +1,14 @@
 import { create } from 'zustand';
-import type { PickedFile } from './files';
 
-/** Whether the import dialog is open, and files dropped on the window waiting for it. */
+/** Whether the import dialog is open. */
 interface ImportUi {
   open: boolean;
-  dropped: PickedFile[] | null;
-  show(dropped?: PickedFile[]): void;
-  takeDropped(): PickedFile[] | null;
+  show(): void;
   hide(): void;
 }
 
-export const useImportUi = create<ImportUi>((set, get) => ({
+export const useImportUi = create<ImportUi>((set) => ({
   open: false,
-  dropped: null,
-  show: (dropped) => set({ open: true, dropped: dropped ?? null }),
-  takeDropped: () => {
-    const d = get().dropped;
-    if (d) set({ dropped: null });
-    return d;
-  },
-  hide: () => set({ open: false, dropped: null }),
+  show: () => set({ open: true }),
+  hide: () => set({ open: false }),
 }));
