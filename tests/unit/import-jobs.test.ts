@@ -98,12 +98,29 @@ describe('import through the API', () => {
     expect((await ws.ok('articles:get', { id: kept.id })).text).toBe('A different report that happens to share the title.');
   });
 
+  it('two imports of the same text read side by side: the second to save finds it a duplicate, and the rest of its chunk is saved', async () => {
+    ws = openTestWorkspace({ now: NOW });
+    const first = await importFiles([file('x.txt', 'Same clipping\n\nThe same text in two imports.')]);
+    const second = await importFiles([file('y.txt', 'Same clipping\n\nThe same text in two imports.'), file('z.txt', 'Other clipping\n\nOther text.')]);
+    expect(second.review.counts.ready).toBe(2);
+    await ws.ok('import:commit', { jobId: first.jobId });
+    await until(ws, first.jobId, ['done']);
+    await ws.ok('import:commit', { jobId: second.jobId });
+    const done = await until(ws, second.jobId, ['done']);
+    expect(done.items!.map((i) => [i.fileName, i.status])).toEqual([
+      ['y.txt', 'duplicate'],
+      ['z.txt', 'saved'],
+    ]);
+    expect(done.items![0]!.reason).toMatch(/Already in the workspace as “Same clipping”/);
+    expect((await ws.ok('articles:list', {})).total).toBe(2);
+  });
+
   it('cancelling while reading keeps what was read; cancelling while saving keeps what was saved, whole', async () => {
     ws = openTestWorkspace({ now: NOW });
     const files = Array.from({ length: 600 }, (_, i) => file(`n${i}.txt`, `Note ${i}\n\nParagraph of note number ${i}.`));
     const { jobId } = await ws.ok('import:upload', { files });
     await ws.ok('import:start', { jobId });
-    await new Promise((r) => setTimeout(r, 30));
+    // Reading yields to the event loop after each file; no timer has run yet, so it is early in the batch.
     await ws.ok('import:cancel', { jobId });
     const review = await until(ws, jobId, ['review']);
     expect(review.cancelled).toBe(true);

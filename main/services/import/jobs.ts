@@ -175,7 +175,7 @@ async function readAll(job: ImportJob): Promise<void> {
   const seenHashes = new Map<string, JobItem>();
   const today = localToday(job.ctx.now());
   const latest = latestAcceptableDay(job.ctx.now());
-  const reader = createDocumentReader();
+  const reader = createDocumentReader({ files: job.files.length, bytes: job.files.reduce((n, f) => n + f.size, 0) });
   const read = (file: StagedFile): Promise<ParsedDocument> => file.load().then((bytes) => reader.read(file.name, bytes));
   // A window of files in flight; results are taken in order so duplicates are found as in a serial read.
   const inFlight = new Map<number, Promise<ParsedDocument>>();

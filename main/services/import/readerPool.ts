@@ -28,9 +28,13 @@ function workerScript(): string | null {
 
 const inThread: DocumentReader = { concurrency: 1, read: readDocument, close: async () => {} };
 
-export function createDocumentReader(): DocumentReader {
+/** Below this, starting workers (each loads the readers, ~0.5 s) costs more than it saves. */
+const WORKERS_FROM_FILES = 20;
+const WORKERS_FROM_BYTES = 4 * 1024 * 1024;
+
+export function createDocumentReader(batch: { files: number; bytes: number }): DocumentReader {
   const script = workerScript();
-  if (!script) return inThread;
+  if (!script || (batch.files < WORKERS_FROM_FILES && batch.bytes < WORKERS_FROM_BYTES)) return inThread;
   const size = Math.max(1, Math.min(4, os.availableParallelism()));
   let workers: Worker[];
   try {
@@ -38,7 +42,15 @@ export function createDocumentReader(): DocumentReader {
   } catch {
     return inThread;
   }
-  const pending = new Map<number, { resolve(d: ParsedDocument): void; reject(e: Error): void }>();
+  interface Pending {
+    name: string;
+    bytes: Uint8Array;
+    resolve(d: ParsedDocument): void;
+    reject(e: Error): void;
+  }
+  const pending = new Map<number, Pending>();
+  let broken = false;
+  const readHere = (p: Pending) => readDocument(p.name, p.bytes).then(p.resolve, p.reject);
   let nextId = 0;
   let turn = 0;
   for (const w of workers) {
@@ -49,24 +61,26 @@ export function createDocumentReader(): DocumentReader {
       if (res.ok) p.resolve(res.doc);
       else p.reject(res.refusal ? new ImportRefusal(res.message) : new Error(res.message));
     });
-    w.on('error', (err) => {
-      // A worker that dies fails what it was reading; the import goes on with the others.
+    w.on('error', () => {
+      // A worker that cannot start or dies (e.g. where workers cannot load from a packaged
+      // archive): what it was reading, and everything after, is read in this thread instead.
+      broken = true;
       for (const [id, p] of pending) {
         pending.delete(id);
-        p.reject(err);
+        void readHere(p);
       }
     });
   }
   return {
     concurrency: size * 2,
     read(name, bytes) {
+      if (broken) return readDocument(name, bytes);
       const id = nextId++;
       const worker = workers[turn++ % workers.length]!;
       return new Promise<ParsedDocument>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        // The file's bytes are handed over, not copied.
-        const copy = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
-        worker.postMessage({ id, name, bytes: copy } satisfies ReadRequest, [copy.buffer as ArrayBuffer]);
+        pending.set(id, { name, bytes, resolve, reject });
+        // Copied, not transferred, so the file can still be read here if the worker fails.
+        worker.postMessage({ id, name, bytes } satisfies ReadRequest);
       });
     },
     async close() {

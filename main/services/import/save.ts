@@ -81,13 +81,6 @@ function saveOne(ctx: AppContext, item: JobItem, relationshipId: number | null, 
   }
   try {
     db.transaction(() => {
-      // Another import may have saved the same text since this one was read.
-      const same = articleByHash(db, item.hash);
-      if (same) {
-        item.status = 'duplicate';
-        item.reason = `Already in the workspace as “${same.title}” (${same.publishedOn}); the same text is not imported twice.`;
-        return;
-      }
       if (decision === 'replace' && item.existing) {
         const old = getArticle(db, item.existing.id);
         if (old && old.annotationCount > 0) {
@@ -122,7 +115,14 @@ function saveOne(ctx: AppContext, item: JobItem, relationshipId: number | null, 
     })();
   } catch (err) {
     // The savepoint rolled back this file alone; the rest of the chunk goes on.
-    item.status = 'failed';
-    item.reason = `Not saved: ${(err as Error).message}.`;
+    const same = (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' ? articleByHash(db, item.hash) : null;
+    if (same) {
+      // Another import saved the same text after this one was read.
+      item.status = 'duplicate';
+      item.reason = `Already in the workspace as “${same.title}” (${same.publishedOn}); the same text is not imported twice.`;
+    } else {
+      item.status = 'failed';
+      item.reason = `Not saved: ${(err as Error).message}.`;
+    }
   }
 }
