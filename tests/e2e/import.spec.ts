@@ -55,6 +55,7 @@ test('an analyst imports a folder of mixed files, corrects a date, and finds the
   // Progress: count, current file and time left, while main reads.
   await expect(dialog.getByText(/Reading \d+ of 317 · clippings\/.+ · (about \d+ (s|min) left|estimating time left…)/)).toBeVisible();
   await expect(dialog.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();
+  await page.screenshot({ path: path.join(workbench.dir, '..', 'parley-import-progress.png') });
 
   const table = dialog.getByRole('table', { name: 'Articles to import' });
   await expect(table).toBeVisible({ timeout: 60_000 });
@@ -119,6 +120,27 @@ test('files dropped on the window open the import, and a pasted page is reduced 
   await expect(dialog.getByLabel('Title of Pasted text.txt')).toHaveValue('Talks on the grain corridor');
   await dialog.getByRole('button', { name: 'Save 1 article' }).click();
   await expect(dialog.getByText('1 article imported; 0 files not imported.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+
+  // Formatted text from a browser's clipboard: kept as HTML, reduced to its text by main, nothing of it run.
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await dialog.getByLabel('Pasted article').evaluate((el) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', 'Ferry line reopens');
+    data.setData(
+      'text/html',
+      '<html><body><!--StartFragment--><h1>Ferry line reopens</h1><p>The ferry between Kessen and Skarr sails again from Monday.</p>' +
+        '<img src="x" onerror="document.title=\'pwned\'"><script>document.title="pwned"</script><p>Both governments <a href="javascript:void(0)">welcomed</a> it.</p><!--EndFragment--></body></html>',
+    );
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await dialog.getByRole('button', { name: 'Read pasted text' }).click();
+  await expect(dialog.getByLabel('Title of Pasted text.html')).toHaveValue('Ferry line reopens');
+  await dialog.getByRole('button', { name: 'Save 1 article' }).click();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Ferry line reopens/ }).click();
+  await expect(page.locator('.article-body')).toHaveText(/The ferry between Kessen and Skarr sails again from Monday\.\s*Both governments welcomed it\./);
+  expect(await page.title()).not.toBe('pwned');
 });
 
 function escapeRegExp(s: string): string {

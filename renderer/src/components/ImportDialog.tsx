@@ -203,7 +203,8 @@ export function ImportDialog() {
               rows={5}
               aria-label="Pasted article"
               onPaste={onPaste}
-              onChange={(e) => setPasted(e.currentTarget.value ? { content: e.currentTarget.value, isHtml: pasted?.isHtml ?? false } : null)}
+              // Typing after a paste makes it plain text again: what is sent is what the analyst sees.
+              onChange={(e) => setPasted(e.currentTarget.value ? { content: e.currentTarget.value, isHtml: false } : null)}
             />
           </label>
           <div className="dialog-actions">
