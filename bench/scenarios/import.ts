@@ -13,7 +13,16 @@ import type { AppContext } from '../../main/services/context';
 import { stagePaths, startReading } from '../../main/services/import/jobs';
 import { startSaving } from '../../main/services/import/save';
 
-const TOPICS = ['harbour fees', 'grain corridor', 'border survey', 'fishing grounds', 'timber tariffs', 'pilotage', 'ferry routes', 'power lines'];
+const TOPICS = [
+  'harbour fees',
+  'grain corridor',
+  'border survey',
+  'fishing grounds',
+  'timber tariffs',
+  'pilotage',
+  'ferry routes',
+  'power lines',
+];
 const VERBS = ['proposed', 'rejected', 'welcomed', 'criticised', 'postponed', 'agreed to', 'questioned', 'announced'];
 
 /** One page shaped like a news site's, with unique text. */

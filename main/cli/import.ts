@@ -40,7 +40,8 @@ export const importCommand: CliCommand = {
         signal,
         onProgress: (s) => {
           const line = `${s.phase === 'reading' ? 'Reading' : 'Saving'} ${s.processed}/${s.total}${s.timeLeftMs !== null ? `, about ${Math.ceil(s.timeLeftMs / 1000)} s left` : ''}`;
-          if ((s.phase === 'reading' || s.phase === 'saving') && line !== lastLine && process.stderr.isTTY) process.stderr.write(`\r${line}   `);
+          if ((s.phase === 'reading' || s.phase === 'saving') && line !== lastLine && process.stderr.isTTY)
+            process.stderr.write(`\r${line}   `);
           lastLine = line;
         },
       });
@@ -49,7 +50,10 @@ export const importCommand: CliCommand = {
       const items: ImportItem[] = status.items ?? [];
       const saved = items.filter((i) => i.status === 'saved');
       const notSaved = items.filter((i) => i.status !== 'saved');
-      for (const i of saved) out(`imported  ${i.fileName}  →  “${i.title}” (${i.outlet || 'no outlet'}, ${i.publishedOn}${i.dateGuessed ? ', date guessed from the file' : ''})`);
+      for (const i of saved)
+        out(
+          `imported  ${i.fileName}  →  “${i.title}” (${i.outlet || 'no outlet'}, ${i.publishedOn}${i.dateGuessed ? ', date guessed from the file' : ''})`,
+        );
       for (const i of notSaved) out(`${i.status.padEnd(9)} ${i.fileName}: ${i.reason}`);
       out(`${saved.length} imported, ${notSaved.length} not imported, of ${items.length} file(s).`);
       return notSaved.some((i) => i.status === 'failed') ? 1 : 0;

@@ -20,8 +20,7 @@ export function articleByHash(db: Db, contentHash: string): ArticleRef | null {
 export function lookAlike(db: Db, url: string, title: string, contentHash: string): (ArticleRef & { by: 'url' | 'title' }) | null {
   if (url) {
     const byUrl = stmt(db, `SELECT ${REF} FROM articles WHERE url = ? AND content_hash <> ? ORDER BY id LIMIT 1`).get(url, contentHash) as
-      | ArticleRef
-      | undefined;
+      ArticleRef | undefined;
     if (byUrl) return { ...byUrl, by: 'url' };
   }
   const byTitle = stmt(db, `SELECT ${REF} FROM articles WHERE title = ? COLLATE NOCASE AND content_hash <> ? ORDER BY id LIMIT 1`).get(

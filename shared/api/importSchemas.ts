@@ -73,9 +73,7 @@ export type ImportStatus = z.infer<typeof ImportStatus>;
 
 const JobId = z.string().regex(/^imp-[0-9a-z-]+$/, 'is not an import id');
 
-export const ImportUploadInput = z
-  .object({ jobId: JobId.optional(), files: z.array(UploadFile).min(1).max(5000) })
-  .strict();
+export const ImportUploadInput = z.object({ jobId: JobId.optional(), files: z.array(UploadFile).min(1).max(5000) }).strict();
 export const ImportStartInput = z.object({ jobId: JobId, relationshipId: Id.nullable().default(null) }).strict();
 export const ImportStatusInput = z.object({ jobId: JobId, includeItems: z.boolean().default(false) }).strict();
 export const ImportCancelInput = z.object({ jobId: JobId }).strict();

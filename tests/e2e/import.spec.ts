@@ -33,7 +33,11 @@ function makeFolder(dir: string): string {
   fs.mkdirSync(path.join(folder, 'wire'), { recursive: true });
   for (const name of [...Object.keys(GOOD), ...Object.keys(BAD)]) fs.copyFileSync(path.join(FIXTURES, name), path.join(folder, name));
   for (let i = 0; i < 300; i++) {
-    const body = Array.from({ length: 5 }, (_, p) => `<p>Wire report ${i}, paragraph ${p}: delegations from Valdoria and Estmark met again to discuss item ${i * 7 + p} of the agenda.</p>`).join('');
+    const body = Array.from(
+      { length: 5 },
+      (_, p) =>
+        `<p>Wire report ${i}, paragraph ${p}: delegations from Valdoria and Estmark met again to discuss item ${i * 7 + p} of the agenda.</p>`,
+    ).join('');
     fs.writeFileSync(
       path.join(folder, 'wire', `wire-${String(i).padStart(3, '0')}.html`),
       `<!DOCTYPE html><html><head><title>Wire report ${i}</title><meta property="og:site_name" content="Wire"><meta property="article:published_time" content="2026-01-${String((i % 28) + 1).padStart(2, '0')}"></head><body><nav><a href="/">Home</a></nav><article><h1>Wire report ${i}</h1>${body}</article><script>track()</script></body></html>`,
@@ -53,7 +57,7 @@ test('an analyst imports a folder of mixed files, corrects a date, and finds the
   await dialog.getByLabel('Choose a folder to import').setInputFiles(folder);
 
   // Progress: count, current file and time left, while main reads.
-  await expect(dialog.getByText(/Reading \d+ of 317 · clippings\/.+ · (about \d+ (s|min) left|estimating time left…)/)).toBeVisible();
+  await expect(dialog.getByText(/Reading [1-9]\d* of 317 · clippings\/.+ · about \d+ (s|min) left/)).toBeVisible();
   await expect(dialog.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();
   await page.screenshot({ path: path.join(workbench.dir, '..', 'parley-import-progress.png') });
 
@@ -69,17 +73,20 @@ test('an analyst imports a folder of mixed files, corrects a date, and finds the
   await expect(dialog.getByLabel('Publication date of clippings/kessen-herald-ceasefire.html')).toHaveValue('2026-02-09');
 
   const willNot = dialog.getByRole('region', { name: 'Will not be imported' });
-  for (const [name, reason] of Object.entries(BAD)) await expect(willNot.locator(`li[data-file="clippings/${name}"]`)).toContainText(reason);
+  for (const [name, reason] of Object.entries(BAD))
+    await expect(willNot.locator(`li[data-file="clippings/${name}"]`)).toContainText(reason);
 
   await dialog.getByRole('button', { name: 'Save 309 articles' }).click();
   await expect(dialog.getByText('309 articles imported; 8 files not imported.')).toBeVisible({ timeout: 60_000 });
   const notImported = dialog.getByRole('region', { name: 'Not imported' });
-  for (const [name, reason] of Object.entries(BAD)) await expect(notImported.locator(`li[data-file="clippings/${name}"]`)).toContainText(reason);
+  for (const [name, reason] of Object.entries(BAD))
+    await expect(notImported.locator(`li[data-file="clippings/${name}"]`)).toContainText(reason);
   await page.screenshot({ path: path.join(workbench.dir, '..', 'parley-import-done.png') });
   await dialog.getByRole('button', { name: 'Done' }).click();
 
   const library = page.getByRole('navigation', { name: 'Library' });
-  for (const title of Object.values(GOOD)) await expect(library.getByRole('button', { name: new RegExp(escapeRegExp(title)) })).toBeVisible();
+  for (const title of Object.values(GOOD))
+    await expect(library.getByRole('button', { name: new RegExp(escapeRegExp(title)) })).toBeVisible();
   await expect(library.getByText('Showing')).toHaveCount(0);
   const docx = library.getByRole('button', { name: /Grain corridor extended for another season/ });
   await expect(docx.locator('time')).toHaveText('2026-02-20');
@@ -106,16 +113,23 @@ test('files dropped on the window open the import, and a pasted page is reduced 
   await dialog.getByRole('button', { name: 'Done' }).click();
 
   // Importing the same page again: the same text is not imported twice.
-  await page.evaluate((list) => {
-    const data = new DataTransfer();
-    for (const f of list) data.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name));
-    document.querySelector('main')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-  }, files.slice(0, 1));
-  await expect(dialog.locator('li[data-file="kessen-herald-ceasefire.html"]')).toContainText('Already in the workspace as “Valdoria offers');
+  await page.evaluate(
+    (list) => {
+      const data = new DataTransfer();
+      for (const f of list) data.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name));
+      document.querySelector('main')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    },
+    files.slice(0, 1),
+  );
+  await expect(dialog.locator('li[data-file="kessen-herald-ceasefire.html"]')).toContainText(
+    'Already in the workspace as “Valdoria offers',
+  );
   await dialog.getByRole('button', { name: 'Discard' }).click();
 
   await page.getByRole('button', { name: 'Import…' }).click();
-  await dialog.getByLabel('Pasted article').fill('Talks on the grain corridor\n\nValdoria and Estmark agreed to meet again in Kessen next week.');
+  await dialog
+    .getByLabel('Pasted article')
+    .fill('Talks on the grain corridor\n\nValdoria and Estmark agreed to meet again in Kessen next week.');
   await dialog.getByRole('button', { name: 'Read pasted text' }).click();
   await expect(dialog.getByLabel('Title of Pasted text.txt')).toHaveValue('Talks on the grain corridor');
   await dialog.getByRole('button', { name: 'Save 1 article' }).click();
@@ -138,8 +152,13 @@ test('files dropped on the window open the import, and a pasted page is reduced 
   await expect(dialog.getByLabel('Title of Pasted text.html')).toHaveValue('Ferry line reopens');
   await dialog.getByRole('button', { name: 'Save 1 article' }).click();
   await dialog.getByRole('button', { name: 'Done' }).click();
-  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Ferry line reopens/ }).click();
-  await expect(page.locator('.article-body')).toHaveText(/The ferry between Kessen and Skarr sails again from Monday\.\s*Both governments welcomed it\./);
+  await page
+    .getByRole('navigation', { name: 'Library' })
+    .getByRole('button', { name: /Ferry line reopens/ })
+    .click();
+  await expect(page.locator('.article-body')).toHaveText(
+    /The ferry between Kessen and Skarr sails again from Monday\.\s*Both governments welcomed it\./,
+  );
   expect(await page.title()).not.toBe('pwned');
 });
 

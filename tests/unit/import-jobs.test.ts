@@ -79,7 +79,10 @@ describe('import through the API', () => {
       file('b.html', page('Talks open', 'A different report that happens to share the title.')),
     ]);
     const byName = Object.fromEntries(again.review.items!.map((i) => [i.fileName, i]));
-    expect(byName['a-copy.html']).toMatchObject({ status: 'duplicate', reason: expect.stringMatching(/Already in the workspace as “Talks open”/) });
+    expect(byName['a-copy.html']).toMatchObject({
+      status: 'duplicate',
+      reason: expect.stringMatching(/Already in the workspace as “Talks open”/),
+    });
     expect(byName['a-copy-2.html']).toMatchObject({ status: 'duplicate' });
     expect(byName['a-updated.html']).toMatchObject({ status: 'conflict', reason: expect.stringMatching(/same URL/) });
     expect(byName['b.html']).toMatchObject({ status: 'conflict', reason: expect.stringMatching(/same title/) });
@@ -101,7 +104,10 @@ describe('import through the API', () => {
   it('two imports of the same text read side by side: the second to save finds it a duplicate, and the rest of its chunk is saved', async () => {
     ws = openTestWorkspace({ now: NOW });
     const first = await importFiles([file('x.txt', 'Same clipping\n\nThe same text in two imports.')]);
-    const second = await importFiles([file('y.txt', 'Same clipping\n\nThe same text in two imports.'), file('z.txt', 'Other clipping\n\nOther text.')]);
+    const second = await importFiles([
+      file('y.txt', 'Same clipping\n\nThe same text in two imports.'),
+      file('z.txt', 'Other clipping\n\nOther text.'),
+    ]);
     expect(second.review.counts.ready).toBe(2);
     await ws.ok('import:commit', { jobId: first.jobId });
     await until(ws, first.jobId, ['done']);
@@ -171,14 +177,21 @@ describe('npm run cli -- import', () => {
     const workspace = path.join(dir, 'w.sqlite');
     const folder = path.join(dir, 'in');
     fs.mkdirSync(folder);
-    for (const name of ['border-commission.pdf', 'fisheries-note.rtf', 'encrypted.pdf']) fs.copyFileSync(path.join(FIXTURES, name), path.join(folder, name));
-    const r = spawnSync(process.execPath, [CLI, 'import', folder, path.join(FIXTURES, 'ambassador-recall.eml'), '--workspace', workspace], { encoding: 'utf8' });
+    for (const name of ['border-commission.pdf', 'fisheries-note.rtf', 'encrypted.pdf'])
+      fs.copyFileSync(path.join(FIXTURES, name), path.join(folder, name));
+    const r = spawnSync(process.execPath, [CLI, 'import', folder, path.join(FIXTURES, 'ambassador-recall.eml'), '--workspace', workspace], {
+      encoding: 'utf8',
+    });
     expect(r.stdout).toContain('imported  in/border-commission.pdf  →  “Border commission meets without a breakthrough”');
-    expect(r.stdout).toContain('imported  ambassador-recall.eml  →  “Clipping: Estmark recalls its ambassador for consultations” (Press Desk, Kessen Herald, 2026-03-14)');
+    expect(r.stdout).toContain(
+      'imported  ambassador-recall.eml  →  “Clipping: Estmark recalls its ambassador for consultations” (Press Desk, Kessen Herald, 2026-03-14)',
+    );
     expect(r.stdout).toContain('failed    in/encrypted.pdf: This PDF is protected with a password.');
     expect(r.stdout).toContain('3 imported, 1 not imported, of 4 file(s).');
     expect(r.status).toBe(1); // a file failed
-    const again = spawnSync(process.execPath, [CLI, 'import', path.join(folder, 'fisheries-note.rtf'), '--workspace', workspace], { encoding: 'utf8' });
+    const again = spawnSync(process.execPath, [CLI, 'import', path.join(folder, 'fisheries-note.rtf'), '--workspace', workspace], {
+      encoding: 'utf8',
+    });
     expect(again.stdout).toMatch(/duplicate fisheries-note\.rtf: Already in the workspace as “Fisheries note proposes shared patrols”/);
     expect(again.status).toBe(0);
     const info = spawnSync(process.execPath, [CLI, 'info', '--workspace', workspace], { encoding: 'utf8' });

@@ -15,7 +15,8 @@ type El = NonNullable<ReturnType<Doc['querySelector']>>;
 /** Tokens of class or id that mark advertising and page furniture rather than the article. */
 const NOISE_TOKEN =
   /^(ads?|advert|advertisement|adslot|ad-.*|.*-ad|.*-ads|promo|sponsor(ed)?|cookie.*|consent|newsletter|share|sharing|social|related|outbrain|taboola|paywall|subscribe)$/i;
-const NOISE_TAGS = 'script, style, noscript, iframe, frame, frameset, object, embed, form, button, input, select, textarea, template, svg, canvas, nav, footer';
+const NOISE_TAGS =
+  'script, style, noscript, iframe, frame, frameset, object, embed, form, button, input, select, textarea, template, svg, canvas, nav, footer';
 
 export function charsetFromHtmlBytes(bytes: Uint8Array): string | undefined {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
@@ -127,13 +128,25 @@ function readMetadata(document: Doc): PageMetadata {
     outlet: ld.outlet || metaContent(meta, 'og:site_name', 'publisher', 'application-name', 'dc.publisher'),
     date:
       ld.date ||
-      metaContent(meta, 'article:published_time', 'datePublished', 'date', 'pubdate', 'publishdate', 'dc.date.issued', 'dc.date', 'parsely-pub-date', 'sailthru.date') ||
+      metaContent(
+        meta,
+        'article:published_time',
+        'datePublished',
+        'date',
+        'pubdate',
+        'publishdate',
+        'dc.date.issued',
+        'dc.date',
+        'parsely-pub-date',
+        'sailthru.date',
+      ) ||
       (timeEl?.getAttribute('datetime') ?? ''),
     url: document.querySelector('link[rel="canonical"]')?.getAttribute('href') || metaContent(meta, 'og:url') || ld.url,
   };
 }
 
-const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BlogPosting|Report|ScholarlyArticle|WebPage)$/;
+const ARTICLE_TYPES =
+  /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BlogPosting|Report|ScholarlyArticle|WebPage)$/;
 
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
 

@@ -45,6 +45,8 @@ export interface ImportJob {
   total: number;
   currentFile: string;
   phaseStartedMs: number;
+  /** When the first file of the phase was done: the time left is estimated from then, past the start-up. */
+  firstDoneMs: number | null;
   /** Settles when the current background phase ends. */
   running: Promise<void> | null;
 }
@@ -82,6 +84,7 @@ export function createJob(ctx: AppContext): ImportJob {
     total: 0,
     currentFile: '',
     phaseStartedMs: Date.now(),
+    firstDoneMs: null,
     running: null,
   };
   jobs.set(job.id, job);
@@ -167,6 +170,7 @@ export function startReading(job: ImportJob, relationshipId: number | null): voi
   job.relationshipId = relationshipId;
   job.phase = 'reading';
   job.phaseStartedMs = Date.now();
+  job.firstDoneMs = null;
   job.processed = 0;
   job.running = readAll(job);
 }
@@ -222,9 +226,12 @@ async function readAll(job: ImportJob): Promise<void> {
       } catch (err) {
         item.status = 'failed';
         item.reason =
-          err instanceof ImportRefusal ? err.message : `This file could not be read (${(err as Error).message}). The rest of the import went on.`;
+          err instanceof ImportRefusal
+            ? err.message
+            : `This file could not be read (${(err as Error).message}). The rest of the import went on.`;
       }
       job.processed = i + 1;
+      if (i === 0) job.firstDoneMs = Date.now();
       await yieldToEventLoop();
     }
   } finally {
@@ -279,9 +286,13 @@ export function jobStatus(job: ImportJob, includeItems = false): ImportStatus {
     (['ready', 'duplicate', 'conflict', 'failed', 'saved', 'skipped', 'cancelled'] as ImportItemStatus[]).map((s) => [s, 0]),
   ) as Record<ImportItemStatus, number>;
   for (const item of job.items) counts[item.status]++;
-  const busy = job.phase === 'reading' || job.phase === 'saving';
-  const elapsed = Date.now() - job.phaseStartedMs;
-  const timeLeftMs = busy && job.processed > 0 ? Math.round((elapsed / job.processed) * (job.total - job.processed)) : null;
+  // Workers and readers take a moment to start; the pace after the first file says more about the rest.
+  let timeLeftMs: number | null = null;
+  if (job.phase === 'reading' && job.firstDoneMs !== null && job.processed > 1) {
+    timeLeftMs = Math.round(((Date.now() - job.firstDoneMs) / (job.processed - 1)) * (job.total - job.processed));
+  } else if (job.phase === 'saving' && job.processed > 0) {
+    timeLeftMs = Math.round(((Date.now() - job.phaseStartedMs) / job.processed) * (job.total - job.processed));
+  }
   const status: ImportStatus = {
     jobId: job.id,
     phase: job.phase,

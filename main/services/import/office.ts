@@ -11,7 +11,9 @@ import { htmlToArticleText } from './htmlText';
 
 function unzip(bytes: Uint8Array, kind: string): Unzipped {
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
-    throw new ImportRefusal(`This file is not a ${kind} document: it is not the archive such documents are made of. Check the file's type.`);
+    throw new ImportRefusal(
+      `This file is not a ${kind} document: it is not the archive such documents are made of. Check the file's type.`,
+    );
   }
   try {
     return unzipSync(bytes);
@@ -84,7 +86,13 @@ export function importOdt(bytes: Uint8Array): ParsedDocument {
     throw new ImportRefusal('This OpenDocument file is damaged and its text cannot be read. Save it again from LibreOffice.');
   }
   const paragraphs: string[] = [];
-  type XmlNode = { nodeType: number; nodeName: string; nodeValue: string | null; childNodes: ArrayLike<XmlNode>; getAttribute?(n: string): string | null };
+  type XmlNode = {
+    nodeType: number;
+    nodeName: string;
+    nodeValue: string | null;
+    childNodes: ArrayLike<XmlNode>;
+    getAttribute?(n: string): string | null;
+  };
   const inline = (node: XmlNode): string => {
     let s = '';
     const kids = node.childNodes;
@@ -113,7 +121,12 @@ export function importOdt(bytes: Uint8Array): ParsedDocument {
   walk(xml as unknown as XmlNode);
   const doc = emptyDocument('OpenDocument');
   doc.text = paragraphs.join('\n\n');
-  const meta = readCoreXml(files['meta.xml'] ? strFromU8(files['meta.xml']) : undefined, 'dc:title', 'meta:initial-creator', 'meta:creation-date');
+  const meta = readCoreXml(
+    files['meta.xml'] ? strFromU8(files['meta.xml']) : undefined,
+    'dc:title',
+    'meta:initial-creator',
+    'meta:creation-date',
+  );
   doc.title = meta.title;
   doc.author = meta.author || readCoreXml(files['meta.xml'] ? strFromU8(files['meta.xml']) : undefined, '', 'dc:creator', '').author;
   return doc;

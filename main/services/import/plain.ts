@@ -62,7 +62,9 @@ export async function importEml(bytes: Uint8Array): Promise<ParsedDocument> {
   }
   const doc = emptyDocument('E-mail');
   if (!email.from && !email.date && !email.subject) {
-    throw new ImportRefusal('This file is not an e-mail: it has no sender, date or subject. Save the message again from your mail program.');
+    throw new ImportRefusal(
+      'This file is not an e-mail: it has no sender, date or subject. Save the message again from your mail program.',
+    );
   }
   doc.title = (email.subject ?? '').replace(/^\s*((fwd?|re|aw|wg|tr)\s*:\s*)+/i, '').trim();
   const fromName = email.from?.name?.trim() ?? '';

@@ -8,9 +8,38 @@ import { emptyDocument, ImportRefusal, type ParsedDocument } from './document';
 
 // Destinations that hold no body text.
 const SKIP = new Set([
-  'fonttbl', 'colortbl', 'stylesheet', 'info', 'pict', 'object', 'header', 'footer', 'headerl', 'headerr', 'footerl', 'footerr',
-  'footnote', 'field-inst', 'fldinst', 'listtable', 'listoverridetable', 'revtbl', 'rsidtbl', 'generator', 'xmlnstbl', 'themedata',
-  'colorschememapping', 'latentstyles', 'datastore', 'pgdsctbl', 'bkmkstart', 'bkmkend', 'shp', 'nonshppict', 'mmathPr', 'filetbl',
+  'fonttbl',
+  'colortbl',
+  'stylesheet',
+  'info',
+  'pict',
+  'object',
+  'header',
+  'footer',
+  'headerl',
+  'headerr',
+  'footerl',
+  'footerr',
+  'footnote',
+  'field-inst',
+  'fldinst',
+  'listtable',
+  'listoverridetable',
+  'revtbl',
+  'rsidtbl',
+  'generator',
+  'xmlnstbl',
+  'themedata',
+  'colorschememapping',
+  'latentstyles',
+  'datastore',
+  'pgdsctbl',
+  'bkmkstart',
+  'bkmkend',
+  'shp',
+  'nonshppict',
+  'mmathPr',
+  'filetbl',
 ]);
 
 export function importRtf(bytes: Uint8Array): ParsedDocument {
@@ -116,7 +145,8 @@ export function importRtf(bytes: Uint8Array): ParsedDocument {
     if (!state.skip) pendingBytes.push(c.charCodeAt(0));
   }
   flushBytes();
-  if (depth > 0) throw new ImportRefusal('This RTF file is cut short (its groups are not closed); it may be damaged. Save it again and retry.');
+  if (depth > 0)
+    throw new ImportRefusal('This RTF file is cut short (its groups are not closed); it may be damaged. Save it again and retry.');
   const doc = emptyDocument('RTF');
   doc.text = out.join('');
   const title = /\\title\s+([^}]*)}/.exec(src)?.[1];

@@ -19,14 +19,20 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 /** Applies the analyst's corrections and decisions, then saves in the background. */
 export function startSaving(job: ImportJob, edits: ImportEdit[]): void {
   if (job.phase !== 'review') {
-    throw new ApiError('CONFLICT', job.phase === 'done' ? 'This import has already been saved.' : 'Wait until every file has been read, then save.');
+    throw new ApiError(
+      'CONFLICT',
+      job.phase === 'done' ? 'This import has already been saved.' : 'Wait until every file has been read, then save.',
+    );
   }
   const byId = new Map(job.items.map((i) => [i.id, i]));
   for (const edit of edits) {
     const item = byId.get(edit.itemId);
     if (!item) throw new ApiError('NOT_FOUND', `There is no file number ${edit.itemId} in this import.`);
     if (edit.publishedOn !== undefined && isoToDay(edit.publishedOn) > latestAcceptableDay(job.ctx.now())) {
-      throw new ApiError('BAD_INPUT', `The date ${edit.publishedOn} for ${item.fileName} is in the future. Correct it, then save. Nothing was saved.`);
+      throw new ApiError(
+        'BAD_INPUT',
+        `The date ${edit.publishedOn} for ${item.fileName} is in the future. Correct it, then save. Nothing was saved.`,
+      );
     }
   }
   for (const edit of edits) {
@@ -108,7 +114,13 @@ function saveOne(ctx: AppContext, item: JobItem, relationshipId: number | null, 
         },
         nowMs,
       );
-      logChange(db, { entity: 'article', entityId: id, action: 'create', after: { title: item.title, contentHash: item.hash, importedFrom: item.fileName }, atMs: nowMs });
+      logChange(db, {
+        entity: 'article',
+        entityId: id,
+        action: 'create',
+        after: { title: item.title, contentHash: item.hash, importedFrom: item.fileName },
+        atMs: nowMs,
+      });
       item.status = 'saved';
       item.articleId = id;
       item.reason = decision === 'replace' ? 'Saved, replacing the older version.' : '';

@@ -14,8 +14,7 @@ export interface ReadRequest {
 }
 
 export type ReadResponse =
-  | { id: number; ok: true; doc: Awaited<ReturnType<typeof readDocument>> }
-  | { id: number; ok: false; refusal: boolean; message: string };
+  { id: number; ok: true; doc: Awaited<ReturnType<typeof readDocument>> } | { id: number; ok: false; refusal: boolean; message: string };
 
 parentPort?.on('message', (req: ReadRequest) => {
   readDocument(req.name, req.bytes).then(

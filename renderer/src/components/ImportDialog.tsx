@@ -161,7 +161,12 @@ export function ImportDialog() {
   const busy = stage.kind === 'sending' || status?.phase === 'reading' || status?.phase === 'saving';
 
   return (
-    <dialog ref={dialogRef} className="import-dialog" aria-labelledby="import-title" onCancel={(e) => (busy ? e.preventDefault() : close())}>
+    <dialog
+      ref={dialogRef}
+      className="import-dialog"
+      aria-labelledby="import-title"
+      onCancel={(e) => (busy ? e.preventDefault() : close())}
+    >
       <h2 id="import-title">Import articles</h2>
       {error && (
         <p role="alert" className="inline-error">
@@ -171,8 +176,8 @@ export function ImportDialog() {
       {stage.kind === 'pick' && (
         <div className="import-pick">
           <p className="drop-hint">
-            Drop files or a folder anywhere on the window, or choose them. Parley reads web pages (.html), PDF, Word (.docx),
-            OpenDocument (.odt), RTF, e-mail (.eml), text and Markdown, up to 16 MB a file.
+            Drop files or a folder anywhere on the window, or choose them. Parley reads web pages (.html), PDF, Word (.docx), OpenDocument
+            (.odt), RTF, e-mail (.eml), text and Markdown, up to 16 MB a file.
           </p>
           <div className="import-buttons">
             <label className="button-like">
@@ -211,7 +216,12 @@ export function ImportDialog() {
             <button type="button" onClick={close}>
               Close
             </button>
-            <button type="button" className="primary" disabled={!pasted} onClick={() => pasted && void begin([pastedFile(pasted.content, pasted.isHtml)])}>
+            <button
+              type="button"
+              className="primary"
+              disabled={!pasted}
+              onClick={() => pasted && void begin([pastedFile(pasted.content, pasted.isHtml)])}
+            >
               Read pasted text
             </button>
           </div>
@@ -244,7 +254,12 @@ export function ImportDialog() {
             <button type="button" onClick={close}>
               Discard
             </button>
-            <button type="button" className="primary" onClick={() => void save()} disabled={items.every((i) => i.status !== 'ready' && i.status !== 'conflict')}>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void save()}
+              disabled={items.every((i) => i.status !== 'ready' && i.status !== 'conflict')}
+            >
               {saveLabel(items.filter((i) => i.status === 'ready' || i.status === 'conflict').length)}
             </button>
           </div>

@@ -49,10 +49,20 @@ export function ImportReviewTable({
                 </span>
               </td>
               <td>
-                <input aria-label={`Title of ${item.fileName}`} value={value(item, 'title')} maxLength={500} onChange={(e) => set(item, { title: e.currentTarget.value })} />
+                <input
+                  aria-label={`Title of ${item.fileName}`}
+                  value={value(item, 'title')}
+                  maxLength={500}
+                  onChange={(e) => set(item, { title: e.currentTarget.value })}
+                />
               </td>
               <td>
-                <input aria-label={`Outlet of ${item.fileName}`} value={value(item, 'outlet')} maxLength={200} onChange={(e) => set(item, { outlet: e.currentTarget.value })} />
+                <input
+                  aria-label={`Outlet of ${item.fileName}`}
+                  value={value(item, 'outlet')}
+                  maxLength={200}
+                  onChange={(e) => set(item, { outlet: e.currentTarget.value })}
+                />
               </td>
               <td>
                 <input
@@ -64,7 +74,11 @@ export function ImportReviewTable({
                 {item.dateGuessed && !edits.get(item.id)?.publishedOn && <span className="guessed">guessed from the file</span>}
               </td>
               <td>
-                <input aria-label={`URL of ${item.fileName}`} value={value(item, 'url')} onChange={(e) => set(item, { url: e.currentTarget.value })} />
+                <input
+                  aria-label={`URL of ${item.fileName}`}
+                  value={value(item, 'url')}
+                  onChange={(e) => set(item, { url: e.currentTarget.value })}
+                />
               </td>
               <td>
                 {item.status === 'conflict' ? (
