@@ -49,6 +49,11 @@ function getPurifier(): { purify: DOMPurify; window: JSDOM['window'] } {
     const { window } = new JSDOM('<!DOCTYPE html><html><body></body></html>');
     const purify = createDOMPurify(window as unknown as Window & typeof globalThis);
     if (!purify.isSupported) throw new Error('DOMPurify cannot run on this DOM');
+    // An href is kept only on a link and only with an http(s) address (DOMPurify lets an empty one through).
+    purify.addHook('afterSanitizeAttributes', (node) => {
+      const href = node.getAttribute('href');
+      if (href !== null && (node.nodeName !== 'A' || !/^https?:\/\/\S/i.test(href.trim()))) node.removeAttribute('href');
+    });
     purifier = { purify, window };
   }
   return purifier;
