@@ -1,7 +1,7 @@
 import { useState, type Dispatch, type SetStateAction } from 'react';
 import type { ImportDecision, ImportEdit, ImportItem } from '../../../shared/api/importSchemas';
 
-const PAGE = 200;
+const PAGE = 50;
 
 type Field = 'title' | 'outlet' | 'publishedOn' | 'url';
 
@@ -16,7 +16,11 @@ export function ImportReviewTable({
   onEdit: Dispatch<SetStateAction<Map<number, ImportEdit>>>;
 }) {
   const [shown, setShown] = useState(PAGE);
-  const rows = items.filter((i) => i.status === 'ready' || i.status === 'conflict');
+  // Rows that need the analyst come first: look-alikes to decide on, then dates that were guessed.
+  const attention = (i: ImportItem) => (i.status === 'conflict' ? 0 : i.dateGuessed ? 1 : 2);
+  const rows = items
+    .filter((i) => i.status === 'ready' || i.status === 'conflict')
+    .sort((a, b) => attention(a) - attention(b) || a.id - b.id);
   const set = (item: ImportItem, patch: Partial<Record<Field, string>> & { decision?: ImportDecision }) =>
     onEdit((prev) => {
       const next = new Map(prev);
