@@ -18,7 +18,7 @@ import { contentHash } from '../articles';
 import type { AppContext } from '../context';
 import { ImportRefusal, type ParsedDocument } from './document';
 import { createDocumentReader } from './readerPool';
-import { extensionOf, tooLargeReason } from './readFile';
+import { extensionOf, tooLargeReason } from './fileKinds';
 
 export interface StagedFile {
   name: string;

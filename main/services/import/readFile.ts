@@ -2,31 +2,15 @@
  * One file in, one parsed document out (or a refusal with a reason): picks the
  * importer by the file's extension, checked against what its first bytes say.
  */
-import { IMPORT_EXTENSIONS, MAX_IMPORT_FILE_BYTES } from '../../../shared/api/importSchemas';
+import { MAX_IMPORT_FILE_BYTES } from '../../../shared/api/importSchemas';
 import { normalizeArticleText } from '../../../shared/domain/text';
+import { extensionOf, tooLargeReason } from './fileKinds';
 import { firstLineTitle, ImportRefusal, titleFromFileName, type ParsedDocument } from './document';
 import { importHtmlBytes } from './html';
 import { importDocx, importOdt } from './office';
 import { importPdf } from './pdf';
 import { importEml, importMarkdown, importText } from './plain';
 import { importRtf } from './rtf';
-
-export function extensionOf(fileName: string): string {
-  const m = /\.([^./\\]+)$/.exec(fileName);
-  return m ? m[1]!.toLowerCase() : '';
-}
-
-export function isImportable(fileName: string): boolean {
-  return (IMPORT_EXTENSIONS as readonly string[]).includes(extensionOf(fileName));
-}
-
-export function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
-export function tooLargeReason(size: number): string {
-  return `This file is ${megabytes(size)}; Parley imports files of up to ${megabytes(MAX_IMPORT_FILE_BYTES)}. Split it, or save only the article.`;
-}
 
 const UNSUPPORTED = (ext: string) =>
   `Parley cannot import ${ext ? `.${ext} files` : 'files without an extension'}. ` +

@@ -9,7 +9,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ImportRefusal, type ParsedDocument } from './document';
-import { readDocument } from './readFile';
 import type { ReadRequest, ReadResponse } from './worker';
 
 export interface DocumentReader {
@@ -24,6 +23,12 @@ function workerScript(): string | null {
     if (fs.existsSync(candidate)) return candidate;
   }
   return null;
+}
+
+/** The readers are loaded on first use, not when the app starts. */
+async function readDocument(name: string, bytes: Uint8Array): Promise<ParsedDocument> {
+  const readers = await import('./readFile');
+  return readers.readDocument(name, bytes);
 }
 
 const inThread: DocumentReader = { concurrency: 1, read: readDocument, close: async () => {} };
