@@ -57,7 +57,8 @@ test('an analyst imports a folder of mixed files, corrects a date, and finds the
   await dialog.getByLabel('Choose a folder to import').setInputFiles(folder);
 
   // Progress: count, current file and time left, while main reads.
-  await expect(dialog.getByText(/Reading [1-9]\d* of 317 · clippings\/.+ · about \d+ (s|min) left/)).toBeVisible();
+  // The first files take longest: the readers and their worker threads start (slow on a busy machine).
+  await expect(dialog.getByText(/Reading [1-9]\d* of 317 · clippings\/.+ · about \d+ (s|min) left/)).toBeVisible({ timeout: 45_000 });
   await expect(dialog.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();
   await page.screenshot({ path: path.join(workbench.dir, '..', 'parley-import-progress.png') });
 
@@ -109,7 +110,9 @@ test('files dropped on the window open the import, and a pasted page is reduced 
     document.querySelector('main')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
   }, files);
   const dialog = page.getByRole('dialog', { name: 'Import articles' });
-  await expect(dialog.getByLabel('Title of kessen-herald-ceasefire.html')).toHaveValue(GOOD['kessen-herald-ceasefire.html']!);
+  await expect(dialog.getByLabel('Title of kessen-herald-ceasefire.html')).toHaveValue(GOOD['kessen-herald-ceasefire.html']!, {
+    timeout: 45_000,
+  });
   await expect(dialog.locator('li[data-file="photo.png"]')).toContainText('cannot import .png files');
   await dialog.getByRole('button', { name: 'Save 1 article' }).click();
   await expect(dialog.getByText('1 article imported; 1 file not imported.')).toBeVisible();

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ImportRefusal, type ParsedDocument } from './document';
+import type * as ReadersModule from './readFile';
 import type { ReadRequest, ReadResponse } from './worker';
 
 export interface DocumentReader {
@@ -25,10 +26,16 @@ function workerScript(): string | null {
   return null;
 }
 
-/** The readers are loaded on first use, not when the app starts. */
+let readers: Promise<typeof ReadersModule> | null = null;
+
+/** The readers are loaded when an import begins (while its files arrive), not when the app starts. */
+export function preloadReaders(): void {
+  readers ??= import('./readFile');
+}
+
 async function readDocument(name: string, bytes: Uint8Array): Promise<ParsedDocument> {
-  const readers = await import('./readFile');
-  return readers.readDocument(name, bytes);
+  preloadReaders();
+  return (await readers!).readDocument(name, bytes);
 }
 
 const inThread: DocumentReader = { concurrency: 1, read: readDocument, close: async () => {} };
