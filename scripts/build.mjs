@@ -10,7 +10,8 @@ const common = {
   target: 'node20',
   sourcemap: 'linked',
   logLevel: 'warning',
-  external: ['electron', 'better-sqlite3', 'pdfkit'],
+  // pdf.js is an ES module loaded with import() at run time; jsdom and pdfkit read files of their own.
+  external: ['electron', 'better-sqlite3', 'pdfkit', 'pdfjs-dist', 'jsdom'],
 };
 
 await Promise.all([
@@ -23,6 +24,7 @@ await Promise.all([
       'main/cli': 'main/cli/main.ts',
       // Test support, run as a child process by the crash test.
       'test-support/crash-writer': 'tests/support/crash-writer.ts',
+      'main/importWorker': 'main/services/import/worker.ts',
     },
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },

@@ -24,6 +24,7 @@ import {
 import { importBytes } from '../services/exchange';
 import { describeConflicts, resolveConflict } from '../services/exchange/merge';
 import { ANALYST_SETTING, setSetting, workspaceAnalyst } from '../db/exchange';
+import { cancelImport, commitImport, importStatus, startImport, uploadImportFiles } from '../services/import';
 import { removeSample } from '../services/sample';
 import { scoreBuckets, scoreEvidence, scoreMarks, scoreSeries } from '../services/score';
 import { gradeOutlet, groupEvent, listReliability, reweightCode, setGradeFactor, ungroupEvent } from '../services/scoreModel';
@@ -132,4 +133,10 @@ export const handlers = {
   'actors:removeAlias': (input, ctx) => removeAlias(ctx, input),
   'relationships:create': (input, ctx) => createRelationship(ctx, input),
   // end coding
+  // import
+  'import:upload': (input, ctx) => uploadImportFiles(ctx, input),
+  'import:start': (input, ctx) => startImport(ctx, input),
+  'import:status': (input, ctx) => importStatus(ctx, input),
+  'import:cancel': (input, ctx) => cancelImport(ctx, input),
+  'import:commit': (input, ctx) => commitImport(ctx, input),
 } satisfies HandlerMap;

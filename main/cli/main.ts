@@ -7,7 +7,8 @@ import { launchOptions } from '../paths';
 import type { AppContext } from '../services/context';
 import { startWorkspace } from '../services/workspace';
 import { backupCommand, restoreCommand } from './backup';
-import { conflictsCommand, exportCommand, importCommand } from './export';
+import { conflictsCommand, exportCommand, importCommand as mergeCommand } from './export';
+import { importCommand } from './import';
 import { infoCommand } from './info';
 
 export interface CliCommand {
@@ -19,8 +20,9 @@ export interface CliCommand {
 export const COMMANDS: Record<string, CliCommand> = {
   info: infoCommand,
   export: exportCommand,
+  // Documents (HTML, PDF, DOCX, …) come in with `import`; a colleague's coding (.qdpx, JSON-LD, a workspace) with `merge`.
   import: importCommand,
-  merge: importCommand,
+  merge: mergeCommand,
   conflicts: conflictsCommand,
   backup: backupCommand,
   restore: restoreCommand,

@@ -5,6 +5,7 @@ import { CodebookDialog } from './components/CodebookDialog';
 import { AnnotationList } from './components/AnnotationList';
 import { ExportMenu } from './components/ExportMenu';
 import { HistoryPanel } from './components/HistoryPanel';
+import { ImportDialog } from './components/ImportDialog';
 import { Library } from './components/Library';
 import { Reader } from './components/Reader';
 import { RecoveryBanner } from './components/RecoveryBanner';
@@ -101,6 +102,7 @@ export function App() {
       <CodebookDialog open={registry === 'codebook'} onClose={() => setRegistry(null)} />
       <ActorsDialog open={registry === 'actors'} onClose={() => setRegistry(null)} />
       <ShortcutsHelp />
+      <ImportDialog />
     </div>
   );
 }

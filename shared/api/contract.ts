@@ -42,6 +42,14 @@ import {
   MergeConflict,
   RestorePreview,
 } from './exchange';
+import {
+  ImportCancelInput,
+  ImportCommitInput,
+  ImportStartInput,
+  ImportStatus,
+  ImportStatusInput,
+  ImportUploadInput,
+} from './importSchemas';
 
 const Empty = z.object({}).strict();
 // coding: a piece of a search snippet; `match` marks the words that matched.
@@ -386,6 +394,13 @@ export const contract = {
     }),
   },
   // end coding
+  // import: files are uploaded (in chunks within the request limit), read in the
+  // background with progress, reviewed in a table, then saved; all polled by the renderer.
+  'import:upload': { input: ImportUploadInput, output: z.object({ jobId: z.string(), received: z.number().int() }) },
+  'import:start': { input: ImportStartInput, output: ImportStatus },
+  'import:status': { input: ImportStatusInput, output: ImportStatus },
+  'import:cancel': { input: ImportCancelInput, output: ImportStatus },
+  'import:commit': { input: ImportCommitInput, output: ImportStatus },
 } as const;
 
 export type Contract = typeof contract;

@@ -3,11 +3,12 @@ import { ApiError } from '../../../shared/api/errors';
 import { initial } from './0010-initial';
 import { coding } from './0020-coding';
 import { scoreModel } from './0030-score';
+import { importLookups } from './0040-import-lookups';
 import { exchange } from './0050-exchange';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [initial, coding, scoreModel, exchange];
+export const MIGRATIONS: readonly Migration[] = [initial, coding, scoreModel, importLookups, exchange];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
+import { useImportUi } from '../import/importUi';
 import { LIBRARY_PAGE, useArticlePage, useRemoveSample, useWorkspaceInfo } from '../state/queries';
 import { useCoding, type LibraryQuery } from '../state/coding';
 import { useUi } from '../state/ui';
@@ -60,6 +61,9 @@ export function Library({ onAdd }: { onAdd(): void }) {
         <h2>Library</h2>
         <button type="button" className="primary" onClick={onAdd}>
           Add article
+        </button>
+        <button type="button" onClick={() => useImportUi.getState().show()}>
+          Import…
         </button>
       </div>
       {sampleCount > 0 && (

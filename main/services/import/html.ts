@@ -1,0 +1,195 @@
+/**
+ * Saved web pages: the article body found with Mozilla Readability (on a
+ * linkedom DOM, which is fast and runs nothing), sanitized with DOMPurify, and
+ * the metadata read from <meta>, Open Graph, JSON-LD and the canonical link.
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { decodeText } from './decodeText';
+import { dateFromDocument, emptyDocument, httpUrlOrEmpty, ImportRefusal, type ParsedDocument } from './document';
+import { htmlToArticleText } from './htmlText';
+
+type Doc = ReturnType<typeof parseHTML>['document'];
+type El = NonNullable<ReturnType<Doc['querySelector']>>;
+
+/** Tokens of class or id that mark advertising and page furniture rather than the article. */
+const NOISE_TOKEN =
+  /^(ads?|advert|advertisement|adslot|ad-.*|.*-ad|.*-ads|promo|sponsor(ed)?|cookie.*|consent|newsletter|share|sharing|social|related|outbrain|taboola|paywall|subscribe)$/i;
+const NOISE_TAGS =
+  'script, style, noscript, iframe, frame, frameset, object, embed, form, button, input, select, textarea, template, svg, canvas, nav, footer';
+
+export function charsetFromHtmlBytes(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
+  return /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1];
+}
+
+export function importHtmlBytes(bytes: Uint8Array): ParsedDocument & { html: string } {
+  const { text } = decodeText(bytes, charsetFromHtmlBytes(bytes));
+  return importHtml(text);
+}
+
+export function importHtml(source: string): ParsedDocument & { html: string } {
+  const doc = emptyDocument('HTML');
+  if (!source.trim()) throw new ImportRefusal('This page is empty.');
+  const { document } = parseHTML(/<html[\s>]/i.test(source) ? source : `<!DOCTYPE html><html><head></head><body>${source}</body></html>`);
+  const meta = readMetadata(document);
+  removeNoise(document);
+  let articleHtml = '';
+  let readabilityTitle = '';
+  try {
+    const parsed = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+    if (parsed?.content) {
+      articleHtml = parsed.content;
+      readabilityTitle = parsed.title ?? '';
+      meta.author ||= parsed.byline ?? '';
+      meta.outlet ||= parsed.siteName ?? '';
+      meta.date ||= parsed.publishedTime ?? '';
+    }
+  } catch {
+    // Readability gives up on odd pages; the whole body is used instead.
+  }
+  if (!articleHtml) articleHtml = document.body?.innerHTML ?? '';
+  const { html, text } = htmlToArticleText(articleHtml);
+  const pageTitle = (document.querySelector('title')?.textContent ?? '').trim();
+  doc.title = clean(meta.title || readabilityTitle || stripSiteSuffix(pageTitle) || document.querySelector('h1')?.textContent || '');
+  doc.author = clean(meta.author);
+  doc.outlet = clean(meta.outlet || siteSuffix(pageTitle));
+  doc.publishedOn = dateFromDocument(meta.date);
+  doc.url = httpUrlOrEmpty(meta.url);
+  doc.text = dropLeadingTitle(text, doc.title);
+  return { ...doc, html };
+}
+
+function clean(s: string | null | undefined): string {
+  return (s ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
+}
+
+function stripSiteSuffix(title: string): string {
+  return title.replace(/\s+[|–—-]\s+[^|–—-]{2,60}$/, '').trim();
+}
+
+function siteSuffix(title: string): string {
+  return /\s[|–—-]\s([^|–—-]{2,60})$/.exec(title)?.[1]?.trim() ?? '';
+}
+
+/** Readability keeps a repeated headline at the top of the body; the title is stored apart. */
+function dropLeadingTitle(text: string, title: string): string {
+  const [first, ...rest] = text.split('\n\n');
+  return first && title && first.trim() === title.trim() && rest.length > 0 ? rest.join('\n\n') : text;
+}
+
+function removeNoise(document: Doc): void {
+  for (const el of [...document.querySelectorAll(NOISE_TAGS)]) el.remove();
+  for (const el of [...document.querySelectorAll('[class], [id]')]) {
+    const tokens = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/);
+    if (tokens.some((t) => t && NOISE_TOKEN.test(t)) && el.tagName !== 'BODY' && el.tagName !== 'HTML') el.remove();
+  }
+}
+
+interface PageMetadata {
+  title: string;
+  author: string;
+  outlet: string;
+  date: string;
+  url: string;
+}
+
+type MetaMap = Map<string, string>;
+
+/** Every <meta> of the page by property, name and itemprop (first one wins), read in one pass. */
+function metaMap(document: Doc): MetaMap {
+  const map: MetaMap = new Map();
+  for (const el of [...document.querySelectorAll('meta')]) {
+    const content = el.getAttribute('content')?.trim();
+    if (!content) continue;
+    for (const key of [el.getAttribute('property'), el.getAttribute('name'), el.getAttribute('itemprop')]) {
+      if (key && !map.has(key.toLowerCase())) map.set(key.toLowerCase(), content);
+    }
+  }
+  return map;
+}
+
+function metaContent(meta: MetaMap, ...keys: string[]): string {
+  for (const key of keys) {
+    const v = meta.get(key.toLowerCase());
+    if (v) return v;
+  }
+  return '';
+}
+
+function readMetadata(document: Doc): PageMetadata {
+  const ld = readJsonLdArticle(document);
+  const meta = metaMap(document);
+  const authorMeta = metaContent(meta, 'author', 'article:author', 'byl', 'dc.creator', 'parsely-author');
+  const timeEl = document.querySelector('article time[datetime], time[datetime]') as El | null;
+  return {
+    title: ld.title || metaContent(meta, 'og:title', 'twitter:title', 'dc.title', 'headline'),
+    author: ld.author || (/^https?:/i.test(authorMeta) ? '' : authorMeta.replace(/^by\s+/i, '')),
+    outlet: ld.outlet || metaContent(meta, 'og:site_name', 'publisher', 'application-name', 'dc.publisher'),
+    date:
+      ld.date ||
+      metaContent(
+        meta,
+        'article:published_time',
+        'datePublished',
+        'date',
+        'pubdate',
+        'publishdate',
+        'dc.date.issued',
+        'dc.date',
+        'parsely-pub-date',
+        'sailthru.date',
+      ) ||
+      (timeEl?.getAttribute('datetime') ?? ''),
+    url: document.querySelector('link[rel="canonical"]')?.getAttribute('href') || metaContent(meta, 'og:url') || ld.url,
+  };
+}
+
+const ARTICLE_TYPES =
+  /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BlogPosting|Report|ScholarlyArticle|WebPage)$/;
+
+type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
+
+function names(v: Json | undefined): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return v.map(names).filter(Boolean).join(', ');
+  if (typeof v === 'object') return typeof v.name === 'string' ? v.name : '';
+  return '';
+}
+
+function urlOf(v: Json | undefined): string {
+  if (typeof v === 'string') return v;
+  if (v && typeof v === 'object' && !Array.isArray(v) && typeof v['@id'] === 'string') return v['@id'];
+  return '';
+}
+
+function readJsonLdArticle(document: Doc): { title: string; author: string; outlet: string; date: string; url: string } {
+  const found: { [k: string]: Json }[] = [];
+  const visit = (v: Json) => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === 'object') {
+      const types = ([] as Json[]).concat(v['@type'] ?? []);
+      if (types.some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t))) found.push(v);
+      if (v['@graph']) visit(v['@graph']);
+    }
+  };
+  for (const script of [...document.querySelectorAll('script[type="application/ld+json"]')]) {
+    try {
+      visit(JSON.parse(script.textContent ?? '') as Json);
+    } catch {
+      // Broken JSON-LD is common; the other metadata still applies.
+    }
+  }
+  // A NewsArticle says more than the WebPage around it.
+  found.sort((a, b) => Number(String(a['@type']).includes('WebPage')) - Number(String(b['@type']).includes('WebPage')));
+  const a = found[0];
+  if (!a) return { title: '', author: '', outlet: '', date: '', url: '' };
+  return {
+    title: typeof a.headline === 'string' ? a.headline : typeof a.name === 'string' ? a.name : '',
+    author: names(a.author),
+    outlet: names(a.publisher),
+    date: typeof a.datePublished === 'string' ? a.datePublished : typeof a.dateCreated === 'string' ? a.dateCreated : '',
+    url: urlOf(a.mainEntityOfPage) || (typeof a.url === 'string' ? a.url : ''),
+  };
+}

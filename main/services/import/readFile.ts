@@ -1,0 +1,76 @@
+/**
+ * One file in, one parsed document out (or a refusal with a reason): picks the
+ * importer by the file's extension, checked against what its first bytes say.
+ */
+import { MAX_IMPORT_FILE_BYTES } from '../../../shared/api/importSchemas';
+import { normalizeArticleText } from '../../../shared/domain/text';
+import { extensionOf, tooLargeReason } from './fileKinds';
+import { firstLineTitle, ImportRefusal, titleFromFileName, type ParsedDocument } from './document';
+import { importHtmlBytes } from './html';
+import { importDocx, importOdt } from './office';
+import { importPdf } from './pdf';
+import { importEml, importMarkdown, importText } from './plain';
+import { importRtf } from './rtf';
+
+const UNSUPPORTED = (ext: string) =>
+  `Parley cannot import ${ext ? `.${ext} files` : 'files without an extension'}. ` +
+  'It reads web pages (.html), PDF, Word (.docx), OpenDocument (.odt), RTF, e-mail (.eml), text and Markdown.';
+
+function startsWith(bytes: Uint8Array, ascii: string): boolean {
+  for (let i = 0; i < ascii.length; i++) if (bytes[i] !== ascii.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Reads a file's bytes into a document with normalized text and a title; throws ImportRefusal. */
+export async function readDocument(fileName: string, bytes: Uint8Array): Promise<ParsedDocument> {
+  if (bytes.length > MAX_IMPORT_FILE_BYTES) throw new ImportRefusal(tooLargeReason(bytes.length));
+  if (bytes.length === 0) throw new ImportRefusal('This file is empty.');
+  const ext = extensionOf(fileName);
+  let doc: ParsedDocument;
+  switch (ext) {
+    case 'txt':
+      doc = startsWith(bytes, '%PDF-') ? await importPdf(bytes) : importText(bytes);
+      break;
+    case 'md':
+    case 'markdown':
+      doc = importMarkdown(bytes);
+      break;
+    case 'html':
+    case 'htm':
+    case 'xhtml':
+      doc = importHtmlBytes(bytes);
+      break;
+    case 'pdf':
+      if (!startsWith(bytes, '%PDF-')) {
+        throw new ImportRefusal('This file is named .pdf but is not a PDF (it does not start like one). Check what the file really is.');
+      }
+      doc = await importPdf(bytes);
+      break;
+    case 'docx':
+      doc = await importDocx(bytes);
+      break;
+    case 'odt':
+      doc = importOdt(bytes);
+      break;
+    case 'rtf':
+      doc = importRtf(bytes);
+      break;
+    case 'eml':
+      doc = await importEml(bytes);
+      break;
+    default:
+      throw new ImportRefusal(UNSUPPORTED(ext));
+  }
+  return finish(doc, fileName);
+}
+
+/** Normalizes the text once and fills in a title when the document gave none. */
+export function finish(doc: ParsedDocument, fileName: string): ParsedDocument {
+  let text = normalizeArticleText(doc.text);
+  if (!text) throw new ImportRefusal('This file holds no text to import (it is empty once layout and markup are removed).');
+  const title = (doc.title || firstLineTitle(text) || titleFromFileName(fileName)).replace(/\s+/g, ' ').trim().slice(0, 500);
+  // The headline is stored as the title; a body that repeats it as its first paragraph would show it twice.
+  const [first, ...rest] = text.split('\n\n');
+  if (rest.length > 0 && first === title) text = rest.join('\n\n');
+  return { ...doc, title, text };
+}

@@ -1,0 +1,140 @@
+/**
+ * Saving a reviewed import. Files are saved in chunks, one transaction per
+ * chunk and a savepoint per file, so each file is saved whole or not at all;
+ * cancelling stops after the current chunk and keeps what was saved.
+ */
+import { ApiError } from '../../../shared/api/errors';
+import type { ImportEdit } from '../../../shared/api/importSchemas';
+import { isoToDay, latestAcceptableDay } from '../../../shared/domain/dates';
+import { deleteArticle, getArticle, insertArticle } from '../../db/articles';
+import { logChange } from '../../db/changeLog';
+import { articleByHash } from '../../db/importLookups';
+import type { AppContext } from '../context';
+import type { ImportJob, JobItem } from './jobs';
+
+const CHUNK = 500;
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Applies the analyst's corrections and decisions, then saves in the background. */
+export function startSaving(job: ImportJob, edits: ImportEdit[]): void {
+  if (job.phase !== 'review') {
+    throw new ApiError(
+      'CONFLICT',
+      job.phase === 'done' ? 'This import has already been saved.' : 'Wait until every file has been read, then save.',
+    );
+  }
+  const byId = new Map(job.items.map((i) => [i.id, i]));
+  for (const edit of edits) {
+    const item = byId.get(edit.itemId);
+    if (!item) throw new ApiError('NOT_FOUND', `There is no file number ${edit.itemId} in this import.`);
+    if (edit.publishedOn !== undefined && isoToDay(edit.publishedOn) > latestAcceptableDay(job.ctx.now())) {
+      throw new ApiError(
+        'BAD_INPUT',
+        `The date ${edit.publishedOn} for ${item.fileName} is in the future. Correct it, then save. Nothing was saved.`,
+      );
+    }
+  }
+  for (const edit of edits) {
+    const item = byId.get(edit.itemId)!;
+    if (edit.title !== undefined) item.title = edit.title;
+    if (edit.outlet !== undefined) item.outlet = edit.outlet;
+    if (edit.url !== undefined) item.url = edit.url;
+    if (edit.publishedOn !== undefined) {
+      item.publishedOn = edit.publishedOn;
+      item.dateGuessed = false;
+    }
+    if (edit.decision !== undefined) item.decision = edit.decision;
+  }
+  job.phase = 'saving';
+  job.phaseStartedMs = Date.now();
+  job.processed = 0;
+  const toSave = job.items.filter((i) => i.status === 'ready' || i.status === 'conflict');
+  job.total = toSave.length;
+  job.running = saveAll(job, toSave);
+}
+
+async function saveAll(job: ImportJob, items: JobItem[]): Promise<void> {
+  const { db } = job.ctx.workspace;
+  for (let start = 0; start < items.length; start += CHUNK) {
+    if (job.cancelled) {
+      for (const item of items.slice(start)) {
+        item.status = 'cancelled';
+        item.reason = 'Not saved: the import was cancelled before this file.';
+      }
+      break;
+    }
+    const chunk = items.slice(start, start + CHUNK);
+    job.currentFile = chunk[0]!.fileName;
+    const nowMs = job.ctx.now().getTime();
+    db.transaction(() => {
+      for (const item of chunk) saveOne(job.ctx, item, job.relationshipId, nowMs);
+    }).immediate();
+    job.processed = Math.min(items.length, start + CHUNK);
+    await yieldToEventLoop();
+  }
+  job.currentFile = '';
+  job.phase = 'done';
+}
+
+function saveOne(ctx: AppContext, item: JobItem, relationshipId: number | null, nowMs: number): void {
+  const { db } = ctx.workspace;
+  const decision = item.decision ?? (item.status === 'ready' ? 'import' : null);
+  if (decision === 'skip' || decision === null) {
+    item.status = 'skipped';
+    item.reason = decision === null ? 'Not imported: choose “keep both” or “replace” for this file.' : 'Skipped, as you chose.';
+    return;
+  }
+  try {
+    db.transaction(() => {
+      if (decision === 'replace' && item.existing) {
+        const old = getArticle(db, item.existing.id);
+        if (old && old.annotationCount > 0) {
+          item.status = 'failed';
+          item.reason = `Not replaced: “${old.title}” has ${old.annotationCount} tag(s) that replacing would delete. Keep both instead.`;
+          return;
+        }
+        if (old) {
+          deleteArticle(db, old.id);
+          logChange(db, { entity: 'article', entityId: old.id, action: 'delete', before: old, atMs: nowMs });
+        }
+      }
+      const id = insertArticle(
+        db,
+        {
+          title: item.title,
+          outlet: item.outlet,
+          author: item.author,
+          url: item.url,
+          publishedOn: item.publishedOn,
+          text: item.text,
+          wordCount: item.wordCount,
+          contentHash: item.hash,
+          relationshipId,
+        },
+        nowMs,
+      );
+      logChange(db, {
+        entity: 'article',
+        entityId: id,
+        action: 'create',
+        after: { title: item.title, contentHash: item.hash, importedFrom: item.fileName },
+        atMs: nowMs,
+      });
+      item.status = 'saved';
+      item.articleId = id;
+      item.reason = decision === 'replace' ? 'Saved, replacing the older version.' : '';
+    })();
+  } catch (err) {
+    // The savepoint rolled back this file alone; the rest of the chunk goes on.
+    const same = (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' ? articleByHash(db, item.hash) : null;
+    if (same) {
+      // Another import saved the same text after this one was read.
+      item.status = 'duplicate';
+      item.reason = `Already in the workspace as “${same.title}” (${same.publishedOn}); the same text is not imported twice.`;
+    } else {
+      item.status = 'failed';
+      item.reason = `Not saved: ${(err as Error).message}.`;
+    }
+  }
+}

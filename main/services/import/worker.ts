@@ -1,0 +1,30 @@
+/**
+ * The import reader's worker thread: parses files off the main thread, so a
+ * heavy file (a 16 MB page, a long PDF) never holds up the requests the
+ * interface keeps making. Built to dist/main/importWorker.cjs.
+ */
+import { parentPort } from 'node:worker_threads';
+import { ImportRefusal } from './document';
+import { readDocument } from './readFile';
+
+export interface ReadRequest {
+  id: number;
+  name: string;
+  bytes: Uint8Array;
+}
+
+export type ReadResponse =
+  { id: number; ok: true; doc: Awaited<ReturnType<typeof readDocument>> } | { id: number; ok: false; refusal: boolean; message: string };
+
+parentPort?.on('message', (req: ReadRequest) => {
+  readDocument(req.name, req.bytes).then(
+    (doc) => parentPort!.postMessage({ id: req.id, ok: true, doc } satisfies ReadResponse),
+    (err: unknown) =>
+      parentPort!.postMessage({
+        id: req.id,
+        ok: false,
+        refusal: err instanceof ImportRefusal,
+        message: (err as Error).message,
+      } satisfies ReadResponse),
+  );
+});

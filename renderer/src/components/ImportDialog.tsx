@@ -1,0 +1,298 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState, type ClipboardEvent } from 'react';
+import type { ImportEdit, ImportItem, ImportStatus } from '../../../shared/api/importSchemas';
+import { api } from '../api';
+import { filesFromDrop, filesFromList, pastedFile, uploadFiles, type PickedFile } from '../import/files';
+import { useImportUi } from '../import/importUi';
+import { useUi } from '../state/ui';
+import { ImportReviewTable, NotImportedList } from './ImportReviewTable';
+import './import.css';
+
+type Stage = { kind: 'pick' } | { kind: 'sending'; sent: number; total: number } | { kind: 'job'; status: ImportStatus };
+
+function timeLeft(ms: number | null): string {
+  if (ms === null) return 'estimating time left…';
+  const s = Math.ceil(ms / 1000);
+  return s < 60 ? `about ${s} s left` : `about ${Math.ceil(s / 60)} min left`;
+}
+
+/** Lets files and folders be dropped anywhere on the window; they open the import dialog. */
+function useWindowDrop(onFiles: (files: PickedFile[]) => void): void {
+  useEffect(() => {
+    const hasFiles = (e: DragEvent) => [...(e.dataTransfer?.types ?? [])].includes('Files');
+    const over = (e: DragEvent) => {
+      if (hasFiles(e)) e.preventDefault();
+    };
+    const drop = (e: DragEvent) => {
+      if (!hasFiles(e) || !e.dataTransfer) return;
+      e.preventDefault();
+      void filesFromDrop(e.dataTransfer).then((files) => files.length > 0 && onFiles(files));
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
+  }, [onFiles]);
+}
+
+/** Import: files, folders or a paste in; progress; a table to correct before saving; what could not be imported and why. */
+export function ImportDialog() {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const { open, show, hide } = useImportUi();
+  const relationshipId = useUi((s) => s.relationshipId);
+  const say = useUi((s) => s.say);
+  const queryClient = useQueryClient();
+  const [stage, setStage] = useState<Stage>({ kind: 'pick' });
+  const [items, setItems] = useState<ImportItem[]>([]);
+  const [edits, setEdits] = useState<Map<number, ImportEdit>>(new Map());
+  const [error, setError] = useState<string | null>(null);
+  const [pasted, setPasted] = useState<{ content: string; isHtml: boolean } | null>(null);
+
+  const begin = useCallback(
+    async (files: PickedFile[]) => {
+      if (files.length === 0) return;
+      setError(null);
+      setItems([]);
+      setEdits(new Map());
+      setStage({ kind: 'sending', sent: 0, total: files.length });
+      try {
+        const jobId = await uploadFiles(files, (sent) => setStage({ kind: 'sending', sent, total: files.length }));
+        const status = await api.invoke('import:start', { jobId, relationshipId });
+        setStage({ kind: 'job', status });
+      } catch (err) {
+        setError((err as Error).message);
+        setStage({ kind: 'pick' });
+      }
+    },
+    [relationshipId],
+  );
+
+  const busyRef = useRef(false);
+  useEffect(() => {
+    busyRef.current = stage.kind !== 'pick' && !(stage.kind === 'job' && stage.status.phase === 'done');
+  }, [stage]);
+  useWindowDrop(
+    useCallback(
+      (files: PickedFile[]) => {
+        // A drop while another import is under way is not mixed into it.
+        if (busyRef.current) return;
+        show();
+        void begin(files);
+      },
+      [show, begin],
+    ),
+  );
+
+  useEffect(() => {
+    const d = dialogRef.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    else if (!open && d.open) d.close();
+  }, [open]);
+
+  // Poll the import while main reads or saves; fetch the table once it is ready.
+  const jobId = stage.kind === 'job' ? stage.status.jobId : null;
+  const phase = stage.kind === 'job' ? stage.status.phase : null;
+  useEffect(() => {
+    if (!jobId || !phase) return;
+    if (phase === 'review' || phase === 'done') {
+      let live = true;
+      void api.invoke('import:status', { jobId, includeItems: true }).then((s) => {
+        if (!live) return;
+        setItems(s.items ?? []);
+        if (phase === 'done') {
+          void queryClient.invalidateQueries({ queryKey: ['articles'] });
+          void queryClient.invalidateQueries({ queryKey: ['workspace'] });
+          say('info', `Imported ${s.counts.saved} article${s.counts.saved === 1 ? '' : 's'}.`);
+        }
+      });
+      return () => {
+        live = false;
+      };
+    }
+    const timer = window.setInterval(() => {
+      void api
+        .invoke('import:status', { jobId })
+        .then((status) => setStage((prev) => (prev.kind === 'job' && prev.status.jobId === jobId ? { kind: 'job', status } : prev)))
+        .catch((err: Error) => setError(err.message));
+    }, 250);
+    return () => window.clearInterval(timer);
+  }, [jobId, phase, queryClient, say]);
+
+  const cancel = async () => {
+    if (stage.kind !== 'job') return;
+    const status = await api.invoke('import:cancel', { jobId: stage.status.jobId });
+    setStage({ kind: 'job', status });
+  };
+
+  const save = async () => {
+    if (stage.kind !== 'job') return;
+    setError(null);
+    try {
+      const status = await api.invoke('import:commit', { jobId: stage.status.jobId, edits: [...edits.values()] });
+      setStage({ kind: 'job', status });
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+
+  const close = () => {
+    if (stage.kind === 'job' && (stage.status.phase === 'reading' || stage.status.phase === 'saving')) return;
+    setStage({ kind: 'pick' });
+    setItems([]);
+    setPasted(null);
+    setError(null);
+    hide();
+  };
+
+  const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
+    const html = e.clipboardData.getData('text/html');
+    if (html) {
+      // Formatted text is kept as HTML and reduced to its text by main; nothing of it runs here.
+      e.preventDefault();
+      setPasted({ content: html, isHtml: true });
+      e.currentTarget.value = e.clipboardData.getData('text/plain');
+    }
+  };
+
+  const status = stage.kind === 'job' ? stage.status : null;
+  const busy = stage.kind === 'sending' || status?.phase === 'reading' || status?.phase === 'saving';
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="import-dialog"
+      aria-labelledby="import-title"
+      onCancel={(e) => (busy ? e.preventDefault() : close())}
+    >
+      <h2 id="import-title">Import articles</h2>
+      {error && (
+        <p role="alert" className="inline-error">
+          {error}
+        </p>
+      )}
+      {stage.kind === 'pick' && (
+        <div className="import-pick">
+          <p className="drop-hint">
+            Drop files or a folder anywhere on the window, or choose them. Parley reads web pages (.html), PDF, Word (.docx), OpenDocument
+            (.odt), RTF, e-mail (.eml), text and Markdown, up to 16 MB a file.
+          </p>
+          <div className="import-buttons">
+            <label className="button-like">
+              Choose files…
+              <input
+                type="file"
+                multiple
+                className="visually-hidden"
+                aria-label="Choose files to import"
+                onChange={(e) => void begin(filesFromList(e.currentTarget.files))}
+              />
+            </label>
+            <label className="button-like">
+              Choose a folder…
+              <input
+                type="file"
+                multiple
+                className="visually-hidden"
+                aria-label="Choose a folder to import"
+                ref={(el) => el?.setAttribute('webkitdirectory', '')}
+                onChange={(e) => void begin(filesFromList(e.currentTarget.files))}
+              />
+            </label>
+          </div>
+          <label className="field">
+            <span>Or paste an article (text or a web page's content)</span>
+            <textarea
+              rows={5}
+              aria-label="Pasted article"
+              onPaste={onPaste}
+              // Typing after a paste makes it plain text again: what is sent is what the analyst sees.
+              onChange={(e) => setPasted(e.currentTarget.value ? { content: e.currentTarget.value, isHtml: false } : null)}
+            />
+          </label>
+          <div className="dialog-actions">
+            <button type="button" onClick={close}>
+              Close
+            </button>
+            <button
+              type="button"
+              className="primary"
+              disabled={!pasted}
+              onClick={() => pasted && void begin([pastedFile(pasted.content, pasted.isHtml)])}
+            >
+              Read pasted text
+            </button>
+          </div>
+        </div>
+      )}
+      {stage.kind === 'sending' && (
+        <Progress label={`Sending files to Parley: ${stage.sent} of ${stage.total}`} value={stage.sent} max={stage.total} />
+      )}
+      {status && (status.phase === 'reading' || status.phase === 'saving' || status.phase === 'receiving') && (
+        <>
+          <Progress
+            label={`${status.phase === 'saving' ? 'Saving' : 'Reading'} ${status.processed} of ${status.total}${
+              status.currentFile ? ` · ${status.currentFile}` : ''
+            } · ${timeLeft(status.timeLeftMs)}`}
+            value={status.processed}
+            max={status.total}
+          />
+          <div className="dialog-actions">
+            <button type="button" className="danger" disabled={status.cancelled} onClick={() => void cancel()}>
+              {status.cancelled ? 'Cancelling…' : 'Cancel import'}
+            </button>
+          </div>
+        </>
+      )}
+      {status?.phase === 'review' && (
+        <>
+          <ImportReviewTable items={items} edits={edits} onEdit={setEdits} />
+          <NotImportedList items={items} heading="Will not be imported" />
+          <div className="dialog-actions">
+            <button type="button" onClick={close}>
+              Discard
+            </button>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void save()}
+              disabled={items.every((i) => i.status !== 'ready' && i.status !== 'conflict')}
+            >
+              {saveLabel(items.filter((i) => i.status === 'ready' || i.status === 'conflict').length)}
+            </button>
+          </div>
+        </>
+      )}
+      {status?.phase === 'done' && (
+        <>
+          <p role="status" className="import-summary">
+            {status.counts.saved} article{status.counts.saved === 1 ? '' : 's'} imported
+            {status.cancelled ? ' before the import was cancelled' : ''}; {items.length - status.counts.saved} file
+            {items.length - status.counts.saved === 1 ? '' : 's'} not imported.
+          </p>
+          <NotImportedList items={items} heading="Not imported" />
+          <div className="dialog-actions">
+            <button type="button" className="primary" onClick={close}>
+              Done
+            </button>
+          </div>
+        </>
+      )}
+    </dialog>
+  );
+}
+
+function saveLabel(n: number): string {
+  return `Save ${n.toLocaleString()} article${n === 1 ? '' : 's'}`;
+}
+
+function Progress({ label, value, max }: { label: string; value: number; max: number }) {
+  return (
+    <div className="import-progress">
+      <progress value={value} max={Math.max(1, max)} aria-label="Import progress" />
+      <p aria-live="polite">{label}</p>
+    </div>
+  );
+}
