@@ -10,7 +10,7 @@ const common = {
   target: 'node20',
   sourcemap: 'linked',
   logLevel: 'warning',
-  external: ['electron', 'better-sqlite3'],
+  external: ['electron', 'better-sqlite3', '@playwright/test', 'playwright-core'],
 };
 
 await Promise.all([
@@ -21,6 +21,7 @@ await Promise.all([
       'main/preload': 'main/electron/preload.ts',
       'main/server': 'main/server/main.ts',
       'main/cli': 'main/cli/main.ts',
+      'bench/bench': 'bench/bench.ts',
     },
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
