@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --articles N] [--seed S] [--quick] [--only a,b] [--fresh] [--publish]`
+ * `npm run bench [-- --articles N] [--seed S] [--quick] [--only a,b] [--fresh] [--publish] [--out dir]`
  *
  * Generates (or reuses from .cache/bench/) a seeded synthetic workspace,
  * copies it, opens the copy and runs every scenario listed in
@@ -26,10 +26,12 @@ interface Args {
   only: string[] | null;
   fresh: boolean;
   publish: boolean;
+  /** Folder for latest.json and latest.md. */
+  out: string;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { articles: 100_000, seed: 20_261_123, quick: false, only: null, fresh: false, publish: false };
+  const args: Args = { articles: 100_000, seed: 20_261_123, quick: false, only: null, fresh: false, publish: false, out: 'bench-results' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -46,7 +48,8 @@ function parseArgs(argv: readonly string[]): Args {
     else if (flag === '--fresh') args.fresh = true;
     else if (flag === '--publish') args.publish = true;
     else if (flag === '--only') args.only = value().split(',').filter(Boolean);
-    else throw new Error(`Unknown option ${a}. Options: --articles N, --seed S, --quick, --only a,b, --fresh, --publish.`);
+    else if (flag === '--out') args.out = value();
+    else throw new Error(`Unknown option ${a}. Options: --articles N, --seed S, --quick, --only a,b, --fresh, --publish, --out dir.`);
   }
   return args;
 }
@@ -122,7 +125,8 @@ async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const started = performance.now();
   const unregistered = unregisteredScenarios();
-  for (const name of unregistered) log(`Warning: bench/scenarios/${name}.ts is not listed in bench/scenarios/index.ts, so it does not run.`);
+  for (const name of unregistered)
+    log(`Warning: bench/scenarios/${name}.ts is not listed in bench/scenarios/index.ts, so it does not run.`);
   const selected = SCENARIOS.filter((s) => !args.only || args.only.includes(s.name));
   if (args.only) {
     const unknown = args.only.filter((n) => !SCENARIOS.some((s) => s.name === n));
@@ -174,7 +178,10 @@ async function main(): Promise<number> {
   const totalSeconds = (performance.now() - started) / 1000;
   const g = generation.stats;
   const generationLine = `${g.articles.toLocaleString('en')} articles, ${g.annotations.toLocaleString('en')} annotations generated in ${g.seconds.toFixed(0)} s (articles ${g.articlesPerSecond.toFixed(0)}/s, annotations ${g.annotationsPerSecond.toFixed(0)}/s through the services)${generation.cached ? ', reused from the cache' : ''}`;
-  const machineLine = `${info.cpu}, ${info.cores} cores, ${info.memoryGb} GB, ${info.os}, Node ${info.node}, SQLite ${info.sqlite}; load average ${info.loadAverageAtStart.join(' / ')} at start, ${os.loadavg().map((x) => round(x)).join(' / ')} at end`;
+  const machineLine = `${info.cpu}, ${info.cores} cores, ${info.memoryGb} GB, ${info.os}, Node ${info.node}, SQLite ${info.sqlite}; load average ${info.loadAverageAtStart.join(' / ')} at start, ${os
+    .loadavg()
+    .map((x) => round(x))
+    .join(' / ')} at end`;
 
   log(`\n${textTable(metrics)}`);
   if (details.length) log(`\nDetails\n${details.map((d) => `  ${d.scenario} · ${d.key}: ${d.value}`).join('\n')}`);
@@ -204,7 +211,7 @@ async function main(): Promise<number> {
     `Machine: ${machineLine}.`,
     '',
   ].join('\n');
-  const outDir = path.join(root, 'bench-results');
+  const outDir = path.resolve(root, args.out);
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   fs.writeFileSync(path.join(outDir, 'latest.md'), markdown);

@@ -216,7 +216,9 @@ export function generateWorkspace(file: string, opts: GenerateOptions): Generati
       }).immediate();
       if (to % (ARTICLE_CHUNK * 10) === 0 || to === opts.articles) {
         const s = (performance.now() - started) / 1000;
-        opts.log(`  generated ${to.toLocaleString('en')} articles, ${annotationCount.toLocaleString('en')} annotations (${s.toFixed(0)} s)`);
+        opts.log(
+          `  generated ${to.toLocaleString('en')} articles, ${annotationCount.toLocaleString('en')} annotations (${s.toFixed(0)} s)`,
+        );
       }
     }
     db.pragma('optimize');

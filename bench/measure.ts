@@ -17,17 +17,29 @@ export function quantile(sorted: readonly number[], q: number): number {
 
 export function summarize(values: readonly number[]): Sample {
   const sorted = [...values].sort((a, b) => a - b);
-  return { median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), min: sorted[0]!, max: sorted[sorted.length - 1]!, runs: values.length };
+  return {
+    median: quantile(sorted, 0.5),
+    p95: quantile(sorted, 0.95),
+    min: sorted[0]!,
+    max: sorted[sorted.length - 1]!,
+    runs: values.length,
+  };
 }
 
-/** Runs `fn` `warmup` times unmeasured, then `runs` times, and returns the milliseconds each measured run took. */
-export async function timeRuns(fn: () => unknown, runs: number, warmup = 1): Promise<Sample> {
-  for (let i = 0; i < warmup; i++) await fn();
+/**
+ * Runs `fn` `warmup` times unmeasured, then up to `runs` times, and returns the
+ * milliseconds the measured runs took. Slow operations stop early once
+ * `budgetMs` is spent, after at least three measured runs.
+ */
+export async function timeRuns(fn: () => unknown, runs: number, warmup = 1, budgetMs = 20_000): Promise<Sample> {
+  const started = performance.now();
+  for (let i = 0; i < warmup && performance.now() - started < budgetMs / 4; i++) await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
     await fn();
     times.push(performance.now() - t);
+    if (times.length >= 3 && performance.now() - started > budgetMs) break;
   }
   return summarize(times);
 }

@@ -5,6 +5,7 @@
  */
 import type { Rng } from './rng';
 
+// prettier-ignore
 const NOUNS = [
   'ministry', 'delegation', 'summit', 'border', 'tariff', 'agreement', 'envoy', 'spokesperson', 'treaty', 'exercise',
   'sanction', 'consulate', 'corridor', 'pipeline', 'shipment', 'visa', 'embassy', 'parliament', 'coalition', 'frigate',
@@ -12,22 +13,26 @@ const NOUNS = [
   'partnership', 'investment', 'quota', 'port', 'airspace', 'satellite', 'reactor', 'loan', 'grain', 'refinery',
   'memorandum', 'roadmap', 'deadline', 'protest', 'committee', 'garrison', 'drill', 'observer', 'waiver', 'export',
 ];
+// prettier-ignore
 const VERBS = [
   'warned', 'announced', 'rejected', 'welcomed', 'proposed', 'signed', 'suspended', 'resumed', 'criticized', 'praised',
   'threatened', 'offered', 'postponed', 'confirmed', 'denied', 'expanded', 'reduced', 'lifted', 'imposed', 'recalled',
   'hosted', 'cancelled', 'extended', 'demanded', 'pledged', 'accused', 'backed', 'questioned', 'endorsed', 'blocked',
 ];
+// prettier-ignore
 const ADJECTIVES = [
   'bilateral', 'regional', 'strategic', 'economic', 'naval', 'diplomatic', 'senior', 'joint', 'formal', 'unexpected',
   'provisional', 'disputed', 'long-awaited', 'modest', 'sweeping', 'narrow', 'fresh', 'tentative', 'firm', 'quiet',
 ];
+// prettier-ignore
 const FILLERS = [
   'on', 'Tuesday', 'after', 'talks', 'in', 'the', 'capital', 'according', 'to', 'two', 'people', 'familiar', 'with', 'the',
   'matter', 'while', 'analysts', 'said', 'that', 'the', 'move', 'could', 'affect', 'trade', 'and', 'security', 'over', 'the',
   'coming', 'months', 'before', 'a', 'vote', 'later', 'this', 'week', 'despite', 'earlier', 'assurances', 'from', 'both', 'sides',
 ];
 
-export const OUTLETS = [
+export // prettier-ignore
+const OUTLETS = [
   'Harbour Wire', 'The Meridian Ledger', 'Northgate Dispatch', 'Continental Review', 'Evening Courier', 'Pacific Bulletin',
   'The Plains Observer', 'Atlas News Service', 'Riverside Gazette', 'Capital Monitor', 'The Weekly Sentinel', 'Delta Times',
 ];
@@ -84,7 +89,10 @@ export function syntheticArticle(rng: Rng, targetWords: number, actorNames: read
     }
   }
   paragraphFirstWord.push(w);
-  const head = paragraphs[0]!.slice(1, 1 + rng.int(5, 9)).join(' ').replace(/[.,]/g, '');
+  const head = paragraphs[0]!
+    .slice(1, 1 + rng.int(5, 9))
+    .join(' ')
+    .replace(/[.,]/g, '');
   const title = head.charAt(0).toUpperCase() + head.slice(1);
   return { title, text, wordSpans: spans.subarray(0, 2 * w), paragraphFirstWord };
 }

@@ -70,7 +70,7 @@ async function call(url: string, op: string, input: unknown): Promise<unknown> {
   return body.value;
 }
 
-async function oneStart(browser: Browser, workspace: string, heavyArticleId: number | undefined, relationshipIds: number[]) {
+async function oneStart(browser: Browser, workspace: string, heavyReads: ((address: string) => Promise<void>) | null) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   const t0 = performance.now();
@@ -79,17 +79,10 @@ async function oneStart(browser: Browser, workspace: string, heavyArticleId: num
     const address = await url;
     const serverReadyMs = performance.now() - t0;
     await page.goto(address);
-    await page.locator('.article-list .article-item').first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page.locator('.article-list .article-item').first().waitFor({ state: 'visible', timeout: 60_000 });
     const shownMs = performance.now() - t0;
-    // The heaviest reads an analyst's session makes with this workspace open.
-    await call(address, 'articles:list', { limit: 500, offset: 0 });
-    for (const id of relationshipIds) await call(address, 'score:series', { relationshipId: id });
-    if (heavyArticleId) {
-      await call(address, 'articles:get', { id: heavyArticleId });
-      await call(address, 'annotations:list', { articleId: heavyArticleId });
-    }
-    const memory = memoryOf(child.pid!);
-    return { serverReadyMs, shownMs, ...memory };
+    if (heavyReads) await heavyReads(address);
+    return { serverReadyMs, shownMs, ...memoryOf(child.pid!) };
   } finally {
     await context.close();
     await stopServer(child);
@@ -97,25 +90,51 @@ async function oneStart(browser: Browser, workspace: string, heavyArticleId: num
 }
 
 export async function run(ctx: AppContext, opts: ScenarioOptions): Promise<ScenarioResult> {
-  const relationshipIds = listRelationships(ctx.workspace.db).map((r) => r.id);
+  const { db } = ctx.workspace;
+  const countOf = db.prepare(
+    `SELECT count(*) AS n FROM annotations WHERE (source_actor_id = @a AND target_actor_id = @b) OR (source_actor_id = @b AND target_actor_id = @a)`,
+  );
+  const busiest = listRelationships(db)
+    .map((r) => ({ id: r.id, n: (countOf.get({ a: r.actorA.id, b: r.actorB.id }) as { n: number }).n }))
+    .sort((x, y) => y.n - x.n)[0];
+  // The heaviest reads of an analyst's session: a full library page, the busiest relationship's series, the most-tagged article.
+  const heavyReads = async (address: string) => {
+    await call(address, 'articles:list', { limit: 500, offset: 0 });
+    if (busiest) await call(address, 'score:series', { relationshipId: busiest.id });
+    if (opts.heavyArticleId) {
+      await call(address, 'articles:get', { id: opts.heavyArticleId });
+      await call(address, 'annotations:list', { articleId: opts.heavyArticleId });
+    }
+  };
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
-  const runs: Awaited<ReturnType<typeof oneStart>>[] = [];
+  const starts: Awaited<ReturnType<typeof oneStart>>[] = [];
+  let session: Awaited<ReturnType<typeof oneStart>>;
   try {
     for (let i = 0; i < reps(opts.quick, 5, 2); i++) {
-      const r = await oneStart(browser, opts.workspaceFile, opts.heavyArticleId, relationshipIds);
-      opts.log(`  start ${i + 1}: server ready ${r.serverReadyMs.toFixed(0)} ms, library shown ${r.shownMs.toFixed(0)} ms, peak RSS ${r.peakMb.toFixed(0)} MB`);
-      runs.push(r);
+      const r = await oneStart(browser, opts.workspaceFile, null);
+      opts.log(
+        `  start ${i + 1}: server ready ${r.serverReadyMs.toFixed(0)} ms, library shown ${r.shownMs.toFixed(0)} ms, RSS peak ${r.peakMb.toFixed(0)} MB`,
+      );
+      starts.push(r);
     }
+    session = await oneStart(browser, opts.workspaceFile, heavyReads);
+    opts.log(`  after the heavy reads: peak RSS ${session.peakMb.toFixed(0)} MB, now ${session.rssMb.toFixed(0)} MB`);
   } finally {
     await browser.close();
   }
-  const shown = summarize(runs.map((r) => r.shownMs));
-  const ready = summarize(runs.map((r) => r.serverReadyMs));
-  const peak = summarize(runs.map((r) => r.peakMb));
-  const peakMax = Math.max(...runs.map((r) => r.peakMb));
+  const shown = summarize(starts.map((r) => r.shownMs));
+  const ready = summarize(starts.map((r) => r.serverReadyMs));
+  const atStart = summarize(starts.map((r) => r.peakMb));
   return {
     ...metric('cold start to library shown (browser mode)', shown, {
       unit: 'ms',
@@ -124,11 +143,20 @@ export async function run(ctx: AppContext, opts: ScenarioOptions): Promise<Scena
       note: 'spawn of the server to the first article visible; Chromium already running; OS file cache warm',
     }),
     ...metric('server ready (spawn to listening)', ready, { unit: 'ms' }),
-    ...metric('peak memory of the main (server) process', peak, {
+    ...metric('peak memory of the main (server) process, library shown', atStart, {
       unit: 'MB',
       target: `≤ ${MEMORY_TARGET_MB} MB`,
-      pass: peakMax <= MEMORY_TARGET_MB,
-      note: 'VmHWM after the library, every relationship series and the most-tagged article were served',
+      pass: atStart.p95 <= MEMORY_TARGET_MB,
     }),
+    ...metric(
+      'peak memory of the main (server) process, after the heaviest reads',
+      { median: session.peakMb, p95: session.peakMb, runs: 1 },
+      {
+        unit: 'MB',
+        target: `≤ ${MEMORY_TARGET_MB} MB`,
+        pass: session.peakMb <= MEMORY_TARGET_MB,
+        note: `VmHWM after a 500-article page, the busiest series (${busiest?.n ?? 0} annotations) and the most-tagged article`,
+      },
+    ),
   };
 }

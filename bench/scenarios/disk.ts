@@ -1,7 +1,7 @@
 /** Workspace size on disk per article, and where the bytes go (SQLite's dbstat). */
 import fs from 'node:fs';
 import type { AppContext } from '../../main/services/context';
-import { round } from '../measure';
+import { metric, round } from '../measure';
 import type { ScenarioOptions, ScenarioResult } from '../types';
 
 export async function run(ctx: AppContext, opts: ScenarioOptions): Promise<ScenarioResult> {
@@ -10,9 +10,13 @@ export async function run(ctx: AppContext, opts: ScenarioOptions): Promise<Scena
   const bytes = fs.statSync(opts.workspaceFile).size;
   const articles = (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
   const annotations = (db.prepare('SELECT count(*) AS n FROM annotations').get() as { n: number }).n;
+  const perArticleKb = bytes / 1024 / articles;
   const out: ScenarioResult = {
+    ...metric('workspace size on disk per article', { median: perArticleKb, p95: perArticleKb, runs: 1 }, {
+      unit: 'KB',
+      note: `${round(bytes / 1024 / 1024)} MB in all, with the change log of every article and annotation created`,
+    }),
     'workspace size on disk (MB)': round(bytes / 1024 / 1024),
-    'workspace size per article (KB)': round(bytes / 1024 / articles),
     'workspace articles': articles,
     'workspace annotations': annotations,
   };

@@ -36,14 +36,24 @@ function makeBatch(n: number, codes: number): Batch {
   for (let i = 0; i < n; i++) {
     const a = syntheticArticle(rng, rng.int(420, 580), ['India', 'Pakistan'], 900_000 + i);
     const publishedOn = `2025-0${rng.int(1, 9)}-1${rng.int(0, 9)}`;
-    batch.articles.push({ title: a.title, outlet: rng.pick(OUTLETS), publishedOn, text: a.text, hash: contentHash(a.text), words: wordCount(a.text) });
+    batch.articles.push({
+      title: a.title,
+      outlet: rng.pick(OUTLETS),
+      publishedOn,
+      text: a.text,
+      hash: contentHash(a.text),
+      words: wordCount(a.text),
+    });
     const seen = new Set<string>();
     const tags: [number, number, number, boolean][] = [];
     while (tags.length < TAGS_PER_ARTICLE) {
       const [s, e] = randomPassage(rng, a);
       const t: [number, number, number, boolean] = [s, e, rng.int(0, codes - 1), rng.next() < 0.5];
       const key = t.join(':');
-      if (!seen.has(key)) tags.push(t), seen.add(key);
+      if (!seen.has(key)) {
+        tags.push(t);
+        seen.add(key);
+      }
     }
     batch.tags.push(tags);
   }
@@ -71,7 +81,17 @@ function throughParley(ctx: AppContext, batch: Batch): [number, number] {
   let t = performance.now();
   db.transaction(() => {
     for (const a of batch.articles) {
-      ids.push(createArticle(ctx, { title: a.title, outlet: a.outlet, author: '', url: '', publishedOn: a.publishedOn, relationshipId: rel.id, text: a.text }).id);
+      ids.push(
+        createArticle(ctx, {
+          title: a.title,
+          outlet: a.outlet,
+          author: '',
+          url: '',
+          publishedOn: a.publishedOn,
+          relationshipId: rel.id,
+          text: a.text,
+        }).id,
+      );
     }
   }).immediate();
   const articlesMs = performance.now() - t;
@@ -125,7 +145,20 @@ function rawInsert(ctx: AppContext, batch: Batch): [number, number] {
       tags.forEach(([start, end, code, forward], k) => {
         const q = quotes[i]![k]!;
         const [src, tgt] = forward ? [rel.actorA.id, rel.actorB.id] : [rel.actorB.id, rel.actorA.id];
-        insertTag.run(ids[i], codes[code]!.id, src, tgt, start, end, q.exact, q.prefix, q.suffix, batch.articles[i]!.publishedOn, nowMs, nowMs);
+        insertTag.run(
+          ids[i],
+          codes[code]!.id,
+          src,
+          tgt,
+          start,
+          end,
+          q.exact,
+          q.prefix,
+          q.suffix,
+          batch.articles[i]!.publishedOn,
+          nowMs,
+          nowMs,
+        );
       });
     });
   }).immediate();
@@ -165,7 +198,9 @@ export async function run(_ctx: AppContext, opts: ScenarioOptions): Promise<Scen
   const ra = rate(rates.rawArticles);
   const pt = rate(rates.parleyTags);
   const rt = rate(rates.rawTags);
-  opts.log(`  articles: Parley ${pa.median.toFixed(0)}/s, raw ${ra.median.toFixed(0)}/s; tags: Parley ${pt.median.toFixed(0)}/s, raw ${rt.median.toFixed(0)}/s`);
+  opts.log(
+    `  articles: Parley ${pa.median.toFixed(0)}/s, raw ${ra.median.toFixed(0)}/s; tags: Parley ${pt.median.toFixed(0)}/s, raw ${rt.median.toFixed(0)}/s`,
+  );
   return {
     'write path batch': `${n.toLocaleString('en')} articles of ~500 words, ${TAGS_PER_ARTICLE} tags each, one transaction per batch`,
     ...metric('article write path (createArticle)', pa, {

@@ -101,23 +101,25 @@ const ORDER_BY: Record<ArticleSort, string> = {
   'tags-desc': 'annotation_count DESC, published_on DESC, id DESC',
 };
 
+/**
+ * One page of summaries. The page's ids are found first on the ordering
+ * index alone (an index-only scan, so skipping 90,000 entries costs about a
+ * millisecond), then only those rows are read: OFFSET over full rows would
+ * read every skipped row, several kilobytes of text each.
+ */
 export function listArticles(
   db: Db,
   q: { limit: number; offset: number; sort: ArticleSort; relationshipId?: number | undefined },
 ): { items: ArticleSummary[]; total: number } {
   const where = q.relationshipId === undefined ? '' : 'WHERE relationship_id = @relationshipId';
-  const params = { limit: q.limit, offset: q.offset, relationshipId: q.relationshipId };
-  const rows = stmt(db, `SELECT ${SUMMARY_COLUMNS} FROM articles ${where} ORDER BY ${ORDER_BY[q.sort]} LIMIT @limit OFFSET @offset`).all(
-    q.relationshipId === undefined ? { limit: q.limit, offset: q.offset } : params,
-  ) as ArticleRow[];
-  const total = (
-    stmt(db, `SELECT count(*) AS n FROM articles ${where}`).get(
-      q.relationshipId === undefined ? {} : { relationshipId: q.relationshipId },
-    ) as {
-      n: number;
-    }
-  ).n;
-  return { items: rows.map(rowToSummary), total };
+  const filter = q.relationshipId === undefined ? {} : { relationshipId: q.relationshipId };
+  const ids = stmt(db, `SELECT id FROM articles ${where} ORDER BY ${ORDER_BY[q.sort]} LIMIT @limit OFFSET @offset`).all({
+    ...filter,
+    limit: q.limit,
+    offset: q.offset,
+  }) as { id: number }[];
+  const total = (stmt(db, `SELECT count(*) AS n FROM articles ${where}`).get(filter) as { n: number }).n;
+  return { items: ids.map((r) => getArticleSummary(db, r.id)!), total };
 }
 
 export function deleteArticle(db: Db, id: number): boolean {
