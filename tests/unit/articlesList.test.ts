@@ -63,7 +63,9 @@ describe('articles:list pages', () => {
   it('orders newest first, ties broken by the later id, and skips exactly `offset` rows', async () => {
     const whole = (await w.ok('articles:list', { limit: 500 })).items as { id: number; publishedOn: string }[];
     expect(whole).toHaveLength(37);
-    const expected = [...whole].sort((x, y) => (x.publishedOn === y.publishedOn ? y.id - x.id : y.publishedOn.localeCompare(x.publishedOn)));
+    const expected = [...whole].sort((x, y) =>
+      x.publishedOn === y.publishedOn ? y.id - x.id : y.publishedOn.localeCompare(x.publishedOn),
+    );
     expect(whole.map((a) => a.id)).toEqual(expected.map((a) => a.id));
     const page = await w.ok('articles:list', { limit: 5, offset: 30 });
     expect(page.items.map((a: { id: number }) => a.id)).toEqual(expected.slice(30, 35).map((a) => a.id));
