@@ -12,10 +12,14 @@ export async function run(ctx: AppContext, opts: ScenarioOptions): Promise<Scena
   const annotations = (db.prepare('SELECT count(*) AS n FROM annotations').get() as { n: number }).n;
   const perArticleKb = bytes / 1024 / articles;
   const out: ScenarioResult = {
-    ...metric('workspace size on disk per article', { median: perArticleKb, p95: perArticleKb, runs: 1 }, {
-      unit: 'KB',
-      note: `${round(bytes / 1024 / 1024)} MB in all, with the change log of every article and annotation created`,
-    }),
+    ...metric(
+      'workspace size on disk per article',
+      { median: perArticleKb, p95: perArticleKb, runs: 1 },
+      {
+        unit: 'KB',
+        note: `${round(bytes / 1024 / 1024)} MB in all, with the change log of every article and annotation created`,
+      },
+    ),
     'workspace size on disk (MB)': round(bytes / 1024 / 1024),
     'workspace articles': articles,
     'workspace annotations': annotations,
