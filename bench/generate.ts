@@ -18,7 +18,7 @@ import { createRng, cumulativeOf, type Rng } from './rng';
 import { OUTLETS, randomPassage, syntheticArticle } from './text';
 
 /** Bump when the generated content changes, so cached workspaces are not reused. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const ANNOTATIONS_PER_ARTICLE = 10;
 /** The one article that carries many tags (for the highlight-painting scenario). */
 export const HEAVY_ARTICLE_ANNOTATIONS = 2000;
@@ -74,40 +74,57 @@ function addActorsAndRelationships(ctx: AppContext): void {
   }).immediate();
 }
 
-/** Splits `total` among items in proportion to `weights` (largest remainder), each capped at `cap`. */
+/**
+ * Splits `total` among items in proportion to `weights` (largest remainder),
+ * none above `cap` (items whose share would exceed it are pinned at the cap and
+ * the rest share what is left). Items of zero weight share only what nothing
+ * else can take. Assumes cap × items ≥ total.
+ */
 export function apportion(weights: Float64Array, total: number, cap: number): Int32Array {
-  const counts = new Int32Array(weights.length);
+  const n = weights.length;
+  const counts = new Int32Array(n);
+  const pinned = new Uint8Array(n);
   let remaining = total;
-  let open = weights.length;
-  // Repeat: items whose share exceeds the cap are pinned at it, the rest share what is left.
-  const pinned = new Uint8Array(weights.length);
   for (;;) {
     let sum = 0;
-    for (let i = 0; i < weights.length; i++) if (!pinned[i]) sum += weights[i]!;
+    let open = 0;
+    for (let i = 0; i < n; i++) {
+      if (pinned[i]) continue;
+      sum += weights[i]!;
+      open++;
+    }
+    if (open === 0 || remaining === 0) return counts;
+    const share = (i: number) => (sum > 0 ? weights[i]! / sum : 1 / open) * remaining;
     let changed = false;
-    for (let i = 0; i < weights.length; i++) {
-      if (!pinned[i] && (weights[i]! / sum) * remaining > cap) {
+    for (let i = 0; i < n; i++) {
+      if (!pinned[i] && share(i) >= cap) {
         pinned[i] = 1;
         counts[i] = cap;
-        remaining -= cap;
-        open--;
         changed = true;
       }
     }
-    if (!changed || open === 0) {
-      const fractions: [number, number][] = [];
-      let given = 0;
-      for (let i = 0; i < weights.length; i++) {
-        if (pinned[i]) continue;
-        const exact = (weights[i]! / sum) * remaining;
-        counts[i] = Math.floor(exact);
-        given += counts[i]!;
-        fractions.push([exact - counts[i]!, i]);
-      }
-      fractions.sort((x, y) => y[0] - x[0]);
-      for (let k = 0; k < remaining - given && k < fractions.length; k++) counts[fractions[k]![1]]! += 1;
-      return counts;
+    if (changed) {
+      remaining = total - counts.reduce((a, c, i) => a + (pinned[i] ? c : 0), 0);
+      continue;
     }
+    const fractions: [number, number][] = [];
+    let given = 0;
+    for (let i = 0; i < n; i++) {
+      if (pinned[i]) continue;
+      const exact = share(i);
+      counts[i] = Math.floor(exact);
+      given += counts[i]!;
+      fractions.push([exact - counts[i]!, i]);
+    }
+    fractions.sort((x, y) => y[0] - x[0] || x[1] - y[1]);
+    for (let k = 0; given < remaining; k = (k + 1) % fractions.length) {
+      const i = fractions[k]![1];
+      if (counts[i]! < cap) {
+        counts[i]! += 1;
+        given++;
+      }
+    }
+    return counts;
   }
 }
 
