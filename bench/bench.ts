@@ -97,6 +97,10 @@ function cachedWorkspace(args: Args): { file: string; stats: GenerationStats; ca
   log(
     `Generating ${args.articles.toLocaleString('en')} articles and ${(args.articles * ANNOTATIONS_PER_ARTICLE).toLocaleString('en')} annotations (seed ${args.seed}) through Parley's services…`,
   );
+  // Workspaces of this size and seed made by an older generator or schema are stale: remove them (a full one is over 1 GB).
+  const prefix = `workspace-n${args.articles}-s${args.seed}-`;
+  for (const f of fs.existsSync(dir) ? fs.readdirSync(dir) : [])
+    if (f.startsWith(prefix) && !f.startsWith(base)) fs.rmSync(path.join(dir, f), { force: true });
   const partial = path.join(dir, `${base}.partial.sqlite`);
   const stats = generateWorkspace(partial, { articles: args.articles, seed: args.seed, log });
   fs.renameSync(partial, file);
