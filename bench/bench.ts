@@ -137,6 +137,8 @@ async function main(): Promise<number> {
     if (unknown.length) throw new Error(`No scenario called ${unknown.join(', ')}. Scenarios: ${SCENARIOS.map((s) => s.name).join(', ')}.`);
   }
   const info = machine();
+  const outDir = path.resolve(root, args.out);
+  fs.mkdirSync(outDir, { recursive: true });
 
   const generation = cachedWorkspace(args);
   log(
@@ -160,6 +162,7 @@ async function main(): Promise<number> {
           workspaceFile,
           quick: args.quick,
           heavyArticleId: generation.stats.heavyArticleId,
+          resultsDir: outDir,
         });
         records.push({ name: entry.name, seconds: (performance.now() - t) / 1000, ok: true, result });
       } catch (err) {
@@ -215,8 +218,6 @@ async function main(): Promise<number> {
     `Machine: ${machineLine}.`,
     '',
   ].join('\n');
-  const outDir = path.resolve(root, args.out);
-  fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   fs.writeFileSync(path.join(outDir, 'latest.md'), markdown);
   if (args.publish) {

@@ -48,7 +48,7 @@ export interface MetricSpec {
   unit: string;
   /** Shown in the table, e.g. "≤ 5 ms". */
   target?: string;
-  /** Whether the figures meet the target; omitted when there is no target. */
+  /** Whether the figures meet the target (judged on the median unless the target names a p95); omitted without a target. */
   pass?: boolean;
   /** The figure divided by the floor measured in the same run. */
   ratio?: number;

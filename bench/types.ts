@@ -8,6 +8,8 @@ export interface ScenarioOptions {
   workspaceFile: string;
   /** A short run (the test suite's tiny run): fewer repetitions. */
   quick?: boolean;
+  /** Folder of this run's results, for files a scenario leaves to look at (screenshots). */
+  resultsDir?: string;
   /** Id of the article generated with many tags (2,000 at full size). */
   heavyArticleId?: number;
 }

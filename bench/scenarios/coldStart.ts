@@ -70,7 +70,12 @@ async function call(url: string, op: string, input: unknown): Promise<unknown> {
   return body.value;
 }
 
-async function oneStart(browser: Browser, workspace: string, heavyReads: ((address: string) => Promise<void>) | null) {
+async function oneStart(
+  browser: Browser,
+  workspace: string,
+  heavyReads: ((address: string) => Promise<void>) | null,
+  screenshot: string | null = null,
+) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   const t0 = performance.now();
@@ -81,6 +86,7 @@ async function oneStart(browser: Browser, workspace: string, heavyReads: ((addre
     await page.goto(address);
     await page.locator('.article-list .article-item').first().waitFor({ state: 'visible', timeout: 60_000 });
     const shownMs = performance.now() - t0;
+    if (screenshot) await page.screenshot({ path: screenshot });
     if (heavyReads) await heavyReads(address);
     return { serverReadyMs, shownMs, ...memoryOf(child.pid!) };
   } finally {
@@ -121,7 +127,8 @@ export async function run(ctx: AppContext, opts: ScenarioOptions): Promise<Scena
   let session: Awaited<ReturnType<typeof oneStart>>;
   try {
     for (let i = 0; i < reps(opts.quick, 5, 2); i++) {
-      const r = await oneStart(browser, opts.workspaceFile, null);
+      const shot = i === 0 && opts.resultsDir ? path.join(opts.resultsDir, 'library-shown.png') : null;
+      const r = await oneStart(browser, opts.workspaceFile, null, shot);
       opts.log(
         `  start ${i + 1}: server ready ${r.serverReadyMs.toFixed(0)} ms, library shown ${r.shownMs.toFixed(0)} ms, RSS peak ${r.peakMb.toFixed(0)} MB`,
       );
