@@ -30,9 +30,10 @@ type Field = (typeof FIELDS)[number];
 export function parseMetricKey(key: string): { name: string; field: Field; ms: boolean } | null {
   const dotted = /^(.+)\.(median|p95|unit|target|ratio|pass|note|runs)$/.exec(key);
   if (dotted) return { name: dotted[1]!, field: dotted[2] as Field, ms: false };
-  const loose = /^(.+?)[ ._-]*(median|p50|p95|target|ratio|pass)[ ._-]*(ms)?$/i.exec(key);
+  const loose = /^(.*?)[ ._-]*(median|p50|p95|target|ratio|pass)[ ._-]*(ms)?$/i.exec(key);
   if (!loose) return null;
   const word = loose[2]!.toLowerCase();
+  // A bare `median_ms` names the scenario's one figure: rowsOf() gives it the scenario's name.
   return { name: loose[1]!, field: (word === 'p50' ? 'median' : word) as Field, ms: Boolean(loose[3]) };
 }
 
@@ -41,6 +42,7 @@ export function rowsOf(scenario: string, result: ScenarioResult): { metrics: Met
   const details: DetailRow[] = [];
   for (const [key, value] of Object.entries(result)) {
     const parsed = parseMetricKey(key);
+    if (parsed && parsed.name === '') parsed.name = scenario;
     if (!parsed) {
       details.push({ scenario, key, value });
       continue;

@@ -76,6 +76,10 @@ describe('the benchmark report', () => {
     expect(parseMetricKey('paint_p95_ms')).toEqual({ name: 'paint', field: 'p95', ms: true });
     expect(parseMetricKey('incrementalMedianMs')).toEqual({ name: 'incremental', field: 'median', ms: true });
     expect(parseMetricKey('articles imported')).toBeNull();
+    expect(parseMetricKey('medianMs')).toEqual({ name: '', field: 'median', ms: true });
+    expect(rowsOf('search', { median_ms: 3, p95_ms: 9 }).metrics).toEqual([
+      { scenario: 'search', metric: 'search', median: 3, p95: 9, unit: 'ms', target: '', ratio: null, result: '', note: '' },
+    ]);
     const { metrics, details } = rowsOf('demo', {
       ...metric('list', { median: 1.234, p95: 4.5 }, { unit: 'ms', target: '≤ 5 ms', pass: true, ratio: 2 }),
       paint_median_ms: 40,
