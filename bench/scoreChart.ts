@@ -9,15 +9,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createDispatch } from '../../main/api/dispatch';
-import { listRelationships } from '../../main/db/actors';
-import { listCodes } from '../../main/db/codebook';
-import { rendererDir } from '../../main/paths';
-import { startBrowserServer } from '../../main/server/http';
-import { createAnnotation } from '../../main/services/annotations';
-import { createArticle } from '../../main/services/articles';
-import { startWorkspace } from '../../main/services/workspace';
-import { dayToIso, localToday } from '../../shared/domain/dates';
+import { createDispatch } from '../main/api/dispatch';
+import { listRelationships } from '../main/db/actors';
+import { listCodes } from '../main/db/codebook';
+import { rendererDir } from '../main/paths';
+import { startBrowserServer } from '../main/server/http';
+import { createAnnotation } from '../main/services/annotations';
+import { createArticle } from '../main/services/articles';
+import { startWorkspace } from '../main/services/workspace';
+import { dayToIso, localToday } from '../shared/domain/dates';
 
 const CHROMIUM = process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium';
 const DAYS = 5 * 365 + 1;
