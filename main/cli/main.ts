@@ -70,6 +70,8 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
 }
 
 if (require.main === module) {
+  // `npm run cli` runs from the package's folder; paths the analyst typed are relative to where they typed them.
+  if (process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
   runCli(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (err: unknown) => {

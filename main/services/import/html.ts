@@ -8,6 +8,7 @@ import { parseHTML } from 'linkedom';
 import { decodeText } from './decodeText';
 import { dateFromDocument, emptyDocument, httpUrlOrEmpty, ImportRefusal, type ParsedDocument } from './document';
 import { htmlToArticleText } from './htmlText';
+import { assertReasonableNesting } from './nesting';
 
 type Doc = ReturnType<typeof parseHTML>['document'];
 type El = NonNullable<ReturnType<Doc['querySelector']>>;
@@ -31,6 +32,7 @@ export function importHtmlBytes(bytes: Uint8Array): ParsedDocument & { html: str
 export function importHtml(source: string): ParsedDocument & { html: string } {
   const doc = emptyDocument('HTML');
   if (!source.trim()) throw new ImportRefusal('This page is empty.');
+  assertReasonableNesting(source);
   const { document } = parseHTML(/<html[\s>]/i.test(source) ? source : `<!DOCTYPE html><html><head></head><body>${source}</body></html>`);
   const meta = readMetadata(document);
   removeNoise(document);

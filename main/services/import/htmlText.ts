@@ -5,6 +5,7 @@
  */
 import createDOMPurify, { type DOMPurify } from 'dompurify';
 import { JSDOM } from 'jsdom';
+import { assertReasonableNesting } from './nesting';
 
 const ALLOWED_TAGS = [
   'p',
@@ -82,7 +83,15 @@ function sanitizedTree(html: string): Element {
   const root = template.content.ownerDocument.createElement('div');
   root.append(...Array.from(template.content.childNodes));
   purify.sanitize(root, { ...PURIFY_CONFIG, IN_PLACE: true });
-  return root as unknown as Element;
+  // Removing elements can leave a tree that HTML cannot write down as it is (a <p> inside a <p>): its
+  // markup would parse into another tree. One more parse and sanitize gives markup that reads back the
+  // same, so that sanitizing what Parley keeps changes nothing.
+  const markup = root.innerHTML;
+  template.innerHTML = markup;
+  const stable = template.content.ownerDocument.createElement('div');
+  stable.append(...Array.from(template.content.childNodes));
+  purify.sanitize(stable, { ...PURIFY_CONFIG, IN_PLACE: true });
+  return stable as unknown as Element;
 }
 
 export function sanitizeArticleHtml(html: string): string {
@@ -172,6 +181,7 @@ export function domToText(root: MinimalNode): string {
 
 /** Sanitizes HTML and returns both the safe HTML and its text. */
 export function htmlToArticleText(html: string): { html: string; text: string } {
+  assertReasonableNesting(html);
   const root = sanitizedTree(html);
   return { html: root.innerHTML, text: domToText(root as unknown as MinimalNode) };
 }

@@ -9,15 +9,33 @@ import mammoth from 'mammoth';
 import { dateFromDocument, emptyDocument, ImportRefusal, type ParsedDocument } from './document';
 import { htmlToArticleText } from './htmlText';
 
+/** What a Word or OpenDocument archive may unpack to, in all. */
+export const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
+
 function unzip(bytes: Uint8Array, kind: string): Unzipped {
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
     throw new ImportRefusal(
       `This file is not a ${kind} document: it is not the archive such documents are made of. Check the file's type.`,
     );
   }
+  // A small archive can claim to unpack to gigabytes (a "zip bomb"): the sizes its directory declares are
+  // added up before anything is inflated, and an archive past the limit is refused unread.
+  let declared = 0;
   try {
-    return unzipSync(bytes);
-  } catch {
+    return unzipSync(bytes, {
+      filter: (entry) => {
+        declared += entry.originalSize;
+        if (declared > MAX_UNPACKED_BYTES) {
+          throw new ImportRefusal(
+            `This ${kind} file would unpack to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB, far more than any article; ` +
+              'it was not opened. If it is a genuine document, save it again without embedded media.',
+          );
+        }
+        return true;
+      },
+    });
+  } catch (err) {
+    if (err instanceof ImportRefusal) throw err;
     throw new ImportRefusal(`This ${kind} file is a damaged archive and cannot be opened. Save it again from the program that made it.`);
   }
 }
