@@ -178,12 +178,15 @@ export function scheduleDailyBackups(ctx: AppContext, log: (msg: string) => void
     if (stopped) return;
     running = dailyBackupIfDue(ctx).catch((err: unknown) => log(`parley: daily backup failed: ${(err as Error).message}`));
   };
-  run();
+  // The first check waits a minute: copying a large workspace at start would delay the first screen.
+  const first = setTimeout(run, 60 * 1000);
+  first.unref();
   const timer = setInterval(run, 60 * 60 * 1000);
   timer.unref();
   return {
     async stop() {
       stopped = true;
+      clearTimeout(first);
       clearInterval(timer);
       await running;
     },
