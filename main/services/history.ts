@@ -21,15 +21,27 @@ function num(value: unknown, key: string): number | null {
 // score: what the score is made of (events, code weights, outlet grades, grade factors)
 const SCORE_SUMMARIES: Record<string, (c: ChangeRow) => string> = {
   event: (c) => {
-    const ids = (c.after ?? c.before) as { annotationIds?: unknown[] } | null;
-    const n = Array.isArray(ids?.annotationIds) ? ids.annotationIds.length : 0;
+    const subject = (c.after ?? c.before) as { annotationIds?: unknown[] } | null;
+    // Older entries carry the event's passages; change sets carry the bare events row.
+    if (Array.isArray(subject?.annotationIds)) {
+      const n = subject.annotationIds.length;
+      if (c.action === 'create') return `Grouped ${n} passages as one event`;
+      if (c.action === 'delete') return `Ungrouped an event of ${n} passages`;
+    }
+    const date = field(subject, 'event_date') ?? field(subject, 'eventDate');
+    const on = date ? ` dated ${date}` : '';
     return c.action === 'create'
-      ? `Grouped ${n} passages as one event`
+      ? `Added event ${c.entityId}${on}`
       : c.action === 'delete'
-        ? `Ungrouped an event of ${n} passages`
+        ? `Removed event ${c.entityId}${on}`
         : `Changed event ${c.entityId}`;
   },
-  code: (c) => `Re-weighted code ${field(c.after, 'name') ?? c.entityId} from ${num(c.before, 'weight')} to ${num(c.after, 'weight')}`,
+  code: (c) => {
+    const name = field(c.after ?? c.before, 'name') ?? String(c.entityId);
+    const [from, to] = [num(c.before, 'weight'), num(c.after, 'weight')];
+    if (c.action !== 'update') return `${c.action === 'create' ? 'Added' : 'Deleted'} code ${name}`;
+    return from !== to ? `Re-weighted code ${name} from ${from} to ${to}` : `Changed code ${name}`;
+  },
   outlet_grade: (c) => {
     const outlet = field(c.after ?? c.before, 'outlet') ?? '';
     return c.after ? `Graded outlet “${clip(outlet)}” ${field(c.after, 'grade')}` : `Removed the grade of outlet “${clip(outlet)}”`;

@@ -1,7 +1,9 @@
 /**
  * Writes that change what the score is made of: a code's weight, an outlet's
  * grade, a grade's factor, and grouping passages into one event. Each is one
- * transaction and logs full before/after snapshots, enough to reverse it.
+ * transaction that logs full before/after snapshots. Re-weighting, grouping and
+ * ungrouping are change sets on the undo stack (Ctrl+Z); grades and factors are
+ * logged for the history list only.
  */
 import type { OpOutput, OpParsedInput } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
@@ -11,19 +13,17 @@ import { logChange } from '../db/changeLog';
 import { getCode, updateCodeWeight } from '../db/codebook';
 import * as repo from '../db/scoring';
 import type { AppContext } from './context';
+import { recordUndoable } from './undo';
 
 export function reweightCode(ctx: AppContext, input: OpParsedInput<'codebook:reweight'>): OpOutput<'codebook:reweight'> {
   const { db } = ctx.workspace;
-  return db
-    .transaction(() => {
-      const before = getCode(db, input.codeId);
-      if (!before) throw new ApiError('NOT_FOUND', `There is no code with id ${input.codeId} in the codebook. Pick a code from the list.`);
-      updateCodeWeight(db, input.codeId, input.weight, ctx.now().getTime());
-      const after = getCode(db, input.codeId)!;
-      logChange(db, { entity: 'code', entityId: input.codeId, action: 'update', before, after, atMs: ctx.now().getTime() });
-      return after;
-    })
-    .immediate();
+  const code = getCode(db, input.codeId);
+  if (!code) throw new ApiError('NOT_FOUND', `There is no code with id ${input.codeId} in the codebook. Pick a code from the list.`);
+  return recordUndoable(ctx, `Re-weight code “${code.name}” from ${code.weight} to ${input.weight}`, (rec) => {
+    rec.willChange('codes', 'code', input.codeId);
+    updateCodeWeight(db, input.codeId, input.weight, ctx.now().getTime());
+    return getCode(db, input.codeId)!;
+  });
 }
 
 function gradeRow(db: Parameters<typeof repo.listGrades>[0], grade: repo.Grade): repo.GradeRow {
@@ -83,78 +83,66 @@ export function gradeOutlet(ctx: AppContext, input: OpParsedInput<'outlets:grade
     .immediate();
 }
 
-/** The event and its passages, as the change log stores it (enough to recreate it with the same id). */
-function eventSnapshot(event: repo.EventRow, annotationIds: number[]) {
-  return { ...event, annotationIds };
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** Grouping is one undoable change set: the new event row and every passage's event_id. */
 export function groupEvent(ctx: AppContext, input: OpParsedInput<'events:group'>): OpOutput<'events:group'> {
   const { db } = ctx.workspace;
   const nowMs = ctx.now().getTime();
-  return db
-    .transaction(() => {
-      const ids = [...new Set(input.annotationIds)];
-      if (ids.length < 2) throw new ApiError('BAD_INPUT', 'Select at least two tagged passages to group them as one event.');
-      const members: Annotation[] = ids.map((id) => {
-        const a = annotations.getAnnotation(db, id);
-        if (!a)
-          throw new ApiError('NOT_FOUND', `There is no annotation with id ${id}; it may have been deleted. Select the passages again.`);
-        if (a.eventId !== null)
-          throw new ApiError('CONFLICT', `The passage “${a.exact.slice(0, 60)}” already belongs to an event. Ungroup that event first.`);
-        return a;
-      });
-      const first = members[0]!;
-      if (members.some((m) => m.sourceActorId !== first.sourceActorId || m.targetActorId !== first.targetActorId))
-        throw new ApiError(
-          'BAD_INPUT',
-          'The passages are tagged in different directions. An event has one direction: select passages of one direction.',
-        );
-      const codeIds = new Set(members.map((m) => m.codeId));
-      const codeId = input.codeId ?? (codeIds.size === 1 ? first.codeId : null);
-      if (codeId === null)
-        throw new ApiError(
-          'BAD_INPUT',
-          'The passages carry different codes. Choose the code of the event, or select passages with one code.',
-        );
-      if (!getCode(db, codeId))
-        throw new ApiError('NOT_FOUND', `There is no code with id ${codeId} in the codebook. Pick a code from the list.`);
-      const eventDate = input.eventDate ?? members.map((m) => m.eventDate).sort()[0]!;
-      const event = { sourceActorId: first.sourceActorId, targetActorId: first.targetActorId, codeId, eventDate, createdAtMs: nowMs };
-      const eventId = repo.insertEvent(db, event);
-      logChange(db, {
-        entity: 'event',
-        entityId: eventId,
-        action: 'create',
-        after: eventSnapshot({ id: eventId, ...event }, ids),
-        atMs: nowMs,
-      });
-      for (const before of members) {
-        repo.setAnnotationEvent(db, before.id, eventId, nowMs);
-        const after = annotations.getAnnotation(db, before.id)!;
-        logChange(db, { entity: 'annotation', entityId: before.id, action: 'update', before, after, atMs: nowMs });
-      }
-      return { id: eventId, ...event, annotationIds: ids };
-    })
-    .immediate();
+  const ids = [...new Set(input.annotationIds)];
+  return recordUndoable(ctx, `Group ${plural(ids.length, 'passage')} as one event`, (rec) => {
+    if (ids.length < 2) throw new ApiError('BAD_INPUT', 'Select at least two tagged passages to group them as one event.');
+    const members: Annotation[] = ids.map((id) => {
+      const a = annotations.getAnnotation(db, id);
+      if (!a) throw new ApiError('NOT_FOUND', `There is no annotation with id ${id}; it may have been deleted. Select the passages again.`);
+      if (a.eventId !== null)
+        throw new ApiError('CONFLICT', `The passage “${a.exact.slice(0, 60)}” already belongs to an event. Ungroup that event first.`);
+      return a;
+    });
+    const first = members[0]!;
+    if (members.some((m) => m.sourceActorId !== first.sourceActorId || m.targetActorId !== first.targetActorId))
+      throw new ApiError(
+        'BAD_INPUT',
+        'The passages are tagged in different directions. An event has one direction: select passages of one direction.',
+      );
+    const codeIds = new Set(members.map((m) => m.codeId));
+    const codeId = input.codeId ?? (codeIds.size === 1 ? first.codeId : null);
+    if (codeId === null)
+      throw new ApiError(
+        'BAD_INPUT',
+        'The passages carry different codes. Choose the code of the event, or select passages with one code.',
+      );
+    if (!getCode(db, codeId))
+      throw new ApiError('NOT_FOUND', `There is no code with id ${codeId} in the codebook. Pick a code from the list.`);
+    const eventDate = input.eventDate ?? members.map((m) => m.eventDate).sort()[0]!;
+    const event = { sourceActorId: first.sourceActorId, targetActorId: first.targetActorId, codeId, eventDate, createdAtMs: nowMs };
+    // Logged in this order (event first), so undo detaches the passages before removing the event, and redo the reverse.
+    const eventId = repo.insertEvent(db, event);
+    rec.created('events', 'event', eventId);
+    for (const m of members) {
+      rec.willChange('annotations', 'annotation', m.id);
+      repo.setAnnotationEvent(db, m.id, eventId, nowMs);
+    }
+    return { id: eventId, ...event, annotationIds: ids };
+  });
 }
 
+/** Ungrouping is one undoable change set: the passages detached, then the event row deleted. */
 export function ungroupEvent(ctx: AppContext, input: OpParsedInput<'events:ungroup'>): OpOutput<'events:ungroup'> {
   const { db } = ctx.workspace;
   const nowMs = ctx.now().getTime();
-  return db
-    .transaction(() => {
-      const event = repo.getEvent(db, input.eventId);
-      if (!event) throw new ApiError('NOT_FOUND', `There is no event with id ${input.eventId}; it may have been ungrouped already.`);
-      const ids = repo.eventMemberIds(db, event.id);
-      for (const id of ids) {
-        const before = annotations.getAnnotation(db, id)!;
-        repo.setAnnotationEvent(db, id, null, nowMs);
-        const after = annotations.getAnnotation(db, id)!;
-        logChange(db, { entity: 'annotation', entityId: id, action: 'update', before, after, atMs: nowMs });
-      }
-      repo.deleteEvent(db, event.id);
-      logChange(db, { entity: 'event', entityId: event.id, action: 'delete', before: eventSnapshot(event, ids), atMs: nowMs });
-      return { eventId: event.id, annotationIds: ids };
-    })
-    .immediate();
+  const event = repo.getEvent(db, input.eventId);
+  if (!event) throw new ApiError('NOT_FOUND', `There is no event with id ${input.eventId}; it may have been ungrouped already.`);
+  const ids = repo.eventMemberIds(db, event.id);
+  return recordUndoable(ctx, `Ungroup an event of ${plural(ids.length, 'passage')}`, (rec) => {
+    for (const id of ids) {
+      rec.willChange('annotations', 'annotation', id);
+      repo.setAnnotationEvent(db, id, null, nowMs);
+    }
+    rec.willChange('events', 'event', event.id);
+    repo.deleteEvent(db, event.id);
+    return { eventId: event.id, annotationIds: ids };
+  });
 }

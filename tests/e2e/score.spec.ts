@@ -136,6 +136,16 @@ test('tag three articles, group two reports as one event, grade an outlet, and r
   await evidence.getByRole('button', { name: /Ungroup these 2 passages/ }).click();
   await expect(page.getByTestId('score-m')).toHaveText('2.69');
   await expect(items).toHaveCount(3);
+
+  // Ctrl+Z puts the event back (one event again, M 1.21); Ctrl+Shift+Z ungroups it again.
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('status')).toContainText('Undone: Ungroup an event of 2 passages');
+  await expect(page.getByTestId('score-m')).toHaveText('1.21');
+  await expect(items).toHaveCount(2);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.getByRole('status')).toContainText('Redone: Ungroup an event of 2 passages');
+  await expect(page.getByTestId('score-m')).toHaveText('2.69');
+  await expect(items).toHaveCount(3);
 });
 
 test('a threat answered by a threat within the window is marked, and the calendar buckets the tags', async ({ page, workbench }) => {

@@ -200,61 +200,65 @@ describe('events and grades: bad input changes nothing, and the change log can r
     await expectRefused('codebook:reweight', { codeId: 9999, weight: 1 }, 'NOT_FOUND');
   });
 
-  it('logs grouping and ungrouping with snapshots that restore the state before', async () => {
+  it('puts grouping, ungrouping and re-weighting on the undo stack, and the stack survives a restart', async () => {
     const usa = rel.actorA.id;
     const ind = rel.actorB.id;
     const a = await tagIn('X', '2026-06-01', 'First report here.', { codeId: code('THREAT'), sourceActorId: usa, targetActorId: ind });
     const b = await tagIn('Y', '2026-06-02', 'Second report here.', { codeId: code('THREAT'), sourceActorId: usa, targetActorId: ind });
-    const ev = await w.ok('events:group', { annotationIds: [a.id, b.id] });
-    await w.ok('events:ungroup', { eventId: ev.id });
-    const db = w.ctx.workspace.db;
-    const log = db
-      .prepare('SELECT entity, entity_id AS entityId, action, before_json AS b, after_json AS a FROM change_log ORDER BY id')
-      .all() as {
-      entity: string;
-      entityId: number;
-      action: string;
-      b: string | null;
-      a: string | null;
-    }[];
-    const summaries = (await w.ok('history:list', { limit: 6 })).map((h: { summary: string }) => h.summary);
-    expect(summaries[0]).toBe('Ungrouped an event of 2 passages');
-    expect(summaries[5]).toBe('Grouped 2 passages as one event');
-    const tail = log.slice(-6).map((l) => [l.entity, l.action]);
-    expect(tail).toEqual([
-      ['event', 'create'],
-      ['annotation', 'update'],
-      ['annotation', 'update'],
-      ['annotation', 'update'],
-      ['annotation', 'update'],
-      ['event', 'delete'],
-    ]);
-    const created = JSON.parse(log[log.length - 6]!.a!);
-    expect(created).toMatchObject({
-      id: ev.id,
-      sourceActorId: usa,
-      targetActorId: ind,
-      codeId: code('THREAT'),
-      eventDate: '2026-06-01',
-      annotationIds: [a.id, b.id],
-    });
-    const grouping = JSON.parse(log[log.length - 5]!.b!);
-    expect(grouping.eventId).toBeNull();
-    expect(JSON.parse(log[log.length - 5]!.a!).eventId).toBe(ev.id);
-    const deleted = JSON.parse(log[log.length - 1]!.b!);
-    expect(deleted).toEqual(created);
+    const activity = async () => (await w.ok('score:series', { relationshipId: rel.id, halfLifeDays: 30 })).current.combined.A;
+    const eventIdOf = (id: number) =>
+      (w.ctx.workspace.db.prepare('SELECT event_id AS e FROM annotations WHERE id = ?').get(id) as { e: number | null }).e;
+    const twoPassages = Math.pow(2, -14 / 30) + Math.pow(2, -13 / 30); // days 1 and 2 of June, read on the 15th
+    const oneEvent = Math.pow(2, -14 / 30); // the event takes the earliest date and counts once
+    expect(await activity()).toBeCloseTo(twoPassages, 10);
 
-    // Reversing the ungroup from the log alone (as an undo would): recreate the event with its id, re-attach its passages.
-    db.prepare(
-      'INSERT INTO events (id, source_actor_id, target_actor_id, code_id, event_date, created_at_ms) VALUES (?, ?, ?, ?, ?, ?)',
-    ).run(deleted.id, deleted.sourceActorId, deleted.targetActorId, deleted.codeId, deleted.eventDate, deleted.createdAtMs);
-    for (const id of deleted.annotationIds) db.prepare('UPDATE annotations SET event_id = ? WHERE id = ?').run(deleted.id, id);
+    const ev = await w.ok('events:group', { annotationIds: [a.id, b.id] });
+    expect(await activity()).toBeCloseTo(oneEvent, 10);
+    let state = await w.ok('history:state', { limit: 5 });
+    expect(state.nextUndo).toBe('Group 2 passages as one event');
+
+    // Ctrl+Z: the passages are detached and the event row is gone; the score counts both again.
+    const undone = await w.ok('history:undo', {});
+    expect(undone.label).toBe('Group 2 passages as one event');
+    expect(undone.touched).toMatchObject({ event: [ev.id] });
+    expect(await eventIdOf(a.id)).toBeNull();
+    expect(await eventIdOf(b.id)).toBeNull();
+    expect(w.ctx.workspace.db.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 0 });
+    expect(await activity()).toBeCloseTo(twoPassages, 10);
+
+    // Ctrl+Shift+Z: grouped again under the same event id.
+    await w.ok('history:redo', {});
+    expect(await eventIdOf(a.id)).toBe(ev.id);
+    expect(await eventIdOf(b.id)).toBe(ev.id);
+    expect(await activity()).toBeCloseTo(oneEvent, 10);
+
+    await w.ok('events:ungroup', { eventId: ev.id });
+    await w.ok('codebook:reweight', { codeId: code('THREAT'), weight: -9 });
+    expect(await activity()).toBeCloseTo(twoPassages, 10);
+    expect((await w.ok('score:series', { relationshipId: rel.id, halfLifeDays: 30 })).current.combined.R).toBeCloseTo(-9 * twoPassages, 10);
+
+    // Restart: the stack is read back from the change log.
+    w.ctx.workspace.close();
+    w = openTestWorkspace({ now: NOW, dir: w.dir });
+    state = await w.ok('history:state', { limit: 5 });
+    expect(state.nextUndo).toBe('Re-weight code “Threat” from -6 to -9');
+    expect(state.recent.slice(0, 4).map((s: { label: string }) => s.label)).toEqual([
+      'Re-weight code “Threat” from -6 to -9',
+      'Ungroup an event of 2 passages',
+      'Group 2 passages as one event',
+      'Group 2 passages as one event',
+    ]);
+    await w.ok('history:undo', {}); // the weight
+    expect((await w.ok('score:series', { relationshipId: rel.id, halfLifeDays: 30 })).current.combined.R).toBeCloseTo(-6 * twoPassages, 10);
+    await w.ok('history:undo', {}); // the ungrouping: the event comes back with its passages
+    expect(await eventIdOf(a.id)).toBe(ev.id);
+    expect(await eventIdOf(b.id)).toBe(ev.id);
+    expect(await activity()).toBeCloseTo(oneEvent, 10);
     const evidence = await w.ok('score:evidence', { relationshipId: rel.id, date: '2026-06-15', halfLifeDays: 30 });
     expect(evidence.items).toHaveLength(1);
     expect(evidence.items[0].eventId).toBe(ev.id);
-    // The score cache saw a write it was not told about and rebuilt: one event, not two passages.
-    const s = await w.ok('score:series', { relationshipId: rel.id, halfLifeDays: 30 });
-    expect(s.current.combined.A).toBeCloseTo(Math.pow(2, -14 / 30), 10);
+    const summaries = (await w.ok('history:list', { limit: 3 })).map((h: { summary: string }) => h.summary);
+    expect(summaries).toContain('Added event ' + ev.id + ' dated 2026-06-01');
   });
 });
 

@@ -41,7 +41,7 @@ function useInvalidateScore() {
   const qc = useQueryClient();
   return () =>
     Promise.all(
-      [['score'], ['evidence'], ['reliability'], ['codebook'], ['annotations']].map((queryKey) => qc.invalidateQueries({ queryKey })),
+      [['score'], ['evidence'], ['reliability'], ['codebook'], ['annotations'], ['history']].map((queryKey) => qc.invalidateQueries({ queryKey })),
     );
 }
 
