@@ -184,7 +184,11 @@ export function sampleArticleIds(db: Db): number[] {
 }
 
 export function countArticles(db: Db): { all: number; sample: number } {
-  const row = stmt(db, 'SELECT count(*) AS all_n, coalesce(sum(is_sample), 0) AS sample_n FROM articles').get() as {
+  // Two counts, each served by an index (the smallest one, and articles_sample), never by reading the articles' rows.
+  const row = stmt(
+    db,
+    'SELECT (SELECT count(*) FROM articles) AS all_n, (SELECT count(*) FROM articles WHERE is_sample = 1) AS sample_n',
+  ).get() as {
     all_n: number;
     sample_n: number;
   };

@@ -157,9 +157,11 @@ export function getChangeSet(db: Db, id: number): ChangeSet | null {
   return r ? rowToSet(r) : null;
 }
 
-/** Every change set in the order it was made (small rows: ids, kinds, labels). */
-export function allChangeSets(db: Db): ChangeSet[] {
-  return (stmt(db, 'SELECT * FROM change_sets ORDER BY id').all() as RawSet[]).map(rowToSet);
+/** The change sets from the newest back, read lazily (stop early to read only the end of the log). */
+export function* iterateChangeSetsNewestFirst(db: Db): Generator<Pick<ChangeSet, 'id' | 'kind' | 'reversesSetId'>> {
+  // Prepared here rather than cached: an iterating statement is busy until the loop ends.
+  const rows = db.prepare('SELECT id, kind, reverses_set_id FROM change_sets ORDER BY id DESC').iterate() as IterableIterator<RawSet>;
+  for (const r of rows) yield { id: r.id, kind: r.kind, reversesSetId: r.reverses_set_id };
 }
 
 export function recentChangeSets(db: Db, limit: number): ChangeSet[] {

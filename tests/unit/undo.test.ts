@@ -131,3 +131,42 @@ describe('undo and redo', () => {
     expect((await w.ok('history:state', {})).recent).toEqual([]);
   });
 });
+
+describe('the undo and redo stacks read from the end of the log', () => {
+  it('agree with a plain stack model over random sequences of changes, undos, redos and restarts', async () => {
+    const fc = (await import('fast-check')).default;
+    const step = fc.constantFrom('do', 'do', 'undo', 'undo', 'redo', 'restart');
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 40 }), async (steps) => {
+        let ws = openTestWorkspace({ now: NOW }); // a new workspace per run: its stacks start empty
+        const undo: string[] = [];
+        let redo: string[] = [];
+        let n = 0;
+        try {
+          for (const s of steps) {
+            if (s === 'do') {
+              const name = `Code ${++n} ${steps.length}`;
+              await ws.ok('codebook:create', { name, color: '#336699', weight: 1 });
+              undo.push(`Add code “${name}”`);
+              redo = [];
+            } else if (s === 'restart') {
+              ws.ctx.workspace.close();
+              ws = openTestWorkspace({ now: NOW, dir: ws.dir });
+            } else {
+              const from = s === 'undo' ? undo : redo;
+              const r = await ws.call(`history:${s}`, {});
+              expect(r.ok).toBe(from.length > 0);
+              if (from.length > 0) (s === 'undo' ? redo : undo).push(from.pop()!);
+            }
+            const state = await ws.ok('history:state', { limit: 1 });
+            expect(state.nextUndo).toBe(undo.at(-1) ?? null);
+            expect(state.nextRedo).toBe(redo.at(-1) ?? null);
+          }
+        } finally {
+          ws.close();
+        }
+      }),
+      { numRuns: 60, seed: 7 },
+    );
+  });
+});

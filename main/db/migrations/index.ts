@@ -5,10 +5,11 @@ import { coding } from './0020-coding';
 import { scoreModel } from './0030-score';
 import { importLookups } from './0040-import-lookups';
 import { exchange } from './0050-exchange';
+import { startCounts } from './0060-start-counts';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [initial, coding, scoreModel, importLookups, exchange];
+export const MIGRATIONS: readonly Migration[] = [initial, coding, scoreModel, importLookups, exchange, startCounts];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
