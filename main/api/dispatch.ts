@@ -6,6 +6,16 @@ import { handlers } from './handlers';
 
 export type Dispatch = (op: unknown, input: unknown) => Promise<Envelope<unknown>>;
 
+/**
+ * Reads that may compute for a while (a relationship's series on a cold cache
+ * is a few hundred ms at a million tags). They wait one turn of the event loop
+ * before running, so that the quick requests which arrived with them (the
+ * library's first page, the codebook) are answered first: at start the
+ * library shows without waiting for the chart.
+ */
+const YIELD_FIRST: ReadonlySet<string> = new Set(['score:series', 'score:marks', 'score:buckets', 'score:evidence', 'reliability:list']);
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 function fail(code: ApiError['code'], message: string): Envelope<never> {
   return { ok: false, error: { code, message } };
 }
@@ -31,6 +41,7 @@ export function createDispatch(ctx: AppContext, log: (msg: string) => void = con
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) return fail('BAD_INPUT', `Invalid request for ${op}: ${describeIssues(parsed.error.issues)}.`);
     try {
+      if (YIELD_FIRST.has(op)) await nextTurn();
       const handler = handlers[op] as (input: unknown, ctx: AppContext) => unknown;
       const value = await handler(parsed.data, ctx);
       return { ok: true, value };
