@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
@@ -69,6 +69,20 @@ function wheelZoomPan(u: uPlot, e: WheelEvent, first: number, last: number): voi
 }
 
 /** Canvas cannot read CSS variables; resolve `var(--x)` against the document's theme. */
+const DARK = '(prefers-color-scheme: dark)';
+
+/** Whether the system theme is dark, re-rendering when it changes: the canvas's colours are resolved when it is drawn. */
+function useDarkTheme(): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      const query = window.matchMedia(DARK);
+      query.addEventListener('change', onChange);
+      return () => query.removeEventListener('change', onChange);
+    },
+    () => window.matchMedia(DARK).matches,
+  );
+}
+
 function resolveColor(color: string): string {
   const m = /^var\((--[\w-]+)\)$/.exec(color);
   if (!m) return color;
@@ -79,6 +93,7 @@ function resolveColor(color: string): string {
 export function TimeChart({ days, series, height, yRange, label, onPickDay, markDay, syncKey, flags, levels }: Props) {
   const hostRef = useRef<HTMLDivElement>(null);
   const pickRef = useRef(onPickDay);
+  const dark = useDarkTheme();
   useEffect(() => {
     pickRef.current = onPickDay;
   });
@@ -211,7 +226,7 @@ export function TimeChart({ days, series, height, yRange, label, onPickDay, mark
       link?.charts.delete(plot);
       plot.destroy();
     };
-  }, [days, series, height, yRange, markDay, syncKey, flags, levels]);
+  }, [days, series, height, yRange, markDay, syncKey, flags, levels, dark]);
 
   return <div ref={hostRef} className="time-chart" role="img" aria-label={label} />;
 }
