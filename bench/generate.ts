@@ -18,7 +18,7 @@ import { createRng, cumulativeOf, type Rng } from './rng';
 import { OUTLETS, randomPassage, syntheticArticle } from './text';
 
 /** Bump when the generated content changes, so cached workspaces are not reused. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 export const ANNOTATIONS_PER_ARTICLE = 10;
 /** The one article that carries many tags (for the highlight-painting scenario). */
 export const HEAVY_ARTICLE_ANNOTATIONS = 2000;

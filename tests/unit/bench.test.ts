@@ -6,6 +6,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { apportion, generateWorkspace } from '../../bench/generate';
 import { parseMetricKey, rowsOf } from '../../bench/report';
 import { metric, quantile } from '../../bench/measure';
+import { createRng } from '../../bench/rng';
+import { rows as highlightRows } from '../../bench/scenarios/highlights';
+import { FUNCTION_WORDS, randomPassage, syntheticArticle } from '../../bench/text';
 import { tempDir } from '../helpers/workspace';
 
 const dir = tempDir('parley-bench-');
@@ -67,6 +70,68 @@ describe('the benchmark workspace generator', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('the synthetic text', () => {
+  it('has the word frequencies of news text, and word spans on word boundaries', () => {
+    const rng = createRng(5);
+    const articles = 1000;
+    const docs = new Map<string, number>();
+    const badSpans: string[] = [];
+    const stop = new Set(FUNCTION_WORDS.flatMap((w) => w.toLowerCase().split(' ')));
+    for (let i = 0; i < articles; i++) {
+      const a = syntheticArticle(rng, 500, ['United States', 'China'], i + 1);
+      // (The first "word" is the dateline, "(Dispatch N)".)
+      for (let k = 2; k < a.wordSpans.length; k += 2) {
+        const [s, e] = [a.wordSpans[k]!, a.wordSpans[k + 1]!];
+        const ok = /^\S+$/.test(a.text.slice(s, e)) && /\s/.test(a.text[s - 1]!) && (e === a.text.length || /\s/.test(a.text[e]!));
+        if (!ok) badSpans.push(`${i}:${s}-${e}`);
+      }
+      const [ps, pe] = randomPassage(rng, a);
+      if (a.text.slice(ps, pe).includes('\n')) badSpans.push(`passage ${i}:${ps}-${pe}`);
+      for (const w of new Set(a.text.toLowerCase().match(/\p{L}+/gu)))
+        if (!stop.has(w) && w !== 'dispatch' && w !== 'united' && w !== 'states' && w !== 'china') docs.set(w, (docs.get(w) ?? 0) + 1);
+    }
+    expect(badSpans).toEqual([]);
+    const shares = [...docs.values()].map((n) => n / articles).sort((x, y) => y - x);
+    // Tens of thousands of distinct content words; the commonest in about a third of the articles,
+    // the 1,000th in a few per cent, the 10,000th in well under one per cent.
+    expect(shares.length).toBeGreaterThan(30_000);
+    expect(shares[0]).toBeGreaterThan(0.2);
+    expect(shares[0]).toBeLessThan(0.5);
+    expect(shares[999]).toBeGreaterThan(0.01);
+    expect(shares[999]).toBeLessThan(0.08);
+    expect(shares[9999]).toBeLessThan(0.01);
+  });
+});
+
+describe('the highlight benchmark rows', () => {
+  const base = {
+    textChars: 91_000,
+    annotations: 2000,
+    paintMedianMs: 30,
+    paintP95Ms: 35,
+    emptyFrameMedianMs: 12,
+    emptyFrameP95Ms: 13,
+    clicks: 300,
+    clicksCorrect: 300,
+    clickMedianMs: 0.1,
+    clickP95Ms: 0.2,
+    clickMaxMs: 0.4,
+    caretMedianMs: 0.09,
+    caretP95Ms: 0.18,
+    timerResolutionMs: 0.005,
+    markMedianMs: 70,
+  };
+  it('judges a click on the slowest of them and a paint on its median', () => {
+    const pass = rowsOf('highlights', highlightRows(base)).metrics;
+    expect(pass.filter((m) => m.target).map((m) => m.result)).toEqual(['pass', 'pass']);
+    const slow = rowsOf('highlights', highlightRows({ ...base, clickMaxMs: 1.2, paintMedianMs: 61 })).metrics;
+    expect(slow.filter((m) => m.target).map((m) => [m.target, m.result])).toEqual([
+      ['≤ 60 ms median', 'miss'],
+      ['≤ 1 ms every click', 'miss'],
+    ]);
   });
 });
 
