@@ -1,7 +1,8 @@
 import { useState, type Dispatch, type SetStateAction } from 'react';
 import type { ImportDecision, ImportEdit, ImportItem } from '../../../shared/api/importSchemas';
 
-const PAGE = 50;
+/** Rows built at a time: the inputs, the date fields above all, are costly to lay out, and they are laid out in one go. */
+const PAGE = 25;
 
 type Field = 'title' | 'outlet' | 'publishedOn' | 'url';
 
@@ -126,7 +127,7 @@ export function ImportReviewTable({
 
 /** Every file left out, with the reason. */
 export function NotImportedList({ items, heading }: { items: ImportItem[]; heading: string }) {
-  // Thousands of files can be left out (a folder imported twice): they are listed 50 at a time, as the table is.
+  // Thousands of files can be left out (a folder imported twice): they are listed 25 at a time, as the table is.
   const [shown, setShown] = useState(PAGE);
   const left = items.filter((i) => i.status !== 'ready' && i.status !== 'conflict' && i.status !== 'saved');
   if (left.length === 0) return null;
