@@ -12,7 +12,18 @@ const read = (name) => {
     return null;
   }
 };
-const known = new Set(['crash', 'api-fuzz', 'damaged-page', 'truncated', 'electronegativity', 'import-dos', 'html-sanitizer']);
+const known = new Set([
+  'crash',
+  'api-fuzz',
+  'damaged-page',
+  'truncated',
+  'electronegativity',
+  'import-dos',
+  'html-sanitizer',
+  'import-dos-responsive',
+  'import-first-read',
+  'import-responsive',
+]);
 const out = [];
 const line = (s = '') => out.push(s);
 
@@ -77,7 +88,9 @@ if (fuzz) {
     'Property: a typed error (never INTERNAL), nothing written on refusal (`total_changes()` unchanged), successes match the output schema, process alive.',
   );
   line();
-  line('Payloads the schema accepts do real work (a backup, a PDF): the first 300 of them are run, and fast-check draws hostile cases in place of the rest.');
+  line(
+    'Payloads the schema accepts do real work (a backup, a PDF): the first 300 of them are run, and fast-check draws hostile cases in place of the rest.',
+  );
   line();
   line('| operation | accepted | refused (by code) |');
   line('|---|---:|---|');
@@ -95,12 +108,63 @@ const dos = read('import-dos');
 const html = read('html-sanitizer');
 line('## Hostile documents (tests/unit/import-dos.test.ts, tests/unit/import-html-property.test.ts)');
 line();
-if (html) line(`Pasted HTML: ${html.cases.toLocaleString('en')} random and hostile fragments (fast-check, ${html.seconds} s): no script, event handler or non-http(s) URL survived, and sanitizing the result again changed nothing.`);
+if (html)
+  line(
+    `Pasted HTML: ${html.cases.toLocaleString('en')} random and hostile fragments (fast-check, ${html.seconds} s): no script, event handler or non-http(s) URL survived, and sanitizing the result again changed nothing.`,
+  );
 if (dos) {
-  line(`Zip bomb renamed .docx: an archive of ${(dos.zipBomb.archiveBytes / 1024).toFixed(0)} KB declaring ${(dos.zipBomb.declaredBytes / 2 ** 20).toFixed(0)} MB was refused in ${dos.zipBomb.refusedInMs} ms, before anything was inflated (limit ${(dos.zipBomb.limitBytes / 2 ** 20).toFixed(0)} MB).`);
-  line(`A page of ${dos.nestedElements.depth.toLocaleString('en')} nested elements (${(dos.nestedElements.pageBytes / 2 ** 20).toFixed(1)} MB): ${dos.nestedElements.outcome.split(':')[0]} in ${dos.nestedElements.ms} ms (before the nesting guard, the DOM libraries took 214 s on it).`);
+  line(
+    `Zip bomb renamed .docx: an archive of ${(dos.zipBomb.archiveBytes / 1024).toFixed(0)} KB declaring ${(dos.zipBomb.declaredBytes / 2 ** 20).toFixed(0)} MB was refused in ${dos.zipBomb.refusedInMs} ms, before anything was inflated (limit ${(dos.zipBomb.limitBytes / 2 ** 20).toFixed(0)} MB).`,
+  );
+  line(
+    `A page of ${dos.nestedElements.depth.toLocaleString('en')} nested elements (${(dos.nestedElements.pageBytes / 2 ** 20).toFixed(1)} MB): ${dos.nestedElements.outcome.split(':')[0]} in ${dos.nestedElements.ms} ms (before the nesting guard, the DOM libraries took 214 s on it).`,
+  );
 }
-line('A 50 MB page is refused as too large (limit 16 MB a file) while the rest of its folder is imported (tests/unit/import-jobs.test.ts).');
+line(
+  'A 50 MB page is refused as too large (limit 16 MB a file) while the rest of its folder is imported (tests/unit/import-jobs.test.ts).',
+);
+line();
+
+const resp = read('import-dos-responsive');
+const first = read('import-first-read');
+line('### Responsive while refusing them (tests/e2e/import-dos-responsive.spec.ts)');
+line();
+line(
+  "Each file made at run time and dropped on Parley in Chromium (browser mode), after one ordinary import; meanwhile `workspace:info` is called one request after another from outside the page, and the page's main thread is watched (PerformanceObserver for longtask, and a 10 ms timer).",
+);
+if (resp) {
+  line(
+    `Targets: refused within ${resp.refusedWithinMs / 1000} s of the drop; the server answers within ${resp.serverAnswersWithinMs} ms; no renderer task over 50 ms.`,
+  );
+  line();
+  line('| input | file | refused in | API calls answered | worst / median latency | renderer tasks > 50 ms (longest) | result |');
+  line('|---|---:|---:|---:|---:|---:|---|');
+  for (const key of ['hugePage', 'nestedElements', 'zipBomb']) {
+    const f = resp[key];
+    if (!f) continue;
+    const met = f.refusedInMs < resp.refusedWithinMs && f.worstApiLatencyMs < resp.serverAnswersWithinMs && f.rendererTasksOver50Ms === 0;
+    line(
+      `| ${f.label} | ${(f.fileBytes / 2 ** 20).toFixed(1)} MB | ${f.refusedInMs} ms | ${f.apiCalls} | ${f.worstApiLatencyMs} / ${f.medianApiLatencyMs} ms | ${f.rendererTasksOver50Ms}${f.rendererTasksOver50Ms ? ` (${f.longestRendererTaskMs} ms)` : ''} | ${met ? 'met' : `**missed**${f.knownMiss ? ' (known)' : ''}`} |`,
+    );
+  }
+  line();
+  for (const key of ['hugePage', 'nestedElements', 'zipBomb'])
+    if (resp[key]?.knownMiss) line(`Known miss, ${resp[key].label}: ${resp[key].knownMiss}`);
+} else line('_not measured in the last run_');
+if (first)
+  line(
+    `\nThe session's first import (one ordinary page) loads the document readers on the server's main thread: \`workspace:info\` waited up to **${first.worstApiLatencyMs} ms** (median ${first.medianApiLatencyMs} ms; ${first.apiCalls} calls). Known miss; the test is marked as failing until the readers load in a worker only.`,
+  );
+line();
+
+const imp = read('import-responsive');
+line('## The interface during a long import (tests/e2e/import-responsive.spec.ts)');
+line();
+if (imp)
+  line(
+    `${imp.pages.toLocaleString('en')} generated pages dropped on Parley in Chromium (browser mode): read in ${imp.readSeconds.toFixed(1)} s, saved and shown in the library in ${imp.savedAndShownSeconds.toFixed(1)} s. Renderer tasks over 50 ms from the drop to the library: **${imp.rendererTasksOver50Ms}**${imp.rendererTasksOver50Ms ? ` (longest ${imp.longestRendererTaskMs} ms)` : ''}; the longest a 10 ms timer was held back: ${imp.worstTimerLateMs} ms (that includes the page's work split in slices, and time the two cores were busy elsewhere).`,
+  );
+else line('_not measured in the last run_');
 line();
 
 const eng = read('electronegativity');

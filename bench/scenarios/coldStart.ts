@@ -15,6 +15,7 @@ import { listRelationships } from '../../main/db/actors';
 import type { AppContext } from '../../main/services/context';
 import { metric, reps, summarize } from '../measure';
 import type { ScenarioOptions, ScenarioResult } from '../types';
+import { callBrowserServer as call } from '../../main/server/remote';
 
 const START_TARGET_MS = 2000;
 const MEMORY_TARGET_MB = 400;
@@ -56,18 +57,6 @@ function memoryOf(pid: number): { peakMb: number; rssMb: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { peakMb: kb('VmHWM') / 1024, rssMb: kb('VmRSS') / 1024 };
-}
-
-async function call(url: string, op: string, input: unknown): Promise<unknown> {
-  const u = new URL(url);
-  const res = await fetch(`${u.origin}/api/${op}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-parley-token': u.searchParams.get('token')! },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-  if (!body.ok) throw new Error(`${op} failed: ${body.error?.message}`);
-  return body.value;
 }
 
 async function oneStart(

@@ -16,6 +16,7 @@ import {
   backupDir,
   backupSettings,
   createBackup,
+  latestGoodBackup,
   listBackups,
   previewRestore,
   restoreBackup,
@@ -49,6 +50,7 @@ export const handlers = {
       recovery: ctx.recovery ?? null,
     };
   },
+  'workspace:recovery-backup': (_input, ctx) => latestGoodBackup(ctx),
   'workspace:salvage': (_input, ctx) => {
     if (!ctx.recovery) throw new ApiError('NOT_FOUND', 'There is no damaged workspace to salvage from.');
     const report = salvageInto(ctx.workspace.db, ctx.recovery.damagedPath);
@@ -98,7 +100,12 @@ export const handlers = {
   'backup:create': (_input, ctx) => createBackup(ctx, 'manual'),
   'backup:settings': (input, ctx) => saveBackupSettings(ctx, { ...backupSettings(ctx), ...input }),
   'backup:preview-restore': (input, ctx) => previewRestore(ctx, input.fileName),
-  'backup:restore': (input, ctx) => restoreBackup(ctx, input.fileName),
+  'backup:restore': async (input, ctx) => {
+    const restored = await restoreBackup(ctx, input.fileName);
+    // A workspace restored in place of a damaged one's empty replacement is no longer in recovery (the damaged file stays aside).
+    ctx.recovery = undefined;
+    return restored;
+  },
   // end export
   // score
   'score:buckets': (input, ctx) => scoreBuckets(ctx, input),

@@ -157,6 +157,8 @@ function pruneDaily(ctx: AppContext, keep: number): string[] {
 
 /** Makes today's daily backup if there is none yet, then keeps only the newest `keepDaily`. */
 export async function dailyBackupIfDue(ctx: AppContext): Promise<BackupInfo | null> {
+  // The empty workspace opened in place of a damaged one is not backed up: its copy would push a good backup out of the rotation.
+  if (ctx.recovery) return null;
   const s = backupSettings(ctx);
   if (!s.autoDaily) return null;
   const today = stamp(ctx.now()).slice(0, 8);
@@ -266,4 +268,41 @@ async function swapInBackup(ctx: AppContext, fileName: string): Promise<{ restor
     throw new ApiError('INTERNAL', `The restore failed (${(err as Error).message}); the workspace is as it was before.`);
   }
   return { restored: backup, savedAs };
+}
+
+export interface GoodBackup {
+  backup: BackupInfo;
+  counts: Counts;
+}
+
+const goodBackups = new WeakMap<object, GoodBackup | null>();
+
+/**
+ * After a damaged workspace was set aside: the newest backup made before the
+ * damage was found that opens, passes the integrity check and is not from a
+ * newer Parley. Backups made later are copies of the empty replacement and are
+ * passed over. Checked once per recovery (a large backup takes a while to check).
+ */
+export function latestGoodBackup(ctx: AppContext): GoodBackup | null {
+  const recovery = ctx.recovery;
+  if (!recovery) return null;
+  if (goodBackups.has(recovery)) return goodBackups.get(recovery)!;
+  let found: GoodBackup | null = null;
+  for (const backup of listBackups(ctx)) {
+    if (backup.createdAtMs > recovery.atMs) continue;
+    try {
+      if (checkDatabaseFile(backup.path).schemaVersion > SCHEMA_VERSION) continue;
+      const db = openReadonly(backup.path);
+      try {
+        found = { backup, counts: countsOf(db) };
+      } finally {
+        db.close();
+      }
+      break;
+    } catch {
+      // damaged or not a workspace: the next older one
+    }
+  }
+  goodBackups.set(recovery, found);
+  return found;
 }

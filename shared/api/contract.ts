@@ -41,6 +41,7 @@ import {
   ImportSummary,
   MergeConflict,
   RestorePreview,
+  WorkspaceCounts,
 } from './exchange';
 import {
   ImportCancelInput,
@@ -181,6 +182,11 @@ export const contract = {
       sampleArticleCount: z.number().int(),
       recovery: z.object({ damagedPath: z.string(), reason: z.string(), atMs: z.number().int() }).nullable(),
     }),
+  },
+  /** After a damaged workspace was set aside: the newest backup that can replace it, or null. */
+  'workspace:recovery-backup': {
+    input: Empty,
+    output: z.object({ backup: BackupInfo, counts: WorkspaceCounts }).nullable(),
   },
   'workspace:salvage': {
     input: Empty,

@@ -118,3 +118,77 @@ export async function addArticle(page: Page, a: { title: string; outlet: string;
   await dialog.getByLabel('Text').fill(a.text);
   await dialog.getByRole('button', { name: 'Save article' }).click();
 }
+
+export interface MainThreadFigures {
+  /** Tasks over 50 ms on the renderer's main thread (the browser's own 'longtask' entries). */
+  longTasks: { startMs: number; durationMs: number }[];
+  /** The latest a 10 ms timer ran past its time: the longest the thread was kept busy, also under 50 ms. */
+  worstTimerLateMs: number;
+}
+
+/**
+ * Starts watching the page's main thread: a PerformanceObserver for 'longtask'
+ * and a 10 ms timer whose lateness measures the longest block. `stop()` returns what was seen.
+ */
+export async function watchMainThread(page: Page): Promise<{ stop(): Promise<MainThreadFigures> }> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __parleyWatch?: { tasks: { startMs: number; durationMs: number }[]; late: number; stop(): void } };
+    const tasks: { startMs: number; durationMs: number }[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) tasks.push({ startMs: Math.round(e.startTime), durationMs: Math.round(e.duration) });
+    });
+    observer.observe({ type: 'longtask' });
+    let timer = 0;
+    let last = performance.now();
+    const watch = { tasks, late: 0, stop: () => (observer.disconnect(), clearTimeout(timer)) };
+    const tick = () => {
+      const now = performance.now();
+      watch.late = Math.max(watch.late, now - last - 10);
+      last = now;
+      timer = window.setTimeout(tick, 10);
+    };
+    timer = window.setTimeout(tick, 10);
+    w.__parleyWatch = watch;
+  });
+  return {
+    stop: () =>
+      page.evaluate(() => {
+        const w = window as unknown as { __parleyWatch: { tasks: { startMs: number; durationMs: number }[]; late: number; stop(): void } };
+        w.__parleyWatch.stop();
+        return { longTasks: w.__parleyWatch.tasks, worstTimerLateMs: Math.round(w.__parleyWatch.late) };
+      }),
+  };
+}
+
+/**
+ * Real files from disk, ready to be dropped on the window as the analyst drops a folder. They are
+ * picked into a spare input the test adds (Chromium builds its file list there, outside what is
+ * measured); the returned function drops them on the app.
+ */
+export async function filesToDrop(page: Page, paths: string | string[]): Promise<() => Promise<void>> {
+  await page.evaluate(
+    (dir) => {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.multiple = true;
+      input.id = 'e2e-spare-input';
+      input.hidden = true;
+      if (dir) input.setAttribute('webkitdirectory', '');
+      document.body.append(input);
+    },
+    typeof paths === 'string',
+  );
+  await page.locator('#e2e-spare-input').setInputFiles(paths);
+  await page.evaluate(() => {
+    const input = document.getElementById('e2e-spare-input') as HTMLInputElement;
+    const data = new DataTransfer();
+    for (const f of input.files ?? []) data.items.add(f);
+    input.remove();
+    (window as unknown as { __parleyDrop: DataTransfer }).__parleyDrop = data;
+  });
+  return () =>
+    page.evaluate(() => {
+      const data = (window as unknown as { __parleyDrop: DataTransfer }).__parleyDrop;
+      document.querySelector('main')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+}

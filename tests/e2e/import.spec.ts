@@ -69,7 +69,7 @@ test('an analyst imports a folder of mixed files, corrects a date, and finds the
   const docxDate = dialog.getByLabel('Publication date of clippings/grain-corridor.docx');
   await expect(table.locator('tr[data-file="clippings/grain-corridor.docx"]').getByText('guessed from the file')).toBeVisible();
   await docxDate.fill('2026-02-20');
-  // The table shows rows needing attention first, 50 at a time.
+  // The table shows rows needing attention first, 25 at a time.
   const kessenTitle = dialog.getByLabel('Title of clippings/kessen-herald-ceasefire.html');
   while (!(await kessenTitle.isVisible())) await dialog.getByRole('button', { name: 'Show more' }).click();
   await expect(dialog.getByLabel('Title of clippings/kessen-herald-ceasefire.html')).toHaveValue(GOOD['kessen-herald-ceasefire.html']!);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatch } from '../../main/api/dispatch';
+import { createBackup, dailyBackupIfDue, listBackups } from '../../main/services/backup';
 import { startWorkspace } from '../../main/services/workspace';
 import type { AppContext } from '../../main/services/context';
 import { recordFigures } from '../helpers/figures';
@@ -110,5 +111,39 @@ describe('a damaged workspace', () => {
     const ctx = start(file);
     expect(ctx.recovery).toBeUndefined();
     expect(fs.readdirSync(path.dirname(file)).some((f) => f.includes('damaged'))).toBe(false);
+  });
+});
+
+describe('the backup offered in place of a damaged workspace', () => {
+  it('is the newest one made before the damage that passes the integrity check; later or damaged ones are passed over', async () => {
+    const dir = tempDir('parley-offer-');
+    dirs.push(dir);
+    const w = openTestWorkspace({ sample: true, dir, now: NOW });
+    const hoursBefore = (h: number) => () => new Date(NOW.getTime() - h * 3_600_000);
+    w.ctx.now = hoursBefore(3);
+    const good = await createBackup(w.ctx);
+    const articles = (await w.ok('workspace:info', {})).articleCount as number;
+    await w.ok('articles:create', { title: 'After the good backup', publishedOn: '2026-06-01', text: 'Later.' });
+    w.ctx.now = hoursBefore(2);
+    const broken = await createBackup(w.ctx);
+    damage(broken.path, 0, 16);
+    w.ctx.workspace.close();
+    damage(w.file, 0, 16);
+
+    const ctx = start(w.file);
+    expect(ctx.recovery).toBeDefined();
+    // The empty replacement is not backed up over the good ones; a backup made now (by hand) is not offered.
+    expect(await dailyBackupIfDue(ctx)).toBeNull();
+    ctx.now = () => new Date(NOW.getTime() + 3_600_000);
+    await createBackup(ctx);
+    expect(listBackups(ctx)).toHaveLength(3);
+
+    const dispatch = createDispatch(ctx, () => {});
+    const offer = await dispatch('workspace:recovery-backup', {});
+    expect(offer).toMatchObject({ ok: true, value: { backup: { fileName: good.fileName }, counts: { articles } } });
+    const restored = await dispatch('backup:restore', { fileName: good.fileName, confirm: true });
+    expect(restored.ok).toBe(true);
+    expect(await dispatch('workspace:info', {})).toMatchObject({ ok: true, value: { articleCount: articles, recovery: null } });
+    expect(await dispatch('workspace:recovery-backup', {})).toEqual({ ok: true, value: null });
   });
 });

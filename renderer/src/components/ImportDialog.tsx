@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState, type ClipboardEvent } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState, type ClipboardEvent } from 'react';
 import type { ImportEdit, ImportItem, ImportStatus } from '../../../shared/api/importSchemas';
 import { api } from '../api';
 import { filesFromDrop, filesFromList, pastedFile, uploadFiles, type PickedFile } from '../import/files';
@@ -46,6 +46,8 @@ export function ImportDialog() {
   const queryClient = useQueryClient();
   const [stage, setStage] = useState<Stage>({ kind: 'pick' });
   const [items, setItems] = useState<ImportItem[]>([]);
+  /** Which job and phase `items` were fetched for (the table is not shown from an earlier phase's list). */
+  const [itemsFor, setItemsFor] = useState('');
   const [edits, setEdits] = useState<Map<number, ImportEdit>>(new Map());
   const [error, setError] = useState<string | null>(null);
   const [pasted, setPasted] = useState<{ content: string; isHtml: boolean } | null>(null);
@@ -101,11 +103,15 @@ export function ImportDialog() {
       let live = true;
       void api.invoke('import:status', { jobId, includeItems: true }).then((s) => {
         if (!live) return;
-        setItems(s.items ?? []);
+        // Thousands of rows: React builds the table in slices between frames, so the interface never stalls on it.
+        startTransition(() => {
+          setItems(s.items ?? []);
+          setItemsFor(`${jobId}:${phase}`);
+        });
         if (phase === 'done') {
           void queryClient.invalidateQueries({ queryKey: ['articles'] });
           void queryClient.invalidateQueries({ queryKey: ['workspace'] });
-          say('info', `Imported ${s.counts.saved} article${s.counts.saved === 1 ? '' : 's'}.`);
+          say('info', `Imported ${s.counts.saved.toLocaleString()} article${s.counts.saved === 1 ? '' : 's'}.`);
         }
       });
       return () => {
@@ -228,12 +234,16 @@ export function ImportDialog() {
         </div>
       )}
       {stage.kind === 'sending' && (
-        <Progress label={`Sending files to Parley: ${stage.sent} of ${stage.total}`} value={stage.sent} max={stage.total} />
+        <Progress
+          label={`Sending files to Parley: ${stage.sent.toLocaleString()} of ${stage.total.toLocaleString()}`}
+          value={stage.sent}
+          max={stage.total}
+        />
       )}
       {status && (status.phase === 'reading' || status.phase === 'saving' || status.phase === 'receiving') && (
         <>
           <Progress
-            label={`${status.phase === 'saving' ? 'Saving' : 'Reading'} ${status.processed} of ${status.total}${
+            label={`${status.phase === 'saving' ? 'Saving' : 'Reading'} ${status.processed.toLocaleString()} of ${status.total.toLocaleString()}${
               status.currentFile ? ` · ${status.currentFile}` : ''
             } · ${timeLeft(status.timeLeftMs)}`}
             value={status.processed}
@@ -246,7 +256,12 @@ export function ImportDialog() {
           </div>
         </>
       )}
-      {status?.phase === 'review' && (
+      {status && (status.phase === 'review' || status.phase === 'done') && itemsFor !== `${status.jobId}:${status.phase}` && (
+        <p className="import-summary" aria-busy="true">
+          Preparing the list of {status.total.toLocaleString()} file{status.total === 1 ? '' : 's'}…
+        </p>
+      )}
+      {status?.phase === 'review' && itemsFor === `${status.jobId}:review` && (
         <>
           <ImportReviewTable items={items} edits={edits} onEdit={setEdits} />
           <NotImportedList items={items} heading="Will not be imported" />
@@ -265,11 +280,11 @@ export function ImportDialog() {
           </div>
         </>
       )}
-      {status?.phase === 'done' && (
+      {status?.phase === 'done' && itemsFor === `${status.jobId}:done` && (
         <>
           <p role="status" className="import-summary">
-            {status.counts.saved} article{status.counts.saved === 1 ? '' : 's'} imported
-            {status.cancelled ? ' before the import was cancelled' : ''}; {items.length - status.counts.saved} file
+            {status.counts.saved.toLocaleString()} article{status.counts.saved === 1 ? '' : 's'} imported
+            {status.cancelled ? ' before the import was cancelled' : ''}; {(items.length - status.counts.saved).toLocaleString()} file
             {items.length - status.counts.saved === 1 ? '' : 's'} not imported.
           </p>
           <NotImportedList items={items} heading="Not imported" />

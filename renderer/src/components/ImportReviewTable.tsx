@@ -1,7 +1,8 @@
 import { useState, type Dispatch, type SetStateAction } from 'react';
 import type { ImportDecision, ImportEdit, ImportItem } from '../../../shared/api/importSchemas';
 
-const PAGE = 50;
+/** Rows built at a time: the inputs, the date fields above all, are costly to lay out, and they are laid out in one go. */
+const PAGE = 25;
 
 type Field = 'title' | 'outlet' | 'publishedOn' | 'url';
 
@@ -126,20 +127,30 @@ export function ImportReviewTable({
 
 /** Every file left out, with the reason. */
 export function NotImportedList({ items, heading }: { items: ImportItem[]; heading: string }) {
+  // Thousands of files can be left out (a folder imported twice): they are listed 25 at a time, as the table is.
+  const [shown, setShown] = useState(PAGE);
   const left = items.filter((i) => i.status !== 'ready' && i.status !== 'conflict' && i.status !== 'saved');
   if (left.length === 0) return null;
   return (
     <section className="not-imported" aria-label={heading}>
       <h3>
-        {heading} ({left.length})
+        {heading} ({left.length.toLocaleString()})
       </h3>
       <ul>
-        {left.map((i) => (
+        {left.slice(0, shown).map((i) => (
           <li key={i.id} data-file={i.fileName}>
             <b>{i.fileName}</b> <span className={`badge ${i.status}`}>{i.status}</span> — {i.reason}
           </li>
         ))}
       </ul>
+      {left.length > shown && (
+        <p className="more">
+          Showing {shown.toLocaleString()} of {left.length.toLocaleString()}.{' '}
+          <button type="button" onClick={() => setShown((n) => n + PAGE)}>
+            Show more
+          </button>
+        </p>
+      )}
     </section>
   );
 }

@@ -1,13 +1,34 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../api';
 import { useWorkspaceInfo } from '../state/queries';
 import { useUi } from '../state/ui';
 
-/** Shown when the workspace could not be read at start and a fresh one was opened in its place. */
+const when = (ms: number) => new Date(ms).toLocaleString();
+const plural = (n: number, one: string) => `${n.toLocaleString()} ${one}${n === 1 ? '' : 's'}`;
+
+/**
+ * Shown when the workspace could not be read at start and an empty one was opened in its place:
+ * what happened, and the two ways back — restore the latest good backup, or salvage what can be read.
+ */
 export function RecoveryBanner() {
   const info = useWorkspaceInfo();
   const qc = useQueryClient();
   const say = useUi((s) => s.say);
+  const openArticle = useUi((s) => s.openArticle);
+  const [confirming, setConfirming] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  // The button that asked disappears with the question: the keyboard moves on to the answer.
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+  const recovery = info.data?.recovery;
+  const good = useQuery({
+    queryKey: ['recovery-backup', recovery?.atMs ?? 0],
+    queryFn: () => api.invoke('workspace:recovery-backup', {}),
+    enabled: Boolean(recovery),
+    staleTime: Infinity,
+  });
   const salvage = useMutation({
     mutationFn: () => api.invoke('workspace:salvage', {}),
     onSuccess: (r) => {
@@ -18,18 +39,74 @@ export function RecoveryBanner() {
     },
     onError: (err) => say('error', (err as Error).message),
   });
-  const recovery = info.data?.recovery;
+  const restore = useMutation({
+    mutationFn: (fileName: string) => api.invoke('backup:restore', { fileName, confirm: true }),
+    onSuccess: (r) => {
+      setConfirming(false);
+      openArticle(null);
+      say('info', `Restored the backup of ${when(r.restored.createdAtMs)}. The damaged file stays where it was kept aside.`);
+      void qc.invalidateQueries();
+    },
+    onError: (err) => say('error', (err as Error).message),
+  });
   if (!recovery) return null;
+  const backup = good.data ?? null;
+  const busy = salvage.isPending || restore.isPending;
+
   return (
     <section className="recovery-banner" role="alert" aria-label="Damaged workspace">
       <p>
         <b>Parley could not read your workspace</b> ({recovery.reason}). Nothing was deleted: the damaged file was kept as{' '}
-        <code>{recovery.damagedPath}</code>, and a fresh workspace was opened in its place.
+        <code>{recovery.damagedPath}</code>, and an empty workspace was opened in its place, so Parley can be used meanwhile.
       </p>
-      <p>Salvage copies every record that can still be read from the damaged file into this workspace. You can also restore a backup.</p>
-      <button type="button" className="primary" disabled={salvage.isPending} onClick={() => salvage.mutate()}>
-        {salvage.isPending ? 'Salvaging…' : 'Salvage what can be read'}
-      </button>
+      {good.isPending && <p aria-busy="true">Looking for a backup to restore…</p>}
+      {backup && (
+        <p>
+          <b>What to do:</b> restore the backup of {when(backup.backup.createdAtMs)} ({plural(backup.counts.articles, 'article')},{' '}
+          {plural(backup.counts.annotations, 'tag')}; changes made after it are not in it), or salvage every record that can still be read
+          from the damaged file into this empty workspace. Choose one.
+        </p>
+      )}
+      {good.isSuccess && !backup && (
+        <p>
+          <b>What to do:</b> salvage every record that can still be read from the damaged file into this empty workspace. No backup made
+          before the damage opens cleanly, so there is none to restore.
+        </p>
+      )}
+      {good.isError && <p>{(good.error as Error).message}</p>}
+      {confirming && backup ? (
+        <div role="group" aria-label="Confirm restore" className="export-confirm">
+          <p>
+            <b>Replace this empty workspace with the backup of {when(backup.backup.createdAtMs)}?</b> The damaged file stays at{' '}
+            <code>{recovery.damagedPath}</code>.
+          </p>
+          <div className="dialog-actions">
+            <button type="button" onClick={() => setConfirming(false)} disabled={busy}>
+              Cancel
+            </button>
+            <button
+              ref={confirmRef}
+              type="button"
+              className="primary"
+              disabled={busy}
+              onClick={() => restore.mutate(backup.backup.fileName)}
+            >
+              {restore.isPending ? 'Restoring…' : 'Restore'}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="row">
+          {backup && (
+            <button type="button" className="primary" disabled={busy} onClick={() => setConfirming(true)}>
+              Restore backup of {when(backup.backup.createdAtMs)}
+            </button>
+          )}
+          <button type="button" className={backup ? undefined : 'primary'} disabled={busy} onClick={() => salvage.mutate()}>
+            {salvage.isPending ? 'Salvaging…' : 'Salvage what can be read'}
+          </button>
+        </div>
+      )}
     </section>
   );
 }

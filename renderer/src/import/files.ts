@@ -47,15 +47,20 @@ export async function filesFromDrop(data: DataTransfer): Promise<PickedFile[]> {
   if (entries.length > 0 && entries.every((e) => e !== null)) {
     const out: PickedFile[] = [];
     for (const e of entries) await walkEntry(e!, out);
-    return out;
+    return byPath(out);
   }
   return filesFromList(data.files);
 }
 
+/** In the order of their paths, as the command line reads a folder (a browser hands them over in no set order). */
+const byPath = (files: PickedFile[]) => files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
 export function filesFromList(list: FileList | null): PickedFile[] {
-  return [...(list ?? [])]
-    .map((file) => ({ file, path: file.webkitRelativePath || file.name }))
-    .filter((f) => !f.path.split('/').some(isHidden));
+  return byPath(
+    [...(list ?? [])]
+      .map((file) => ({ file, path: file.webkitRelativePath || file.name }))
+      .filter((f) => !f.path.split('/').some(isHidden)),
+  );
 }
 
 function base64Of(file: File): Promise<string> {
@@ -69,6 +74,15 @@ function base64Of(file: File): Promise<string> {
     reader.readAsDataURL(file);
   });
 }
+
+/**
+ * Each request carries at most this much (and at most this many files). The whole body is turned
+ * into JSON and handed to fetch in one task on the interface thread, so a 12 MB request would
+ * block it for hundreds of milliseconds; 1 MB takes a few. A single file larger than this still
+ * goes alone, in one request.
+ */
+const REQUEST_BYTES = 1024 * 1024;
+const REQUEST_FILES = 200;
 
 /** Sends the files to main in chunks; returns the import's id. */
 export async function uploadFiles(files: PickedFile[], onProgress: (sent: number) => void): Promise<string> {
@@ -87,7 +101,8 @@ export async function uploadFiles(files: PickedFile[], onProgress: (sent: number
   };
   for (const { file, path } of files) {
     const tooLarge = file.size > MAX_IMPORT_FILE_BYTES;
-    if (!tooLarge && batchBytes + file.size > MAX_UPLOAD_CHUNK_BYTES) await flush();
+    if (batch.length >= REQUEST_FILES || (!tooLarge && batchBytes + file.size > Math.min(REQUEST_BYTES, MAX_UPLOAD_CHUNK_BYTES)))
+      await flush();
     batch.push({
       name: path,
       size: file.size,
