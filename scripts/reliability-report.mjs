@@ -12,7 +12,16 @@ const read = (name) => {
     return null;
   }
 };
-const known = new Set(['crash', 'api-fuzz', 'damaged-page', 'truncated', 'electronegativity', 'import-dos', 'html-sanitizer']);
+const known = new Set([
+  'crash',
+  'api-fuzz',
+  'damaged-page',
+  'truncated',
+  'electronegativity',
+  'import-dos',
+  'html-sanitizer',
+  'html-page-import',
+]);
 const out = [];
 const line = (s = '') => out.push(s);
 
@@ -77,7 +86,9 @@ if (fuzz) {
     'Property: a typed error (never INTERNAL), nothing written on refusal (`total_changes()` unchanged), successes match the output schema, process alive.',
   );
   line();
-  line('Payloads the schema accepts do real work (a backup, a PDF): the first 300 of them are run, and fast-check draws hostile cases in place of the rest.');
+  line(
+    'Payloads the schema accepts do real work (a backup, a PDF): the first 300 of them are run, and fast-check draws hostile cases in place of the rest.',
+  );
   line();
   line('| operation | accepted | refused (by code) |');
   line('|---|---:|---|');
@@ -93,14 +104,28 @@ line();
 
 const dos = read('import-dos');
 const html = read('html-sanitizer');
+const page = read('html-page-import');
 line('## Hostile documents (tests/unit/import-dos.test.ts, tests/unit/import-html-property.test.ts)');
 line();
-if (html) line(`Pasted HTML: ${html.cases.toLocaleString('en')} random and hostile fragments (fast-check, ${html.seconds} s): no script, event handler or non-http(s) URL survived, and sanitizing the result again changed nothing.`);
+if (html)
+  line(
+    `Pasted HTML: ${html.cases.toLocaleString('en')} random and hostile fragments (fast-check, ${html.seconds} s): no script, event handler or non-http(s) URL survived, and sanitizing the result again changed nothing.`,
+  );
+if (page)
+  line(
+    `Whole pages: ${page.cases.toLocaleString('en')} article pages carrying random and hostile fragments, imported through Readability and the sanitizer (fast-check, ${page.seconds} s): no script, event handler or non-http(s) URL survived.`,
+  );
 if (dos) {
-  line(`Zip bomb renamed .docx: an archive of ${(dos.zipBomb.archiveBytes / 1024).toFixed(0)} KB declaring ${(dos.zipBomb.declaredBytes / 2 ** 20).toFixed(0)} MB was refused in ${dos.zipBomb.refusedInMs} ms, before anything was inflated (limit ${(dos.zipBomb.limitBytes / 2 ** 20).toFixed(0)} MB).`);
-  line(`A page of ${dos.nestedElements.depth.toLocaleString('en')} nested elements (${(dos.nestedElements.pageBytes / 2 ** 20).toFixed(1)} MB): ${dos.nestedElements.outcome.split(':')[0]} in ${dos.nestedElements.ms} ms (before the nesting guard, the DOM libraries took 214 s on it).`);
+  line(
+    `Zip bomb renamed .docx: an archive of ${(dos.zipBomb.archiveBytes / 1024).toFixed(0)} KB declaring ${(dos.zipBomb.declaredBytes / 2 ** 20).toFixed(0)} MB was refused in ${dos.zipBomb.refusedInMs} ms, before anything was inflated (limit ${(dos.zipBomb.limitBytes / 2 ** 20).toFixed(0)} MB).`,
+  );
+  line(
+    `A page of ${dos.nestedElements.depth.toLocaleString('en')} nested elements (${(dos.nestedElements.pageBytes / 2 ** 20).toFixed(1)} MB): ${dos.nestedElements.outcome.split(':')[0]} in ${dos.nestedElements.ms} ms (before the nesting guard, the DOM libraries took 214 s on it).`,
+  );
 }
-line('A 50 MB page is refused as too large (limit 16 MB a file) while the rest of its folder is imported (tests/unit/import-jobs.test.ts).');
+line(
+  'A 50 MB page is refused as too large (limit 16 MB a file) while the rest of its folder is imported (tests/unit/import-jobs.test.ts).',
+);
 line();
 
 const eng = read('electronegativity');
