@@ -104,7 +104,7 @@ line();
 
 const dos = read('import-dos');
 const html = read('html-sanitizer');
-const page = read('html-page-import');
+const pageImport = read('html-page-import');
 line('## Hostile documents (tests/unit/import-dos.test.ts, tests/unit/import-html-property.test.ts)');
 line();
 if (html)
@@ -113,7 +113,7 @@ if (html)
   );
 if (page)
   line(
-    `Whole pages: ${page.cases.toLocaleString('en')} article pages carrying random and hostile fragments, imported through Readability and the sanitizer (fast-check, ${page.seconds} s): no script, event handler or non-http(s) URL survived.`,
+    `Whole pages: ${page.cases.toLocaleString('en')} article pages carrying random and hostile fragments, imported through Readability and the sanitizer (fast-check, ${pageImport.seconds} s): no script, event handler or non-http(s) URL survived.`,
   );
 if (dos) {
   line(
