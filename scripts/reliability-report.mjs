@@ -113,7 +113,7 @@ if (html)
   );
 if (page)
   line(
-    `Whole pages: ${page.cases.toLocaleString('en')} article pages carrying random and hostile fragments, imported through Readability and the sanitizer (fast-check, ${pageImport.seconds} s): no script, event handler or non-http(s) URL survived.`,
+    `Whole pages: ${pageImport.cases.toLocaleString('en')} article pages carrying random and hostile fragments, imported through Readability and the sanitizer (fast-check, ${pageImport.seconds} s): no script, event handler or non-http(s) URL survived.`,
   );
 if (dos) {
   line(
