@@ -64,7 +64,7 @@ line('|---|---|---:|---:|');
 line(
   '| bad header (first 16 bytes overwritten) | at start (SQLITE_NOTADB) | 6 | 0 — nothing readable; the message says to restore a backup |',
 );
-if (page)
+if (pageImport)
   line(
     `| one 4 KiB page overwritten mid-file | at start (quick_check) | ${page.articlesBefore} | ${page.articlesSalvaged} (${page.rowsLost} rows unreadable) |`,
   );
@@ -111,7 +111,7 @@ if (html)
   line(
     `Pasted HTML: ${html.cases.toLocaleString('en')} random and hostile fragments (fast-check, ${html.seconds} s): no script, event handler or non-http(s) URL survived, and sanitizing the result again changed nothing.`,
   );
-if (page)
+if (pageImport)
   line(
     `Whole pages: ${pageImport.cases.toLocaleString('en')} article pages carrying random and hostile fragments, imported through Readability and the sanitizer (fast-check, ${pageImport.seconds} s): no script, event handler or non-http(s) URL survived.`,
   );
