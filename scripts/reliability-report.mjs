@@ -64,7 +64,7 @@ line('|---|---|---:|---:|');
 line(
   '| bad header (first 16 bytes overwritten) | at start (SQLITE_NOTADB) | 6 | 0 — nothing readable; the message says to restore a backup |',
 );
-if (pageImport)
+if (page)
   line(
     `| one 4 KiB page overwritten mid-file | at start (quick_check) | ${page.articlesBefore} | ${page.articlesSalvaged} (${page.rowsLost} rows unreadable) |`,
   );
