@@ -23,6 +23,7 @@ const known = new Set([
   'import-dos-responsive',
   'import-first-read',
   'import-responsive',
+  'html-page-import',
 ]);
 const out = [];
 const line = (s = '') => out.push(s);
@@ -106,11 +107,16 @@ line();
 
 const dos = read('import-dos');
 const html = read('html-sanitizer');
+const pageImport = read('html-page-import');
 line('## Hostile documents (tests/unit/import-dos.test.ts, tests/unit/import-html-property.test.ts)');
 line();
 if (html)
   line(
     `Pasted HTML: ${html.cases.toLocaleString('en')} random and hostile fragments (fast-check, ${html.seconds} s): no script, event handler or non-http(s) URL survived, and sanitizing the result again changed nothing.`,
+  );
+if (pageImport)
+  line(
+    `Whole pages: ${pageImport.cases.toLocaleString('en')} article pages carrying random and hostile fragments, imported through Readability and the sanitizer (fast-check, ${pageImport.seconds} s): no script, event handler or non-http(s) URL survived.`,
   );
 if (dos) {
   line(

@@ -70,28 +70,83 @@ const PURIFY_CONFIG = {
 };
 
 /**
- * Parses the HTML into an inert <template> (nothing in it runs or loads) and
- * sanitizes that tree in place: only text structure is left, with no script,
- * style, frame, form, image or event handler, and links keep an href only if
- * it is http(s). In place, because DOMPurify's own parse creates a new jsdom
- * document per call, which costs ~10 ms.
+ * jsdom keeps every NodeIterator ever created on a document in a set of weak
+ * references that only garbage collection empties, and walks that whole set
+ * each time a node of the document is removed. DOMPurify creates iterators on
+ * every call, all on the one inert document behind <template>, so within one
+ * synchronous run (a test, a long import between collections) each call made
+ * every later removal slower: 2,000 pastes took minutes (one of them, after
+ * 1,676 others, over a minute on its own; see import-html-sanitizer-dos.test.ts).
+ * DOMPurify's iterators are finished with when sanitize() returns, so the set
+ * is emptied after each call. A document made per call instead is no way out:
+ * every jsdom document registers listeners on the window that are never removed.
  */
-function sanitizedTree(html: string): Element {
-  const { purify, window } = getPurifier();
+function forgetNodeIterators(document: Document): void {
+  // jsdom keeps a wrapper's implementation under a symbol described "impl" (jsdom/lib/jsdom/living/generated/utils.js).
+  const implKey = Object.getOwnPropertySymbols(document).find((s) => s.description === 'impl');
+  const impl = implKey ? (document as unknown as Record<symbol, { _workingNodeIterators?: unknown } | undefined>)[implKey] : undefined;
+  const working = impl?._workingNodeIterators;
+  if (!working || typeof working !== 'object' || !(Symbol.iterator in working) || !('delete' in working)) {
+    throw new Error('jsdom no longer keeps _workingNodeIterators: check htmlText.ts forgetNodeIterators');
+  }
+  const set = working as Iterable<object> & { delete(value: object): boolean };
+  for (const iterator of [...set]) set.delete(iterator);
+}
+
+function sanitizeInPlace(purify: DOMPurify, root: HTMLElement): void {
+  try {
+    purify.sanitize(root, { ...PURIFY_CONFIG, IN_PLACE: true });
+  } finally {
+    forgetNodeIterators(root.ownerDocument);
+  }
+}
+
+/** The HTML parsed into an inert <template> (nothing in it runs or loads), under a <div> of its own. */
+function parseInert(window: JSDOM['window'], html: string): HTMLElement {
   const template = window.document.createElement('template');
   template.innerHTML = html;
   const root = template.content.ownerDocument.createElement('div');
   root.append(...Array.from(template.content.childNodes));
-  purify.sanitize(root, { ...PURIFY_CONFIG, IN_PLACE: true });
+  return root;
+}
+
+/**
+ * Comments (and what HTML parses as comments: <![CDATA[…]]>, <?…>) go before
+ * DOMPurify sees the tree; it would drop them anyway. Left in, a comment
+ * beside text such as "</" makes DOMPurify judge the root <div> itself unsafe
+ * (its text and its markup both look like markup) and throw, as the root of an
+ * in-place sanitize cannot be removed.
+ */
+function dropComments(node: Node): void {
+  for (let child = node.firstChild; child;) {
+    const next = child.nextSibling;
+    if (child.nodeType === 8) child.remove();
+    else if (child.firstChild) dropComments(child);
+    child = next;
+  }
+}
+
+/**
+ * Sanitizes the parsed tree in place: only text structure is left, with no
+ * script, style, frame, form, image or event handler, and links keep an href
+ * only if it is http(s). In place, because DOMPurify's own parse creates a new
+ * jsdom document per call, which costs ~10 ms.
+ */
+function sanitizedTree(html: string): Element {
+  const { purify, window } = getPurifier();
+  const root = parseInert(window, html);
+  dropComments(root);
+  sanitizeInPlace(purify, root);
   // Removing elements can leave a tree that HTML cannot write down as it is (a <p> inside a <p>): its
-  // markup would parse into another tree. One more parse and sanitize gives markup that reads back the
-  // same, so that sanitizing what Parley keeps changes nothing.
+  // markup would parse into another tree. Such markup is parsed and sanitized once more, which gives
+  // markup that reads back the same, so that sanitizing what Parley keeps changes nothing. Markup that
+  // already reads back as itself is that same sanitized tree: only allowed HTML elements (text is
+  // escaped, so no other tag can appear) with the same attributes, so it is not sanitized twice.
   const markup = root.innerHTML;
-  template.innerHTML = markup;
-  const stable = template.content.ownerDocument.createElement('div');
-  stable.append(...Array.from(template.content.childNodes));
-  purify.sanitize(stable, { ...PURIFY_CONFIG, IN_PLACE: true });
-  return stable as unknown as Element;
+  const reread = parseInert(window, markup);
+  if (reread.innerHTML === markup) return root as unknown as Element;
+  sanitizeInPlace(purify, reread);
+  return reread as unknown as Element;
 }
 
 export function sanitizeArticleHtml(html: string): string {
