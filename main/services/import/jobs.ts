@@ -17,7 +17,7 @@ import { articleByHash, lookAlike } from '../../db/importLookups';
 import { contentHash } from '../articles';
 import type { AppContext } from '../context';
 import { ImportRefusal, type ParsedDocument } from './document';
-import { createDocumentReader, preloadReaders } from './readerPool';
+import { createDocumentReader, warmReaders } from './readerPool';
 import { extensionOf, tooLargeReason } from './fileKinds';
 
 export interface StagedFile {
@@ -63,7 +63,7 @@ export function getJob(ctx: AppContext, jobId: string): ImportJob {
 }
 
 export function createJob(ctx: AppContext): ImportJob {
-  preloadReaders();
+  warmReaders();
   if (jobs.size >= MAX_KEPT_JOBS) {
     // Forget the oldest finished job; a running one is never dropped.
     for (const [id, j] of jobs) {

@@ -2,7 +2,8 @@
  * Reads files in worker threads when the built worker is present (the app,
  * the command line, the benchmark), and in this thread otherwise (unit tests
  * running the TypeScript sources). Either way the result is the same
- * readDocument's.
+ * readDocument's, and the readers are never loaded on the app's main thread
+ * while workers can do it.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -28,8 +29,8 @@ function workerScript(): string | null {
 
 let readers: Promise<typeof ReadersModule> | null = null;
 
-/** The readers are loaded when an import begins (while its files arrive), not when the app starts. */
-export function preloadReaders(): void {
+/** In this thread (only where the built worker is missing: unit tests running the sources). */
+function preloadReaders(): void {
   readers ??= import('./readFile');
 }
 
@@ -40,20 +41,57 @@ async function readDocument(name: string, bytes: Uint8Array): Promise<ParsedDocu
 
 const inThread: DocumentReader = { concurrency: 1, read: readDocument, close: async () => {} };
 
-/** Below this, starting workers (each loads the readers, ~0.5 s) costs more than it saves. */
+/** Below this, starting more workers (each loads the readers, ~0.5 s) costs more than it saves. */
 const WORKERS_FROM_FILES = 20;
 const WORKERS_FROM_BYTES = 4 * 1024 * 1024;
 
+/**
+ * Small batches (a dropped file or two) are read by one worker kept for the
+ * session, started when an import begins: loading the readers (jsdom, pdf.js,
+ * mammoth) takes seconds of CPU, which on this thread would hold up every
+ * request the interface makes meanwhile. Its thread is unref'd: it never keeps
+ * the process alive.
+ */
+let shared: DocumentReader | null = null;
+
+function sharedReader(script: string): DocumentReader {
+  if (!shared) {
+    const reader = workerReader(script, 1, true);
+    shared = reader ? { ...reader, close: async () => {} } : inThread;
+  }
+  return shared;
+}
+
+/** Called when an import begins, while its files arrive: the readers load off this thread. */
+export function warmReaders(): void {
+  const script = workerScript();
+  if (script) sharedReader(script);
+  else preloadReaders();
+}
+
 export function createDocumentReader(batch: { files: number; bytes: number }): DocumentReader {
   const script = workerScript();
-  if (!script || (batch.files < WORKERS_FROM_FILES && batch.bytes < WORKERS_FROM_BYTES)) return inThread;
-  const size = Math.max(1, Math.min(4, os.availableParallelism()));
+  if (!script) return inThread;
+  if (batch.files < WORKERS_FROM_FILES && batch.bytes < WORKERS_FROM_BYTES) return sharedReader(script);
+  return workerReader(script, Math.max(1, Math.min(4, os.availableParallelism())), false) ?? inThread;
+}
+
+function workerReader(script: string, size: number, unref: boolean): DocumentReader | null {
   let workers: Worker[];
   try {
     workers = Array.from({ length: size }, () => new Worker(script));
   } catch {
-    return inThread;
+    return null;
   }
+  // An idle kept worker must not keep the process alive, but one with reads in flight must (the command line awaits them).
+  const holdProcess = (busy: boolean) => {
+    if (!unref) return;
+    for (const w of workers) {
+      if (busy) w.ref();
+      else w.unref();
+    }
+  };
+  holdProcess(false);
   interface Pending {
     name: string;
     bytes: Uint8Array;
@@ -70,6 +108,7 @@ export function createDocumentReader(batch: { files: number; bytes: number }): D
       const p = pending.get(res.id);
       if (!p) return;
       pending.delete(res.id);
+      if (pending.size === 0) holdProcess(false);
       if (res.ok) p.resolve(res.doc);
       else p.reject(res.refusal ? new ImportRefusal(res.message) : new Error(res.message));
     });
@@ -90,6 +129,7 @@ export function createDocumentReader(batch: { files: number; bytes: number }): D
       const id = nextId++;
       const worker = workers[turn++ % workers.length]!;
       return new Promise<ParsedDocument>((resolve, reject) => {
+        if (pending.size === 0) holdProcess(true);
         pending.set(id, { name, bytes, resolve, reject });
         // Copied, not transferred, so the file can still be read here if the worker fails.
         worker.postMessage({ id, name, bytes } satisfies ReadRequest);
