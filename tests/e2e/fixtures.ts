@@ -119,4 +119,4 @@ export async function addArticle(page: Page, a: { title: string; outlet: string;
   await dialog.getByRole('button', { name: 'Save article' }).click();
 }
 
-export { filesToDrop, longestTaskMs, pollServer, watchMainThread, type MainThreadFigures } from '../support/pageWatch';
+export { filesToDrop, longestTaskMs, pollServer, waitInPage, watchMainThread, type MainThreadFigures } from '../support/pageWatch';
