@@ -2,7 +2,7 @@
  * The interface during a long import (issue 5: "the interface stays responsive throughout — no
  * task over 50 ms on the renderer thread"). In Debian's Chromium against browser mode started on a
  * fresh, empty workspace of its own (the generated workspace is not used): N generated news pages
- * (2,000; 100 in a quick run) are dropped on the window, read, saved from the review table and
+ * (2,000; 50 in a quick run, which is part of npm test) are dropped on the window, read, saved from the review table and
  * shown in the library, as an analyst does it. Meanwhile the renderer's main thread is watched
  * (PerformanceObserver for 'longtask', and a 10 ms timer) and a cheap API call (workspace:info) is
  * polled from outside the page, one request after another.

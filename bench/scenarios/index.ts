@@ -37,7 +37,7 @@ export const SCENARIOS: readonly ScenarioEntry[] = [
     name: 'importUi',
     load: async () => {
       const m = await import('./importUi');
-      return { run: (ctx, o) => m.run(ctx, { log: o.log, pages: o.quick ? 100 : 2_000, resultsDir: o.resultsDir }) };
+      return { run: (ctx, o) => m.run(ctx, { log: o.log, pages: o.quick ? 50 : 2_000, resultsDir: o.resultsDir }) };
     },
   },
   {
