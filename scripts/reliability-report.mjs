@@ -140,7 +140,7 @@ line(
 );
 if (resp) {
   line(
-    `Targets: refused within ${resp.refusedWithinMs / 1000} s of the drop; the server answers within ${resp.serverAnswersWithinMs} ms; no renderer task over 50 ms.`,
+    `Targets: refused within ${resp.refusedWithinMs / 1000} s of the drop (asserted); the server answers within ${resp.serverAnswersWithinMs} ms and no renderer task over 50 ms (measured and reported here; the 50 ms target is judged in \`npm run bench\`, importUi). The test fails only on a frozen app: ${resp.frozenServerMs ? `the server ${resp.frozenServerMs} ms late or a renderer task of ${resp.frozenRendererTaskMs} ms` : 'see the test'}.`,
   );
   line();
   line('| input | file | refused in | API calls answered | worst / median latency | renderer tasks > 50 ms (longest) | result |');
@@ -159,7 +159,7 @@ if (resp) {
 } else line('_not measured in the last run_');
 if (first)
   line(
-    `\nThe session's first import (one ordinary page) loads the document readers on the server's main thread: \`workspace:info\` waited up to **${first.worstApiLatencyMs} ms** (median ${first.medianApiLatencyMs} ms; ${first.apiCalls} calls). Known miss; the test is marked as failing until the readers load in a worker only.`,
+    `\nFirst import: worst API latency while the readers load. The session's first import (one ordinary page) loads the document readers on the server's main thread: \`workspace:info\` waited up to **${first.worstApiLatencyMs} ms** (median ${first.medianApiLatencyMs} ms; ${first.apiCalls} calls; target ${first.targetServerAnswersWithinMs ?? 250} ms). Known miss until the readers load in a worker only; the test asserts only that the server answers within ${(first.assertedServerMs ?? 5000) / 1000} s.`,
   );
 line();
 
@@ -168,7 +168,7 @@ line('## The interface during a long import (tests/e2e/import-responsive.spec.ts
 line();
 if (imp)
   line(
-    `${imp.pages.toLocaleString('en')} generated pages dropped on Parley in Chromium (browser mode): read in ${imp.readSeconds.toFixed(1)} s, saved and shown in the library in ${imp.savedAndShownSeconds.toFixed(1)} s. Renderer tasks over 50 ms from the drop to the library: **${imp.rendererTasksOver50Ms}**${imp.rendererTasksOver50Ms ? ` (longest ${imp.longestRendererTaskMs} ms)` : ''}; the longest a 10 ms timer was held back: ${imp.worstTimerLateMs} ms (that includes the page's work split in slices, and time the two cores were busy elsewhere).`,
+    `${imp.pages.toLocaleString('en')} generated pages dropped on Parley in Chromium (browser mode): read in ${imp.readSeconds.toFixed(1)} s, saved and shown in the library in ${imp.savedAndShownSeconds.toFixed(1)} s. Renderer tasks over 50 ms from the drop to the library: **${imp.rendererTasksOver50Ms}**${imp.rendererTasksOver50Ms ? ` (longest ${imp.longestRendererTaskMs} ms)` : ''}; the longest a 10 ms timer was held back: ${imp.worstTimerLateMs} ms (that includes the page's work split in slices, and time the two cores were busy elsewhere${imp.workers ? `, with ${imp.workers} test workers` : ''}). Recorded, not asserted: the target, no task over 50 ms, is judged in \`npm run bench\` (scenario importUi, 2,000 pages).`,
   );
 else line('_not measured in the last run_');
 line();

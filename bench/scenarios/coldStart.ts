@@ -16,10 +16,10 @@ import type { AppContext } from '../../main/services/context';
 import { metric, reps, summarize } from '../measure';
 import type { ScenarioOptions, ScenarioResult } from '../types';
 import { callBrowserServer as call } from '../../main/server/remote';
+import { CHROMIUM_LAUNCH } from '../../tests/support/chromium';
 
 const START_TARGET_MS = 2000;
 const MEMORY_TARGET_MB = 400;
-const CHROMIUM = process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium';
 
 function serverScript(): string {
   // The bench bundle lives in dist/bench/, the server's in dist/main/.
@@ -28,7 +28,8 @@ function serverScript(): string {
   return file;
 }
 
-function startServer(workspace: string): { child: ChildProcess; url: Promise<string> } {
+/** Starts browser mode on `workspace` (created when missing), without the sample articles; `url` resolves to the address it prints. */
+export function startServer(workspace: string): { child: ChildProcess; url: Promise<string> } {
   const child = spawn(process.execPath, [serverScript(), '--workspace', workspace, '--port', '0', '--no-sample'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -45,11 +46,16 @@ function startServer(workspace: string): { child: ChildProcess; url: Promise<str
   return { child, url };
 }
 
-async function stopServer(child: ChildProcess): Promise<void> {
+export async function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
   await exited;
+}
+
+/** Debian's Chromium, as the end-to-end tests run it. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch(CHROMIUM_LAUNCH);
 }
 
 /** Peak and current resident set of a process, in MB, from /proc. */
@@ -101,17 +107,7 @@ export async function run(ctx: AppContext, opts: ScenarioOptions): Promise<Scena
       await call(address, 'annotations:list', { articleId: opts.heavyArticleId });
     }
   };
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   const starts: Awaited<ReturnType<typeof oneStart>>[] = [];
   let session: Awaited<ReturnType<typeof oneStart>>;
   try {

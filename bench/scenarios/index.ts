@@ -33,6 +33,14 @@ export const SCENARIOS: readonly ScenarioEntry[] = [
     },
   },
   {
+    // Its own server on a fresh, empty workspace: the generated one is not used.
+    name: 'importUi',
+    load: async () => {
+      const m = await import('./importUi');
+      return { run: (ctx, o) => m.run(ctx, { log: o.log, pages: o.quick ? 50 : 2_000, resultsDir: o.resultsDir }) };
+    },
+  },
+  {
     // Last: it adds 10,000 imported articles to the working copy of the workspace.
     name: 'import',
     load: async () => {
