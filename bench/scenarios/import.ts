@@ -46,8 +46,10 @@ ${paragraphs}
 <footer>© Bench Herald</footer><script src="/app.js"></script></body></html>`;
 }
 
-/** Whole-import budget: 10,000 pages in at most 3 minutes, so that the full `npm run bench` stays under 15. */
+/** Whole-import budget: 10,000 pages in at most 3 minutes, so that the full `npm run bench` stays under 15 (the harness's own budget). */
 const WALL_TARGET_S = 180;
+/** Issue 8's import target: ≥ 1,000 articles/s through the pipeline (issue 5 asks for the figure). */
+const RATE_TARGET = 1_000;
 const RAW_RATIO_TARGET = 0.5;
 
 /** One measured figure (a single run: no p95) as a table row. */
@@ -109,14 +111,12 @@ export async function run(ctx: AppContext, opts: { log(line: string): void; arti
     // Judged at full size only: a quick run's hundred pages mostly measure starting the worker threads.
     const full = n >= 10_000;
     const judged = (ok: boolean) => (full ? { pass: ok } : { note: 'judged at 10,000 pages' });
-    // The end-to-end rate that fits the budget at full size: 10,000 pages in 180 s, writing the files included.
-    const rateTarget = Math.ceil(10_000 / WALL_TARGET_S);
     return {
       articles: n,
       ...once(`import end to end (${pages}: read, check, save)`, figures.articlesPerSecond, {
         unit: 'articles/s',
-        target: `≥ ${rateTarget}/s`,
-        ...judged(figures.articlesPerSecond >= rateTarget),
+        target: `≥ ${RATE_TARGET}/s`,
+        ...judged(figures.articlesPerSecond >= RATE_TARGET),
       }),
       ...once(`import reading (worker threads: parse, Readability, sanitize)`, figures.readPerSecond, { unit: 'articles/s' }),
       ...once(`import saving (database side)`, figures.savePerSecond, {
@@ -126,7 +126,7 @@ export async function run(ctx: AppContext, opts: { log(line: string): void; arti
         ...judged(figures.dbRateRatio >= RAW_RATIO_TARGET),
       }),
       ...once(`raw INSERT of the same rows (floor)`, figures.rawInsertPerSecond, { unit: 'articles/s' }),
-      ...once(`import scenario wall time (${pages}, files written included)`, Math.round(wallSeconds), {
+      ...once(`import scenario wall time (${pages}, files written included; the harness's 15-minute budget)`, Math.round(wallSeconds), {
         unit: 's',
         target: `≤ ${WALL_TARGET_S} s`,
         ...judged(wallSeconds <= WALL_TARGET_S),
