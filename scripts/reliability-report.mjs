@@ -59,7 +59,7 @@ line();
 const page = read('damaged-page');
 const trunc = read('truncated');
 line(
-  'A workspace that cannot be read is renamed aside (never written to), a fresh workspace opens in its place, and the interface offers to salvage what can be read.',
+  'A workspace that cannot be read is renamed aside (never written to), a fresh workspace opens in its place, and the interface offers to restore the newest backup made before the damage that passes the integrity check (with a confirmation; tests/e2e/recovery.spec.ts restores one from the banner) or to salvage what can be read.',
 );
 line();
 line('| damage | found | articles before | articles salvaged |');
@@ -145,17 +145,20 @@ if (resp) {
   line();
   line('| input | file | refused in | API calls answered | worst / median latency | renderer tasks > 50 ms (longest) | result |');
   line('|---|---:|---:|---:|---:|---:|---|');
+  const metOf = (f) =>
+    f.refusedInMs < resp.refusedWithinMs && f.worstApiLatencyMs < resp.serverAnswersWithinMs && f.rendererTasksOver50Ms === 0;
   for (const key of ['hugePage', 'nestedElements', 'zipBomb']) {
     const f = resp[key];
     if (!f) continue;
-    const met = f.refusedInMs < resp.refusedWithinMs && f.worstApiLatencyMs < resp.serverAnswersWithinMs && f.rendererTasksOver50Ms === 0;
+    const met = metOf(f);
     line(
       `| ${f.label} | ${(f.fileBytes / 2 ** 20).toFixed(1)} MB | ${f.refusedInMs} ms | ${f.apiCalls} | ${f.worstApiLatencyMs} / ${f.medianApiLatencyMs} ms | ${f.rendererTasksOver50Ms}${f.rendererTasksOver50Ms ? ` (${f.longestRendererTaskMs} ms)` : ''} | ${met ? 'met' : `**missed**${f.knownMiss ? ' (known)' : ''}`} |`,
     );
   }
   line();
   for (const key of ['hugePage', 'nestedElements', 'zipBomb'])
-    if (resp[key]?.knownMiss) line(`Known miss, ${resp[key].label}: ${resp[key].knownMiss}`);
+    if (resp[key]?.knownMiss)
+      line(`${metOf(resp[key]) ? 'Met in this run, but at risk' : 'Known miss'}, ${resp[key].label}: ${resp[key].knownMiss}`);
 } else line('_not measured in the last run_');
 if (first)
   line(
