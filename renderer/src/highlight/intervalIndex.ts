@@ -43,10 +43,26 @@ export class IntervalIndex<T extends { start: number; end: number }> {
     return out;
   }
 
-  /** The innermost (shortest) span containing `offset`, as the analyst most likely meant it. */
+  /**
+   * The innermost (shortest) span containing `offset`, as the analyst most
+   * likely meant it. Walks the tree like `containing` but allocates nothing (no
+   * result array, no closure): a click's lookup cannot be the allocation that
+   * starts a garbage collection.
+   */
   at(offset: number): T | null {
-    let best: T | null = null;
-    for (const s of this.containing(offset)) if (!best || s.end - s.start < best.end - best.start) best = s;
+    return this.innermost(0, this.spans.length - 1, offset, null);
+  }
+
+  private innermost(lo: number, hi: number, offset: number, best: T | null): T | null {
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.maxEnd[mid]! <= offset) return best; // nothing in this subtree reaches the offset
+      best = this.innermost(lo, mid - 1, offset, best);
+      const s = this.spans[mid]!;
+      if (s.start > offset) return best; // this and everything to the right start after it
+      if (offset < s.end && (!best || s.end - s.start < best.end - best.start)) best = s;
+      lo = mid + 1; // the right subtree, iteratively
+    }
     return best;
   }
 }
