@@ -1,5 +1,6 @@
 import type { Db } from './connection';
 import { stmt } from './statements';
+import { workspaceAnalyst } from './exchange';
 
 export type ChangeAction = 'create' | 'update' | 'delete';
 
@@ -66,6 +67,8 @@ export interface ChangeSet {
   kind: ChangeSetKind;
   reversesSetId: number | null;
   label: string;
+  /** The analyst named in the workspace when the change was made ('' when none was). */
+  analyst: string;
 }
 
 export interface RowChange {
@@ -89,13 +92,15 @@ export function assertTrackedTable(db: Db, table: string): void {
   }
 }
 
+/** A new change set, recorded under the workspace's analyst of the moment (who changed what and when). */
 export function openChangeSet(db: Db, set: { kind: ChangeSetKind; label: string; reversesSetId?: number; atMs?: number }): number {
   return Number(
-    stmt(db, 'INSERT INTO change_sets (at_ms, kind, reverses_set_id, label) VALUES (?, ?, ?, ?)').run(
+    stmt(db, 'INSERT INTO change_sets (at_ms, kind, reverses_set_id, label, analyst) VALUES (?, ?, ?, ?, ?)').run(
       set.atMs ?? Date.now(),
       set.kind,
       set.reversesSetId ?? null,
       set.label,
+      workspaceAnalyst(db),
     ).lastInsertRowid,
   );
 }
@@ -148,9 +153,17 @@ interface RawSet {
   kind: ChangeSetKind;
   reverses_set_id: number | null;
   label: string;
+  analyst: string;
 }
 
-const rowToSet = (r: RawSet): ChangeSet => ({ id: r.id, atMs: r.at_ms, kind: r.kind, reversesSetId: r.reverses_set_id, label: r.label });
+const rowToSet = (r: RawSet): ChangeSet => ({
+  id: r.id,
+  atMs: r.at_ms,
+  kind: r.kind,
+  reversesSetId: r.reverses_set_id,
+  label: r.label,
+  analyst: r.analyst,
+});
 
 export function getChangeSet(db: Db, id: number): ChangeSet | null {
   const r = stmt(db, 'SELECT * FROM change_sets WHERE id = ?').get(id) as RawSet | undefined;

@@ -251,6 +251,6 @@ export function historyState(db: Db, limit: number): HistoryState {
   return {
     nextUndo: undo?.label ?? null,
     nextRedo: redo?.label ?? null,
-    recent: recentChangeSets(db, limit).map((s) => ({ id: s.id, atMs: s.atMs, kind: s.kind, label: s.label })),
+    recent: recentChangeSets(db, limit).map((s) => ({ id: s.id, atMs: s.atMs, kind: s.kind, label: s.label, analyst: s.analyst })),
   };
 }

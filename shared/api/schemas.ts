@@ -231,6 +231,8 @@ export const ChangeSetEntry = z.object({
   atMs: z.number().int(),
   kind: z.enum(['do', 'undo', 'redo']),
   label: z.string(),
+  /** Who: the workspace's analyst when the change was made ('' when none was named). */
+  analyst: z.string(),
 });
 export type ChangeSetEntry = z.infer<typeof ChangeSetEntry>;
 

@@ -132,6 +132,23 @@ describe('undo and redo', () => {
   });
 });
 
+describe('who changed what and when', () => {
+  it('records the workspace analyst of the moment on every change, undo and redo', async () => {
+    await w.ok('annotations:create', tag());
+    await w.ok('export:analyst', { name: 'Ana Lyst' });
+    await w.ok('codebook:create', { name: 'Blockade', color: '#336699', weight: -7 });
+    await w.ok('export:analyst', { name: 'Ben Coder' });
+    await w.ok('history:undo', {});
+    const recent = (await w.ok('history:state', { limit: 3 })).recent;
+    expect(recent.map((s: { kind: string; label: string; analyst: string; atMs: number }) => [s.kind, s.label, s.analyst])).toEqual([
+      ['undo', 'Add code “Blockade”', 'Ben Coder'],
+      ['do', 'Add code “Blockade”', 'Ana Lyst'],
+      ['do', 'Tag “Washington” as Threat', ''],
+    ]);
+    expect(recent[0].atMs).toBe(NOW.getTime());
+  });
+});
+
 describe('the undo and redo stacks read from the end of the log', () => {
   it('agree with a plain stack model over random sequences of changes, undos, redos and restarts', async () => {
     const fc = (await import('fast-check')).default;

@@ -68,6 +68,7 @@ export function HistoryPanel() {
             </time>{' '}
             {KIND_PREFIX[s.kind]}
             {s.label}
+            {s.analyst && <span className="history-who"> — {s.analyst}</span>}
           </li>
         ))}
       </ol>
