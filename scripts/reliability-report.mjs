@@ -133,7 +133,7 @@ line(
 const hostileText = read('hostile-text');
 if (hostileText)
   line(
-    `Notes, code names and actor names carrying markup, formulas and Markdown links (tests/unit/hostile-text-property.test.ts): ${hostileText.cases.toLocaleString('en')} cases (fast-check, ${hostileText.seconds} s), each written through the API and read back from ${hostileText.exports.toLocaleString('en')} exports in all (brief HTML and Markdown, quotes and events CSV, JSON-LD) with jsdom, markdown-it, csv-parse and JSON.parse: no script, event handler or non-http(s) link, no link or image formed in Markdown, no CSV cell starting a formula, and the text still there. The escaping behind them: 10,000 cases each. In the interface: tests/e2e/hostile-names.spec.ts.`,
+    `Notes, code names and actor names carrying markup, formulas and Markdown links (tests/unit/hostile-text-property.test.ts): ${hostileText.cases.toLocaleString('en')} cases (fast-check, ${hostileText.seconds} s), each written through the API and read back from ${hostileText.exports.toLocaleString('en')} exports in all (brief HTML and Markdown, quotes and events CSV, JSON-LD) with parse5, markdown-it, csv-parse and JSON.parse: no script, event handler or non-http(s) link, no link or image formed in Markdown, no CSV cell starting a formula, and the text still there. The escaping behind them: 10,000 cases each. In the interface: tests/e2e/hostile-names.spec.ts.`,
   );
 line();
 
