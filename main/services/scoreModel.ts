@@ -7,6 +7,7 @@
  */
 import type { OpOutput, OpParsedInput } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
+import { plural } from '../../shared/domain/text';
 import type { Annotation } from '../../shared/api/schemas';
 import * as annotations from '../db/annotations';
 import { logChange } from '../db/changeLog';
@@ -81,10 +82,6 @@ export function gradeOutlet(ctx: AppContext, input: OpParsedInput<'outlets:grade
       return { ...outlet, factor };
     })
     .immediate();
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** Grouping is one undoable change set: the new event row and every passage's event_id. */

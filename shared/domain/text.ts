@@ -57,3 +57,8 @@ export function wordCount(text: string): number {
   const m = text.match(/\S+/g);
   return m ? m.length : 0;
 }
+
+/** A count with its noun, for messages and labels: "1 passage", "2 passages", "1,204 articles". */
+export function plural(n: number, noun: string): string {
+  return `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
+}

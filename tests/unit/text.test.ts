@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeArticleText, paragraphSpans } from '../../shared/domain/text';
+import { normalizeArticleText, paragraphSpans, plural } from '../../shared/domain/text';
 
 describe('article text normalization', () => {
   it('keeps paragraphs, unwraps lines inside them and folds white space', () => {
@@ -25,5 +25,14 @@ describe('article text normalization', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('counts in messages', () => {
+  it('says one noun in the singular, any other count in the plural, with thousands separated', () => {
+    expect(plural(1, 'passage')).toBe('1 passage');
+    expect(plural(0, 'tag')).toBe('0 tags');
+    expect(plural(2, 'passage')).toBe('2 passages');
+    expect(plural(1204, 'article')).toBe('1,204 articles');
   });
 });

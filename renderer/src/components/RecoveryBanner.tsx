@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api';
+import { plural } from '../../../shared/domain/text';
 import { useWorkspaceInfo } from '../state/queries';
 import { useUi } from '../state/ui';
 
 const when = (ms: number) => new Date(ms).toLocaleString();
-const plural = (n: number, one: string) => `${n.toLocaleString()} ${one}${n === 1 ? '' : 's'}`;
 
 /**
  * Shown when the workspace could not be read at start and an empty one was opened in its place:
