@@ -5,6 +5,7 @@
  * (Electron IPC and browser mode's loopback HTTP) serve exactly these.
  */
 import { z } from 'zod';
+import { backupDiffOps } from './backupDiff';
 import {
   Actor,
   Annotation,
@@ -300,6 +301,7 @@ export const contract = {
   'import:status': { input: ImportStatusInput, output: ImportStatus },
   'import:cancel': { input: ImportCancelInput, output: ImportStatus },
   'import:commit': { input: ImportCommitInput, output: ImportStatus },
+  ...backupDiffOps,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { localTodayIso } from '../../../shared/domain/dates';
 import { useCreateArticle, useRelationships } from '../state/queries';
 import { useUi } from '../state/ui';
+import { useReturnFocus } from './useReturnFocus';
 
 /** Paste an article: title, outlet, date, relationship, URL and text. Nothing is lost on an error. */
 export function AddArticleDialog({ open, onClose }: { open: boolean; onClose(): void }) {
@@ -12,15 +13,19 @@ export function AddArticleDialog({ open, onClose }: { open: boolean; onClose(): 
   const relationshipId = useUi((s) => s.relationshipId);
   const say = useUi((s) => s.say);
   const [error, setError] = useState<string | null>(null);
+  // The relationship starts as the one chosen in the top bar, each time the dialog opens (the rest of a draft is kept).
+  const [rel, setRel] = useState('');
+  useReturnFocus(open);
 
   useEffect(() => {
     const d = dialogRef.current;
     if (!d) return;
     if (open && !d.open) {
       setError(null);
+      setRel(relationshipId === null ? '' : String(relationshipId));
       d.showModal();
     } else if (!open && d.open) d.close();
-  }, [open]);
+  }, [open, relationshipId]);
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -40,6 +45,7 @@ export function AddArticleDialog({ open, onClose }: { open: boolean; onClose(): 
       {
         onSuccess: (article) => {
           (e.target as HTMLFormElement).reset();
+          setRel('');
           onClose();
           openArticle(article.id);
           say('info', `Added “${article.title}”.`);
@@ -70,7 +76,7 @@ export function AddArticleDialog({ open, onClose }: { open: boolean; onClose(): 
         <div className="row">
           <label className="field">
             <span>Relationship</span>
-            <select name="relationshipId" defaultValue={relationshipId ?? ''}>
+            <select name="relationshipId" value={rel} onChange={(e) => setRel(e.target.value)}>
               <option value="">None</option>
               {(relationships.data ?? []).map((r) => (
                 <option key={r.id} value={r.id}>

@@ -12,7 +12,8 @@ export function AnnotationList() {
   const setPlacing = useCoding((s) => s.setPlacing);
   const codes = useCodebook();
   const actors = useActors();
-  if (articleId === null) return null;
+  // An article that is gone (deleted, or not in a restored backup): the reader says so, and its old tags are not listed.
+  if (articleId === null || annotations.isError) return null;
   const code = (id: number) => codes.data?.find((c) => c.id === id);
   const actor = (id: number) => actors.data?.find((a) => a.id === id)?.code ?? '?';
   const all = annotations.data ?? [];

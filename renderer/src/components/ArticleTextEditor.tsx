@@ -3,6 +3,7 @@ import type { Article } from '../../../shared/api/schemas';
 import { useUpdateArticleText } from '../state/queries';
 import { useCoding } from '../state/coding';
 import { useUi } from '../state/ui';
+import { useReturnFocus } from './useReturnFocus';
 
 /**
  * "Edit text" mode: the analyst corrects the article (a typo, a missing
@@ -15,6 +16,8 @@ export function ArticleTextEditor({ article }: { article: Article }) {
   const update = useUpdateArticleText();
   const setEditing = useCoding((s) => s.setEditingText);
   const say = useUi((s) => s.say);
+  // The Edit text button is replaced by this form, so the focus goes back to the new one when the form closes.
+  useReturnFocus(true, () => document.querySelector<HTMLElement>('.article-head .edit-text'));
 
   const save = () => {
     update.mutate(

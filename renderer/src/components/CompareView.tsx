@@ -5,6 +5,7 @@ import { api } from '../api';
 import { keys, useRelationships } from '../state/queries';
 import { useUi } from '../state/ui';
 import { TimeChart, type ChartSeries } from './TimeChart';
+import { useReturnFocus } from './useReturnFocus';
 
 function RelationshipChart({ s }: { s: OpOutput<'score:series'> }) {
   const days = useMemo(() => Array.from({ length: s.toDay - s.fromDay + 1 }, (_, i) => s.fromDay + i), [s]);
@@ -43,6 +44,7 @@ export function CompareView({ onClose }: { onClose(): void }) {
       queryFn: () => api.invoke('score:series', { relationshipId: id, halfLifeDays: halfLife }),
     })),
   });
+  useReturnFocus(true);
   const closeRef = useRef<HTMLButtonElement>(null);
   const onCloseRef = useRef(onClose);
   useEffect(() => {

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { OpOutput } from '../../../shared/api/contract';
 import { useGroupEvent, useUngroupEvent } from '../state/scoreQueries';
 import { useFocus } from '../state/ui';
+import { useEvidenceFocus } from './useChartKeys';
 import { WhyScore } from './WhyScore';
 
 type EvidenceResult = OpOutput<'score:evidence'>;
@@ -19,12 +20,21 @@ export function EvidenceList({ evidence, abLabel, baLabel }: { evidence: Evidenc
   const [why, setWhy] = useState(false);
   const group = useGroupEvent();
   const ungroup = useUngroupEvent();
+  // Enter on a chart day asks for the keyboard to land here, on "Why this score".
+  const whyRef = useRef<HTMLButtonElement>(null);
+  const focusPending = useEvidenceFocus((s) => s.pending);
+  const focusDone = useEvidenceFocus((s) => s.done);
+  useEffect(() => {
+    if (focusPending !== evidence.date) return;
+    whyRef.current?.focus();
+    focusDone();
+  }, [focusPending, focusDone, evidence]);
   const toggle = (id: number) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id]));
 
   return (
     <>
       <div className="evidence-tools">
-        <button type="button" aria-pressed={why} onClick={() => setWhy((w) => !w)}>
+        <button type="button" ref={whyRef} aria-pressed={why} onClick={() => setWhy((w) => !w)}>
           Why this score
         </button>
         <button

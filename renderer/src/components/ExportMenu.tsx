@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ExportFormat } from '../../../shared/api/exchange';
 import type { ReportFormat } from '../../../shared/api/schemas';
 import { api } from '../api';
@@ -7,6 +7,7 @@ import { BackupsPanel } from './exchange/BackupsPanel';
 import { ExportDialog } from './exchange/ExportDialog';
 import { ImportDialog } from './exchange/ImportDialog';
 import { saveExported } from './exchange/saveFile';
+import { useMenuButton } from './useMenuButton';
 
 const QUICK: { format: ReportFormat; label: string }[] = [
   { format: 'html', label: 'HTML report' },
@@ -27,9 +28,20 @@ export function ExportMenu() {
   const relationshipId = useUi((s) => s.relationshipId);
   const halfLifeDays = useUi((s) => s.halfLifeDays);
   const say = useUi((s) => s.say);
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, buttonRef, buttonProps, menuProps } = useMenuButton();
   const [busy, setBusy] = useState(false);
   const [panel, setPanel] = useState<Panel>(null);
+  // The menu item that opened a dialog (or a quick export, which disables the button) is gone afterwards:
+  // give the focus back to the Export button.
+  const away = panel !== null || busy;
+  const wasAway = useRef(false);
+  useEffect(() => {
+    if (away) wasAway.current = true;
+    else if (wasAway.current) {
+      wasAway.current = false;
+      buttonRef.current?.focus();
+    }
+  }, [away, buttonRef]);
 
   const run = async (format: ReportFormat) => {
     if (relationshipId === null) return;
@@ -52,20 +64,14 @@ export function ExportMenu() {
 
   return (
     <div className="menu">
-      <button
-        type="button"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        disabled={relationshipId === null || busy}
-        onClick={() => setOpen((o) => !o)}
-      >
+      <button type="button" {...buttonProps} disabled={relationshipId === null || busy}>
         {busy ? 'Exporting…' : 'Export'}
       </button>
       {open && (
-        <ul role="menu" className="menu-list" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+        <ul {...menuProps} className="menu-list" aria-label="Export">
           {BRIEF.map((f) => (
             <li key={f.format} role="none">
-              <button type="button" role="menuitem" onClick={() => show({ kind: 'export', format: f.format })}>
+              <button type="button" role="menuitem" tabIndex={-1} onClick={() => show({ kind: 'export', format: f.format })}>
                 {f.label}
               </button>
             </li>
@@ -73,19 +79,19 @@ export function ExportMenu() {
           <li role="separator" className="menu-separator" />
           {QUICK.map((f) => (
             <li key={f.format} role="none">
-              <button type="button" role="menuitem" onClick={() => void run(f.format)}>
+              <button type="button" role="menuitem" tabIndex={-1} onClick={() => void run(f.format)}>
                 {f.label}
               </button>
             </li>
           ))}
           <li role="separator" className="menu-separator" />
           <li role="none">
-            <button type="button" role="menuitem" onClick={() => show({ kind: 'import' })}>
+            <button type="button" role="menuitem" tabIndex={-1} onClick={() => show({ kind: 'import' })}>
               Import or merge…
             </button>
           </li>
           <li role="none">
-            <button type="button" role="menuitem" onClick={() => show({ kind: 'backups' })}>
+            <button type="button" role="menuitem" tabIndex={-1} onClick={() => show({ kind: 'backups' })}>
               Backups…
             </button>
           </li>

@@ -6,6 +6,7 @@ import { filesFromDrop, filesFromList, pastedFile, uploadFiles, type PickedFile 
 import { useImportUi } from '../import/importUi';
 import { useUi } from '../state/ui';
 import { ImportReviewTable, NotImportedList } from './ImportReviewTable';
+import { useReturnFocus } from './useReturnFocus';
 import './import.css';
 
 type Stage = { kind: 'pick' } | { kind: 'sending'; sent: number; total: number } | { kind: 'job'; status: ImportStatus };
@@ -87,6 +88,7 @@ export function ImportDialog() {
     ),
   );
 
+  useReturnFocus(open);
   useEffect(() => {
     const d = dialogRef.current;
     if (!d) return;

@@ -1,6 +1,7 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
+import { useModal } from './exchange/useModal';
 
-/** A native modal <dialog> (focus trap, Escape, backdrop) opened and closed from React state. */
+/** A native modal <dialog> (focus trap, Escape, backdrop) opened and closed from React state; closing returns the focus to its opener. */
 export function ModalDialog({
   open,
   onClose,
@@ -14,13 +15,7 @@ export function ModalDialog({
   className?: string;
   children: ReactNode;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    else if (!open && d.open) d.close();
-  }, [open]);
+  const ref = useModal(open);
   return (
     <dialog ref={ref} className={`modal ${className ?? ''}`} aria-label={title} onClose={onClose}>
       <div className="modal-head">

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { useChartKeys } from './useChartKeys';
 
 export interface ChartSeries {
   label: string;
@@ -93,9 +94,13 @@ function resolveColor(color: string): string {
 export function TimeChart({ days, series, height, yRange, label, onPickDay, markDay, syncKey, flags, levels }: Props) {
   const hostRef = useRef<HTMLDivElement>(null);
   const pickRef = useRef(onPickDay);
+  const plotRef = useRef<uPlot | null>(null);
+  const keys = useChartKeys({ days, series, label, plotRef, markDay, onPickDay });
+  const restoreKeys = useRef(keys.restore);
   const dark = useDarkTheme();
   useEffect(() => {
     pickRef.current = onPickDay;
+    restoreKeys.current = keys.restore;
   });
 
   useEffect(() => {
@@ -219,14 +224,22 @@ export function TimeChart({ days, series, height, yRange, label, onPickDay, mark
       const r = link.range;
       if (r && xs.length && r.max > xs[0]! && r.min < xs[xs.length - 1]!) plot.setScale('x', r);
     }
+    plotRef.current = plot;
+    restoreKeys.current();
     const observer = new ResizeObserver(() => plot.setSize({ width: Math.max(240, host.clientWidth), height }));
     observer.observe(host);
     return () => {
       observer.disconnect();
       link?.charts.delete(plot);
+      plotRef.current = null;
       plot.destroy();
     };
   }, [days, series, height, yRange, markDay, syncKey, flags, levels, dark]);
 
-  return <div ref={hostRef} className="time-chart" role="img" aria-label={label} />;
+  // Wrapped in a slider over the days (useChartKeys): focusable, arrows move the day, its values are its aria-valuetext.
+  return (
+    <div className="time-chart-keys" {...keys.hostProps}>
+      <div ref={hostRef} className="time-chart" role="img" aria-label={label} />
+    </div>
+  );
 }

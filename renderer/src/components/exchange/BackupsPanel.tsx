@@ -4,6 +4,7 @@ import { api } from '../../api';
 import { exchangeKeys, useBackups, useInvalidateWorkspace } from '../../state/exchangeQueries';
 import { useUi } from '../../state/ui';
 import { useQueryClient } from '@tanstack/react-query';
+import { RestoreDiff } from './RestoreDiff';
 import { useModal } from './useModal';
 
 const when = (ms: number | null) => (ms === null ? 'never' : new Date(ms).toLocaleString());
@@ -89,10 +90,12 @@ export function BackupsPanel({ open, onClose }: { open: boolean; onClose(): void
         <table className="export-backups">
           <thead>
             <tr>
-              <th>Backup</th>
-              <th>Kind</th>
-              <th>Size</th>
-              <th />
+              <th scope="col">Backup</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Size</th>
+              <th scope="col">
+                <span className="visually-hidden">Action</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -131,6 +134,7 @@ export function BackupsPanel({ open, onClose }: { open: boolean; onClose(): void
               Backup: {preview.replacement.articles} articles, {preview.replacement.annotations} tags, last change{' '}
               {when(preview.replacement.lastChangeAtMs)}.
             </p>
+            <RestoreDiff fileName={preview.backup.fileName} />
             <p className="export-muted">What is there now is saved as a backup first, so this can be undone.</p>
             <div className="dialog-actions">
               <button type="button" onClick={() => setPreview(null)}>

@@ -1,7 +1,9 @@
 import { useEffect, useRef } from 'react';
+import { useReturnFocus } from '../useReturnFocus';
 
-/** Opens and closes a <dialog> as a modal when `open` changes. */
+/** Opens and closes a <dialog> as a modal when `open` changes; closing gives the focus back to what opened it. */
 export function useModal(open: boolean) {
+  useReturnFocus(open);
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;

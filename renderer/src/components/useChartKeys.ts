@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import type uPlot from 'uplot';
+import { create } from 'zustand';
+import { dayToIso as iso } from '../../../shared/domain/dates';
+import './keyboard.css';
+
+/**
+ * Asks the evidence list to take the focus once it is shown: Enter on a chart
+ * day opens the day's evidence, and the keyboard should land on it ("Why this
+ * score" first) rather than stay on the chart.
+ */
+export const useEvidenceFocus = create<{ pending: string | null; request(date: string): void; done(): void }>((set) => ({
+  pending: null,
+  request: (date) => set({ pending: date }),
+  done: () => set({ pending: null }),
+}));
+
+interface Args {
+  days: number[];
+  series: { label: string; values: (number | null)[] }[];
+  label: string;
+  plotRef: RefObject<uPlot | null>;
+  markDay?: number | null;
+  onPickDay?(day: number): void;
+}
+
+const num = (v: number | null | undefined) => (v === null || v === undefined ? 'no value' : v.toFixed(2).replace('-', '−'));
+
+/** What a screen reader says for one day: the date, then each series' value. */
+export function describeDay(day: number, idx: number, series: Args['series']): string {
+  return `${iso(day)}: ${series.map((s) => `${s.label} ${num(s.values[idx])}`).join(', ')}`;
+}
+
+const STEP: Record<string, number> = { ArrowLeft: -1, ArrowDown: -1, ArrowRight: 1, ArrowUp: 1, PageDown: -7, PageUp: 7 };
+
+/**
+ * The keyboard for a TimeChart: the chart is a slider over its days (focus it,
+ * arrows move a day, Page keys a week, Home/End the ends, Enter opens the
+ * day's evidence); the cursor and legend follow, a day outside the zoomed
+ * range pans it into view, and aria-valuetext says the day's values.
+ */
+export function useChartKeys({ days, series, label, plotRef, markDay, onPickDay }: Args) {
+  const [idx, setIdx] = useState<number | null>(null);
+  const idxRef = useRef(idx);
+  useEffect(() => {
+    idxRef.current = idx;
+  });
+  const requestFocus = useEvidenceFocus((s) => s.request);
+
+  /** Puts uPlot's cursor (and so the legend, and the charts synced with it) on day index i. */
+  const showCursor = useCallback(
+    (i: number) => {
+      const u = plotRef.current;
+      const day = days[i];
+      if (!u || day === undefined) return;
+      const x = day * 86400;
+      const { min, max } = u.scales.x ?? {};
+      if (min !== undefined && max !== undefined && (x < min || x > max)) {
+        const span = max - min;
+        const lo = x < min ? x : x - span;
+        u.setScale('x', { min: lo, max: lo + span });
+      }
+      const v = series[0]?.values[i];
+      const top = v === null || v === undefined ? u.bbox.height / devicePixelRatio / 2 : u.valToPos(v, 'y');
+      u.setCursor({ left: u.valToPos(x, 'x'), top });
+    },
+    [days, series, plotRef],
+  );
+
+  /** Called by the chart after it (re)draws, so the keyboard's day survives new data and a newly marked day. */
+  const restore = useCallback(() => {
+    const i = idxRef.current;
+    if (i !== null && i < days.length) showCursor(i);
+  }, [days.length, showCursor]);
+
+  const last = days.length - 1;
+  const start = () => {
+    const marked = markDay === null || markDay === undefined ? -1 : days.indexOf(markDay);
+    return marked >= 0 ? marked : last;
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (last < 0) return;
+    let next: number | null = null;
+    if (e.key in STEP) next = (idx ?? start()) + STEP[e.key]!;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = last;
+    else if ((e.key === 'Enter' || e.key === ' ') && onPickDay) {
+      e.preventDefault();
+      const i = idx ?? start();
+      requestFocus(iso(days[i]!));
+      onPickDay(days[i]!);
+      return;
+    } else return;
+    e.preventDefault();
+    const clamped = Math.min(last, Math.max(0, next));
+    setIdx(clamped);
+    showCursor(clamped);
+  };
+
+  const shown = idx ?? (last >= 0 ? start() : null);
+  const hostProps = {
+    tabIndex: 0,
+    role: 'slider',
+    'aria-label': label,
+    'aria-valuemin': 0,
+    'aria-valuemax': Math.max(0, last),
+    'aria-valuenow': shown ?? 0,
+    'aria-valuetext': shown === null ? 'no days' : describeDay(days[shown]!, shown, series),
+    'aria-keyshortcuts': onPickDay
+      ? 'ArrowLeft ArrowRight PageUp PageDown Home End Enter'
+      : 'ArrowLeft ArrowRight PageUp PageDown Home End',
+    onKeyDown,
+    onFocus: () => shown !== null && showCursor(shown),
+  } as const;
+  return { hostProps, restore };
+}
