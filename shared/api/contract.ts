@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { backupDiffOps } from './backupDiff';
+import { marksSettingsOps } from './marksSettings';
 import {
   Actor,
   Annotation,
@@ -302,6 +303,7 @@ export const contract = {
   'import:cancel': { input: ImportCancelInput, output: ImportStatus },
   'import:commit': { input: ImportCommitInput, output: ImportStatus },
   ...backupDiffOps,
+  ...marksSettingsOps,
 } as const;
 
 export type Contract = typeof contract;

@@ -7,17 +7,45 @@ import { useUi } from '../state/ui';
 import { TimeChart, type ChartSeries } from './TimeChart';
 import { useReturnFocus } from './useReturnFocus';
 
-function RelationshipChart({ s }: { s: OpOutput<'score:series'> }) {
-  const days = useMemo(() => Array.from({ length: s.toDay - s.fromDay + 1 }, (_, i) => s.fromDay + i), [s]);
+type Series = OpOutput<'score:series'>;
+interface Span {
+  fromDay: number;
+  toDay: number;
+}
+
+/**
+ * Each relationship's series keeps the main timeline's range (all of it: from
+ * its first event, or 90 days back, to today); side by side they share one
+ * axis, the union of those ranges, so that no chart's range narrows the others'.
+ */
+function onSpan(values: readonly (number | null)[], s: Series, span: Span): (number | null)[] {
+  return [...Array<null>(s.fromDay - span.fromDay).fill(null), ...values, ...Array<null>(span.toDay - s.toDay).fill(null)];
+}
+
+function RelationshipChart({ s, span }: { s: Series; span: Span }) {
+  const days = useMemo(() => Array.from({ length: span.toDay - span.fromDay + 1 }, (_, i) => span.fromDay + i), [span]);
   const lines = useMemo<ChartSeries[]>(
     () => [
-      { label: 'M both', values: s.combined.M, color: 'var(--ink)', width: 2.5 },
-      { label: `${s.relationship.actorA.code}→${s.relationship.actorB.code}`, values: s.ab.M, color: '#d97706', dash: [6, 3] },
-      { label: `${s.relationship.actorB.code}→${s.relationship.actorA.code}`, values: s.ba.M, color: '#2563eb', dash: [6, 3] },
+      { label: 'M both', values: onSpan(s.combined.M, s, span), color: 'var(--ink)', width: 2.5 },
+      {
+        label: `${s.relationship.actorA.code}→${s.relationship.actorB.code}`,
+        values: onSpan(s.ab.M, s, span),
+        color: '#d97706',
+        dash: [6, 3],
+      },
+      {
+        label: `${s.relationship.actorB.code}→${s.relationship.actorA.code}`,
+        values: onSpan(s.ba.M, s, span),
+        color: '#2563eb',
+        dash: [6, 3],
+      },
     ],
-    [s],
+    [s, span],
   );
-  const activity = useMemo<ChartSeries[]>(() => [{ label: 'Activity A', values: s.combined.A, color: '#7c8799', bars: true }], [s]);
+  const activity = useMemo<ChartSeries[]>(
+    () => [{ label: 'Activity A', values: onSpan(s.combined.A, s, span), color: '#7c8799', bars: true }],
+    [s, span],
+  );
   const range = useMemo<[number, number]>(() => [-10, 10], []);
   return (
     <figure className="compare-cell" aria-label={`Score of ${s.relationship.label}`}>
@@ -44,6 +72,10 @@ export function CompareView({ onClose }: { onClose(): void }) {
       queryFn: () => api.invoke('score:series', { relationshipId: id, halfLifeDays: halfLife }),
     })),
   });
+  const loaded = series.map((q) => q.data).filter((d): d is Series => d !== undefined);
+  const from = Math.min(...loaded.map((d) => d.fromDay));
+  const to = Math.max(...loaded.map((d) => d.toDay));
+  const span = useMemo<Span | null>(() => (Number.isFinite(from) && Number.isFinite(to) ? { fromDay: from, toDay: to } : null), [from, to]);
   useReturnFocus(true);
   const closeRef = useRef<HTMLButtonElement>(null);
   const onCloseRef = useRef(onClose);
@@ -79,7 +111,11 @@ export function CompareView({ onClose }: { onClose(): void }) {
       </div>
       <div className="compare-grid">
         {series.map((q, i) =>
-          q.data ? <RelationshipChart key={ids[i]} s={q.data} /> : <div key={ids[i]} className="compare-cell" aria-busy="true" />,
+          q.data && span ? (
+            <RelationshipChart key={ids[i]} s={q.data} span={span} />
+          ) : (
+            <div key={ids[i]} className="compare-cell" aria-busy="true" />
+          ),
         )}
       </div>
     </div>

@@ -11,8 +11,16 @@ function parseThresholds(text: string): number[] | null {
   return parts.every((n) => Number.isFinite(n) && Math.abs(n) <= 1000) && parts.length <= 20 ? parts : null;
 }
 
+type Props = { relationshipId: number; halfLifeDays: number };
+
 /** Reciprocated threats (tit for tat within a window) and the days the score crossed the analyst's thresholds. */
-export function ScoreMarks({ relationshipId, halfLifeDays }: { relationshipId: number; halfLifeDays: number }) {
+export function ScoreMarks(props: Props) {
+  // The thresholds' text starts from the relationship's saved settings: start again when those arrive or the relationship changes.
+  const { loaded } = useMarksSettings();
+  return <MarksView key={`${props.relationshipId}-${loaded}`} {...props} />;
+}
+
+function MarksView({ relationshipId, halfLifeDays }: Props) {
   const { windowDays, setWindowDays, metric, setMetric, thresholds: saved, setThresholds } = useMarksSettings();
   const [thresholdText, setThresholdText] = useState(saved.join(', '));
   const thresholds = parseThresholds(thresholdText);

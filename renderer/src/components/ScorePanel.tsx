@@ -87,8 +87,12 @@ export function ScorePanel() {
     () =>
       marks.data
         ? [
-            ...marks.data.reciprocations.map((r) => ({ day: isoToDay(r.answer.date), color: '#dc2626' })),
-            ...marks.data.crossings.map((c) => ({ day: c.day, color: c.way === 'up' ? '#16a34a' : '#9333ea' })),
+            ...marks.data.reciprocations.map((r) => ({ day: isoToDay(r.answer.date), color: '#dc2626', shape: 'dot' as const })),
+            ...marks.data.crossings.map((c) =>
+              c.way === 'up'
+                ? { day: c.day, color: '#16a34a', shape: 'up' as const }
+                : { day: c.day, color: '#9333ea', shape: 'down' as const },
+            ),
           ]
         : [],
     [marks.data],
@@ -205,8 +209,8 @@ export function ScorePanel() {
             />
             <p className="hint">
               Click a day for the passages that weigh on it. Wheel zooms, Shift+wheel pans, drag selects, double-click shows all. Flags:{' '}
-              <span className="flag-red">▼</span> a threat answered by a threat, <span className="flag-green">▼</span>/
-              <span className="flag-purple">▼</span> the score crossing a threshold up/down (dashed lines; set them under Marks).
+              <span className="flag-red">●</span> a threat answered by a threat, <span className="flag-green">▲</span> the score crossing a
+              threshold upwards, <span className="flag-purple">▼</span> downwards (dashed lines; set them under Marks).
             </p>
           </>
         ))}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { dayToIso } from '../../../shared/domain/dates';
 import { useChartKeys } from './useChartKeys';
 
 export interface ChartSeries {
@@ -10,6 +11,13 @@ export interface ChartSeries {
   width?: number;
   dash?: number[];
   bars?: boolean;
+}
+
+export interface ChartFlag {
+  day: number;
+  color: string;
+  /** ▼ (the default), ▲, or ● */
+  shape?: 'down' | 'up' | 'dot';
 }
 
 interface Props {
@@ -23,8 +31,8 @@ interface Props {
   markDay?: number | null;
   /** Charts with the same key share the cursor (hover one, see the same day in all). */
   syncKey?: string;
-  /** Days to flag with a small triangle at the top of the plot (reciprocated threats, threshold crossings). */
-  flags?: { day: number; color: string }[];
+  /** Days to flag at the top of the plot (reciprocated threats, threshold crossings); the shape tells them apart without colour. */
+  flags?: ChartFlag[];
   /** Values to draw as dashed horizontal lines (the analyst's thresholds). */
   levels?: number[];
 }
@@ -88,6 +96,22 @@ function resolveColor(color: string): string {
   const m = /^var\((--[\w-]+)\)$/.exec(color);
   if (!m) return color;
   return getComputedStyle(document.documentElement).getPropertyValue(m[1]!).trim() || '#888';
+}
+
+/** A flag's path at the top of the plot: a triangle pointing down or up, or a dot, `size` px across half. */
+function drawFlag(ctx: CanvasRenderingContext2D, shape: NonNullable<ChartFlag['shape']>, x: number, top: number, size: number): void {
+  const h = size * 1.6;
+  if (shape === 'dot') ctx.arc(x, top + size, size * 0.9, 0, 2 * Math.PI);
+  else if (shape === 'up') {
+    ctx.moveTo(x, top);
+    ctx.lineTo(x + size, top + h);
+    ctx.lineTo(x - size, top + h);
+  } else {
+    ctx.moveTo(x - size, top);
+    ctx.lineTo(x + size, top);
+    ctx.lineTo(x, top + h);
+  }
+  ctx.closePath();
 }
 
 /** A uPlot canvas chart over days; clicking a point reports its day. */
@@ -184,10 +208,7 @@ export function TimeChart({ days, series, height, yRange, label, onPickDay, mark
               if (x < left || x > left + w) continue;
               ctx.fillStyle = f.color;
               ctx.beginPath();
-              ctx.moveTo(x - size, top);
-              ctx.lineTo(x + size, top);
-              ctx.lineTo(x, top + size * 1.6);
-              ctx.closePath();
+              drawFlag(ctx, f.shape ?? 'down', x, top, size);
               ctx.fill();
             }
             ctx.restore();
@@ -211,7 +232,10 @@ export function TimeChart({ days, series, height, yRange, label, onPickDay, mark
     // How long creating and first drawing the chart took (uPlot draws in a microtask), for the benchmark's Chromium figure.
     const t0 = performance.now();
     let drawn = false;
-    opts.hooks!.draw!.push(() => {
+    opts.hooks!.draw!.push((u) => {
+      // The days in view, for tests and the benchmark to read (the axis itself is canvas).
+      const { min, max } = u.scales.x ?? {};
+      if (min !== undefined && max !== undefined) host.dataset.range = `${dayToIso(Math.round(min / 86400))}/${dayToIso(Math.round(max / 86400))}`;
       if (drawn) return;
       drawn = true;
       host.dataset.drawMs = (performance.now() - t0).toFixed(2);

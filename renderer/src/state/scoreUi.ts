@@ -1,20 +1,41 @@
-import { create } from 'zustand';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { MARKS_DEFAULTS, type MarksSettings } from '../../../shared/api/marksSettings';
+import { api } from '../api';
+import { useUi } from './ui';
 
-/** The analyst's settings for reciprocity and escalation marks (UI state: they shape a query, not the data). */
-interface MarksSettings {
-  windowDays: number;
-  thresholds: number[];
-  metric: 'M' | 'R' | 'index';
-  setWindowDays(days: number): void;
-  setThresholds(values: number[]): void;
-  setMetric(metric: 'M' | 'R' | 'index'): void;
+const marksKey = (relationshipId: number | null) => ['marks-settings', relationshipId ?? 0] as const;
+
+/**
+ * The analyst's settings for reciprocity and escalation marks of the chosen
+ * relationship, kept per relationship in the workspace (across reloads). A
+ * change shows at once and is saved behind it; a refused save is said and undone.
+ */
+export function useMarksSettings() {
+  const relationshipId = useUi((s) => s.relationshipId);
+  const say = useUi((s) => s.say);
+  const qc = useQueryClient();
+  const key = marksKey(relationshipId);
+  const query = useQuery({
+    queryKey: key,
+    queryFn: () => api.invoke('marks:settings', { relationshipId: relationshipId! }),
+    enabled: relationshipId !== null,
+  });
+  const save = useMutation({
+    mutationFn: (patch: Partial<MarksSettings>) => api.invoke('marks:save-settings', { relationshipId: relationshipId!, ...patch }),
+    onMutate: (patch) => qc.setQueryData<MarksSettings>(key, (old) => ({ ...(old ?? MARKS_DEFAULTS), ...patch })),
+    onSuccess: (saved) => qc.setQueryData(key, saved),
+    onError: (err) => {
+      say('error', `The marks settings were not saved: ${(err as Error).message}`);
+      void qc.invalidateQueries({ queryKey: key });
+    },
+  });
+  const value = query.data ?? MARKS_DEFAULTS;
+  return {
+    ...value,
+    /** Whether the saved settings have arrived (an input showing them starts from them). */
+    loaded: query.isSuccess,
+    setWindowDays: (windowDays: number) => save.mutate({ windowDays }),
+    setThresholds: (thresholds: number[]) => save.mutate({ thresholds }),
+    setMetric: (metric: MarksSettings['metric']) => save.mutate({ metric }),
+  };
 }
-
-export const useMarksSettings = create<MarksSettings>((set) => ({
-  windowDays: 14,
-  thresholds: [-5, 5],
-  metric: 'M',
-  setWindowDays: (windowDays) => set({ windowDays }),
-  setThresholds: (thresholds) => set({ thresholds }),
-  setMetric: (metric) => set({ metric }),
-}));

@@ -52,9 +52,9 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
   };
 
   return (
-    <dialog ref={ref} className="add-dialog" aria-labelledby="import-title" onClose={onClose}>
+    <dialog ref={ref} className="add-dialog" aria-labelledby="merge-title" onClose={onClose}>
       <form onSubmit={(e) => void submit(e)}>
-        <h2 id="import-title">Import or merge a colleague’s coding</h2>
+        <h2 id="merge-title">Import or merge a colleague’s coding</h2>
         <div className="row">
           <label className="field">
             <span>File (.qdpx, .jsonld or a Parley workspace)</span>

@@ -1,0 +1,33 @@
+/**
+ * Marks settings per relationship, in the workspace's settings table (so they
+ * survive a reload and travel with backups). They shape what is shown, not the
+ * data, so like the backup settings they are not undoable changes.
+ */
+import { MARKS_DEFAULTS, MarksSettings } from '../../shared/api/marksSettings';
+import { getSetting, setSetting } from '../db/exchange';
+import type { AppContext } from './context';
+import { requireRelationship } from './score';
+
+const keyOf = (relationshipId: number) => `score.marks.${relationshipId}`;
+
+export function marksSettings(ctx: AppContext, relationshipId: number): MarksSettings {
+  const { db } = ctx.workspace;
+  requireRelationship(db, relationshipId);
+  const raw = getSetting(db, keyOf(relationshipId));
+  if (raw === null) return MARKS_DEFAULTS;
+  // A value that no longer reads (hand-edited, an older shape) falls back field by field rather than failing the panel.
+  let stored: unknown = null;
+  try {
+    stored = JSON.parse(raw);
+  } catch {
+    stored = null;
+  }
+  const parsed = MarksSettings.partial().safeParse(stored);
+  return { ...MARKS_DEFAULTS, ...(parsed.success ? parsed.data : {}) };
+}
+
+export function saveMarksSettings(ctx: AppContext, relationshipId: number, patch: Partial<MarksSettings>): MarksSettings {
+  const next = { ...marksSettings(ctx, relationshipId), ...patch };
+  setSetting(ctx.workspace.db, keyOf(relationshipId), JSON.stringify(next));
+  return next;
+}
