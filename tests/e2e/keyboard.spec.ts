@@ -57,7 +57,10 @@ test('the Export menu follows the menu pattern, and every dialog gives the focus
   const seed = await seedApi(workbench.url);
   await seed.tagged({ title: 'Washington threatens tariffs', daysAgo: 3, code: 'THREAT' });
   await page.goto(workbench.url);
-  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Washington threatens tariffs/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Library' })
+    .getByRole('button', { name: /Washington threatens tariffs/ })
+    .click();
   await expect(page.getByRole('heading', { name: 'Washington threatens tariffs' })).toBeVisible();
 
   const exportButton = page.getByRole('button', { name: 'Export', exact: true });

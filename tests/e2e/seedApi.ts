@@ -12,7 +12,13 @@ export interface Seeded {
   codes: Record<string, number>;
   call<T = any>(op: string, input?: unknown): Promise<T>;
   /** Adds an article of one sentence and tags the sentence (USA→IND unless `reverse`). */
-  tagged(a: { title: string; daysAgo: number; code: string; reverse?: boolean; relationship?: number }): Promise<{ articleId: number; annotationId: number }>;
+  tagged(a: {
+    title: string;
+    daysAgo: number;
+    code: string;
+    reverse?: boolean;
+    relationship?: number;
+  }): Promise<{ articleId: number; annotationId: number }>;
 }
 
 /** Seeds a browser-mode workspace through Parley's own API, as an import would, for tests about what is shown. */
