@@ -1,10 +1,12 @@
 // npm start: the Electron window where an Electron binary exists; otherwise
-// one line saying why, and the same workbench in browser mode on 127.0.0.1.
+// one line saying why, and the same workbench in browser mode on 127.0.0.1, whose address is always printed and,
+// where a desktop session exists, opened in the default browser (scripts/open-url.mjs; --no-open turns it off).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { locateElectron } from './electron-binary.mjs';
+import { openInBrowser } from './open-url.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -41,8 +43,22 @@ function electronAddon() {
 
 function browserMode(reason) {
   console.log(`Parley: starting in browser mode because ${reason}.`);
-  const child = spawn(process.execPath, [path.join(root, 'dist/main/server.cjs'), ...args.filter((a) => a !== '--browser')], {
-    stdio: 'inherit',
+  const serverArgs = args.filter((a) => a !== '--browser' && a !== '--no-open');
+  const child = spawn(process.execPath, [path.join(root, 'dist/main/server.cjs'), ...serverArgs], {
+    stdio: ['inherit', 'pipe', 'inherit'],
+  });
+  // The server prints its address; pass everything through, and open the address once it appears.
+  let seen = '';
+  let opened = false;
+  child.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    if (opened) return;
+    seen += chunk.toString();
+    const m = /Parley browser mode: (\S+)/.exec(seen);
+    if (m) {
+      opened = true;
+      openInBrowser(m[1], { args });
+    }
   });
   const forward = (sig) => child.kill(sig);
   process.on('SIGINT', forward);

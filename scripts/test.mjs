@@ -1,12 +1,16 @@
 // npm test: every test, ending with one line "N passed, N failed[, N skipped]".
 //   checks   — typecheck (node, web, tests) and lint, one check each
 //   unit     — Vitest against real SQLite files
-//   e2e      — Playwright in Debian's Chromium against browser mode (+ the Electron spec, skipped without a binary)
+//   e2e      — Playwright in a Chromium against browser mode (+ the Electron spec, skipped without a binary)
+// On a fresh machine `npm install` then `npm test` is all it takes: a Chromium (PARLEY_CHROMIUM, the system's,
+// or Playwright's own) and PostgreSQL's server are found first, or installed where allowed (CI=true, see
+// scripts/toolchain.mjs); where neither can be, the exact command to run is printed.
 //   bench    — a tiny run of `npm run bench`, so the benchmark cannot rot (added by the benchmark work)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureChromium, ensurePostgres } from './toolchain.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -36,6 +40,19 @@ function readJson(file) {
   }
 }
 
+// What the tests need from the machine, before anything runs (the unit tests use PostgreSQL, the e2e tests Chromium).
+console.log('━━ toolchain');
+const chromium = ensureChromium();
+if (chromium.path) {
+  process.env.PARLEY_CHROMIUM = chromium.path;
+  console.log(`Chromium: ${chromium.path} (${chromium.source})`);
+} else console.log(`Chromium is missing: ${chromium.reason}.`);
+const postgres = ensurePostgres();
+if (postgres.bin) {
+  process.env.PARLEY_PG_BIN = postgres.bin;
+  console.log(`PostgreSQL: ${postgres.bin}`);
+} else console.log(`PostgreSQL is missing (its tests are skipped): ${postgres.reason}.`);
+
 if (!run('build', process.execPath, ['scripts/build.mjs'])) {
   console.log('\nThe build failed, so no test could run.\n0 passed, 1 failed');
   process.exit(1);
@@ -60,12 +77,11 @@ if (unit) {
 }
 
 fs.rmSync('.cache/playwright.json', { force: true });
-if (!fs.existsSync(process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium')) {
-  console.log('\nChromium is missing: install it with `apt-get install -y chromium` (see README). End-to-end tests cannot run.');
-}
-run('e2e', bin('playwright'), ['test']);
-const e2e = readJson('.cache/playwright.json');
-if (e2e?.stats) {
+const e2e = chromium.path ? (run('e2e', bin('playwright'), ['test']), readJson('.cache/playwright.json')) : null;
+if (!chromium.path) {
+  totals.failed += 1;
+  lines.push(`e2e: not run, Chromium is missing: ${chromium.reason}`);
+} else if (e2e?.stats) {
   const { expected, unexpected, skipped, flaky } = e2e.stats;
   totals.passed += expected + flaky;
   totals.failed += unexpected;
