@@ -192,7 +192,7 @@ test('a threat answered by a threat within the window is marked, and the calenda
   await page.getByRole('tab', { name: 'Calendar' }).click();
   const calendar = page.getByRole('region', { name: 'Calendar buckets' });
   await calendar.getByRole('radio', { name: 'Weeks' }).click();
-  await expect(calendar.getByRole('columnheader', { name: 'THREAT' })).toBeVisible();
+  await expect(calendar.getByRole('columnheader', { name: 'Threat', exact: true })).toBeVisible();
   // Every week from the first tag to today is listed, empty ones too; together they hold both threats (Σ s −12).
   const sums = await calendar.locator('tbody tr td:nth-child(2)').allTextContents();
   expect(sums.map(Number).reduce((a, b) => a + b, 0)).toBe(-12);
