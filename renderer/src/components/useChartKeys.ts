@@ -27,7 +27,7 @@ interface Args {
 const num = (v: number | null | undefined) => (v === null || v === undefined ? 'no value' : v.toFixed(2).replace('-', '−'));
 
 /** What a screen reader says for one day: the date, then each series' value. */
-export function describeDay(day: number, idx: number, series: Args['series']): string {
+function describeDay(day: number, idx: number, series: Args['series']): string {
   return `${iso(day)}: ${series.map((s) => `${s.label} ${num(s.values[idx])}`).join(', ')}`;
 }
 
