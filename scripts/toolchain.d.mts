@@ -1,5 +1,4 @@
 // Types of scripts/toolchain.mjs, for the TypeScript tests that use it.
-export const SYSTEM_CHROMIUMS: string[];
 export type Found = { path: string; source: 'PARLEY_CHROMIUM' | 'system' | 'playwright' } | { path: null; reason: string };
 export interface AptPlan {
   command: string;
@@ -7,11 +6,9 @@ export interface AptPlan {
   run(): boolean;
 }
 type Env = Record<string, string | undefined>;
-export function playwrightChromium(): string | null;
 export function findChromium(opts?: { env?: Env; candidates?: string[]; playwright?: () => string | null }): Found;
 export function findPostgresBin(opts?: { env?: Env; root?: string }): string | null;
 export function aptInstall(packages: string[], opts?: { isRoot?: boolean; hasApt?: boolean }): AptPlan | null;
-export function installPlaywrightChromium(opts?: { root?: string }): boolean;
 export function ensureChromium(opts?: {
   env?: Env;
   log?: (line: string) => void;

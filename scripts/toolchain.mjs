@@ -9,7 +9,7 @@ import path from 'node:path';
 const require = createRequire(import.meta.url);
 
 /** Chromium builds where a system package or an installer puts them, in the order they are tried. */
-export const SYSTEM_CHROMIUMS = [
+const SYSTEM_CHROMIUMS = [
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
   '/usr/bin/google-chrome-stable',
@@ -28,7 +28,7 @@ const isFile = (p) => {
 };
 
 /** Playwright's own Chromium (downloaded by `npx playwright install chromium`), if it is there. */
-export function playwrightChromium() {
+function playwrightChromium() {
   try {
     const p = require('playwright-core').chromium.executablePath();
     return p && isFile(p) ? p : null;
@@ -93,7 +93,7 @@ export function aptInstall(packages, { isRoot = process.getuid?.() === 0, hasApt
 }
 
 /** Runs `playwright install chromium` (a download from Playwright's host, into the user's cache); false where it cannot reach it. */
-export function installPlaywrightChromium({ root = process.cwd() } = {}) {
+function installPlaywrightChromium({ root = process.cwd() } = {}) {
   const bin = path.join(root, 'node_modules', '.bin', 'playwright');
   if (!isFile(bin)) return false;
   console.log('Trying `npx playwright install chromium` (Playwright’s own Chromium, downloaded once)…');

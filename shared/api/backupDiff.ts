@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { Id } from './schemas';
 
-export const DiffArticle = z.object({ id: Id, title: z.string(), publishedOn: z.string() });
-export const DiffTag = z.object({ id: Id, articleTitle: z.string(), codeName: z.string(), exact: z.string() });
+const DiffArticle = z.object({ id: Id, title: z.string(), publishedOn: z.string() });
+const DiffTag = z.object({ id: Id, articleTitle: z.string(), codeName: z.string(), exact: z.string() });
 
 /** Each list holds at most `limit` items, newest first; the counts are complete. */
 const side = <T extends z.ZodTypeAny>(item: T) => z.object({ count: z.number().int(), items: z.array(item) });

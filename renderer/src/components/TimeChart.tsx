@@ -13,7 +13,7 @@ export interface ChartSeries {
   bars?: boolean;
 }
 
-export interface ChartFlag {
+interface ChartFlag {
   day: number;
   color: string;
   /** ▼ (the default), ▲, or ● */
