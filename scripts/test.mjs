@@ -2,10 +2,10 @@
 //   checks   — typecheck (node, web, tests) and lint, one check each
 //   unit     — Vitest against real SQLite files
 //   e2e      — Playwright in a Chromium against browser mode (+ the Electron spec, skipped without a binary)
+//   bench    — a tiny run of `npm run bench`, so the benchmark cannot rot (added by the benchmark work)
 // On a fresh machine `npm install` then `npm test` is all it takes: a Chromium (PARLEY_CHROMIUM, the system's,
 // or Playwright's own) and PostgreSQL's server are found first, or installed where allowed (CI=true, see
 // scripts/toolchain.mjs); where neither can be, the exact command to run is printed.
-//   bench    — a tiny run of `npm run bench`, so the benchmark cannot rot (added by the benchmark work)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
