@@ -47,7 +47,7 @@ const WORKERS_FROM_BYTES = 4 * 1024 * 1024;
 
 /**
  * Small batches (a dropped file or two) are read by one worker kept for the
- * session, started when an import begins: loading the readers (jsdom, pdf.js,
+ * session, started when an import begins: loading the readers (linkedom, pdf.js,
  * mammoth) takes seconds of CPU, which on this thread would hold up every
  * request the interface makes meanwhile. Its thread is unref'd: it never keeps
  * the process alive.
