@@ -41,9 +41,13 @@ export const ImportItem = z.object({
   outlet: z.string(),
   author: z.string(),
   url: z.string(),
+  /** YYYY-MM-DD, or '' while the date is unknown. */
   publishedOn: z.string(),
-  /** True when the document gave no date and one was guessed (file date or today). */
-  dateGuessed: z.boolean(),
+  /**
+   * True when neither the document's metadata nor its opening lines give a date: publishedOn stays ''
+   * and the file is not saved until the analyst sets a date or accepts the import date (acceptImportDate).
+   */
+  dateUnknown: z.boolean(),
   wordCount: z.number().int().nonnegative(),
   preview: z.string(),
   /** The article already in the workspace with the same URL or title (status conflict) or text (duplicate). */
@@ -83,6 +87,7 @@ export const ImportEdit = z
     itemId: z.number().int().nonnegative(),
     title: z.string().trim().min(1, 'The title is empty').max(MAX_TITLE_CHARS).optional(),
     outlet: z.string().trim().max(200).optional(),
+    author: z.string().trim().max(300).optional(),
     url: z
       .string()
       .trim()
@@ -90,6 +95,8 @@ export const ImportEdit = z
       .refine((u) => u === '' || /^https?:\/\/\S+$/i.test(u), 'The URL must start with http:// or https://')
       .optional(),
     publishedOn: IsoDate.optional(),
+    /** The analyst's word that an undated file be dated with the day of the import. */
+    acceptImportDate: z.literal(true).optional(),
     decision: ImportDecision.optional(),
   })
   .strict();

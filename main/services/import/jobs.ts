@@ -11,7 +11,7 @@ import path from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
 import type { ImportItem, ImportItemStatus, ImportStatus, UploadFile } from '../../../shared/api/importSchemas';
 import { MAX_IMPORT_FILE_BYTES } from '../../../shared/api/importSchemas';
-import { dayToIso, isoToDay, latestAcceptableDay, localToday } from '../../../shared/domain/dates';
+import { isoToDay, latestAcceptableDay } from '../../../shared/domain/dates';
 import { wordCount } from '../../../shared/domain/text';
 import { articleByHash, lookAlike } from '../../db/importLookups';
 import { contentHash } from '../articles';
@@ -153,7 +153,7 @@ function blankItem(id: number, file: StagedFile): JobItem {
     author: '',
     url: '',
     publishedOn: '',
-    dateGuessed: false,
+    dateUnknown: false,
     wordCount: 0,
     preview: '',
     existing: null,
@@ -178,7 +178,6 @@ export function startReading(job: ImportJob, relationshipId: number | null): voi
 
 async function readAll(job: ImportJob): Promise<void> {
   const seenHashes = new Map<string, JobItem>();
-  const today = localToday(job.ctx.now());
   const latest = latestAcceptableDay(job.ctx.now());
   const reader = createDocumentReader({ files: job.files.length, bytes: job.files.reduce((n, f) => n + f.size, 0) });
   const read = (file: StagedFile): Promise<ParsedDocument> => file.load().then((bytes) => reader.read(file.name, bytes));
@@ -212,13 +211,9 @@ async function readAll(job: ImportJob): Promise<void> {
         item.outlet = doc.outlet.slice(0, 200);
         item.author = doc.author.slice(0, 300);
         item.url = doc.url;
+        // No date in the document: unknown, never the file's date or today's without the analyst's word.
         if (doc.publishedOn && isoToDay(doc.publishedOn) <= latest) item.publishedOn = doc.publishedOn;
-        else {
-          // No date in the document: the file's own date is the best guess, never later than today.
-          const fileDay = file.lastModifiedMs ? Math.floor(file.lastModifiedMs / 86_400_000) : today;
-          item.publishedOn = dayToIso(Math.min(fileDay, today));
-          item.dateGuessed = true;
-        }
+        else item.dateUnknown = true;
         item.text = doc.text;
         item.hash = contentHash(doc.text);
         item.wordCount = wordCount(doc.text);

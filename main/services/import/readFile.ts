@@ -10,6 +10,7 @@ import { importHtmlBytes } from './html';
 import { importDocx, importOdt } from './office';
 import { importPdf } from './pdf';
 import { importEml, importMarkdown, importText } from './plain';
+import { firstSentence, readOpeningLines } from './openingLines';
 import { importRtf } from './rtf';
 
 const UNSUPPORTED = (ext: string) =>
@@ -64,13 +65,23 @@ export async function readDocument(fileName: string, bytes: Uint8Array): Promise
   return finish(doc, fileName);
 }
 
-/** Normalizes the text once and fills in a title when the document gave none. */
+/**
+ * Normalizes the text once, moves a byline out of it, and fills in what the
+ * document's metadata did not say: the author from the byline, the date from
+ * the opening lines, the title from the first heading (a short first line) or
+ * else the first sentence. The file name is the title only of a text without a
+ * sentence.
+ */
 export function finish(doc: ParsedDocument, fileName: string): ParsedDocument {
-  let text = normalizeArticleText(doc.text);
+  const opening = readOpeningLines(normalizeArticleText(doc.text));
+  let text = opening.text;
   if (!text) throw new ImportRefusal('This file holds no text to import (it is empty once layout and markup are removed).');
-  const title = (doc.title || firstLineTitle(text) || titleFromFileName(fileName)).replace(/\s+/g, ' ').trim().slice(0, 500);
+  const title = (doc.title || firstLineTitle(text) || firstSentence(text) || titleFromFileName(fileName))
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 500);
   // The headline is stored as the title; a body that repeats it as its first paragraph would show it twice.
   const [first, ...rest] = text.split('\n\n');
   if (rest.length > 0 && first === title) text = rest.join('\n\n');
-  return { ...doc, title, text };
+  return { ...doc, title, text, author: doc.author || opening.author, publishedOn: doc.publishedOn ?? opening.publishedOn };
 }
