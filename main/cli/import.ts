@@ -9,7 +9,8 @@ function option(args: string[], name: string): string | undefined {
 
 export const importCommand: CliCommand = {
   summary: 'Imports files and folders (web pages, PDF, Word, OpenDocument, RTF, e-mail, text, Markdown).',
-  usage: 'import <files or folders…> [--relationship <id>] [--look-alikes skip|keep-both|replace] [--undated skip|import-date]',
+  usage:
+    'import <files or folders…> [--relationship <id>] [--look-alikes skip|keep-both|replace|replace-text|merge] [--undated skip|import-date]',
   async run(args, ctx, out) {
     const paths: string[] = [];
     for (let i = 0; i < args.length; i++) {
@@ -21,8 +22,16 @@ export const importCommand: CliCommand = {
       return 2;
     }
     const lookAlikes = option(args, '--look-alikes') ?? 'skip';
-    if (lookAlikes !== 'skip' && lookAlikes !== 'keep-both' && lookAlikes !== 'replace') {
-      out('--look-alikes must be skip, keep-both or replace.');
+    if (
+      lookAlikes !== 'skip' &&
+      lookAlikes !== 'keep-both' &&
+      lookAlikes !== 'replace' &&
+      lookAlikes !== 'replace-text' &&
+      lookAlikes !== 'merge'
+    ) {
+      out(
+        '--look-alikes must be skip, keep-both, replace, replace-text (the file’s text into the saved article, tags re-anchored) or merge (the richer metadata of the two, text and tags kept).',
+      );
       return 2;
     }
     const undated = option(args, '--undated') ?? 'skip';

@@ -27,7 +27,12 @@ export type UploadFile = z.infer<typeof UploadFile>;
 export const ImportItemStatus = z.enum(['ready', 'duplicate', 'conflict', 'failed', 'saved', 'skipped', 'cancelled']);
 export type ImportItemStatus = z.infer<typeof ImportItemStatus>;
 
-export const ImportDecision = z.enum(['import', 'skip', 'keep-both', 'replace']);
+/**
+ * For a file like an article already saved: skip it, keep both, replace the old article (refused when it has
+ * tags), put this file's text into the old article (tags re-anchored), or merge (the old article and its tags
+ * kept, its missing headline, outlet, author or URL taken from this file).
+ */
+export const ImportDecision = z.enum(['import', 'skip', 'keep-both', 'replace', 'replace-text', 'merge']);
 export type ImportDecision = z.infer<typeof ImportDecision>;
 
 export const ImportItem = z.object({
@@ -52,6 +57,15 @@ export const ImportItem = z.object({
   preview: z.string(),
   /** The article already in the workspace with the same URL or title (status conflict) or text (duplicate). */
   existing: z.object({ id: Id, title: z.string(), publishedOn: z.string() }).nullable(),
+  /** How the text differs from the near-duplicate it matches (the article in existing, or another file of this import). */
+  nearDuplicate: z
+    .object({
+      similarity: z.number(),
+      otherFile: z.string().nullable(),
+      onlyHere: z.array(z.string()),
+      onlyThere: z.array(z.string()),
+    })
+    .nullable(),
   articleId: Id.nullable(),
 });
 export type ImportItem = z.infer<typeof ImportItem>;

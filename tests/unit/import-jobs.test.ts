@@ -193,13 +193,19 @@ describe('npm run cli -- import', () => {
     const r = spawnSync(process.execPath, [CLI, 'import', folder, path.join(FIXTURES, 'ambassador-recall.eml'), '--workspace', workspace], {
       encoding: 'utf8',
     });
-    expect(r.stdout).toContain('imported  in/border-commission.pdf  →  “Border commission meets without a breakthrough”');
+    // The PDF and the RTF give no date: left out, never dated today, until the analyst says so.
+    expect(r.stdout).toContain('skipped   in/border-commission.pdf: Not imported: the file gives no publication date.');
     expect(r.stdout).toContain(
       'imported  ambassador-recall.eml  →  “Clipping: Estmark recalls its ambassador for consultations” (Press Desk, Kessen Herald, 2026-03-14)',
     );
     expect(r.stdout).toContain('failed    in/encrypted.pdf: This PDF is protected with a password.');
-    expect(r.stdout).toContain('3 imported, 1 not imported, of 4 file(s).');
+    expect(r.stdout).toContain('1 imported, 3 not imported, of 4 file(s).');
     expect(r.status).toBe(1); // a file failed
+    const dated = spawnSync(process.execPath, [CLI, 'import', folder, '--undated', 'import-date', '--workspace', workspace], {
+      encoding: 'utf8',
+    });
+    expect(dated.stdout).toContain('imported  in/border-commission.pdf  →  “Border commission meets without a breakthrough”');
+    expect(dated.stdout).toContain('2 imported, 1 not imported, of 3 file(s).');
     const again = spawnSync(process.execPath, [CLI, 'import', path.join(folder, 'fisheries-note.rtf'), '--workspace', workspace], {
       encoding: 'utf8',
     });

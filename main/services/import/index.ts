@@ -40,7 +40,7 @@ export function commitImport(ctx: AppContext, input: OpParsedInput<'import:commi
 export interface PathImportOptions {
   relationshipId?: number | null;
   /** What to do with files whose URL or title matches an article with other text. */
-  onLookAlike?: Extract<ImportDecision, 'skip' | 'keep-both' | 'replace'>;
+  onLookAlike?: Exclude<ImportDecision, 'import'>;
   /** Files that give no date: left out (the default), or dated with the day of the import, as the analyst says. */
   onUndated?: 'skip' | 'import-date';
   onProgress?(status: ImportStatus): void;

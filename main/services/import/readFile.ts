@@ -10,6 +10,7 @@ import { importHtmlBytes } from './html';
 import { importDocx, importOdt } from './office';
 import { importPdf } from './pdf';
 import { importEml, importMarkdown, importText } from './plain';
+import { signatureOf } from './fingerprint';
 import { firstSentence, readOpeningLines } from './openingLines';
 import { importRtf } from './rtf';
 
@@ -76,12 +77,13 @@ export function finish(doc: ParsedDocument, fileName: string): ParsedDocument {
   const opening = readOpeningLines(normalizeArticleText(doc.text));
   let text = opening.text;
   if (!text) throw new ImportRefusal('This file holds no text to import (it is empty once layout and markup are removed).');
-  const title = (doc.title || firstLineTitle(text) || firstSentence(text) || titleFromFileName(fileName))
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 500);
+  const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim().slice(0, 500);
+  const heading = oneLine(doc.title || firstLineTitle(text));
   // The headline is stored as the title; a body that repeats it as its first paragraph would show it twice.
+  // A first sentence used as the title stays in the text: it is the story's.
   const [first, ...rest] = text.split('\n\n');
-  if (rest.length > 0 && first === title) text = rest.join('\n\n');
-  return { ...doc, title, text, author: doc.author || opening.author, publishedOn: doc.publishedOn ?? opening.publishedOn };
+  if (rest.length > 0 && heading && first === heading) text = rest.join('\n\n');
+  const title = heading || oneLine(firstSentence(text) || titleFromFileName(fileName));
+  const author = doc.author || opening.author;
+  return { ...doc, title, text, author, publishedOn: doc.publishedOn ?? opening.publishedOn, signature: signatureOf(text) };
 }

@@ -9,8 +9,10 @@ import { isoToDay, latestAcceptableDay, localTodayIso } from '../../../shared/do
 import { deleteArticle, getArticle, insertArticle } from '../../db/articles';
 import { logChange } from '../../db/changeLog';
 import { articleByHash } from '../../db/importLookups';
+import { saveFingerprint } from '../../db/nearDuplicates';
 import type { AppContext } from '../context';
 import type { ImportJob, JobItem } from './jobs';
+import { intoExisting } from './mergeInto';
 
 const CHUNK = 500;
 
@@ -103,7 +105,21 @@ function saveOne(ctx: AppContext, item: JobItem, relationshipId: number | null, 
   const decision = item.decision ?? (item.status === 'ready' ? 'import' : null);
   if (decision === 'skip' || decision === null) {
     item.status = 'skipped';
-    item.reason = decision === null ? 'Not imported: choose “keep both” or “replace” for this file.' : 'Skipped, as you chose.';
+    item.reason =
+      decision === null
+        ? 'Not imported: choose skip, keep both, replace, replace the text or merge for this file.'
+        : 'Skipped, as you chose.';
+    return;
+  }
+  if ((decision === 'merge' || decision === 'replace-text') && item.existing) {
+    try {
+      item.reason = db.transaction(() => intoExisting(ctx, item, decision))();
+      item.status = 'saved';
+      item.articleId = item.existing.id;
+    } catch (err) {
+      item.status = 'failed';
+      item.reason = `Not merged: ${(err as Error).message}`;
+    }
     return;
   }
   try {
@@ -135,6 +151,7 @@ function saveOne(ctx: AppContext, item: JobItem, relationshipId: number | null, 
         },
         nowMs,
       );
+      if (item.signature) saveFingerprint(db, id, item.signature);
       logChange(db, {
         entity: 'article',
         entityId: id,

@@ -127,11 +127,14 @@ export function ImportReviewTable({
                       onChange={(e) => set(item, { decision: e.currentTarget.value as ImportDecision })}
                     >
                       <option value="">Choose…</option>
+                      <option value="skip">Skip</option>
                       <option value="keep-both">Keep both</option>
                       <option value="replace">Replace the old one</option>
-                      <option value="skip">Skip</option>
+                      <option value="replace-text">Replace the text (tags re-anchored)</option>
+                      <option value="merge">Merge (richer metadata; text and tags kept)</option>
                     </select>
                     <span className="conflict-note">{item.reason}</span>
+                    {item.nearDuplicate && item.existing && <NearDuplicateDifference item={item} />}
                   </>
                 ) : (
                   <input
@@ -155,6 +158,26 @@ export function ImportReviewTable({
         </p>
       )}
     </div>
+  );
+}
+
+/** The near-duplicate's difference, side by side: paragraphs only in this file, and only in the saved article. */
+function NearDuplicateDifference({ item }: { item: ImportItem }) {
+  const near = item.nearDuplicate!;
+  const column = (heading: string, paragraphs: string[]) => (
+    <div>
+      <b>{heading}</b>
+      {paragraphs.length === 0 ? <p className="same">nothing</p> : paragraphs.map((p, i) => <p key={i}>{p}</p>)}
+    </div>
+  );
+  return (
+    <details className="near-difference">
+      <summary>Differences ({Math.round(near.similarity * 100)} % alike)</summary>
+      <div className="side-by-side" aria-label={`Differences between ${item.fileName} and the saved article`}>
+        {column('Only in this file', near.onlyHere)}
+        {column(`Only in “${item.existing!.title}”`, near.onlyThere)}
+      </div>
+    </details>
   );
 }
 
