@@ -8,7 +8,7 @@
 import type { Db } from '../../db/connection';
 import { articleByHash, lookAlike } from '../../db/importLookups';
 import { nearestArticle } from '../../db/nearDuplicates';
-import { bandKeys, NEAR_DUPLICATE_SIMILARITY, paragraphDifference, similarity } from './fingerprint';
+import { bandKeys, paragraphDifference, sameArticle, textSimilarity } from './fingerprint';
 import type { ImportJob, JobItem } from './jobs';
 
 /** Ready, a duplicate of something already imported, or a look-alike for the analyst to decide on. */
@@ -28,7 +28,7 @@ export function classify(job: ImportJob, item: JobItem, seen: BatchIndex): void 
     item.reason = sameTextReason(inBatch);
     return;
   }
-  const near = nearestArticle(db, item.signature!, NEAR_DUPLICATE_SIMILARITY);
+  const near = nearestArticle(db, item.signature!, item.text);
   if (near) {
     item.status = 'conflict';
     item.existing = { id: near.id, title: near.title, publishedOn: near.publishedOn };
@@ -38,7 +38,7 @@ export function classify(job: ImportJob, item: JobItem, seen: BatchIndex): void 
       'the same article in another format? Skip it, keep both, put this text into the saved one, or merge.';
     return;
   }
-  const twin = seen.nearest(item.signature!);
+  const twin = seen.nearest(item);
   if (twin) {
     keepRicher(job, twin, item, seen);
     return;
@@ -100,7 +100,7 @@ function pointAt(dup: JobItem, kept: JobItem): void {
     dup.reason = sameTextReason(kept);
     return;
   }
-  const s = similarity(dup.signature!, kept.signature!);
+  const s = textSimilarity(dup.text, kept.text);
   dup.nearDuplicate = { similarity: s, otherFile: kept.fileName, ...paragraphDifference(dup.text, kept.text) };
   dup.reason = `Nearly the same text as ${kept.fileName} in this import (${percent(s)} alike): the same article, imported once, as ${kept.fileName}.`;
 }
@@ -142,12 +142,20 @@ export class BatchIndex {
     this.followers.delete(old);
   }
 
-  nearest(sig: Uint32Array): JobItem | null {
+  nearest(of: JobItem): JobItem | null {
     let best: { item: JobItem; s: number } | null = null;
-    for (const key of bandKeys(sig)) {
+    const tried = new Set<JobItem>();
+    for (const key of bandKeys(of.signature!)) {
       for (const item of this.byBand.get(key) ?? []) {
-        const s = similarity(sig, item.signature!);
-        if (s >= NEAR_DUPLICATE_SIMILARITY && (!best || s > best.s)) best = { item, s };
+        if (tried.has(item)) continue;
+        tried.add(item);
+        const s = sameArticle(
+          of.signature!,
+          item.signature!,
+          () => of.text,
+          () => item.text,
+        );
+        if (s !== null && (!best || s > best.s)) best = { item, s };
       }
     }
     return best?.item ?? null;

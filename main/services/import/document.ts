@@ -12,6 +12,8 @@ export interface ParsedDocument {
   text: string;
   /** The near-duplicate fingerprint of the finished text (fingerprint.ts), made where the file is read. */
   signature?: Uint32Array;
+  /** How long reading the file took where it was read (the benchmark's extract stage). */
+  extractMs?: number;
 }
 
 /** A file Parley cannot import; the message is shown to the analyst as the reason. */

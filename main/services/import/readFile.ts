@@ -25,6 +25,11 @@ function startsWith(bytes: Uint8Array, ascii: string): boolean {
 
 /** Reads a file's bytes into a document with normalized text and a title; throws ImportRefusal. */
 export async function readDocument(fileName: string, bytes: Uint8Array): Promise<ParsedDocument> {
+  const started = performance.now();
+  return { ...finish(await readByKind(fileName, bytes), fileName), extractMs: performance.now() - started };
+}
+
+async function readByKind(fileName: string, bytes: Uint8Array): Promise<ParsedDocument> {
   if (bytes.length > MAX_IMPORT_FILE_BYTES) throw new ImportRefusal(tooLargeReason(bytes.length));
   if (bytes.length === 0) throw new ImportRefusal('This file is empty.');
   const ext = extensionOf(fileName);
@@ -63,7 +68,7 @@ export async function readDocument(fileName: string, bytes: Uint8Array): Promise
     default:
       throw new ImportRefusal(UNSUPPORTED(ext));
   }
-  return finish(doc, fileName);
+  return doc;
 }
 
 /**

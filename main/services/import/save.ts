@@ -79,6 +79,7 @@ function willSave(item: JobItem, decision: JobItem['decision'] | ImportEdit['dec
 
 async function saveAll(job: ImportJob, items: JobItem[]): Promise<void> {
   const { db } = job.ctx.workspace;
+  const started = performance.now();
   for (let start = 0; start < items.length; start += CHUNK) {
     if (job.cancelled) {
       for (const item of items.slice(start)) {
@@ -96,6 +97,7 @@ async function saveAll(job: ImportJob, items: JobItem[]): Promise<void> {
     job.processed = Math.min(items.length, start + CHUNK);
     await yieldToEventLoop();
   }
+  job.stageMs.save += performance.now() - started;
   job.currentFile = '';
   job.phase = 'done';
 }
