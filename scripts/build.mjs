@@ -10,9 +10,9 @@ const common = {
   target: 'node20',
   sourcemap: 'linked',
   logLevel: 'warning',
-  // pdf.js is an ES module loaded with import() at run time; jsdom and pdfkit read files of their own;
+  // pdf.js is an ES module loaded with import() at run time; pdfkit reads files of its own;
   // Playwright and esbuild (which builds the highlight benchmark's page) run from node_modules.
-  external: ['electron', 'better-sqlite3', 'pdfkit', 'pdfjs-dist', 'jsdom', '@playwright/test', 'playwright-core', 'esbuild'],
+  external: ['electron', 'better-sqlite3', 'pdfkit', 'pdfjs-dist', '@playwright/test', 'playwright-core', 'esbuild'],
 };
 
 await Promise.all([

@@ -19,7 +19,7 @@ const known = new Set([
   'truncated',
   'electronegativity',
   'import-dos',
-  'html-sanitizer',
+  'html-text',
   'import-dos-responsive',
   'import-first-read',
   'import-responsive',
@@ -107,17 +107,17 @@ if (fuzz) {
 line();
 
 const dos = read('import-dos');
-const html = read('html-sanitizer');
+const html = read('html-text');
 const pageImport = read('html-page-import');
 line('## Hostile documents (tests/unit/import-dos.test.ts, tests/unit/import-html-property.test.ts)');
 line();
 if (html)
   line(
-    `Pasted HTML: ${html.cases.toLocaleString('en')} random and hostile fragments (fast-check, ${html.seconds} s): no script, event handler or non-http(s) URL survived, and sanitizing the result again changed nothing.`,
+    `Pasted HTML: ${html.cases.toLocaleString('en')} random and hostile fragments (fast-check, ${html.seconds} s): Parley stores text only, and the stored text, shown as the reader and the exports show it, was only text (no element formed); nothing from scripts, styles, templates or attributes reached it.`,
   );
 if (pageImport)
   line(
-    `Whole pages: ${pageImport.cases.toLocaleString('en')} article pages carrying random and hostile fragments, imported through Readability and the sanitizer (fast-check, ${pageImport.seconds} s): no script, event handler or non-http(s) URL survived.`,
+    `Whole pages: ${pageImport.cases.toLocaleString('en')} article pages carrying random and hostile fragments, imported through Readability (fast-check, ${pageImport.seconds} s): the stored text was inert, held nothing a reader does not see, and no non-http(s) URL was kept.`,
   );
 if (dos) {
   line(
@@ -168,7 +168,7 @@ if (resp) {
 } else line('_not measured in the last run_');
 if (first)
   line(
-    `\nFirst import: worst API latency while the readers load. The session's first import (one ordinary page) starts the reader worker, which loads the document readers (jsdom, pdf.js, mammoth) off the server's main thread: \`workspace:info\` waited up to **${first.worstApiLatencyMs} ms** (median ${first.medianApiLatencyMs} ms; ${first.apiCalls} calls; target ${first.targetServerAnswersWithinMs ?? 250} ms; the test asserts the server answers within ${(first.assertedServerMs ?? 2000) / 1000} s). Before the readers moved off the main thread this stall was 0.9–2.1 s.`,
+    `\nFirst import: worst API latency while the readers load. The session's first import (one ordinary page) starts the reader worker, which loads the document readers (linkedom and Readability, pdf.js, mammoth) off the server's main thread: \`workspace:info\` waited up to **${first.worstApiLatencyMs} ms** (median ${first.medianApiLatencyMs} ms; ${first.apiCalls} calls; target ${first.targetServerAnswersWithinMs ?? 250} ms; the test asserts the server answers within ${(first.assertedServerMs ?? 2000) / 1000} s). Before the readers moved off the main thread this stall was 0.9–2.1 s.`,
   );
 line();
 

@@ -93,7 +93,7 @@ export async function run(_ctx: AppContext, opts: { log(line: string): void; rou
       });
     });
     await page.goto(PAGE_URL);
-    if (!(await page.evaluate(() => globalThis.crossOriginIsolated)))
+    if (!(await page.evaluate(() => (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated)))
       opts.log('highlights: the page is not cross-origin isolated; timer resolution is 0.1 ms');
     await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
     const rounds = opts.rounds ?? 15;

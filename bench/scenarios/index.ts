@@ -32,6 +32,7 @@ export const SCENARIOS: readonly ScenarioEntry[] = [
       return { run: (ctx, o) => m.run(ctx, { log: o.log, quick: o.quick, chart: true }) };
     },
   },
+  { name: 'nearDuplicates', load: () => import('./nearDuplicates') },
   {
     // Its own server on a fresh, empty workspace: the generated one is not used.
     name: 'importUi',

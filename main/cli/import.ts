@@ -9,11 +9,12 @@ function option(args: string[], name: string): string | undefined {
 
 export const importCommand: CliCommand = {
   summary: 'Imports files and folders (web pages, PDF, Word, OpenDocument, RTF, e-mail, text, Markdown).',
-  usage: 'import <files or folders…> [--relationship <id>] [--look-alikes skip|keep-both|replace]',
+  usage:
+    'import <files or folders…> [--relationship <id>] [--look-alikes skip|keep-both|replace|replace-text|merge] [--undated skip|import-date]',
   async run(args, ctx, out) {
     const paths: string[] = [];
     for (let i = 0; i < args.length; i++) {
-      if (args[i] === '--relationship' || args[i] === '--look-alikes') i++;
+      if (args[i] === '--relationship' || args[i] === '--look-alikes' || args[i] === '--undated') i++;
       else paths.push(args[i]!);
     }
     if (paths.length === 0) {
@@ -21,8 +22,21 @@ export const importCommand: CliCommand = {
       return 2;
     }
     const lookAlikes = option(args, '--look-alikes') ?? 'skip';
-    if (lookAlikes !== 'skip' && lookAlikes !== 'keep-both' && lookAlikes !== 'replace') {
-      out('--look-alikes must be skip, keep-both or replace.');
+    if (
+      lookAlikes !== 'skip' &&
+      lookAlikes !== 'keep-both' &&
+      lookAlikes !== 'replace' &&
+      lookAlikes !== 'replace-text' &&
+      lookAlikes !== 'merge'
+    ) {
+      out(
+        '--look-alikes must be skip, keep-both, replace, replace-text (the file’s text into the saved article, tags re-anchored) or merge (the richer metadata of the two, text and tags kept).',
+      );
+      return 2;
+    }
+    const undated = option(args, '--undated') ?? 'skip';
+    if (undated !== 'skip' && undated !== 'import-date') {
+      out('--undated must be skip (files without a date are left out) or import-date (they are dated with today).');
       return 2;
     }
     const relationship = option(args, '--relationship');
@@ -37,6 +51,7 @@ export const importCommand: CliCommand = {
       const job = await importPaths(ctx, paths, {
         relationshipId: relationship ? Number(relationship) : null,
         onLookAlike: lookAlikes,
+        onUndated: undated,
         signal,
         onProgress: (s) => {
           const line = `${s.phase === 'reading' ? 'Reading' : 'Saving'} ${s.processed}/${s.total}${s.timeLeftMs !== null ? `, about ${Math.ceil(s.timeLeftMs / 1000)} s left` : ''}`;
@@ -50,10 +65,7 @@ export const importCommand: CliCommand = {
       const items: ImportItem[] = status.items ?? [];
       const saved = items.filter((i) => i.status === 'saved');
       const notSaved = items.filter((i) => i.status !== 'saved');
-      for (const i of saved)
-        out(
-          `imported  ${i.fileName}  →  “${i.title}” (${i.outlet || 'no outlet'}, ${i.publishedOn}${i.dateGuessed ? ', date guessed from the file' : ''})`,
-        );
+      for (const i of saved) out(`imported  ${i.fileName}  →  “${i.title}” (${i.outlet || 'no outlet'}, ${i.publishedOn})`);
       for (const i of notSaved) out(`${i.status.padEnd(9)} ${i.fileName}: ${i.reason}`);
       out(`${saved.length} imported, ${notSaved.length} not imported, of ${items.length} file(s).`);
       return notSaved.some((i) => i.status === 'failed') ? 1 : 0;

@@ -27,7 +27,12 @@ export type UploadFile = z.infer<typeof UploadFile>;
 export const ImportItemStatus = z.enum(['ready', 'duplicate', 'conflict', 'failed', 'saved', 'skipped', 'cancelled']);
 export type ImportItemStatus = z.infer<typeof ImportItemStatus>;
 
-export const ImportDecision = z.enum(['import', 'skip', 'keep-both', 'replace']);
+/**
+ * For a file like an article already saved: skip it, keep both, replace the old article (refused when it has
+ * tags), put this file's text into the old article (tags re-anchored), or merge (the old article and its tags
+ * kept, its missing headline, outlet, author or URL taken from this file).
+ */
+export const ImportDecision = z.enum(['import', 'skip', 'keep-both', 'replace', 'replace-text', 'merge']);
 export type ImportDecision = z.infer<typeof ImportDecision>;
 
 export const ImportItem = z.object({
@@ -41,13 +46,26 @@ export const ImportItem = z.object({
   outlet: z.string(),
   author: z.string(),
   url: z.string(),
+  /** YYYY-MM-DD, or '' while the date is unknown. */
   publishedOn: z.string(),
-  /** True when the document gave no date and one was guessed (file date or today). */
-  dateGuessed: z.boolean(),
+  /**
+   * True when neither the document's metadata nor its opening lines give a date: publishedOn stays ''
+   * and the file is not saved until the analyst sets a date or accepts the import date (acceptImportDate).
+   */
+  dateUnknown: z.boolean(),
   wordCount: z.number().int().nonnegative(),
   preview: z.string(),
   /** The article already in the workspace with the same URL or title (status conflict) or text (duplicate). */
   existing: z.object({ id: Id, title: z.string(), publishedOn: z.string() }).nullable(),
+  /** How the text differs from the near-duplicate it matches (the article in existing, or another file of this import). */
+  nearDuplicate: z
+    .object({
+      similarity: z.number(),
+      otherFile: z.string().nullable(),
+      onlyHere: z.array(z.string()),
+      onlyThere: z.array(z.string()),
+    })
+    .nullable(),
   articleId: Id.nullable(),
 });
 export type ImportItem = z.infer<typeof ImportItem>;
@@ -83,6 +101,7 @@ export const ImportEdit = z
     itemId: z.number().int().nonnegative(),
     title: z.string().trim().min(1, 'The title is empty').max(MAX_TITLE_CHARS).optional(),
     outlet: z.string().trim().max(200).optional(),
+    author: z.string().trim().max(300).optional(),
     url: z
       .string()
       .trim()
@@ -90,6 +109,8 @@ export const ImportEdit = z
       .refine((u) => u === '' || /^https?:\/\/\S+$/i.test(u), 'The URL must start with http:// or https://')
       .optional(),
     publishedOn: IsoDate.optional(),
+    /** The analyst's word that an undated file be dated with the day of the import. */
+    acceptImportDate: z.literal(true).optional(),
     decision: ImportDecision.optional(),
   })
   .strict();

@@ -143,7 +143,7 @@ function ordinaryPage(dir: string): string {
   const file = path.join(dir, 'ordinary.html');
   fs.writeFileSync(
     file,
-    `<!DOCTYPE html><html><head><title>Talks resume</title></head><body><article><h1>Talks resume</h1><p>${'The delegations met again in Kessen. '.repeat(30)}</p></article></body></html>`,
+    `<!DOCTYPE html><html><head><title>Talks resume</title><meta property="article:published_time" content="2026-01-05"></head><body><article><h1>Talks resume</h1><p>${'The delegations met again in Kessen. '.repeat(30)}</p></article></body></html>`,
   );
   return file;
 }

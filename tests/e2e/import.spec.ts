@@ -65,10 +65,16 @@ test('an analyst imports a folder of mixed files, corrects a date, and finds the
   const table = dialog.getByRole('table', { name: 'Articles to import' });
   await expect(table).toBeVisible({ timeout: 60_000 });
   await page.screenshot({ path: path.join(workbench.dir, '..', 'parley-import-review.png') });
-  // The Word file gives no date: it is marked as guessed, and the analyst corrects it.
+  // The Word file gives no date: it is shown as unknown (not today's date), and the analyst sets it.
   const docxDate = dialog.getByLabel('Publication date of clippings/grain-corridor.docx');
-  await expect(table.locator('tr[data-file="clippings/grain-corridor.docx"]').getByText('guessed from the file')).toBeVisible();
+  await expect(table.locator('tr[data-file="clippings/grain-corridor.docx"]').getByText('Date unknown')).toBeVisible();
+  await expect(docxDate).toHaveValue('');
   await docxDate.fill('2026-02-20');
+  // Saving with dates still unknown is refused, nothing saved; the analyst then takes the import date for the rest.
+  await dialog.getByRole('button', { name: 'Save 309 articles' }).click();
+  await expect(dialog.getByText(/file\(s\) give no publication date .*Nothing was saved/)).toBeVisible();
+  await dialog.getByRole('button', { name: /^Use the import date for all \d+$/ }).click();
+  await expect(dialog.getByRole('note')).toHaveCount(0);
   // The table shows rows needing attention first, 25 at a time.
   const kessenTitle = dialog.getByLabel('Title of clippings/kessen-herald-ceasefire.html');
   while (!(await kessenTitle.isVisible())) await dialog.getByRole('button', { name: 'Show more' }).click();
@@ -142,6 +148,9 @@ test('files dropped on the window open the import, and a pasted page is reduced 
     .fill('Talks on the grain corridor\n\nValdoria and Estmark agreed to meet again in Kessen next week.');
   await dialog.getByRole('button', { name: 'Read pasted text' }).click();
   await expect(dialog.getByLabel('Title of Pasted text.txt')).toHaveValue('Talks on the grain corridor');
+  // Pasted text gives no date: the analyst says it is today's.
+  await dialog.getByRole('button', { name: 'Use the import date for Pasted text.txt' }).click();
+  await expect(dialog.getByText('the import date, as you chose')).toBeVisible();
   await dialog.getByRole('button', { name: 'Save 1 article' }).click();
   await expect(dialog.getByText('1 article imported; 0 files not imported.')).toBeVisible();
   await dialog.getByRole('button', { name: 'Done' }).click();
@@ -160,6 +169,7 @@ test('files dropped on the window open the import, and a pasted page is reduced 
   });
   await dialog.getByRole('button', { name: 'Read pasted text' }).click();
   await expect(dialog.getByLabel('Title of Pasted text.html')).toHaveValue('Ferry line reopens');
+  await dialog.getByRole('button', { name: 'Use the import date for it' }).click();
   await dialog.getByRole('button', { name: 'Save 1 article' }).click();
   await dialog.getByRole('button', { name: 'Done' }).click();
   await page

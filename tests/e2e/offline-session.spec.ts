@@ -21,6 +21,7 @@ test('a whole analyst session makes no request beyond the app itself', async ({ 
     .getByLabel('Pasted article')
     .fill('Envoys meet on the harbour dispute\n\nWashington offered to resume the harbour talks with New Delhi next month.');
   await importDialog.getByRole('button', { name: 'Read pasted text' }).click();
+  await importDialog.getByRole('button', { name: 'Use the import date for it' }).click(); // pasted text gives no date
   await importDialog.getByRole('button', { name: 'Save 1 article' }).click();
   await expect(importDialog.getByText('1 article imported; 0 files not imported.')).toBeVisible();
   await importDialog.getByRole('button', { name: 'Done' }).click();

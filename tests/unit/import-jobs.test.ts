@@ -36,13 +36,24 @@ async function importFiles(files: ReturnType<typeof file>[]): Promise<{ jobId: s
   return { jobId, review: await until(ws, jobId, ['review']) };
 }
 
+/** The analyst's word that undated files take the import date (these notes give none). */
+function acceptImportDates(review: ImportStatus) {
+  return review.items!.filter((i) => i.dateUnknown).map((i) => ({ itemId: i.id, acceptImportDate: true as const }));
+}
+
 describe('import through the API', () => {
   it('reads, shows a table to correct, and saves with the corrections', async () => {
     ws = openTestWorkspace({ now: NOW });
     const { jobId, review } = await importFiles([file('kessen-herald-ceasefire.html'), file('grain-corridor.docx'), file('photo.png')]);
     expect(review.counts).toMatchObject({ ready: 2, failed: 1 });
     const docx = review.items!.find((i) => i.fileName === 'grain-corridor.docx')!;
-    expect(docx.dateGuessed).toBe(true);
+    // The Word file gives no date: unknown, never today's or the file's date without the analyst's word.
+    expect(docx).toMatchObject({ dateUnknown: true, publishedOn: '' });
+    const refused = await ws.call('import:commit', { jobId, edits: [] });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: expect.stringMatching(/give no publication date \(grain-corridor\.docx\).*Nothing was saved/) },
+    });
     expect(await ws.ok('articles:list', {})).toMatchObject({ total: 0 }); // nothing saved before the analyst says so
     await ws.ok('import:commit', { jobId, edits: [{ itemId: docx.id, publishedOn: '2026-02-20', outlet: 'Estmark Wire' }] });
     const done = await until(ws, jobId, ['done']);
@@ -109,9 +120,9 @@ describe('import through the API', () => {
       file('z.txt', 'Other clipping\n\nOther text.'),
     ]);
     expect(second.review.counts.ready).toBe(2);
-    await ws.ok('import:commit', { jobId: first.jobId });
+    await ws.ok('import:commit', { jobId: first.jobId, edits: acceptImportDates(first.review) });
     await until(ws, first.jobId, ['done']);
-    await ws.ok('import:commit', { jobId: second.jobId });
+    await ws.ok('import:commit', { jobId: second.jobId, edits: acceptImportDates(second.review) });
     const done = await until(ws, second.jobId, ['done']);
     expect(done.items!.map((i) => [i.fileName, i.status])).toEqual([
       ['y.txt', 'duplicate'],
@@ -136,8 +147,8 @@ describe('import through the API', () => {
 
     const saveAll = await ws.ok('import:upload', { files });
     await ws.ok('import:start', { jobId: saveAll.jobId });
-    await until(ws, saveAll.jobId, ['review']);
-    await ws.ok('import:commit', { jobId: saveAll.jobId });
+    const toSave = await until(ws, saveAll.jobId, ['review']);
+    await ws.ok('import:commit', { jobId: saveAll.jobId, edits: acceptImportDates(toSave) });
     await ws.ok('import:cancel', { jobId: saveAll.jobId });
     const done = await until(ws, saveAll.jobId, ['done']);
     const total = (await ws.ok('articles:list', {})).total;
@@ -159,7 +170,7 @@ describe('import through the API', () => {
     for (let written = 0; written < 50 * 1024 * 1024; written += para.length) fs.writeSync(big, para);
     fs.writeSync(big, '</article></body></html>');
     fs.closeSync(big);
-    const job = await importPaths(ws.ctx, [dir]);
+    const job = await importPaths(ws.ctx, [dir], { onUndated: 'import-date' });
     const items = jobStatus(job, true).items!;
     expect(items.find((i) => i.fileName.endsWith('huge-page.html'))).toMatchObject({
       status: 'failed',
@@ -182,13 +193,19 @@ describe('npm run cli -- import', () => {
     const r = spawnSync(process.execPath, [CLI, 'import', folder, path.join(FIXTURES, 'ambassador-recall.eml'), '--workspace', workspace], {
       encoding: 'utf8',
     });
-    expect(r.stdout).toContain('imported  in/border-commission.pdf  →  “Border commission meets without a breakthrough”');
+    // The PDF and the RTF give no date: left out, never dated today, until the analyst says so.
+    expect(r.stdout).toContain('skipped   in/border-commission.pdf: Not imported: the file gives no publication date.');
     expect(r.stdout).toContain(
       'imported  ambassador-recall.eml  →  “Clipping: Estmark recalls its ambassador for consultations” (Press Desk, Kessen Herald, 2026-03-14)',
     );
     expect(r.stdout).toContain('failed    in/encrypted.pdf: This PDF is protected with a password.');
-    expect(r.stdout).toContain('3 imported, 1 not imported, of 4 file(s).');
+    expect(r.stdout).toContain('1 imported, 3 not imported, of 4 file(s).');
     expect(r.status).toBe(1); // a file failed
+    const dated = spawnSync(process.execPath, [CLI, 'import', folder, '--undated', 'import-date', '--workspace', workspace], {
+      encoding: 'utf8',
+    });
+    expect(dated.stdout).toContain('imported  in/border-commission.pdf  →  “Border commission meets without a breakthrough”');
+    expect(dated.stdout).toContain('2 imported, 1 not imported, of 3 file(s).');
     const again = spawnSync(process.execPath, [CLI, 'import', path.join(folder, 'fisheries-note.rtf'), '--workspace', workspace], {
       encoding: 'utf8',
     });

@@ -17,7 +17,7 @@ export function decodeText(bytes: Uint8Array, declaredCharset?: string): { text:
   }
 }
 
-function safeDecoder(label: string): TextDecoder | null {
+function safeDecoder(label: string): InstanceType<typeof TextDecoder> | null {
   try {
     return new TextDecoder(label.trim().toLowerCase());
   } catch {

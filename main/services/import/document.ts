@@ -10,6 +10,10 @@ export interface ParsedDocument {
   url: string;
   /** Article text with paragraphs separated by blank lines; normalized later, once. */
   text: string;
+  /** The near-duplicate fingerprint of the finished text (fingerprint.ts), made where the file is read. */
+  signature?: Uint32Array;
+  /** How long reading the file took where it was read (the benchmark's extract stage). */
+  extractMs?: number;
 }
 
 /** A file Parley cannot import; the message is shown to the analyst as the reason. */
@@ -62,8 +66,11 @@ export function titleFromFileName(fileName: string): string {
   return base.replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim() || 'Untitled';
 }
 
-/** The first paragraph as a title when it is short enough to be one. */
+/**
+ * The first line as a title when it reads as a heading: short, and not a sentence of the story (a heading
+ * does not end in a full stop, a comma or a quote closing a sentence).
+ */
 export function firstLineTitle(text: string): string {
   const first = text.trim().split(/\n/)[0]?.trim() ?? '';
-  return first.length > 0 && first.length <= 200 ? first : '';
+  return first.length > 0 && first.length <= 200 && !/[.,;:!?…]["”’»)]?$/u.test(first) ? first : '';
 }

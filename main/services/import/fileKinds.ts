@@ -1,6 +1,6 @@
 /**
  * File names and sizes, kept apart from the readers so that the app and the
- * command line start without loading them (jsdom alone takes half a second).
+ * command line start without loading them (the readers take half a second).
  */
 import { IMPORT_EXTENSIONS, MAX_IMPORT_FILE_BYTES } from '../../../shared/api/importSchemas';
 

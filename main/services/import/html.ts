@@ -1,13 +1,14 @@
 /**
- * Saved web pages: the article body found with Mozilla Readability (on a
- * linkedom DOM, which is fast and runs nothing), sanitized with DOMPurify, and
- * the metadata read from <meta>, Open Graph, JSON-LD and the canonical link.
+ * Saved web pages: the article body found with Mozilla Readability on a
+ * linkedom DOM (fast, runs and loads nothing), its text read off the same tree
+ * (no markup is kept), and the metadata read from <meta>, Open Graph, JSON-LD
+ * and the canonical link.
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { decodeText } from './decodeText';
 import { dateFromDocument, emptyDocument, httpUrlOrEmpty, ImportRefusal, type ParsedDocument } from './document';
-import { htmlToArticleText } from './htmlText';
+import { domToText, type MinimalNode } from './htmlText';
 import { assertReasonableNesting } from './nesting';
 
 type Doc = ReturnType<typeof parseHTML>['document'];
@@ -24,24 +25,28 @@ export function charsetFromHtmlBytes(bytes: Uint8Array): string | undefined {
   return /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1];
 }
 
-export function importHtmlBytes(bytes: Uint8Array): ParsedDocument & { html: string } {
+export function importHtmlBytes(bytes: Uint8Array): ParsedDocument {
   const { text } = decodeText(bytes, charsetFromHtmlBytes(bytes));
   return importHtml(text);
 }
 
-export function importHtml(source: string): ParsedDocument & { html: string } {
+export function importHtml(source: string): ParsedDocument {
   const doc = emptyDocument('HTML');
   if (!source.trim()) throw new ImportRefusal('This page is empty.');
   assertReasonableNesting(source);
   const { document } = parseHTML(/<html[\s>]/i.test(source) ? source : `<!DOCTYPE html><html><head></head><body>${source}</body></html>`);
   const meta = readMetadata(document);
   removeNoise(document);
-  let articleHtml = '';
+  let article: MinimalNode | null = null;
   let readabilityTitle = '';
   try {
-    const parsed = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+    // The serializer hands back Readability's own element, so the text is read off the tree it built.
+    const parsed = new Readability<MinimalNode>(document as unknown as Document, {
+      charThreshold: 200,
+      serializer: (el) => el as unknown as MinimalNode,
+    }).parse();
     if (parsed?.content) {
-      articleHtml = parsed.content;
+      article = parsed.content;
       readabilityTitle = parsed.title ?? '';
       meta.author ||= parsed.byline ?? '';
       meta.outlet ||= parsed.siteName ?? '';
@@ -50,8 +55,7 @@ export function importHtml(source: string): ParsedDocument & { html: string } {
   } catch {
     // Readability gives up on odd pages; the whole body is used instead.
   }
-  if (!articleHtml) articleHtml = document.body?.innerHTML ?? '';
-  const { html, text } = htmlToArticleText(articleHtml);
+  const text = article ? domToText(article) : document.body ? domToText(document.body as unknown as MinimalNode) : '';
   const pageTitle = (document.querySelector('title')?.textContent ?? '').trim();
   doc.title = clean(meta.title || readabilityTitle || stripSiteSuffix(pageTitle) || document.querySelector('h1')?.textContent || '');
   doc.author = clean(meta.author);
@@ -59,7 +63,7 @@ export function importHtml(source: string): ParsedDocument & { html: string } {
   doc.publishedOn = dateFromDocument(meta.date);
   doc.url = httpUrlOrEmpty(meta.url);
   doc.text = dropLeadingTitle(text, doc.title);
-  return { ...doc, html };
+  return doc;
 }
 
 function clean(s: string | null | undefined): string {

@@ -1,7 +1,7 @@
 /** The import service: what the handlers, the command line and the benchmark call. */
 import { ApiError } from '../../../shared/api/errors';
 import type { OpParsedInput } from '../../../shared/api/contract';
-import type { ImportDecision, ImportStatus } from '../../../shared/api/importSchemas';
+import type { ImportDecision, ImportEdit, ImportStatus } from '../../../shared/api/importSchemas';
 import { getRelationship } from '../../db/actors';
 import type { AppContext } from '../context';
 import { cancelJob, getJob, jobStatus, stagePaths, stageUploads, startReading, type ImportJob } from './jobs';
@@ -40,7 +40,9 @@ export function commitImport(ctx: AppContext, input: OpParsedInput<'import:commi
 export interface PathImportOptions {
   relationshipId?: number | null;
   /** What to do with files whose URL or title matches an article with other text. */
-  onLookAlike?: Extract<ImportDecision, 'skip' | 'keep-both' | 'replace'>;
+  onLookAlike?: Exclude<ImportDecision, 'import'>;
+  /** Files that give no date: left out (the default), or dated with the day of the import, as the analyst says. */
+  onUndated?: 'skip' | 'import-date';
   onProgress?(status: ImportStatus): void;
   /** Set to true to cancel; checked between files. */
   signal?: { cancelled: boolean };
@@ -62,7 +64,15 @@ export async function runToEnd(job: ImportJob, opts: PathImportOptions = {}): Pr
     startReading(job, opts.relationshipId ?? null);
     await job.running;
     const decision = opts.onLookAlike ?? 'skip';
-    const edits = job.items.filter((i) => i.status === 'conflict').map((i) => ({ itemId: i.id, decision }));
+    const edits: ImportEdit[] = job.items.filter((i) => i.status === 'conflict').map((i) => ({ itemId: i.id, decision }));
+    for (const item of job.items) {
+      if (!item.dateUnknown || (item.status !== 'ready' && item.status !== 'conflict')) continue;
+      if (opts.onUndated === 'import-date') edits.push({ itemId: item.id, acceptImportDate: true });
+      else {
+        item.status = 'skipped';
+        item.reason = 'Not imported: the file gives no publication date. Add one, or import it again accepting the import date.';
+      }
+    }
     if (!job.cancelled) {
       startSaving(job, edits);
       await job.running;

@@ -9,16 +9,18 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
-import type { ImportItem, ImportItemStatus, ImportStatus, UploadFile } from '../../../shared/api/importSchemas';
+import type { ImportDecision, ImportItem, ImportItemStatus, ImportStatus, UploadFile } from '../../../shared/api/importSchemas';
 import { MAX_IMPORT_FILE_BYTES } from '../../../shared/api/importSchemas';
-import { dayToIso, isoToDay, latestAcceptableDay, localToday } from '../../../shared/domain/dates';
+import { isoToDay, latestAcceptableDay } from '../../../shared/domain/dates';
 import { wordCount } from '../../../shared/domain/text';
-import { articleByHash, lookAlike } from '../../db/importLookups';
+import { fingerprintMissing } from '../../db/nearDuplicates';
 import { contentHash } from '../articles';
 import type { AppContext } from '../context';
 import { ImportRefusal, type ParsedDocument } from './document';
 import { createDocumentReader, warmReaders } from './readerPool';
 import { extensionOf, tooLargeReason } from './fileKinds';
+import { BatchIndex, classify } from './classify';
+import { signatureOf } from './fingerprint';
 
 export interface StagedFile {
   name: string;
@@ -30,7 +32,8 @@ export interface StagedFile {
 export interface JobItem extends ImportItem {
   text: string;
   hash: string;
-  decision: 'import' | 'skip' | 'keep-both' | 'replace' | null;
+  signature: Uint32Array | null;
+  decision: ImportDecision | null;
 }
 
 export interface ImportJob {
@@ -49,6 +52,8 @@ export interface ImportJob {
   firstDoneMs: number | null;
   /** Settles when the current background phase ends. */
   running: Promise<void> | null;
+  /** Milliseconds spent in each stage, summed over the files (the benchmark reports them per page). */
+  stageMs: { read: number; extract: number; dedupe: number; save: number };
 }
 
 const jobs = new Map<string, ImportJob>();
@@ -87,6 +92,7 @@ export function createJob(ctx: AppContext): ImportJob {
     phaseStartedMs: Date.now(),
     firstDoneMs: null,
     running: null,
+    stageMs: { read: 0, extract: 0, dedupe: 0, save: 0 },
   };
   jobs.set(job.id, job);
   return job;
@@ -153,13 +159,15 @@ function blankItem(id: number, file: StagedFile): JobItem {
     author: '',
     url: '',
     publishedOn: '',
-    dateGuessed: false,
+    dateUnknown: false,
     wordCount: 0,
     preview: '',
     existing: null,
+    nearDuplicate: null,
     articleId: null,
     text: '',
     hash: '',
+    signature: null,
     decision: null,
   };
 }
@@ -177,11 +185,18 @@ export function startReading(job: ImportJob, relationshipId: number | null): voi
 }
 
 async function readAll(job: ImportJob): Promise<void> {
-  const seenHashes = new Map<string, JobItem>();
-  const today = localToday(job.ctx.now());
+  const seen = new BatchIndex();
+  await fingerprintSaved(job);
   const latest = latestAcceptableDay(job.ctx.now());
   const reader = createDocumentReader({ files: job.files.length, bytes: job.files.reduce((n, f) => n + f.size, 0) });
-  const read = (file: StagedFile): Promise<ParsedDocument> => file.load().then((bytes) => reader.read(file.name, bytes));
+  const read = async (file: StagedFile): Promise<ParsedDocument> => {
+    const t = performance.now();
+    const bytes = await file.load();
+    job.stageMs.read += performance.now() - t;
+    const doc = await reader.read(file.name, bytes);
+    job.stageMs.extract += doc.extractMs ?? 0;
+    return doc;
+  };
   // A window of files in flight; results are taken in order so duplicates are found as in a serial read.
   const inFlight = new Map<number, Promise<ParsedDocument>>();
   const launch = (i: number) => {
@@ -212,18 +227,17 @@ async function readAll(job: ImportJob): Promise<void> {
         item.outlet = doc.outlet.slice(0, 200);
         item.author = doc.author.slice(0, 300);
         item.url = doc.url;
+        // No date in the document: unknown, never the file's date or today's without the analyst's word.
         if (doc.publishedOn && isoToDay(doc.publishedOn) <= latest) item.publishedOn = doc.publishedOn;
-        else {
-          // No date in the document: the file's own date is the best guess, never later than today.
-          const fileDay = file.lastModifiedMs ? Math.floor(file.lastModifiedMs / 86_400_000) : today;
-          item.publishedOn = dayToIso(Math.min(fileDay, today));
-          item.dateGuessed = true;
-        }
+        else item.dateUnknown = true;
         item.text = doc.text;
+        const t = performance.now();
         item.hash = contentHash(doc.text);
+        item.signature = doc.signature ?? signatureOf(doc.text);
         item.wordCount = wordCount(doc.text);
         item.preview = doc.text.slice(0, 280);
-        classify(job, item, seenHashes);
+        classify(job, item, seen);
+        job.stageMs.dedupe += performance.now() - t;
       } catch (err) {
         item.status = 'failed';
         item.reason =
@@ -245,33 +259,9 @@ async function readAll(job: ImportJob): Promise<void> {
   job.phaseStartedMs = Date.now();
 }
 
-/** Ready, a duplicate of something already imported, or a look-alike for the analyst to decide on. */
-function classify(job: ImportJob, item: JobItem, seenHashes: Map<string, JobItem>): void {
-  const db = job.ctx.workspace.db;
-  const inBatch = seenHashes.get(item.hash);
-  const inWorkspace = articleByHash(db, item.hash);
-  if (inWorkspace) {
-    item.status = 'duplicate';
-    item.existing = { id: inWorkspace.id, title: inWorkspace.title, publishedOn: inWorkspace.publishedOn };
-    item.reason = `Already in the workspace as “${inWorkspace.title}” (${inWorkspace.publishedOn}); the same text is not imported twice.`;
-    return;
-  }
-  if (inBatch) {
-    item.status = 'duplicate';
-    item.reason = `The same text as ${inBatch.fileName} in this import; it is imported once.`;
-    return;
-  }
-  seenHashes.set(item.hash, item);
-  const like = lookAlike(db, item.url, item.title, item.hash);
-  if (like) {
-    item.status = 'conflict';
-    item.existing = { id: like.id, title: like.title, publishedOn: like.publishedOn };
-    item.reason =
-      `The workspace already has an article with the same ${like.by === 'url' ? 'URL' : 'title'} but different text ` +
-      `(“${like.title}”, ${like.publishedOn}). Keep both, or replace the old one.`;
-    return;
-  }
-  item.status = 'ready';
+/** Articles saved before fingerprints existed (or since edited) get theirs, a chunk at a time between the interface's requests. */
+async function fingerprintSaved(job: ImportJob): Promise<void> {
+  while (fingerprintMissing(job.ctx.workspace.db, 500) === 500) await yieldToEventLoop();
 }
 
 export function cancelJob(job: ImportJob): void {
@@ -311,6 +301,6 @@ export function jobStatus(job: ImportJob, includeItems = false): ImportStatus {
 function publicItem(item: JobItem): ImportItem {
   // The full text stays in main; the table needs the metadata and a preview.
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { text, hash, decision, ...rest } = item;
+  const { text, hash, decision, signature, ...rest } = item;
   return rest;
 }

@@ -10,6 +10,8 @@ import { importHtmlBytes } from './html';
 import { importDocx, importOdt } from './office';
 import { importPdf } from './pdf';
 import { importEml, importMarkdown, importText } from './plain';
+import { signatureOf } from './fingerprint';
+import { firstSentence, readOpeningLines } from './openingLines';
 import { importRtf } from './rtf';
 
 const UNSUPPORTED = (ext: string) =>
@@ -23,6 +25,11 @@ function startsWith(bytes: Uint8Array, ascii: string): boolean {
 
 /** Reads a file's bytes into a document with normalized text and a title; throws ImportRefusal. */
 export async function readDocument(fileName: string, bytes: Uint8Array): Promise<ParsedDocument> {
+  const started = performance.now();
+  return { ...finish(await readByKind(fileName, bytes), fileName), extractMs: performance.now() - started };
+}
+
+async function readByKind(fileName: string, bytes: Uint8Array): Promise<ParsedDocument> {
   if (bytes.length > MAX_IMPORT_FILE_BYTES) throw new ImportRefusal(tooLargeReason(bytes.length));
   if (bytes.length === 0) throw new ImportRefusal('This file is empty.');
   const ext = extensionOf(fileName);
@@ -61,16 +68,27 @@ export async function readDocument(fileName: string, bytes: Uint8Array): Promise
     default:
       throw new ImportRefusal(UNSUPPORTED(ext));
   }
-  return finish(doc, fileName);
+  return doc;
 }
 
-/** Normalizes the text once and fills in a title when the document gave none. */
+/**
+ * Normalizes the text once, moves a byline out of it, and fills in what the
+ * document's metadata did not say: the author from the byline, the date from
+ * the opening lines, the title from the first heading (a short first line) or
+ * else the first sentence. The file name is the title only of a text without a
+ * sentence.
+ */
 export function finish(doc: ParsedDocument, fileName: string): ParsedDocument {
-  let text = normalizeArticleText(doc.text);
+  const opening = readOpeningLines(normalizeArticleText(doc.text));
+  let text = opening.text;
   if (!text) throw new ImportRefusal('This file holds no text to import (it is empty once layout and markup are removed).');
-  const title = (doc.title || firstLineTitle(text) || titleFromFileName(fileName)).replace(/\s+/g, ' ').trim().slice(0, 500);
+  const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim().slice(0, 500);
+  const heading = oneLine(doc.title || firstLineTitle(text));
   // The headline is stored as the title; a body that repeats it as its first paragraph would show it twice.
+  // A first sentence used as the title stays in the text: it is the story's.
   const [first, ...rest] = text.split('\n\n');
-  if (rest.length > 0 && first === title) text = rest.join('\n\n');
-  return { ...doc, title, text };
+  if (rest.length > 0 && heading && first === heading) text = rest.join('\n\n');
+  const title = heading || oneLine(firstSentence(text) || titleFromFileName(fileName));
+  const author = doc.author || opening.author;
+  return { ...doc, title, text, author, publishedOn: doc.publishedOn ?? opening.publishedOn, signature: signatureOf(text) };
 }

@@ -47,7 +47,7 @@ const WORKERS_FROM_BYTES = 4 * 1024 * 1024;
 
 /**
  * Small batches (a dropped file or two) are read by one worker kept for the
- * session, started when an import begins: loading the readers (jsdom, pdf.js,
+ * session, started when an import begins: loading the readers (linkedom, pdf.js,
  * mammoth) takes seconds of CPU, which on this thread would hold up every
  * request the interface makes meanwhile. Its thread is unref'd: it never keeps
  * the process alive.
@@ -76,13 +76,35 @@ export function createDocumentReader(batch: { files: number; bytes: number }): D
   return workerReader(script, Math.max(1, Math.min(4, os.availableParallelism())), false) ?? inThread;
 }
 
-function workerReader(script: string, size: number, unref: boolean): DocumentReader | null {
-  let workers: Worker[];
-  try {
-    workers = Array.from({ length: size }, () => new Worker(script));
-  } catch {
-    return null;
-  }
+/** No file may hold a reader longer than this; a page built to stall the parser is refused, not waited on. */
+export const READ_TIME_LIMIT_MS = Number(process.env.PARLEY_READ_TIME_LIMIT_MS ?? 30_000);
+
+export function timeLimitReason(ms: number): string {
+  return (
+    `Reading this file took longer than ${ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`}, Parley's limit for one file, ` +
+    'so it was stopped and not imported. A very long or unusually built file can do this: save only the article and import that.'
+  );
+}
+
+interface Pending {
+  name: string;
+  bytes: Uint8Array;
+  slot: number;
+  timer: NodeJS.Timeout | null;
+  resolve(d: ParsedDocument): void;
+  reject(e: Error): void;
+}
+
+/**
+ * A pool of reader workers. Each read has a time limit: a worker that passes
+ * it is ended (a parse cannot be interrupted any other way), the file is
+ * refused with the reason, and the worker's other files go to its replacement.
+ */
+export function workerReader(script: string, size: number, unref: boolean, timeLimitMs = READ_TIME_LIMIT_MS): DocumentReader | null {
+  const workers: Worker[] = [];
+  const pending = new Map<number, Pending>();
+  let broken = false;
+  let closed = false;
   // An idle kept worker must not keep the process alive, but one with reads in flight must (the command line awaits them).
   const holdProcess = (busy: boolean) => {
     if (!unref) return;
@@ -91,24 +113,36 @@ function workerReader(script: string, size: number, unref: boolean): DocumentRea
       else w.unref();
     }
   };
-  holdProcess(false);
-  interface Pending {
-    name: string;
-    bytes: Uint8Array;
-    resolve(d: ParsedDocument): void;
-    reject(e: Error): void;
-  }
-  const pending = new Map<number, Pending>();
-  let broken = false;
   const readHere = (p: Pending) => readDocument(p.name, p.bytes).then(p.resolve, p.reject);
-  let nextId = 0;
-  let turn = 0;
-  for (const w of workers) {
+  // Files sent to each worker, in order; the clock runs for the first only, the one the worker is reading.
+  const queues: number[][] = Array.from({ length: size }, () => []);
+  const clockHead = (slot: number) => {
+    const head = queues[slot]![0];
+    const p = head === undefined ? undefined : pending.get(head);
+    if (p && !p.timer) p.timer = setTimeout(() => overTime(head!), timeLimitMs);
+  };
+  const settle = (id: number): Pending | undefined => {
+    const p = pending.get(id);
+    if (!p) return undefined;
+    pending.delete(id);
+    if (p.timer) clearTimeout(p.timer);
+    const queue = queues[p.slot]!;
+    queue.splice(queue.indexOf(id), 1);
+    clockHead(p.slot);
+    if (pending.size === 0) holdProcess(false);
+    return p;
+  };
+  const post = (id: number, p: Pending) => {
+    queues[p.slot]!.push(id);
+    clockHead(p.slot);
+    // Copied, not transferred, so the file can still be read here if the worker fails.
+    workers[p.slot]!.postMessage({ id, name: p.name, bytes: p.bytes } satisfies ReadRequest);
+  };
+  const start = (slot: number): Worker => {
+    const w = new Worker(script);
     w.on('message', (res: ReadResponse) => {
-      const p = pending.get(res.id);
+      const p = settle(res.id);
       if (!p) return;
-      pending.delete(res.id);
-      if (pending.size === 0) holdProcess(false);
       if (res.ok) p.resolve(res.doc);
       else p.reject(res.refusal ? new ImportRefusal(res.message) : new Error(res.message));
     });
@@ -116,26 +150,48 @@ function workerReader(script: string, size: number, unref: boolean): DocumentRea
       // A worker that cannot start or dies (e.g. where workers cannot load from a packaged
       // archive): what it was reading, and everything after, is read in this thread instead.
       broken = true;
-      for (const [id, p] of pending) {
-        pending.delete(id);
-        void readHere(p);
-      }
+      for (const id of [...queues[slot]!]) void readHere(settle(id)!);
     });
+    workers[slot] = w;
+    if (unref && pending.size === 0) w.unref();
+    return w;
+  };
+  const overTime = (id: number) => {
+    const p = settle(id);
+    if (!p || closed) return;
+    p.reject(new ImportRefusal(timeLimitReason(timeLimitMs)));
+    void workers[p.slot]!.terminate();
+    start(p.slot);
+    const resend = queues[p.slot]!.splice(0).map((otherId) => [otherId, pending.get(otherId)!] as const);
+    for (const [, other] of resend) {
+      if (other.timer) clearTimeout(other.timer);
+      other.timer = null;
+    }
+    for (const [otherId, other] of resend) post(otherId, other);
+  };
+  try {
+    for (let slot = 0; slot < size; slot++) start(slot);
+  } catch {
+    return null;
   }
+  holdProcess(false);
+  let nextId = 0;
+  let turn = 0;
   return {
-    concurrency: size * 2,
+    concurrency: size * 4,
     read(name, bytes) {
       if (broken) return readDocument(name, bytes);
       const id = nextId++;
-      const worker = workers[turn++ % workers.length]!;
       return new Promise<ParsedDocument>((resolve, reject) => {
         if (pending.size === 0) holdProcess(true);
-        pending.set(id, { name, bytes, resolve, reject });
-        // Copied, not transferred, so the file can still be read here if the worker fails.
-        worker.postMessage({ id, name, bytes } satisfies ReadRequest);
+        const p: Pending = { name, bytes, slot: turn++ % workers.length, timer: null, resolve, reject };
+        pending.set(id, p);
+        post(id, p);
       });
     },
     async close() {
+      closed = true;
+      for (const p of pending.values()) if (p.timer) clearTimeout(p.timer);
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };

@@ -46,7 +46,7 @@ export function importRtf(bytes: Uint8Array): ParsedDocument {
   const src = new TextDecoder('latin1').decode(bytes);
   if (!src.startsWith('{\\rtf')) throw new ImportRefusal('This file is not RTF: it does not start the way RTF documents do.');
   const codepage = /\\ansicpg(\d+)/.exec(src.slice(0, 500))?.[1] ?? '1252';
-  let decoder: TextDecoder;
+  let decoder: InstanceType<typeof TextDecoder>;
   try {
     decoder = new TextDecoder(`windows-${codepage}`);
   } catch {

@@ -5,12 +5,14 @@
  */
 import { ApiError } from '../../../shared/api/errors';
 import type { ImportEdit } from '../../../shared/api/importSchemas';
-import { isoToDay, latestAcceptableDay } from '../../../shared/domain/dates';
+import { isoToDay, latestAcceptableDay, localTodayIso } from '../../../shared/domain/dates';
 import { deleteArticle, getArticle, insertArticle } from '../../db/articles';
 import { logChange } from '../../db/changeLog';
 import { articleByHash } from '../../db/importLookups';
+import { saveFingerprint } from '../../db/nearDuplicates';
 import type { AppContext } from '../context';
 import type { ImportJob, JobItem } from './jobs';
+import { intoExisting } from './mergeInto';
 
 const CHUNK = 500;
 
@@ -25,6 +27,7 @@ export function startSaving(job: ImportJob, edits: ImportEdit[]): void {
     );
   }
   const byId = new Map(job.items.map((i) => [i.id, i]));
+  const editOf = new Map<number, ImportEdit>();
   for (const edit of edits) {
     const item = byId.get(edit.itemId);
     if (!item) throw new ApiError('NOT_FOUND', `There is no file number ${edit.itemId} in this import.`);
@@ -34,16 +37,30 @@ export function startSaving(job: ImportJob, edits: ImportEdit[]): void {
         `The date ${edit.publishedOn} for ${item.fileName} is in the future. Correct it, then save. Nothing was saved.`,
       );
     }
+    editOf.set(item.id, { ...editOf.get(item.id), ...edit });
   }
-  for (const edit of edits) {
-    const item = byId.get(edit.itemId)!;
+  const undated = job.items.filter((item) => {
+    const edit = editOf.get(item.id);
+    return item.dateUnknown && !edit?.publishedOn && !edit?.acceptImportDate && willSave(item, edit?.decision ?? item.decision);
+  });
+  if (undated.length > 0) {
+    const names = undated.slice(0, 3).map((i) => i.fileName);
+    throw new ApiError(
+      'BAD_INPUT',
+      `${undated.length} file(s) give no publication date (${names.join(', ')}${undated.length > 3 ? ', …' : ''}). ` +
+        'Set a date, accept the import date, or leave the file out, then save. Nothing was saved.',
+    );
+  }
+  const importDay = localTodayIso(job.ctx.now());
+  for (const [id, edit] of editOf) {
+    const item = byId.get(id)!;
     if (edit.title !== undefined) item.title = edit.title;
     if (edit.outlet !== undefined) item.outlet = edit.outlet;
+    if (edit.author !== undefined) item.author = edit.author;
     if (edit.url !== undefined) item.url = edit.url;
-    if (edit.publishedOn !== undefined) {
-      item.publishedOn = edit.publishedOn;
-      item.dateGuessed = false;
-    }
+    if (edit.acceptImportDate) item.publishedOn = importDay;
+    if (edit.publishedOn !== undefined) item.publishedOn = edit.publishedOn;
+    if (edit.publishedOn !== undefined || edit.acceptImportDate) item.dateUnknown = false;
     if (edit.decision !== undefined) item.decision = edit.decision;
   }
   job.phase = 'saving';
@@ -54,8 +71,15 @@ export function startSaving(job: ImportJob, edits: ImportEdit[]): void {
   job.running = saveAll(job, toSave);
 }
 
+/** Whether an item the analyst has reviewed would be saved with this decision. */
+function willSave(item: JobItem, decision: JobItem['decision'] | ImportEdit['decision']): boolean {
+  if (item.status === 'ready') return decision !== 'skip';
+  return item.status === 'conflict' && decision !== null && decision !== undefined && decision !== 'skip';
+}
+
 async function saveAll(job: ImportJob, items: JobItem[]): Promise<void> {
   const { db } = job.ctx.workspace;
+  const started = performance.now();
   for (let start = 0; start < items.length; start += CHUNK) {
     if (job.cancelled) {
       for (const item of items.slice(start)) {
@@ -73,6 +97,7 @@ async function saveAll(job: ImportJob, items: JobItem[]): Promise<void> {
     job.processed = Math.min(items.length, start + CHUNK);
     await yieldToEventLoop();
   }
+  job.stageMs.save += performance.now() - started;
   job.currentFile = '';
   job.phase = 'done';
 }
@@ -82,7 +107,21 @@ function saveOne(ctx: AppContext, item: JobItem, relationshipId: number | null, 
   const decision = item.decision ?? (item.status === 'ready' ? 'import' : null);
   if (decision === 'skip' || decision === null) {
     item.status = 'skipped';
-    item.reason = decision === null ? 'Not imported: choose “keep both” or “replace” for this file.' : 'Skipped, as you chose.';
+    item.reason =
+      decision === null
+        ? 'Not imported: choose skip, keep both, replace, replace the text or merge for this file.'
+        : 'Skipped, as you chose.';
+    return;
+  }
+  if ((decision === 'merge' || decision === 'replace-text') && item.existing) {
+    try {
+      item.reason = db.transaction(() => intoExisting(ctx, item, decision))();
+      item.status = 'saved';
+      item.articleId = item.existing.id;
+    } catch (err) {
+      item.status = 'failed';
+      item.reason = `Not merged: ${(err as Error).message}`;
+    }
     return;
   }
   try {
@@ -114,6 +153,7 @@ function saveOne(ctx: AppContext, item: JobItem, relationshipId: number | null, 
         },
         nowMs,
       );
+      if (item.signature) saveFingerprint(db, id, item.signature);
       logChange(db, {
         entity: 'article',
         entityId: id,

@@ -4,9 +4,9 @@ import type { ImportDecision, ImportEdit, ImportItem } from '../../../shared/api
 /** Rows built at a time: the inputs, the date fields above all, are costly to lay out, and they are laid out in one go. */
 const PAGE = 25;
 
-type Field = 'title' | 'outlet' | 'publishedOn' | 'url';
+type Field = 'title' | 'outlet' | 'author' | 'publishedOn' | 'url';
 
-/** The files that will be imported, with title, outlet, date and URL to correct before saving. */
+/** The files that will be imported, with title, outlet, author, date and URL to correct before saving. */
 export function ImportReviewTable({
   items,
   edits,
@@ -17,12 +17,12 @@ export function ImportReviewTable({
   onEdit: Dispatch<SetStateAction<Map<number, ImportEdit>>>;
 }) {
   const [shown, setShown] = useState(PAGE);
-  // Rows that need the analyst come first: look-alikes to decide on, then dates that were guessed.
-  const attention = (i: ImportItem) => (i.status === 'conflict' ? 0 : i.dateGuessed ? 1 : 2);
+  // Rows that need the analyst come first: look-alikes to decide on, then files that give no date.
+  const attention = (i: ImportItem) => (i.status === 'conflict' ? 0 : i.dateUnknown ? 1 : 2);
   const rows = items
     .filter((i) => i.status === 'ready' || i.status === 'conflict')
     .sort((a, b) => attention(a) - attention(b) || a.id - b.id);
-  const set = (item: ImportItem, patch: Partial<Record<Field, string>> & { decision?: ImportDecision }) =>
+  const set = (item: ImportItem, patch: Partial<Record<Field, string>> & { decision?: ImportDecision; acceptImportDate?: true }) =>
     onEdit((prev) => {
       const next = new Map(prev);
       next.set(item.id, { ...(prev.get(item.id) ?? { itemId: item.id }), ...patch });
@@ -30,15 +30,33 @@ export function ImportReviewTable({
     });
   const value = (item: ImportItem, field: Field) => (edits.get(item.id)?.[field] as string | undefined) ?? item[field];
 
+  const undated = rows.filter((i) => i.dateUnknown && !edits.get(i.id)?.publishedOn && !edits.get(i.id)?.acceptImportDate);
+  const acceptAll = () =>
+    onEdit((prev) => {
+      const next = new Map(prev);
+      for (const item of undated) next.set(item.id, { ...(prev.get(item.id) ?? { itemId: item.id }), acceptImportDate: true });
+      return next;
+    });
+
   if (rows.length === 0) return <p>No file in this import can be saved.</p>;
   return (
     <div className="import-table-wrap">
+      {undated.length > 0 && (
+        <p className="undated-note" role="note">
+          {undated.length.toLocaleString()} file{undated.length === 1 ? ' gives' : 's give'} no publication date. Set each date below (tags
+          score on that day), or{' '}
+          <button type="button" onClick={acceptAll}>
+            Use the import date for {undated.length === 1 ? 'it' : `all ${undated.length.toLocaleString()}`}
+          </button>
+        </p>
+      )}
       <table className="import-table" aria-label="Articles to import">
         <thead>
           <tr>
             <th scope="col">File</th>
             <th scope="col">Title</th>
             <th scope="col">Outlet</th>
+            <th scope="col">Author</th>
             <th scope="col">Published</th>
             <th scope="col">URL</th>
             <th scope="col">Save</th>
@@ -52,6 +70,7 @@ export function ImportReviewTable({
                 <span className="format">
                   {item.format} · {item.wordCount.toLocaleString()} words
                 </span>
+                <span className="preview">{item.preview.slice(0, 160)}</span>
               </td>
               <td>
                 <input
@@ -71,12 +90,26 @@ export function ImportReviewTable({
               </td>
               <td>
                 <input
+                  aria-label={`Author of ${item.fileName}`}
+                  value={value(item, 'author')}
+                  maxLength={300}
+                  onChange={(e) => set(item, { author: e.currentTarget.value })}
+                />
+              </td>
+              <td>
+                <input
                   type="date"
                   aria-label={`Publication date of ${item.fileName}`}
                   value={value(item, 'publishedOn')}
                   onChange={(e) => set(item, { publishedOn: e.currentTarget.value })}
                 />
-                {item.dateGuessed && !edits.get(item.id)?.publishedOn && <span className="guessed">guessed from the file</span>}
+                {item.dateUnknown && !edits.get(item.id)?.publishedOn && (
+                  <UnknownDate
+                    item={item}
+                    accepted={edits.get(item.id)?.acceptImportDate === true}
+                    onAccept={() => set(item, { acceptImportDate: true })}
+                  />
+                )}
               </td>
               <td>
                 <input
@@ -94,11 +127,14 @@ export function ImportReviewTable({
                       onChange={(e) => set(item, { decision: e.currentTarget.value as ImportDecision })}
                     >
                       <option value="">Choose…</option>
+                      <option value="skip">Skip</option>
                       <option value="keep-both">Keep both</option>
                       <option value="replace">Replace the old one</option>
-                      <option value="skip">Skip</option>
+                      <option value="replace-text">Replace the text (tags re-anchored)</option>
+                      <option value="merge">Merge (richer metadata; text and tags kept)</option>
                     </select>
                     <span className="conflict-note">{item.reason}</span>
+                    {item.nearDuplicate && item.existing && <NearDuplicateDifference item={item} />}
                   </>
                 ) : (
                   <input
@@ -122,6 +158,39 @@ export function ImportReviewTable({
         </p>
       )}
     </div>
+  );
+}
+
+/** The near-duplicate's difference, side by side: paragraphs only in this file, and only in the saved article. */
+function NearDuplicateDifference({ item }: { item: ImportItem }) {
+  const near = item.nearDuplicate!;
+  const column = (heading: string, paragraphs: string[]) => (
+    <div>
+      <b>{heading}</b>
+      {paragraphs.length === 0 ? <p className="same">nothing</p> : paragraphs.map((p, i) => <p key={i}>{p}</p>)}
+    </div>
+  );
+  return (
+    <details className="near-difference">
+      <summary>Differences ({Math.round(near.similarity * 100)} % alike)</summary>
+      <div className="side-by-side" aria-label={`Differences between ${item.fileName} and the saved article`}>
+        {column('Only in this file', near.onlyHere)}
+        {column(`Only in “${item.existing!.title}”`, near.onlyThere)}
+      </div>
+    </details>
+  );
+}
+
+/** A file that gives no date: shown as unknown until the analyst sets one or takes the import date. */
+function UnknownDate({ item, accepted, onAccept }: { item: ImportItem; accepted: boolean; onAccept(): void }) {
+  if (accepted) return <span className="date-note">the import date, as you chose</span>;
+  return (
+    <span className="date-note unknown">
+      Date unknown: set it, or{' '}
+      <button type="button" className="link" aria-label={`Use the import date for ${item.fileName}`} onClick={onAccept}>
+        use the import date
+      </button>
+    </span>
   );
 }
 

@@ -1,0 +1,55 @@
+/** The near-duplicate index (migration 14): fingerprints of saved articles and look-ups by band key. */
+import { bandKeys, BANDS, sameArticle, signatureOf } from '../services/import/fingerprint';
+import type { Db } from './connection';
+import type { ArticleRef } from './importLookups';
+import { stmt } from './statements';
+
+const toBlob = (sig: Uint32Array) => Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength);
+const fromBlob = (b: Buffer) => new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+
+/** Keeps an article's fingerprint (a new article, or one whose text changed). */
+export function saveFingerprint(db: Db, articleId: number, sig: Uint32Array): void {
+  stmt(db, 'INSERT OR REPLACE INTO article_fingerprints (article_id, signature) VALUES (?, ?)').run(articleId, toBlob(sig));
+  // One statement for the sixteen rows: a saved article costs one more step, not sixteen.
+  stmt(
+    db,
+    `INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES ${Array.from({ length: BANDS }, () => '(?, ?)').join(', ')}`,
+  ).run(...bandKeys(sig).flatMap((key) => [key, articleId]));
+}
+
+/** Fingerprints up to `limit` articles that have none yet (older workspaces, restored backups, corrected texts); returns how many. */
+export function fingerprintMissing(db: Db, limit: number): number {
+  const missing = stmt(
+    db,
+    'SELECT a.id, a.text FROM articles a LEFT JOIN article_fingerprints f ON f.article_id = a.id WHERE f.article_id IS NULL LIMIT ?',
+  ).all(limit) as { id: number; text: string }[];
+  db.transaction(() => {
+    for (const a of missing) saveFingerprint(db, a.id, signatureOf(a.text));
+  })();
+  return missing.length;
+}
+
+const IN_BANDS = `(${Array.from({ length: BANDS }, () => '?').join(', ')})`;
+
+/** The saved article most like this text, if any is alike enough to be the same article. */
+export function nearestArticle(db: Db, sig: Uint32Array, text: string): (ArticleRef & { similarity: number; text: string }) | null {
+  const candidates = stmt(
+    db,
+    `SELECT DISTINCT b.article_id AS id, f.signature AS signature FROM article_bands b
+     JOIN article_fingerprints f ON f.article_id = b.article_id WHERE b.band_key IN ${IN_BANDS}`,
+  ).all(...bandKeys(sig)) as { id: number; signature: Buffer }[];
+  let best: (ArticleRef & { similarity: number; text: string }) | null = null;
+  for (const c of candidates) {
+    let row: (ArticleRef & { text: string }) | undefined;
+    const textOf = () => {
+      row ??= stmt(
+        db,
+        'SELECT id, title, published_on AS publishedOn, annotation_count AS annotationCount, content_hash AS contentHash, text FROM articles WHERE id = ?',
+      ).get(c.id) as (ArticleRef & { text: string }) | undefined;
+      return row?.text ?? '';
+    };
+    const s = sameArticle(sig, fromBlob(c.signature), () => text, textOf);
+    if (s !== null && row && (!best || s > best.similarity)) best = { ...row, similarity: s };
+  }
+  return best;
+}

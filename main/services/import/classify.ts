@@ -1,0 +1,163 @@
+/**
+ * Sorting each file read into ready, duplicate (the same text, or nearly the
+ * same, as another file of the import or a saved article) and look-alike (a
+ * saved article with the same URL or title, or nearly the same text: the
+ * analyst decides). Of two files of one import that are the same article, the
+ * one that says more about itself is imported, with what only the other says.
+ */
+import type { Db } from '../../db/connection';
+import { articleByHash, lookAlike } from '../../db/importLookups';
+import { nearestArticle } from '../../db/nearDuplicates';
+import { bandKeys, paragraphDifference, sameArticle, textSimilarity } from './fingerprint';
+import type { ImportJob, JobItem } from './jobs';
+
+/** Ready, a duplicate of something already imported, or a look-alike for the analyst to decide on. */
+export function classify(job: ImportJob, item: JobItem, seen: BatchIndex): void {
+  const db = job.ctx.workspace.db;
+  const inBatch = seen.byHash.get(item.hash);
+  const inWorkspace = articleByHash(db, item.hash);
+  if (inWorkspace) {
+    item.status = 'duplicate';
+    item.existing = { id: inWorkspace.id, title: inWorkspace.title, publishedOn: inWorkspace.publishedOn };
+    item.reason = `Already in the workspace as “${inWorkspace.title}” (${inWorkspace.publishedOn}); the same text is not imported twice.`;
+    return;
+  }
+  if (inBatch) {
+    seen.follow(inBatch, item);
+    item.status = 'duplicate';
+    item.reason = sameTextReason(inBatch);
+    return;
+  }
+  const near = nearestArticle(db, item.signature!, item.text);
+  if (near) {
+    item.status = 'conflict';
+    item.existing = { id: near.id, title: near.title, publishedOn: near.publishedOn };
+    item.nearDuplicate = { similarity: near.similarity, otherFile: null, ...paragraphDifference(item.text, near.text) };
+    item.reason =
+      `Nearly the same text as “${near.title}” (${near.publishedOn}), already in the workspace (${percent(near.similarity)} alike): ` +
+      'the same article in another format? Skip it, keep both, put this text into the saved one, or merge.';
+    return;
+  }
+  const twin = seen.nearest(item);
+  if (twin) {
+    keepRicher(job, twin, item, seen);
+    return;
+  }
+  lookAlikeOrReady(db, item);
+  seen.add(item);
+}
+
+function lookAlikeOrReady(db: Db, item: JobItem): void {
+  const like = lookAlike(db, item.url, item.title, item.hash);
+  if (like) {
+    item.status = 'conflict';
+    item.existing = { id: like.id, title: like.title, publishedOn: like.publishedOn };
+    item.reason =
+      `The workspace already has an article with the same ${like.by === 'url' ? 'URL' : 'title'} but different text ` +
+      `(“${like.title}”, ${like.publishedOn}). Keep both, or replace the old one.`;
+    return;
+  }
+  item.status = 'ready';
+}
+
+const percent = (x: number) => `${Math.round(x * 100)} %`;
+
+/** How much a file says about itself beyond its text: a date above all (tags score on it), then URL, author, outlet. */
+function richness(i: JobItem): number {
+  return (i.dateUnknown ? 0 : 8) + (i.url ? 4 : 0) + (i.author ? 2 : 0) + (i.outlet ? 1 : 0);
+}
+
+/**
+ * Two files of one import are the same article (a web page and its Word copy): one is imported, the
+ * one that says more about itself, with what only the other says (an author, a URL) filled in.
+ */
+function keepRicher(job: ImportJob, kept: JobItem, other: JobItem, seen: BatchIndex): void {
+  let [winner, loser] = [kept, other];
+  if (richness(other) > richness(kept)) {
+    [winner, loser] = [other, kept];
+    seen.replace(kept, other);
+    lookAlikeOrReady(job.ctx.workspace.db, other);
+  }
+  winner.title ||= loser.title;
+  winner.outlet ||= loser.outlet;
+  winner.author ||= loser.author;
+  winner.url ||= loser.url;
+  if (winner.dateUnknown && !loser.dateUnknown) {
+    winner.publishedOn = loser.publishedOn;
+    winner.dateUnknown = false;
+  }
+  loser.status = 'duplicate';
+  loser.existing = null;
+  pointAt(loser, winner);
+  seen.follow(winner, loser);
+}
+
+const sameTextReason = (kept: JobItem) => `The same text as ${kept.fileName} in this import; it is imported once, as ${kept.fileName}.`;
+
+/** Says which file of the import a duplicate went into (again, when a richer copy took that file's place). */
+function pointAt(dup: JobItem, kept: JobItem): void {
+  if (dup.hash === kept.hash) {
+    dup.reason = sameTextReason(kept);
+    return;
+  }
+  const s = textSimilarity(dup.text, kept.text);
+  dup.nearDuplicate = { similarity: s, otherFile: kept.fileName, ...paragraphDifference(dup.text, kept.text) };
+  dup.reason = `Nearly the same text as ${kept.fileName} in this import (${percent(s)} alike): the same article, imported once, as ${kept.fileName}.`;
+}
+
+/** The files of this import kept so far, by text hash and by near-duplicate band key. */
+export class BatchIndex {
+  readonly byHash = new Map<string, JobItem>();
+  private readonly byBand = new Map<number, JobItem[]>();
+  /** The duplicates that went into each kept file. */
+  private readonly followers = new Map<JobItem, JobItem[]>();
+
+  follow(kept: JobItem, dup: JobItem): void {
+    const list = this.followers.get(kept);
+    if (list) list.push(dup);
+    else this.followers.set(kept, [dup]);
+  }
+
+  add(item: JobItem): void {
+    this.byHash.set(item.hash, item);
+    for (const key of bandKeys(item.signature!)) {
+      const list = this.byBand.get(key);
+      if (list) list.push(item);
+      else this.byBand.set(key, [item]);
+    }
+  }
+
+  /** A richer copy takes a kept file's place: texts equal to the old one's, and its duplicates, now go to the new. */
+  replace(old: JobItem, item: JobItem): void {
+    for (const key of bandKeys(old.signature!)) {
+      const list = this.byBand.get(key);
+      if (list) list.splice(list.indexOf(old), 1);
+    }
+    this.add(item);
+    this.byHash.set(old.hash, item);
+    for (const dup of this.followers.get(old) ?? []) {
+      pointAt(dup, item);
+      this.follow(item, dup);
+    }
+    this.followers.delete(old);
+  }
+
+  nearest(of: JobItem): JobItem | null {
+    let best: { item: JobItem; s: number } | null = null;
+    const tried = new Set<JobItem>();
+    for (const key of bandKeys(of.signature!)) {
+      for (const item of this.byBand.get(key) ?? []) {
+        if (tried.has(item)) continue;
+        tried.add(item);
+        const s = sameArticle(
+          of.signature!,
+          item.signature!,
+          () => of.text,
+          () => item.text,
+        );
+        if (s !== null && (!best || s > best.s)) best = { item, s };
+      }
+    }
+    return best?.item ?? null;
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * Issue 15: the same article in any format is one article. The fixtures in
+ * tests/fixtures/import/same-article are one text written for Parley: a saved
+ * web page (headline, outlet, date and URL in its metadata, no byline), and
+ * .docx, .odt and .pdf made from the .txt by LibreOffice (soffice --headless
+ * --convert-to), which open with a byline and a dateline.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { importPaths, jobStatus } from '../../main/services/import';
+import { openTestWorkspace, tempDir, type TestWorkspace } from '../helpers/workspace';
+
+const SAME = path.resolve(__dirname, '../fixtures/import/same-article');
+const FORMATS = ['docx', 'odt', 'pdf', 'txt'];
+const WEB = {
+  title: 'Ferry line between Kessen and Skarr to reopen',
+  outlet: 'The Kessen Herald',
+  url: 'https://kessen-herald.example/2026/03/03/ferry-line',
+  publishedOn: '2026-03-03',
+};
+
+let ws: TestWorkspace;
+afterEach(() => ws?.close());
+
+function folderOf(names: string[]): string {
+  const dir = path.join(tempDir(), 'clippings');
+  fs.mkdirSync(dir);
+  for (const n of names) fs.copyFileSync(path.join(SAME, n), path.join(dir, n));
+  return dir;
+}
+
+async function articles() {
+  return (
+    await ws.ok<{ items: { id: number; title: string; outlet: string; author: string; url: string; publishedOn: string }[] }>(
+      'articles:list',
+      {},
+    )
+  ).items;
+}
+
+describe('the same article as a web page, .docx, .odt, .pdf and .txt', () => {
+  it('imported together, becomes one article with the web page’s metadata (and the byline the others carry)', async () => {
+    ws = openTestWorkspace();
+    // Alphabetical order reads the Word file first; the web page, which says more about itself, is the one kept.
+    const job = await importPaths(ws.ctx, [folderOf(['ferry-line.html', ...FORMATS.map((f) => `ferry-line.${f}`)])]);
+    const items = jobStatus(job, true).items!;
+    expect(items.filter((i) => i.status === 'saved').map((i) => i.fileName)).toEqual(['clippings/ferry-line.html']);
+    for (const f of FORMATS) {
+      expect(items.find((i) => i.fileName === `clippings/ferry-line.${f}`)).toMatchObject({
+        status: 'duplicate',
+        reason: expect.stringMatching(
+          /the same article, imported once, as clippings\/ferry-line\.html|The same text as clippings\/ferry-line\.html/,
+        ),
+      });
+    }
+    expect(await articles()).toEqual([expect.objectContaining({ ...WEB, author: 'Staff Reporter' })]);
+  });
+
+  it('imported after the web page was saved, each is matched with it: skipped by default, nothing saved twice', async () => {
+    ws = openTestWorkspace();
+    await importPaths(ws.ctx, [folderOf(['ferry-line.html'])]);
+    const job = await importPaths(ws.ctx, [folderOf(FORMATS.map((f) => `ferry-line.${f}`))], { onUndated: 'import-date' });
+    for (const item of jobStatus(job, true).items!) {
+      expect(item, item.fileName).toMatchObject({ status: 'skipped', existing: { title: WEB.title } });
+      expect(item.nearDuplicate!.similarity).toBeGreaterThan(0.9);
+    }
+    expect(await articles()).toEqual([expect.objectContaining(WEB)]);
+  });
+
+  it('merge keeps the saved article, its text and its tag, and takes the byline’s author; replacing the text re-anchors the tag', async () => {
+    ws = openTestWorkspace({ sample: true });
+    await importPaths(ws.ctx, [folderOf(['ferry-line.html'])]);
+    const [saved] = (await articles()).filter((a) => a.url === WEB.url);
+    const full = await ws.ok<{ text: string }>('articles:get', { id: saved!.id });
+    const quote = 'a down payment on trust';
+    const start = full.text.indexOf(quote);
+    const rel = (await ws.ok<{ id: number; actorA: { id: number }; actorB: { id: number } }[]>('relationships:list', {}))[0]!;
+    const code = (await ws.ok<{ id: number; key: string }[]>('codebook:list', {})).find((c) => c.key === 'OVERTURE')!;
+    await ws.ok('annotations:create', {
+      articleId: saved!.id,
+      start,
+      end: start + quote.length,
+      codeId: code.id,
+      sourceActorId: rel.actorA.id,
+      targetActorId: rel.actorB.id,
+    });
+
+    const merged = await importPaths(ws.ctx, [folderOf(['ferry-line.txt'])], { onLookAlike: 'merge', onUndated: 'import-date' });
+    expect(jobStatus(merged, true).items![0]).toMatchObject({
+      status: 'saved',
+      articleId: saved!.id,
+      reason: expect.stringMatching(/^Merged into/),
+    });
+    const after = await ws.ok<{ text: string; author: string; title: string; annotationCount: number }>('articles:get', { id: saved!.id });
+    expect(after).toMatchObject({ title: WEB.title, author: 'Staff Reporter', text: full.text, annotationCount: 1 });
+
+    const replaced = await importPaths(ws.ctx, [folderOf(['ferry-line.docx'])], { onLookAlike: 'replace-text', onUndated: 'import-date' });
+    expect(jobStatus(replaced, true).items![0]).toMatchObject({
+      status: 'saved',
+      reason: expect.stringMatching(/1 tag\(s\) re-anchored\.$/),
+    });
+    const now = await ws.ok<{ text: string }>('articles:get', { id: saved!.id });
+    const tags = await ws.ok<{ exact: string; start: number; orphaned: boolean }[]>('annotations:list', { articleId: saved!.id });
+    expect(tags).toHaveLength(1);
+    expect(tags[0]).toMatchObject({ exact: quote, orphaned: false });
+    expect(now.text.slice(tags[0]!.start, tags[0]!.start + quote.length)).toBe(quote);
+    // Both are undoable change sets: undoing the text replacement brings the web page's text back.
+    const history = await ws.ok<{ recent: { label: string }[] }>('history:state', {});
+    expect(history.recent.map((h) => h.label).slice(0, 2)).toEqual([
+      expect.stringMatching(/^Edit the text of “Ferry line/),
+      expect.stringMatching(/^Merge clippings\/ferry-line\.txt into “Ferry line/),
+    ]);
+    await ws.ok('history:undo', {});
+    expect((await ws.ok<{ text: string }>('articles:get', { id: saved!.id })).text).toBe(full.text);
+  });
+});
