@@ -157,12 +157,41 @@ function parseActors(text) {
   return { countries, leaders };
 }
 
+/**
+ * Agent nouns (PETRARCH's [~GOV], [~MIL], [~BUS] …) split in two: the state's
+ * own (government, military, legislature, courts, police, intelligence) and
+ * everyone else's. "A Chinese company offered" is not China offering.
+ */
+function parseAgents(text) {
+  const subst = new Map();
+  const state = new Set();
+  const nonstate = new Set();
+  for (const raw of text.split('\n')) {
+    const line = stripComment(raw);
+    const set = /^(!\w+!)\s*=\s*(.*)$/.exec(line);
+    if (set) {
+      subst.set(set[1], set[2].split(',').map((w) => w.trim().toLowerCase()));
+      continue;
+    }
+    const m = /^(\S+?)\s*\[~([A-Z]+)\]/.exec(line);
+    if (!m) continue;
+    const name = m[1];
+    const key = /!\w+!/.exec(name)?.[0];
+    const names = key ? (subst.get(key) ?? []).map((w) => words(name.replace(key, w))) : [words(name)];
+    const isState = /^(GOV|MIL|LEG|JUD|COP|SPY)/.test(m[2]);
+    for (const n of names) if (n && !n.includes(' ')) (isState ? state : nonstate).add(n.replace(/_$/, ''));
+  }
+  for (const w of state) nonstate.delete(w);
+  return { state: [...state].sort(), nonstate: [...nonstate].sort() };
+}
+
 const licence = readFileSync(join(from, 'LICENSE'), 'utf8');
 const cameo = parseCameo(readFileSync(join(from, 'CAMEO.2.0.txt'), 'utf8'));
 const actors = parseActors(readFileSync(join(from, 'Phoenix.Countries.actors.txt'), 'utf8'));
+const agents = parseAgents(readFileSync(join(from, 'Phoenix.agents.txt'), 'utf8'));
 const lexicon = {
   provenance:
-    'Derived by scripts/derive-lexicon.mjs from the PETRARCH2 dictionaries CAMEO.2.0.txt and Phoenix.Countries.actors.txt ' +
+    'Derived by scripts/derive-lexicon.mjs from the PETRARCH2 dictionaries CAMEO.2.0.txt and Phoenix.Countries.actors.txt and Phoenix.agents.txt ' +
     '(openeventdata/petrarch2, commit 676801cd9cb2924bbbad09f86d15c9323e7097bf, petrarch2/data/dictionaries).',
   licence,
   lemmas: cameo.lemmas,
@@ -171,9 +200,11 @@ const lexicon = {
   patterns: cameo.patterns,
   countries: actors.countries,
   leaders: actors.leaders,
+  agents,
 };
 writeFileSync(out, JSON.stringify(lexicon));
 console.log(
   `${out}: ${cameo.lemmas.length} verbs, ${Object.keys(cameo.forms).length} forms, ${cameo.patterns.length} patterns, ` +
-    `${Object.keys(actors.countries).length} countries, ${Object.keys(actors.leaders).length} with leaders`,
+    `${Object.keys(actors.countries).length} countries, ${Object.keys(actors.leaders).length} with leaders, ` +
+    `${agents.state.length} state and ${agents.nonstate.length} other agent words`,
 );
