@@ -42,7 +42,17 @@ export function defaultSetup(): { codes: Code[]; actors: Actor[] } {
   const codes: Code[] = [];
   DEFAULT_CODES.forEach((c, i) => {
     const parent = c.parentKey ? codes.find((p) => p.key === c.parentKey) : null;
-    codes.push({ id: i + 1, key: c.key, name: c.name, parentId: parent?.id ?? null, weight: c.weight, color: c.color, cameo: c.cameo, description: c.description, shortcut: c.shortcut ?? null });
+    codes.push({
+      id: i + 1,
+      key: c.key,
+      name: c.name,
+      parentId: parent?.id ?? null,
+      weight: c.weight,
+      color: c.color,
+      cameo: c.cameo,
+      description: c.description,
+      shortcut: c.shortcut ?? null,
+    });
   });
   const actors = DEFAULT_ACTORS.map((a, i) => ({ id: i + 1, code: a.code, name: a.name, aliases: [...a.aliases] }));
   return { codes, actors };
@@ -88,7 +98,15 @@ export function measure(cfg: EngineConfig, set: readonly Labelled[], opts: Score
     }
     const precision = tp + fp ? tp / (tp + fp) : 0;
     const recall = tp + fn ? tp / (tp + fn) : 0;
-    out[k] = { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, tp, fp, fn, direction: tp ? dir / tp : 0 };
+    out[k] = {
+      precision,
+      recall,
+      f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+      tp,
+      fp,
+      fn,
+      direction: tp ? dir / tp : 0,
+    };
   }
   return out;
 }

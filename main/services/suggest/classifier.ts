@@ -67,7 +67,7 @@ export function train(examples: readonly Example[], opts: { epochs?: number; rat
   const g2 = new Float32Array(K * DIM);
   const bias = new Float32Array(K);
   const m: Model = { classes, weights, bias, trainedOn: examples.length };
-  const epochs = opts.epochs ?? 8;
+  const epochs = opts.epochs ?? 5;
   const rate = opts.rate ?? 0.5;
   const l2 = opts.l2 ?? 1e-4;
   const p = new Float64Array(K);

@@ -54,8 +54,13 @@ export interface Scored {
 const DEFAULT_THRESHOLD = 0.5;
 const STATEMENT = /^01/;
 
-export function readSentence(cfg: EngineConfig, text: string, start: number, end: number): SentenceReading {
-  const tokens = tokenize(text, start, end);
+export function readSentence(
+  cfg: EngineConfig,
+  text: string,
+  start: number,
+  end: number,
+  tokens = tokenize(text, start, end),
+): SentenceReading {
   const sentence = text.slice(start, end);
   const mentions = findActorMentions(cfg.actors, tokens);
   const inMention = new Set<number>();
@@ -140,4 +145,11 @@ export function scoreReading(cfg: EngineConfig, r: SentenceReading, opts: ScoreO
     };
   }
   return best;
+}
+
+/** The suggestion for one sentence of an article; a sentence that names no actor is skipped unread (no one to act). */
+export function suggestSentence(cfg: EngineConfig, text: string, start: number, end: number): Scored | null {
+  const tokens = tokenize(text, start, end);
+  if (findActorMentions(cfg.actors, tokens).length === 0) return null;
+  return scoreReading(cfg, readSentence(cfg, text, start, end, tokens));
 }

@@ -6,10 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { bestPattern, compilePatterns, type Pattern, type PatternIndex } from './patterns';
 import { isWord, stem, type Token } from './tokens';
-
-type Alternatives = string[];
-type Pattern = [block: number, before: Alternatives[], after: Alternatives[], code: string | null];
 
 export interface LexiconData {
   lemmas: [string, string | null][];
@@ -25,8 +23,8 @@ export interface Lexicon {
   data: LexiconData;
   /** First word of a form -> the forms starting with it (as word lists), longest first. */
   byFirst: Map<string, { words: string[]; lemma: number }[]>;
-  /** Lemma -> its block's patterns, most specific first. */
-  patternsOf: Map<number, Pattern[]>;
+  /** Lemma -> its block's patterns. */
+  patternsOf: Map<number, PatternIndex>;
 }
 
 export interface LexEvent {
@@ -54,16 +52,11 @@ export function buildLexicon(data: LexiconData): Lexicon {
     byFirst.set(words[0]!, list);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
-  const patternsOf = new Map<number, Pattern[]>();
-  for (const p of data.patterns) {
-    if (p[1].length + p[2].length === 0) continue; // "- * +": a target only, no words to match
-    for (const lemma of data.blocks[p[0]] ?? []) {
-      const list = patternsOf.get(lemma) ?? [];
-      list.push(p);
-      patternsOf.set(lemma, list);
-    }
-  }
-  for (const list of patternsOf.values()) list.sort((a, b) => b[1].length + b[2].length - (a[1].length + a[2].length));
+  const perBlock = data.blocks.map((_, b) => compilePatterns(data.patterns.filter((p) => p[0] === b)));
+  const patternsOf = new Map<number, PatternIndex>();
+  data.blocks.forEach((lemmas, b) => {
+    for (const lemma of lemmas) patternsOf.set(lemma, perBlock[b]!);
+  });
   return { data, byFirst, patternsOf };
 }
 
@@ -80,39 +73,6 @@ export function shippedLexicon(): Lexicon {
     }
   }
   throw new Error('The suggestion lexicon (resources/suggest-lexicon.json) is missing from this installation.');
-}
-
-const sameNoun = (token: string, word: string) =>
-  token === word || stem(token) === stem(word) || token === `${word}s` || `${token}s` === word;
-
-/** Matches one alternative (possibly several words) at token i; returns the index after it, or -1. */
-function matchAlt(tokens: readonly Token[], i: number, alt: string): number {
-  const words = alt.split(' ');
-  for (let k = 0; k < words.length; k++) {
-    const t = tokens[i + k];
-    if (!t || !sameNoun(t.lower, words[k]!)) return -1;
-  }
-  return i + words.length;
-}
-
-/** The pattern's elements in order within `window` tokens after (or before) the verb. */
-function matchSeq(tokens: readonly Token[], from: number, to: number, seq: readonly Alternatives[]): boolean {
-  let i = from;
-  for (const alts of seq) {
-    let found = -1;
-    for (let j = i; j < to && found < 0; j++) {
-      for (const alt of alts) {
-        const e = matchAlt(tokens, j, alt);
-        if (e >= 0) {
-          found = e;
-          break;
-        }
-      }
-    }
-    if (found < 0) return false;
-    i = found;
-  }
-  return true;
 }
 
 const STOP = new Set([',', ';', ':', '"', '“', '”', '(', ')', '—', '–', '.', '?', '!']);
@@ -161,6 +121,7 @@ function asked(tokens: readonly Token[], from: number): boolean {
 export function findEvents(lex: Lexicon, tokens: readonly Token[], sentenceText: string, skip?: ReadonlySet<number>): LexEvent[] {
   const events: LexEvent[] = [];
   const dated = DATED_PAST.test(sentenceText);
+  const window = { lowers: tokens.map((t) => t.lower), stems: tokens.map((t) => stem(t.lower)) };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!isWord(t) || skip?.has(i)) continue;
@@ -178,14 +139,14 @@ export function findEvents(lex: Lexicon, tokens: readonly Token[], sentenceText:
     if (relief) {
       cameo = relief;
       pattern = true;
-    } else
-      for (const p of lex.patternsOf.get(hit.lemma) ?? []) {
-        if (matchSeq(tokens, end, Math.min(tokens.length, end + 8), p[2]) && matchSeq(tokens, Math.max(0, i - 5), i, p[1])) {
-          cameo = p[3];
-          pattern = true;
-          break;
-        }
+    } else {
+      const index = lex.patternsOf.get(hit.lemma);
+      const p = index ? bestPattern(index, window, i, end) : null;
+      if (p) {
+        cameo = p.code;
+        pattern = true;
       }
+    }
     const c = context(tokens, i);
     events.push({
       at: i,

@@ -19,7 +19,7 @@ import type { AppContext } from '../context';
 import { recordUndoable } from '../undo';
 import type { Model } from './classifier';
 import { topLevel } from './codeMap';
-import { readSentence, scoreReading, type EngineConfig, type Scored } from './engine';
+import { readSentence, scoreReading, suggestSentence, type EngineConfig, type Scored } from './engine';
 import { sentenceSpans } from './sentences';
 import { trainInWorker } from './trainer';
 import { engineConfig, heldOut, trainFromItems, trainingPayload } from './training';
@@ -94,7 +94,7 @@ export function suggestForArticle(ctx: AppContext, articleId: number): Suggestio
   const out: Suggestion[] = [];
   for (const span of sentenceSpans(article.text)) {
     if (tags.some((t) => t.start < span.end && t.end > span.start)) continue;
-    const scored = scoreReading(cfg, readSentence(cfg, article.text, span.start, span.end));
+    const scored = suggestSentence(cfg, article.text, span.start, span.end);
     if (!scored) continue;
     if (rejected.some((r) => r.start < span.end && r.end > span.start && top(r.codeId) === scored.topId)) continue;
     out.push(toSuggestion(articleId, article.text, scored));

@@ -68,9 +68,34 @@ export function trainingPayload(db: Db): TrainingPayload {
   return { codes, actors, items };
 }
 
-export function trainFromItems(p: TrainingPayload, items: readonly TrainingItem[] = p.items): Model {
+/**
+ * Features of sentences already read, kept between rounds (in the worker), so
+ * that retraining after one more answer reads only the new sentences. Valid
+ * while the codebook and actors are the same (`key`).
+ */
+export interface FeatureCache {
+  key: string;
+  byText: Map<string, Uint32Array>;
+}
+
+const CACHE_LIMIT = 200_000;
+
+export function trainFromItems(p: TrainingPayload, items: readonly TrainingItem[] = p.items, cache?: FeatureCache): Model {
   const cfg = engineConfig(p.codes, p.actors, null, new Map());
-  return train(items.map((it) => ({ x: readSentence(cfg, it.text, 0, it.text.length).features, y: it.y })));
+  const key = JSON.stringify([p.codes.map((c) => [c.id, c.cameo, c.parentId]), p.actors]);
+  if (cache && (cache.key !== key || cache.byText.size > CACHE_LIMIT)) {
+    cache.key = key;
+    cache.byText.clear();
+  }
+  const featuresOf = (text: string) => {
+    let x = cache?.byText.get(text);
+    if (!x) {
+      x = readSentence(cfg, text, 0, text.length).features;
+      cache?.byText.set(text, x);
+    }
+    return x;
+  };
+  return train(items.map((it) => ({ x: featuresOf(it.text), y: it.y })));
 }
 
 /** Held-out split by article (as INCEpTION evaluates its recommenders): one article in five is held out. */
