@@ -23,6 +23,7 @@ import { ArticleTextEditor } from './ArticleTextEditor';
 import { HighlightFilterBar, passesFilter } from './HighlightFilterBar';
 import { describeProposal, findWord, nextWordStart, previousWordStart, sentenceSpans } from './readerText';
 import { TagPopover, type TagChoice } from './TagPopover';
+import { useSuggestionLayer } from './suggest/useSuggestionLayer';
 
 const NO_ANNOTATIONS: Annotation[] = [];
 
@@ -89,6 +90,14 @@ export function Reader() {
   const editing = articleId !== null && editingTextOf === articleId;
   const placing = all.find((x) => x.id === placingId) ?? null;
   const selected = list.find((a) => a.id === selectedId) ?? null;
+  const suggestions = useSuggestionLayer({
+    articleId,
+    index,
+    text,
+    codes: codesData,
+    actors: actors.data,
+    focusBody: () => bodyRef.current?.focus(),
+  });
 
   useLayoutEffect(() => {
     setIndex(bodyRef.current && text ? new TextIndex(bodyRef.current) : null);
@@ -211,6 +220,7 @@ export function Reader() {
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (draft || e.target !== bodyRef.current) return;
+    if (suggestions.onKeyDown(e)) return;
     const sel = window.getSelection();
     if (e.key === ']' || e.key === '[') {
       e.preventDefault();
@@ -298,6 +308,7 @@ export function Reader() {
           </button>
         </p>
       )}
+      {!editing && suggestions.bar}
       {editing && <ArticleTextEditor article={a} />}
       {/* The article is a focusable reading surface: selection by mouse, commands by key (listed in the hint above). */}
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
