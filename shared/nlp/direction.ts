@@ -68,7 +68,11 @@ interface Reading {
 }
 
 /** Mentions in text[span], also in a headline in capitals ("TRUMP" for the alias "Trump"; "US" still only matches "US"). */
-function mentionsIn(text: string, span: Span, actors: readonly AliasedActor[]): Mention[] {
+function mentionsIn(text: string, span: Span, given: readonly AliasedActor[]): Mention[] {
+  // An alias that starts in lower case ("the White House") also opens a sentence ("The White House"),
+  // and headlines drop the article ("White House warns India").
+  const variants = (x: string) => (/^\p{Ll}/u.test(x) ? [x[0]!.toUpperCase() + x.slice(1)] : []).concat(/^the /i.test(x) ? [x.slice(4)] : []);
+  const actors = given.map((a) => ({ ...a, aliases: [...a.aliases, ...a.aliases.flatMap(variants)] }));
   const found = findMentions(text, span.start, span.end, actors);
   const slice = text.slice(span.start, span.end);
   if (!/\p{Lu}{3}/u.test(slice)) return found;

@@ -69,6 +69,11 @@ describe('the direction proposal', () => {
     expect(propose('New Delhi was criticised by the White House for its oil purchases.')).toMatchObject({ sourceActorId: USA, targetActorId: IND });
   });
 
+  it('finds an alias written in lower case at the start of a sentence or without its article in a headline', () => {
+    expect(propose('The White House warned New Delhi against buying more Russian crude.')).toMatchObject({ sourceActorId: USA, targetActorId: IND });
+    expect(propose('White House warns India: stop buying Russian oil')).toMatchObject({ sourceActorId: USA, targetActorId: IND });
+  });
+
   it('reads headlines in capitals', () => {
     expect(propose('TRUMP SLAPS TARIFFS ON INDIA')).toMatchObject({ sourceActorId: USA, targetActorId: IND });
     expect(propose('India Hit by New U.S. Tariffs')).toMatchObject({ sourceActorId: USA, targetActorId: IND });
