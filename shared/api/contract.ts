@@ -63,6 +63,7 @@ import {
   AliasText,
   ScoreInput,
 } from './inputs';
+import { codingLoopOps } from './codingLoop';
 
 export const contract = {
   'workspace:info': {
@@ -300,6 +301,7 @@ export const contract = {
   'import:status': { input: ImportStatusInput, output: ImportStatus },
   'import:cancel': { input: ImportCancelInput, output: ImportStatus },
   'import:commit': { input: ImportCommitInput, output: ImportStatus },
+  ...codingLoopOps,
 } as const;
 
 export type Contract = typeof contract;
