@@ -35,6 +35,7 @@ import { addAlias, createActor, createRelationship, removeAlias, updateActor } f
 import { createCode, deleteCode, exportCodebook, importCodebook, mergeCodes, updateCode } from '../services/codebook';
 import { historyState, redoLast, undoLast } from '../services/undo';
 import { suggestHandlers } from './suggest';
+import { codingLoopHandlers } from './codingLoop';
 
 export type Handler<K extends OperationName> = (input: OpParsedInput<K>, ctx: AppContext) => OpOutput<K> | Promise<OpOutput<K>>;
 export type HandlerMap = { [K in keyof Contract]: Handler<K> };
@@ -148,4 +149,5 @@ export const handlers = {
   'import:cancel': (input, ctx) => cancelImport(ctx, input),
   'import:commit': (input, ctx) => commitImport(ctx, input),
   ...suggestHandlers,
+  ...codingLoopHandlers,
 } satisfies HandlerMap;

@@ -64,6 +64,7 @@ import {
   ScoreInput,
 } from './inputs';
 import { suggestOperations } from './suggest';
+import { codingLoopOps } from './codingLoop';
 
 export const contract = {
   'workspace:info': {
@@ -302,6 +303,7 @@ export const contract = {
   'import:cancel': { input: ImportCancelInput, output: ImportStatus },
   'import:commit': { input: ImportCommitInput, output: ImportStatus },
   ...suggestOperations,
+  ...codingLoopOps,
 } as const;
 
 export type Contract = typeof contract;

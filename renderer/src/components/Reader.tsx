@@ -1,7 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Annotation, Article, Relationship } from '../../../shared/api/schemas';
 import { PASSAGE_PROBLEM_MESSAGES, passageProblem, trimSpan } from '../../../shared/domain/anchoring';
-import { proposeDirection } from '../../../shared/domain/direction';
 import { paragraphSpans } from '../../../shared/domain/text';
 import { applyCodeColors, clearHighlights, paintHighlights, paintSearchHit } from '../highlight/paint';
 import { IntervalIndex } from '../highlight/intervalIndex';
@@ -21,7 +20,9 @@ import { useCoding } from '../state/coding';
 import { useFocus, useUi } from '../state/ui';
 import { ArticleTextEditor } from './ArticleTextEditor';
 import { HighlightFilterBar, passesFilter } from './HighlightFilterBar';
-import { describeProposal, findWord, nextWordStart, previousWordStart, sentenceSpans } from './readerText';
+import { useNlp } from '../state/nlp';
+import { useDirectionProposal } from './useDirectionProposal';
+import { findWord, nextWordStart, previousWordStart, sentenceSpans } from './readerText';
 import { TagPopover, type TagChoice } from './TagPopover';
 import { useSuggestionLayer } from './suggest/useSuggestionLayer';
 
@@ -67,7 +68,10 @@ export function Reader() {
   const [editAnchor, setEditAnchor] = useState<DOMRect | null>(null);
   const text = article.data?.text ?? '';
   const paragraphs = useMemo(() => paragraphSpans(text), [text]);
-  const sentences = useMemo(() => (text ? sentenceSpans(text) : []), [text]);
+  const nlp = useNlp();
+  const sentences = useMemo(() => (text ? (nlp ?? { sentenceSpans }).sentenceSpans(text) : []), [text, nlp]);
+  const openRel = article.data && relationships.data ? relationshipFor(article.data, relationships.data, relationshipId) : undefined;
+  const proposal = useDirectionProposal(text, draft, actors.data, openRel);
   const all = annotations.data ?? NO_ANNOTATIONS;
   // Orphans (passages not found after a text edit) have no place in the text to paint or click.
   const placed = useMemo(() => all.filter((x) => !x.orphaned), [all]);
@@ -255,10 +259,7 @@ export function Reader() {
     }
   };
 
-  const proposal = draft
-    ? proposeDirection(text, draft.start, draft.end, actors.data, rel ? [rel.actorA.id, rel.actorB.id] : undefined)
-    : null;
-  const directionNote = proposal ? describeProposal(proposal, actors.data) : null;
+  const directionNote = proposal ? `${proposal.reason}. S swaps.` : null;
   const defaultChoice = (): TagChoice => ({
     codeId: null,
     sourceActorId: proposal?.sourceActorId ?? rel?.actorA.id ?? actors.data[0]!.id,
