@@ -8,6 +8,7 @@
 import type { Code } from '../../../shared/api/schemas';
 import { findActorMentions, type ActorIndex, type ActorRef } from './actors';
 import { agentsOf, type Agents } from './agents';
+import { sentenceDirection } from './direction';
 import { hashFeatures, predict, type Model } from './classifier';
 import { topLevel, type CodeMapper } from './codeMap';
 import { findEvents, type LexEvent, type Lexicon } from './lexicon';
@@ -21,6 +22,8 @@ export interface EngineConfig {
   model: Model | null;
   /** Top-level code id -> the confidence below which it is not suggested. */
   thresholds: ReadonlyMap<number, number>;
+  /** 'verb': the event verb's own agents only (for measuring what the sentence analysis adds). */
+  direction?: 'nlp' | 'verb';
   /** The article's relationship, for a target when only one actor is named. */
   pair?: readonly [ActorRef, ActorRef];
 }
@@ -31,8 +34,11 @@ export interface SentenceReading {
   event: LexEvent | null;
   /** The code the lexicon gives (subtype where the CAMEO code names one), null for none. */
   lexCode: Code | null;
+  /** Who acts on whom by the event verb: whether an actor acts at all. */
   agents: Agents | null;
   features: Uint32Array;
+  /** Kept to refine the direction of a sentence that is suggested (the sentence analysis costs more than the rest). */
+  refine: () => Agents | null;
 }
 
 export interface Scored {
@@ -89,7 +95,9 @@ export function readSentence(
   }
   if (lexCode) names.push(`lex:${topLevel(cfg.codes, lexCode).id}`);
   if (!agents) names.push('noagents');
-  return { start, end, event, lexCode, agents, features: hashFeatures(names) };
+  const verbAgents = agents;
+  const refine = () => (verbAgents ? sentenceDirection(text, start, end, tokens, mentions, verbAgents, cfg.pair) : null);
+  return { start, end, event, lexCode, agents, features: hashFeatures(names), refine };
 }
 
 /** Lexicon confidence: a noun pattern is surer than the verb alone; may/might/could weaken it. */
@@ -143,6 +151,14 @@ export function scoreReading(cfg: EngineConfig, r: SentenceReading, opts: ScoreO
       cameo: fromLex ? r.event!.cameo : null,
       evidence: fromLex ? `CAMEO ${r.event!.cameo} “${r.event!.lemma}”` : 'learned from your tags',
     };
+  }
+  if (best && cfg.direction !== 'verb') {
+    // The event verb's agents say whether an actor acts at all; the sentence analysis says which, and on whom.
+    const refined = r.refine();
+    if (refined) {
+      best.source = refined.source;
+      best.target = refined.target;
+    }
   }
   return best;
 }

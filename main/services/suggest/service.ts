@@ -76,14 +76,14 @@ function toSuggestion(articleId: number, text: string, s: Scored): Suggestion {
 }
 
 /** The suggestions of one article's text: not where a tag already is, nor where the analyst rejected the same code. */
-export function suggestForArticle(ctx: AppContext, articleId: number): Suggestion[] {
+export function suggestForArticle(ctx: AppContext, articleId: number, direction: 'nlp' | 'verb' = 'nlp'): Suggestion[] {
   const { db } = ctx.workspace;
   const article = getArticle(db, articleId);
   if (!article) throw new ApiError('NOT_FOUND', `There is no article with id ${articleId}; it may have been deleted.`);
   const base = config(ctx);
   const rel = article.relationshipId === null ? null : getRelationship(db, article.relationshipId);
   const ref = (a: { code: string; name: string; id: number }) => ({ code: a.code, name: a.name, id: a.id });
-  const cfg: EngineConfig = rel ? { ...base, pair: [ref(rel.actorA), ref(rel.actorB)] } : base;
+  const cfg: EngineConfig = { ...base, direction, ...(rel ? { pair: [ref(rel.actorA), ref(rel.actorB)] as const } : {}) };
   const tags = listAnnotationsForArticle(db, articleId);
   const rejected = repo.rejectionsForArticle(db, articleId);
   const codes = cfg.codes;
@@ -107,7 +107,8 @@ export function suggestForArticles(ctx: AppContext, articleIds: readonly number[
   let articles = 0;
   for (const id of articleIds) {
     if (!getArticle(ctx.workspace.db, id)) continue;
-    items.push(...suggestForArticle(ctx, id));
+    // The batch reads directions from the event verb alone: the sentence analysis would cost it two thirds of its rate.
+    items.push(...suggestForArticle(ctx, id, 'verb'));
     articles++;
   }
   items.sort((a, b) => b.confidence - a.confidence);
