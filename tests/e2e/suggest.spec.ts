@@ -80,3 +80,41 @@ test('suggestions: step through, accept with Enter, reject, accept with another 
   await expect(history).toContainText('Reject suggestion “India offered to hold trade talks');
   await page.screenshot({ path: '.cache/screens/suggest-after-reload.png' });
 });
+
+test('batch: suggest for the listed articles with progress, filter by code, accept many at once; the codebook shows the measured quality', async ({
+  page,
+  workbench,
+}) => {
+  await page.goto(workbench.url);
+  await addArticle(page, { ...ARTICLE, date: today() });
+  await addArticle(page, {
+    title: 'Beijing and New Delhi',
+    outlet: 'Suggest Desk',
+    date: today(),
+    text: 'China warned India against any new deployment near the border. Beijing offered New Delhi a fresh round of border talks.',
+  });
+  await page.getByRole('button', { name: 'Suggest…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Suggestions for the listed articles' });
+  await dialog.getByRole('button', { name: 'Suggest for the listed articles' }).click();
+  await expect(dialog.getByText('2 of 2 articles')).toBeVisible();
+  const rows = dialog.getByRole('table', { name: 'Suggestions' }).locator('tbody tr');
+  await expect(rows).toHaveCount(5);
+  await dialog.getByLabel('Code').selectOption({ label: 'Threat' });
+  await expect(rows).toHaveCount(2);
+  await dialog.getByRole('button', { name: 'Select all shown (2)' }).click();
+  await dialog.getByRole('button', { name: 'Accept selected' }).click();
+  await expect(page.getByText('Accepted 2 of 2 suggestions.')).toBeVisible();
+  await expect(rows).toHaveCount(0);
+  await dialog.getByLabel('Code').selectOption({ label: 'all' });
+  await expect(rows).toHaveCount(3);
+  await page.screenshot({ path: '.cache/screens/suggest-review.png' });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  // The two accepted threats are tags of their articles.
+  await page.getByRole('button', { name: /Beijing and New Delhi/ }).click();
+  await expect(page.getByRole('region', { name: 'Tags in this article' })).toContainText('“China warned India against any new deployment');
+
+  await page.getByRole('button', { name: 'Codebook' }).click();
+  const quality = page.getByRole('region', { name: 'Suggestion quality' });
+  await expect(quality.getByRole('row')).toHaveCount(4);
+  await expect(quality.getByLabel('Suggestion threshold for Threat (per cent)')).toHaveValue('50');
+});

@@ -1,4 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { SuggestButton } from './suggest/SuggestButton';
 import { useRef } from 'react';
 import { useImportUi } from '../import/importUi';
 import { LIBRARY_PAGE, useArticlePage, useRemoveSample, useWorkspaceInfo } from '../state/queries';
@@ -65,6 +66,7 @@ export function Library({ onAdd }: { onAdd(): void }) {
         <button type="button" onClick={() => useImportUi.getState().show()}>
           Import…
         </button>
+        <SuggestButton />
       </div>
       {sampleCount > 0 && (
         <div className="sample-banner">
