@@ -1,6 +1,7 @@
 /** Data of assisted coding: suggestions per article, answers, measured quality. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { OpInput } from '../../../shared/api/contract';
+import type { Suggestion } from '../../../shared/api/suggest';
 import { api } from '../api';
 import { useInvalidateTags } from './queries';
 import { useUi } from './ui';
@@ -35,6 +36,16 @@ export function useAcceptSuggestion() {
     onError: (e) => say('error', (e as Error).message),
   });
 }
+
+/** What a rejection records of a suggestion: its place, code and direction as proposed. */
+export const rejectionOf = (s: Suggestion): OpInput<'suggestions:reject'> => ({
+  articleId: s.articleId,
+  start: s.start,
+  end: s.end,
+  codeId: s.codeId,
+  sourceActorId: s.sourceActorId,
+  targetActorId: s.targetActorId,
+});
 
 export function useRejectSuggestion() {
   const after = useAfterAnswer();

@@ -9,7 +9,7 @@ import type { Suggestion } from '../../../../shared/api/suggest';
 import { api } from '../../api';
 import { useCoding } from '../../state/coding';
 import { useActors, useCodebook } from '../../state/queries';
-import { useAcceptSuggestion, useRejectSuggestion } from '../../state/suggestQueries';
+import { rejectionOf, useAcceptSuggestion, useRejectSuggestion } from '../../state/suggestQueries';
 import { useUi } from '../../state/ui';
 import { ModalDialog } from '../ModalDialog';
 
@@ -98,14 +98,7 @@ export function SuggestReview({ open, onClose }: { open: boolean; onClose(): voi
             targetActorId: s.targetActorId,
           });
         } else {
-          await reject.mutateAsync({
-            articleId: s.articleId,
-            start: s.start,
-            end: s.end,
-            codeId: s.codeId,
-            sourceActorId: s.sourceActorId,
-            targetActorId: s.targetActorId,
-          });
+          await reject.mutateAsync(rejectionOf(s));
         }
         done++;
       } catch {

@@ -11,7 +11,7 @@ import { useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from
 import type { Actor, Code } from '../../../../shared/api/schemas';
 import type { Suggestion } from '../../../../shared/api/suggest';
 import type { TextIndex } from '../../highlight/textIndex';
-import { useAcceptSuggestion, useRejectSuggestion, useSuggestions } from '../../state/suggestQueries';
+import { rejectionOf, useAcceptSuggestion, useRejectSuggestion, useSuggestions } from '../../state/suggestQueries';
 import { useUi } from '../../state/ui';
 import { SuggestionBar } from './SuggestionBar';
 
@@ -128,22 +128,12 @@ export function useSuggestionLayer(opts: {
   };
 
   const doReject = (s: Suggestion) =>
-    reject.mutate(
-      {
-        articleId: s.articleId,
-        start: s.start,
-        end: s.end,
-        codeId: s.codeId,
-        sourceActorId: s.sourceActorId,
-        targetActorId: s.targetActorId,
+    reject.mutate(rejectionOf(s), {
+      onSuccess: () => {
+        say('info', 'Suggestion rejected; it will not be suggested again.');
+        after(s);
       },
-      {
-        onSuccess: () => {
-          say('info', 'Suggestion rejected; it will not be suggested again.');
-          after(s);
-        },
-      },
-    );
+    });
 
   const onKeyDown = (e: KeyboardEvent): boolean => {
     if (e.ctrlKey || e.metaKey || e.altKey) return false;
