@@ -100,6 +100,7 @@ export function Reader() {
     text,
     codes: codesData,
     actors: actors.data,
+    tags: placed,
     focusBody: () => bodyRef.current?.focus(),
   });
 

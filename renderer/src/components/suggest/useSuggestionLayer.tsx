@@ -47,11 +47,16 @@ export function useSuggestionLayer(opts: {
   text: string;
   codes: readonly Code[] | undefined;
   actors: readonly Actor[] | undefined;
+  /** The article's placed tags: a passage tagged meanwhile (by hand, or by undo/redo) is no longer suggested. */
+  tags: readonly { start: number; end: number }[];
   focusBody(): void;
 }): { onKeyDown(e: KeyboardEvent): boolean; bar: ReactNode } {
-  const { articleId, index, text, codes, actors } = opts;
+  const { articleId, index, text, codes, actors, tags } = opts;
   const query = useSuggestions(articleId);
-  const items = useMemo(() => query.data ?? [], [query.data]);
+  const items = useMemo(
+    () => (query.data ?? []).filter((s) => !tags.some((t) => t.start < s.end && t.end > s.start)),
+    [query.data, tags],
+  );
   const [currentKey, setCurrentKey] = useState<string | null>(null);
   const [adjusted, setAdjusted] = useState<Adjusted | null>(null);
   const accept = useAcceptSuggestion();
