@@ -10,7 +10,10 @@ for (const size of [
   { width: 1440, height: 900 },
   { width: 1024, height: 700 },
 ]) {
-  test(`at ${size.width}×${size.height}: no horizontal scroll, at least 60 characters a line, messages clear of the side panel, axe clean`, async ({ page, workbench }) => {
+  test(`at ${size.width}×${size.height}: no horizontal scroll, at least 60 characters a line, messages clear of the side panel, axe clean`, async ({
+    page,
+    workbench,
+  }) => {
     await page.setViewportSize(size);
     await page.goto(workbench.url);
     await addArticle(page, { title: 'Duties and talks', outlet: 'Loop Wire', date: today(), text: TEXT });

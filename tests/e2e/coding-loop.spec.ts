@@ -19,7 +19,10 @@ async function openArticle(page: Page, url: string) {
   return body;
 }
 
-test('by keyboard, ] goes on from the last passage tagged or cancelled and a sentence is tagged in three keys', async ({ page, workbench }) => {
+test('by keyboard, ] goes on from the last passage tagged or cancelled and a sentence is tagged in three keys', async ({
+  page,
+  workbench,
+}) => {
   const body = await openArticle(page, workbench.url);
   await body.focus();
   await page.keyboard.press(']');
@@ -59,7 +62,10 @@ test('by keyboard, ] goes on from the last passage tagged or cancelled and a sen
   await expect(popover).toContainText('Modi (IND) is the speaker');
 });
 
-test('the EU-tariff sentence is tagged with the open relationship’s pair through the comboboxes, by keyboard', async ({ page, workbench }) => {
+test('the EU-tariff sentence is tagged with the open relationship’s pair through the comboboxes, by keyboard', async ({
+  page,
+  workbench,
+}) => {
   const body = await openArticle(page, workbench.url);
   await selectPhrase(page, 'In an effort to increase pressure on Moscow, Trump has asked the European Union to impose tariffs on India.');
   const popover = page.getByRole('dialog', { name: 'Tag passage' });
@@ -127,7 +133,12 @@ test('a codebook of 300 codes: keys for the first, the rest found by name, key o
   const codes = (await callBrowserServer(workbench.url, 'codebook:list')) as { id: number; key: string }[];
   const threat = codes.find((c) => c.key === 'THREAT')!.id;
   for (let i = 0; i < 300 - codes.length; i++) {
-    await callBrowserServer(workbench.url, 'codebook:create', { name: `Demand ${String(i).padStart(3, '0')}`, parentId: i % 2 ? threat : null, weight: -2, color: '#884422' });
+    await callBrowserServer(workbench.url, 'codebook:create', {
+      name: `Demand ${String(i).padStart(3, '0')}`,
+      parentId: i % 2 ? threat : null,
+      weight: -2,
+      color: '#884422',
+    });
   }
   const body = await openArticle(page, workbench.url);
   await body.focus();

@@ -26,6 +26,7 @@ import { findWord, sentenceSpans } from './readerText';
 import { useReaderKeys } from './reader/useReaderKeys';
 import { usePopoverActions } from './reader/usePopoverActions';
 import { useCodeKeys } from '../state/codingLoopQueries';
+import { ArticleDetailsButton } from './library/ArticleDetailsDialog';
 import { TagPopover, type TagChoice } from './TagPopover';
 
 const NO_ANNOTATIONS: Annotation[] = [];
@@ -271,6 +272,7 @@ export function Reader() {
             Edit text
           </button>
         )}
+        {!editing && <ArticleDetailsButton article={a} />}
         <p className="hint">
           Select a passage with the mouse, or press <kbd>]</kbd> for the next sentence and <kbd>Shift</kbd>+<kbd>→</kbd> to extend it; then
           tag it with <kbd>1</kbd> <kbd>2</kbd> <kbd>3</kbd>.

@@ -53,7 +53,24 @@ const isPair = (rels: readonly Relationship[], a: number, b: number) =>
  * Floating UI beside the selection, never over it.
  */
 export function TagPopover(props: Props) {
-  const { mode, anchor, quote, codes, codeKeys, actors, relationships, initial, busy, onSave, onCancel, onDelete, directionNote, onAddAlias, onAdjust, onHelp } = props;
+  const {
+    mode,
+    anchor,
+    quote,
+    codes,
+    codeKeys,
+    actors,
+    relationships,
+    initial,
+    busy,
+    onSave,
+    onCancel,
+    onDelete,
+    directionNote,
+    onAddAlias,
+    onAdjust,
+    onHelp,
+  } = props;
   const [choice, setChoice] = useState<TagChoice>(initial);
   const [problem, setProblem] = useState<string | null>(null);
   const boxRef = useRef<HTMLDivElement | null>(null);
@@ -114,7 +131,8 @@ export function TagPopover(props: Props) {
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
-    const inField = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement;
+    const inField =
+      e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement;
     if (e.key === 'Escape') {
       e.preventDefault();
       if (inField) boxRef.current?.focus();
@@ -217,8 +235,24 @@ export function TagPopover(props: Props) {
         </button>
       </div>
       <div className="direction-pickers">
-        <ActorCombobox label="Source" shortcut="A" actors={actors} value={choice.sourceActorId} inputRef={sourceRef} onChange={(id) => setChoice((c) => ({ ...c, sourceActorId: id }))} onCreate={createActor('sourceActorId')} />
-        <ActorCombobox label="Target" shortcut="T" actors={actors} value={choice.targetActorId} inputRef={targetRef} onChange={(id) => setChoice((c) => ({ ...c, targetActorId: id }))} onCreate={createActor('targetActorId')} />
+        <ActorCombobox
+          label="Source"
+          shortcut="A"
+          actors={actors}
+          value={choice.sourceActorId}
+          inputRef={sourceRef}
+          onChange={(id) => setChoice((c) => ({ ...c, sourceActorId: id }))}
+          onCreate={createActor('sourceActorId')}
+        />
+        <ActorCombobox
+          label="Target"
+          shortcut="T"
+          actors={actors}
+          value={choice.targetActorId}
+          inputRef={targetRef}
+          onChange={(id) => setChoice((c) => ({ ...c, targetActorId: id }))}
+          onCreate={createActor('targetActorId')}
+        />
       </div>
       {directionNote && <p className="direction-note">{directionNote}</p>}
       {noRelationship && (
@@ -251,7 +285,13 @@ export function TagPopover(props: Props) {
       </div>
       <label className="field">
         <span>Note</span>
-        <input name="note" value={choice.note} maxLength={20000} placeholder="Optional (N)" onChange={(e) => setChoice((s) => ({ ...s, note: e.target.value }))} />
+        <input
+          name="note"
+          value={choice.note}
+          maxLength={20000}
+          placeholder="Optional (N)"
+          onChange={(e) => setChoice((s) => ({ ...s, note: e.target.value }))}
+        />
       </label>
       {onAddAlias && (
         <div className="alias-add" role="group" aria-label={`Add “${quote}” as an alias of`}>

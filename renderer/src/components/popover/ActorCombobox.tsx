@@ -30,7 +30,10 @@ export function ActorCombobox({ label, actors, value, onChange, onCreate, inputR
   const [active, setActive] = useState(0);
   const open = query !== null;
   const options = useMemo(() => (query === null ? [] : actors.filter((a) => matches(a, query)).slice(0, 30)), [actors, query]);
-  const canCreate = !!onCreate && !!query?.trim() && !actors.some((a) => a.code.toLowerCase() === query.trim().toLowerCase() || a.name.toLowerCase() === query.trim().toLowerCase());
+  const canCreate =
+    !!onCreate &&
+    !!query?.trim() &&
+    !actors.some((a) => a.code.toLowerCase() === query.trim().toLowerCase() || a.name.toLowerCase() === query.trim().toLowerCase());
   const count = options.length + (canCreate ? 1 : 0);
 
   const pick = (i: number) => {

@@ -101,7 +101,12 @@ export function CodePicker({ codes, keys, value, onChange, inputRef }: Props) {
               }}
             >
               {keys.get(c.id) && <kbd>{keys.get(c.id)!.toUpperCase()}</kbd>} {c.parentId ? `${byId.get(c.parentId)?.name ?? ''} › ` : ''}
-              {c.name} <span className="combo-aliases">({c.weight > 0 ? '+' : ''}{c.weight}{c.cameo ? ` · CAMEO ${c.cameo}` : ''})</span>
+              {c.name}{' '}
+              <span className="combo-aliases">
+                ({c.weight > 0 ? '+' : ''}
+                {c.weight}
+                {c.cameo ? ` · CAMEO ${c.cameo}` : ''})
+              </span>
             </li>
           ))}
           {options.length === 0 && <li className="combo-empty">No code matches “{query}”.</li>}

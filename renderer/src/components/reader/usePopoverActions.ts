@@ -4,7 +4,14 @@ import { useUi } from '../../state/ui';
 
 /** A short code for a new actor from its name: its first letters, made unique ("Japan" → JAP, then JAP2). */
 export function codeFor(name: string, actors: readonly Actor[]): string {
-  const base = (name.normalize('NFKD').replace(/[^A-Za-z0-9]/g, '').toUpperCase() || 'ACT').slice(0, 3).padEnd(2, 'X');
+  const base = (
+    name
+      .normalize('NFKD')
+      .replace(/[^A-Za-z0-9]/g, '')
+      .toUpperCase() || 'ACT'
+  )
+    .slice(0, 3)
+    .padEnd(2, 'X');
   const taken = new Set(actors.map((a) => a.code));
   if (!taken.has(base)) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base}${i}`)) return `${base}${i}`;
