@@ -36,7 +36,15 @@ export function parsePassages(file: string): LabelledPassage[] {
     const text = marked.replace('[[', '').replace(']]', '');
     const start = open >= 0 ? open : 0;
     const end = open >= 0 ? marked.indexOf(']]') - 2 : text.length;
-    out.push({ line, kind, text, start, end, pair: [actorId(a, line), actorId(b, line)], expected: { source: actorId(s, line), target: actorId(t, line) } });
+    out.push({
+      line,
+      kind,
+      text,
+      start,
+      end,
+      pair: [actorId(a, line), actorId(b, line)],
+      expected: { source: actorId(s, line), target: actorId(t, line) },
+    });
   });
   return out;
 }

@@ -30,7 +30,10 @@ export async function run(_ctx: unknown, opts: Pick<ScenarioOptions, 'log'>): Pr
     const old = firstNamed(p.text, p.start, p.end, BENCH_ACTORS, p.pair);
     const ok = got?.sourceActorId === p.expected.source && got.targetActorId === p.expected.target;
     if (ok) bump(right.nlp, p.kind);
-    else opts.log(`direction: line ${p.line} (${p.kind}) proposed ${got ? `${got.sourceActorId}>${got.targetActorId}` : 'nothing'}: ${p.text.slice(p.start, p.end)}`);
+    else
+      opts.log(
+        `direction: line ${p.line} (${p.kind}) proposed ${got ? `${got.sourceActorId}>${got.targetActorId}` : 'nothing'}: ${p.text.slice(p.start, p.end)}`,
+      );
     if (old?.sourceActorId === p.expected.source && old.targetActorId === p.expected.target) bump(right.old, p.kind);
   }
   const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
@@ -45,9 +48,16 @@ export async function run(_ctx: unknown, opts: Pick<ScenarioOptions, 'log'>): Pr
   };
   for (const k of kinds) {
     const n = passages.filter((p) => p.kind === k).length;
-    out[`direction.${k} (${n}): right % / baseline %`] = `${round(((right.nlp.get(k) ?? 0) / n) * 100)} / ${round(((right.old.get(k) ?? 0) / n) * 100)}`;
+    out[`direction.${k} (${n}): right % / baseline %`] =
+      `${round(((right.nlp.get(k) ?? 0) / n) * 100)} / ${round(((right.old.get(k) ?? 0) / n) * 100)}`;
   }
-  Object.assign(out, metric('direction.proposal', summarize(times.slice(5)), { unit: 'ms', note: 'one proposal (sentence, the one before, roles), the model warm' }));
+  Object.assign(
+    out,
+    metric('direction.proposal', summarize(times.slice(5)), {
+      unit: 'ms',
+      note: 'one proposal (sentence, the one before, roles), the model warm',
+    }),
+  );
   opts.log(`direction: ${round(share * 100)} % right on ${passages.length} passages (first actor named: ${round(baseline * 100)} %)`);
   return out;
 }

@@ -34,7 +34,9 @@ export function deleteManyArticles(ctx: AppContext, input: OpParsedInput<'articl
   return recordUndoable(ctx, label, (rec) => {
     let deletedAnnotations = 0;
     for (const a of found) {
-      const annotationIds = (stmt(db, 'SELECT id FROM annotations WHERE article_id = ? ORDER BY id').all(a.id) as { id: number }[]).map((r) => r.id);
+      const annotationIds = (stmt(db, 'SELECT id FROM annotations WHERE article_id = ? ORDER BY id').all(a.id) as { id: number }[]).map(
+        (r) => r.id,
+      );
       for (const id of annotationIds) {
         rec.willChange('annotations', 'annotation', id);
         stmt(db, 'DELETE FROM annotations WHERE id = ?').run(id);
@@ -75,7 +77,10 @@ export function updateArticleMeta(ctx: AppContext, input: OpParsedInput<'article
 }
 
 export function codeUsage(ctx: AppContext): OpOutput<'codebook:usage'> {
-  return (stmt(ctx.workspace.db, 'SELECT code_id AS codeId, count(*) AS tags FROM annotations GROUP BY code_id').all() as { codeId: number; tags: number }[]);
+  return stmt(ctx.workspace.db, 'SELECT code_id AS codeId, count(*) AS tags FROM annotations GROUP BY code_id').all() as {
+    codeId: number;
+    tags: number;
+  }[];
 }
 
 export function setCodeKey(ctx: AppContext, input: OpParsedInput<'codebook:set-key'>): OpOutput<'codebook:set-key'> {

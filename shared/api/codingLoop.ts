@@ -33,7 +33,13 @@ export const codingLoopOps = {
   /** Sets the key a code is picked with in the tag popover (null: the next free one); a code that had it loses it. */
   'codebook:set-key': {
     input: z
-      .object({ id: Id, key: z.string().regex(/^[1-9d-mo-qu-z]$/i, 'A code key is a digit 1–9 or a letter other than A, B, C, N, R, S and T').nullable() })
+      .object({
+        id: Id,
+        key: z
+          .string()
+          .regex(/^[1-9d-mo-qu-z]$/i, 'A code key is a digit 1–9 or a letter other than A, B, C, N, R, S and T')
+          .nullable(),
+      })
       .strict(),
     output: z.object({ id: Id, key: z.string().nullable() }),
   },

@@ -71,28 +71,38 @@ interface Reading {
 function mentionsIn(text: string, span: Span, given: readonly AliasedActor[]): Mention[] {
   // An alias that starts in lower case ("the White House") also opens a sentence ("The White House"),
   // and headlines drop the article ("White House warns India").
-  const variants = (x: string) => (/^\p{Ll}/u.test(x) ? [x[0]!.toUpperCase() + x.slice(1)] : []).concat(/^the /i.test(x) ? [x.slice(4)] : []);
+  const variants = (x: string) =>
+    (/^\p{Ll}/u.test(x) ? [x[0]!.toUpperCase() + x.slice(1)] : []).concat(/^the /i.test(x) ? [x.slice(4)] : []);
   const actors = given.map((a) => ({ ...a, aliases: [...a.aliases, ...a.aliases.flatMap(variants)] }));
   const found = findMentions(text, span.start, span.end, actors);
   const slice = text.slice(span.start, span.end);
   if (!/\p{Lu}{3}/u.test(slice)) return found;
   const titled = slice.replace(/\p{Lu}{2,}/gu, (w) => w[0] + w.slice(1).toLowerCase());
   const copy = text.slice(0, span.start) + titled + text.slice(span.end);
-  const more = findMentions(copy, span.start, span.end, actors).filter((m) => !found.some((f) => m.start < f.start + f.alias.length && f.start < m.start + m.alias.length));
+  const more = findMentions(copy, span.start, span.end, actors).filter(
+    (m) => !found.some((f) => m.start < f.start + f.alias.length && f.start < m.start + m.alias.length),
+  );
   return [...found, ...more].sort((a, b) => a.start - b.start);
 }
 
 function read(text: string, span: Span, actors: readonly AliasedActor[]): Reading {
   const found = mentionsIn(text, span, actors);
   const slice = text.slice(span.start, span.end);
-  const shadow = isHeadline(slice) ? headlineShadow(slice, found.map((m) => ({ ...m, start: m.start - span.start }))) : undefined;
+  const shadow = isHeadline(slice)
+    ? headlineShadow(
+        slice,
+        found.map((m) => ({ ...m, start: m.start - span.start })),
+      )
+    : undefined;
   const { tokens } = analyse(text, span.start, span.end, shadow);
   return { tokens, quoted: quotedTokens(tokens), mentions: found.map((m) => ({ ...m, token: tokenAt(tokens, m.start) })) };
 }
 
 /** The actor a clause is about: the first candidate mention in its subject. */
 function subjectOf(r: Reading, roles: ClauseRoles, candidates: ReadonlySet<number>): Placed | undefined {
-  return r.mentions.find((m) => candidates.has(m.actorId) && m.token >= roles.subject[0] && m.token < roles.subject[1] && !r.quoted[m.token]);
+  return r.mentions.find(
+    (m) => candidates.has(m.actorId) && m.token >= roles.subject[0] && m.token < roles.subject[1] && !r.quoted[m.token],
+  );
 }
 
 /** The speaker of a quotation or reported speech: "Modi said", "said Modi", "according to New Delhi". */
@@ -104,7 +114,12 @@ function speakerOf(r: Reading, candidates: ReadonlySet<number>): Placed | undefi
     const nextVerb = after.find((t) => t.pos === 'VERB' || t.pos === 'AUX');
     const before = tokens[m.token - 1];
     const beforeTitle = tokens.slice(Math.max(0, m.token - 4), m.token).reverse();
-    if (nextVerb && isSpeechVerb(nextVerb) && !after.slice(0, after.indexOf(nextVerb)).some((t) => t.text === ',' || t.text === '"' || t.text === '“')) return m;
+    if (
+      nextVerb &&
+      isSpeechVerb(nextVerb) &&
+      !after.slice(0, after.indexOf(nextVerb)).some((t) => t.text === ',' || t.text === '"' || t.text === '“')
+    )
+      return m;
     // "…," said Prime Minister Modi: the verb follows a comma or a closing quotation mark.
     const verbAt = beforeTitle.findIndex((t) => isSpeechVerb(t));
     const between = verbAt >= 0 ? beforeTitle.slice(0, verbAt) : [];
@@ -132,7 +147,12 @@ function resolvePronouns(r: Reading, antecedent: Placed | undefined, speaker: Pl
 }
 
 /** The actor the previous sentence is about, for "he"/"it" at the start of this one. */
-function antecedentIn(text: string, previous: Span | null, actors: readonly AliasedActor[], candidates: ReadonlySet<number>): Placed | undefined {
+function antecedentIn(
+  text: string,
+  previous: Span | null,
+  actors: readonly AliasedActor[],
+  candidates: ReadonlySet<number>,
+): Placed | undefined {
   if (!previous) return undefined;
   const r = read(text, previous, actors);
   const roles = clauseRoles(r.tokens, 0, r.tokens.length, r.quoted);
@@ -155,7 +175,11 @@ function focus(text: string, start: number, end: number, touched: readonly Span[
   if (touched.length !== 1) return whole;
   const clauses = clauseSpans(text, whole);
   const inside = clauses.filter((c) => c.end > start && c.start < end);
-  return inside.length === 1 && (inside[0]!.start > start || inside[0]!.end < end || clauses.length > 1) && end - start < whole.end - whole.start ? inside[0]! : whole;
+  return inside.length === 1 &&
+    (inside[0]!.start > start || inside[0]!.end < end || clauses.length > 1) &&
+    end - start < whole.end - whole.start
+    ? inside[0]!
+    : whole;
 }
 
 export function proposeDirection(
@@ -200,12 +224,24 @@ function decide(
   const candidates = new Set(cands.map((m) => m.actorId));
   const other = (id: number, after = -1) => cands.find((m) => m.actorId !== id && m.token > after) ?? cands.find((m) => m.actorId !== id);
   // `lead` says why the source is the source; `why` adds the target, or the relationship supplies it.
-  const finish = (source: Placed, target: Placed | undefined, basis: DirectionBasis, lead: string, why: (t: string) => string): Decision | null => {
-    if (target) return { sourceActorId: source.actorId, targetActorId: target.actorId, basis, reason: `${lead}; ${why(describe(target, actors))}` };
+  const finish = (
+    source: Placed,
+    target: Placed | undefined,
+    basis: DirectionBasis,
+    lead: string,
+    why: (t: string) => string,
+  ): Decision | null => {
+    if (target)
+      return { sourceActorId: source.actorId, targetActorId: target.actorId, basis, reason: `${lead}; ${why(describe(target, actors))}` };
     const partner = partnerOf(pair, source.actorId);
     if (partner === undefined) return null;
     const code = actors.find((a) => a.id === partner)?.code ?? '?';
-    return { sourceActorId: source.actorId, targetActorId: partner, basis, reason: `${lead}; ${code} (the other side of the relationship) is the target` };
+    return {
+      sourceActorId: source.actorId,
+      targetActorId: partner,
+      basis,
+      reason: `${lead}; ${code} (the other side of the relationship) is the target`,
+    };
   };
 
   if (speaker) {
@@ -223,7 +259,8 @@ function decide(
   if (!subjectOf(r, roles, candidates) && roles.verb >= 0) {
     for (let k = roles.verb + 1; k < tokens.length - 1; k++) {
       const t = tokens[k]!;
-      if (quoted[k] || !(t.pos === 'SCONJ' || t.pos === 'CCONJ' || t.text === ',' || t.text === ';' || CLAUSE_OPENERS.has(t.lemma))) continue;
+      if (quoted[k] || !(t.pos === 'SCONJ' || t.pos === 'CCONJ' || t.text === ',' || t.text === ';' || CLAUSE_OPENERS.has(t.lemma)))
+        continue;
       const inner = clauseRoles(tokens, k + 1, tokens.length, quoted);
       if (inner.verb >= 0 && subjectOf(r, inner, candidates)) {
         roles = inner;
@@ -236,36 +273,69 @@ function decide(
   const afterVerb = cands.filter((m) => m.token > roles.verb && roles.verb >= 0);
 
   if (passive) {
-    const agent = afterVerb.find((m) => tokens.slice(roles.verb + 1, m.token).some((t) => t.lemma === 'by') && tokens[m.token - 1]?.lemma !== 'on');
-    const verbText = tokens.slice(roles.verbGroupStart, roles.verb + 1).map((t) => t.text).join(' ');
+    const agent = afterVerb.find(
+      (m) => tokens.slice(roles.verb + 1, m.token).some((t) => t.lemma === 'by') && tokens[m.token - 1]?.lemma !== 'on',
+    );
+    const verbText = tokens
+      .slice(roles.verbGroupStart, roles.verb + 1)
+      .map((t) => t.text)
+      .join(' ');
     if (agent) {
       const target = subject && subject.actorId !== agent.actorId ? subject : other(agent.actorId);
-      return finish(agent, target, 'passive-agent', `${describe(agent, actors)} is the agent of the passive “${verbText} by”`, (t) => `${t} is acted upon`);
+      return finish(
+        agent,
+        target,
+        'passive-agent',
+        `${describe(agent, actors)} is the agent of the passive “${verbText} by”`,
+        (t) => `${t} is acted upon`,
+      );
     }
     const patient = subject ?? afterVerb[0];
     if (patient) {
       const partner = partnerOf(pair, patient.actorId);
       const src = other(patient.actorId);
-      if (src) return { sourceActorId: src.actorId, targetActorId: patient.actorId, basis: 'object', reason: `${describe(patient, actors)} is acted upon (“${verbText}”); ${describe(src, actors)} is the other actor named` };
+      if (src)
+        return {
+          sourceActorId: src.actorId,
+          targetActorId: patient.actorId,
+          basis: 'object',
+          reason: `${describe(patient, actors)} is acted upon (“${verbText}”); ${describe(src, actors)} is the other actor named`,
+        };
       if (partner !== undefined) {
         const code = actors.find((a) => a.id === partner)?.code ?? '?';
-        return { sourceActorId: partner, targetActorId: patient.actorId, basis: 'object', reason: `${describe(patient, actors)} is acted upon (“${verbText}”); ${code} is the other side of the relationship` };
+        return {
+          sourceActorId: partner,
+          targetActorId: patient.actorId,
+          basis: 'object',
+          reason: `${describe(patient, actors)} is acted upon (“${verbText}”); ${code} is the other side of the relationship`,
+        };
       }
     }
   }
 
   if (subject && roles.undergoer) {
-    const from = afterVerb.find((m) => m.actorId !== subject.actorId && ['from', 'by'].includes(tokens[m.token - 1]?.lemma ?? ''))
-      ?? afterVerb.find((m) => m.actorId !== subject.actorId && tokens.slice(roles.verb + 1, m.token).some((t) => t.lemma === 'from'));
-    if (from) return { sourceActorId: from.actorId, targetActorId: subject.actorId, basis: 'undergoer', reason: `${describe(subject, actors)} is the subject of “${tokens[roles.verb]!.lemma}”, which it undergoes; it comes from ${describe(from, actors)}` };
+    const from =
+      afterVerb.find((m) => m.actorId !== subject.actorId && ['from', 'by'].includes(tokens[m.token - 1]?.lemma ?? '')) ??
+      afterVerb.find((m) => m.actorId !== subject.actorId && tokens.slice(roles.verb + 1, m.token).some((t) => t.lemma === 'from'));
+    if (from)
+      return {
+        sourceActorId: from.actorId,
+        targetActorId: subject.actorId,
+        basis: 'undergoer',
+        reason: `${describe(subject, actors)} is the subject of “${tokens[roles.verb]!.lemma}”, which it undergoes; it comes from ${describe(from, actors)}`,
+      };
   }
 
   if (subject) {
     const target = afterVerb.find((m) => m.actorId !== subject.actorId) ?? other(subject.actorId);
     const verbWord = roles.verb >= 0 ? tokens[roles.verb]!.lemma : '';
     const objectOfVerb = target && target.token > roles.verb && roles.verb >= 0;
-    return finish(subject, target, 'subject', `${describe(subject, actors)} is the subject${objectOfVerb || !verbWord ? '' : ` of “${verbWord}”`}`, (t) =>
-      objectOfVerb ? `${t} is the object of “${phraseTo(tokens, roles.verb, target.token)}”` : `${t} is the other actor`,
+    return finish(
+      subject,
+      target,
+      'subject',
+      `${describe(subject, actors)} is the subject${objectOfVerb || !verbWord ? '' : ` of “${verbWord}”`}`,
+      (t) => (objectOfVerb ? `${t} is the object of “${phraseTo(tokens, roles.verb, target.token)}”` : `${t} is the other actor`),
     );
   }
 
@@ -275,13 +345,30 @@ function decide(
     const src = cands.find((m) => m.actorId !== object.actorId);
     const partner = partnerOf(pair, object.actorId);
     const phrase = phraseTo(tokens, roles.verb, object.token);
-    if (src) return { sourceActorId: src.actorId, targetActorId: object.actorId, basis: 'object', reason: `${describe(object, actors)} is the object of “${phrase}”; ${describe(src, actors)} is the other actor named` };
+    if (src)
+      return {
+        sourceActorId: src.actorId,
+        targetActorId: object.actorId,
+        basis: 'object',
+        reason: `${describe(object, actors)} is the object of “${phrase}”; ${describe(src, actors)} is the other actor named`,
+      };
     if (partner !== undefined) {
       const code = actors.find((a) => a.id === partner)?.code ?? '?';
-      return { sourceActorId: partner, targetActorId: object.actorId, basis: 'object', reason: `${describe(object, actors)} is the object of “${phrase}”; ${code} is the other side of the relationship` };
+      return {
+        sourceActorId: partner,
+        targetActorId: object.actorId,
+        basis: 'object',
+        reason: `${describe(object, actors)} is the object of “${phrase}”; ${code} is the other side of the relationship`,
+      };
     }
   }
 
   const first = cands[0]!;
-  return finish(first, other(first.actorId), 'order', `${describe(first, actors)} is named first and no subject was found`, (t) => `${t} next`);
+  return finish(
+    first,
+    other(first.actorId),
+    'order',
+    `${describe(first, actors)} is named first and no subject was found`,
+    (t) => `${t} next`,
+  );
 }

@@ -4,5 +4,12 @@
  * popover and of assisted coding. See docs/direction.md.
  */
 export { sentenceSpans, sentenceAt, sentencesAround, clauseSpans, isHeadline } from './segment';
-export { proposeDirection, type DirectionReading, type DirectionBasis, type NamedActor, type AliasedActor, type Mention } from './direction';
+export {
+  proposeDirection,
+  type DirectionReading,
+  type DirectionBasis,
+  type NamedActor,
+  type AliasedActor,
+  type Mention,
+} from './direction';
 export { analyse, type Token, type Span, type Analysed } from './tokens';

@@ -19,11 +19,63 @@ export interface ClauseRoles {
 }
 
 const SPEECH = new Set([
-  'say', 'tell', 'write', 'add', 'warn', 'state', 'declare', 'announce', 'insist', 'argue', 'claim', 'note', 'post',
-  'tweet', 'remark', 'reply', 'respond', 'urge', 'threaten', 'promise', 'vow', 'pledge', 'caution', 'allege', 'accuse', 'assert', 'complain', 'stress', 'signal',
+  'say',
+  'tell',
+  'write',
+  'add',
+  'warn',
+  'state',
+  'declare',
+  'announce',
+  'insist',
+  'argue',
+  'claim',
+  'note',
+  'post',
+  'tweet',
+  'remark',
+  'reply',
+  'respond',
+  'urge',
+  'threaten',
+  'promise',
+  'vow',
+  'pledge',
+  'caution',
+  'allege',
+  'accuse',
+  'assert',
+  'complain',
+  'stress',
+  'signal',
 ]);
 const UNDERGOER = new Set(['face', 'receive', 'get', 'suffer', 'endure', 'undergo', 'draw', 'attract', 'absorb', 'come']);
-const OPENING = new Set(['in', 'after', 'before', 'despite', 'amid', 'to', 'while', 'as', 'with', 'following', 'since', 'during', 'when', 'although', 'though', 'if', 'for', 'on', 'at', 'by', 'under', 'ahead', 'unlike', 'like']);
+const OPENING = new Set([
+  'in',
+  'after',
+  'before',
+  'despite',
+  'amid',
+  'to',
+  'while',
+  'as',
+  'with',
+  'following',
+  'since',
+  'during',
+  'when',
+  'although',
+  'though',
+  'if',
+  'for',
+  'on',
+  'at',
+  'by',
+  'under',
+  'ahead',
+  'unlike',
+  'like',
+]);
 const RELATIVE = new Set(['who', 'which', 'whose', 'whom', 'that']);
 
 export const isSpeechVerb = (t: Token | undefined): boolean => !!t && (t.pos === 'VERB' || t.pos === 'AUX') && SPEECH.has(t.lemma);
@@ -50,7 +102,8 @@ export function quotedTokens(tokens: readonly Token[]): boolean[] {
 /** Where the clause proper starts: after an opening adverbial phrase closed by a comma ("In an effort to …, Trump asked"). */
 function clauseStart(tokens: readonly Token[], from: number, to: number, quoted: readonly boolean[]): number {
   const first = tokens[from];
-  if (!first || !OPENING.has(first.lemma) || !(first.pos === 'ADP' || first.pos === 'SCONJ' || first.pos === 'PART' || first.pos === 'ADV')) return from;
+  if (!first || !OPENING.has(first.lemma) || !(first.pos === 'ADP' || first.pos === 'SCONJ' || first.pos === 'PART' || first.pos === 'ADV'))
+    return from;
   for (let i = from + 1; i < to; i++) {
     if (tokens[i]!.text === ',' && !quoted[i]) return i + 1;
   }
@@ -75,7 +128,8 @@ export function clauseRoles(tokens: readonly Token[], from: number, to: number, 
       if (t.text === ',') skipping = false;
       continue;
     }
-    if (isVerbal(t) && !(tokens[i - 1]?.lemma === 'to' && tokens[i - 1]?.pos === 'PART') && !RELATIVE.has(tokens[i - 1]?.lemma ?? '')) break;
+    if (isVerbal(t) && !(tokens[i - 1]?.lemma === 'to' && tokens[i - 1]?.pos === 'PART') && !RELATIVE.has(tokens[i - 1]?.lemma ?? ''))
+      break;
   }
   if (i >= to) return { verb: -1, verbGroupStart: -1, passive: false, subject: [start, to], undergoer: false };
   const groupStart = i;
@@ -116,6 +170,7 @@ export function phraseTo(tokens: readonly Token[], verb: number, target: number)
   const words = tokens.slice(from, to).filter((t) => t.pos !== 'PUNCT' && t.pos !== 'DET');
   const noun = words.find((t, k) => k > 0 && t.pos === 'NOUN');
   const last = words[words.length - 1];
-  const shown = words.length > 4 ? [words[0]!, ...(noun && noun !== last ? [noun] : []), ...(last && last !== words[0] ? [last] : [])] : words;
+  const shown =
+    words.length > 4 ? [words[0]!, ...(noun && noun !== last ? [noun] : []), ...(last && last !== words[0] ? [last] : [])] : words;
   return shown.map((t, k) => (k === 0 ? t.lemma : t.text)).join(' ');
 }

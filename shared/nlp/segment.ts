@@ -96,7 +96,23 @@ export function sentencesAround(text: string, start: number, end: number): { pre
   return { previous: before[before.length - 1] ?? null, touched };
 }
 
-const CLAUSE_CONJUNCTIONS = new Set(['and', 'but', 'while', 'whereas', 'although', 'though', 'because', 'after', 'before', 'as', 'even', 'yet', 'so', 'since', 'when']);
+const CLAUSE_CONJUNCTIONS = new Set([
+  'and',
+  'but',
+  'while',
+  'whereas',
+  'although',
+  'though',
+  'because',
+  'after',
+  'before',
+  'as',
+  'even',
+  'yet',
+  'so',
+  'since',
+  'when',
+]);
 const VERBAL = new Set(['VERB', 'AUX']);
 
 /**

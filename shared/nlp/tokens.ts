@@ -62,7 +62,13 @@ export function analyse(text: string, from = 0, to = text.length, shadow?: strin
     at = end;
     indexOf.push(tokens.length);
     if (pos[i] === 'SPACE' || !v.trim()) continue;
-    tokens.push({ start: from + start, end: from + end, text: slice.slice(start, end), pos: pos[i]!, lemma: (lemmas[i] ?? v).toLowerCase() });
+    tokens.push({
+      start: from + start,
+      end: from + end,
+      text: slice.slice(start, end),
+      pos: pos[i]!,
+      lemma: (lemmas[i] ?? v).toLowerCase(),
+    });
   }
   const sentences: [number, number][] = [];
   for (const [s, e] of doc.sentences().out(its.span) as unknown as [number, number][]) {

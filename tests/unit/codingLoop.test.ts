@@ -19,7 +19,14 @@ const threat = () => codes.find((c) => c.key === 'THREAT')!.id;
 async function article(title: string, tags: number) {
   const a = await w.ok('articles:create', { title, publishedOn: '2026-06-01', relationshipId: rel.id, text: `${title}. ${TEXT}` });
   for (let i = 0; i < tags; i++) {
-    await w.ok('annotations:create', { articleId: a.id, start: 0, end: 4 + i, codeId: threat(), sourceActorId: rel.actorA.id, targetActorId: rel.actorB.id });
+    await w.ok('annotations:create', {
+      articleId: a.id,
+      start: 0,
+      end: 4 + i,
+      codeId: threat(),
+      sourceActorId: rel.actorA.id,
+      targetActorId: rel.actorB.id,
+    });
   }
   return a.id;
 }
@@ -56,8 +63,21 @@ describe('deleting articles', () => {
 describe('editing an article’s details', () => {
   it('changes title, outlet, author, date and URL, undoably and in the history', async () => {
     const a = await article('Alpha', 0);
-    const edited = await w.ok('articles:update-meta', { id: a, title: 'Alpha, corrected', outlet: 'Wire', author: 'R. Rao', publishedOn: '2026-05-30', url: 'https://example.org/a' });
-    expect(edited).toMatchObject({ title: 'Alpha, corrected', outlet: 'Wire', author: 'R. Rao', publishedOn: '2026-05-30', url: 'https://example.org/a' });
+    const edited = await w.ok('articles:update-meta', {
+      id: a,
+      title: 'Alpha, corrected',
+      outlet: 'Wire',
+      author: 'R. Rao',
+      publishedOn: '2026-05-30',
+      url: 'https://example.org/a',
+    });
+    expect(edited).toMatchObject({
+      title: 'Alpha, corrected',
+      outlet: 'Wire',
+      author: 'R. Rao',
+      publishedOn: '2026-05-30',
+      url: 'https://example.org/a',
+    });
     expect((await w.ok('history:state', {})).nextUndo).toBe('Edit details of “Alpha”');
     await w.ok('history:undo', {});
     expect(await w.ok('articles:get', { id: a })).toMatchObject({ title: 'Alpha', outlet: '', publishedOn: '2026-06-01' });
@@ -65,7 +85,10 @@ describe('editing an article’s details', () => {
 
   it('refuses a future date and a bad URL, changing nothing', async () => {
     const a = await article('Alpha', 0);
-    expect(await w.call('articles:update-meta', { id: a, publishedOn: '2027-01-01' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await w.call('articles:update-meta', { id: a, publishedOn: '2027-01-01' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
     expect(await w.call('articles:update-meta', { id: a, url: 'ftp://x' })).toMatchObject({ ok: false });
     expect(await w.ok('articles:get', { id: a })).toMatchObject({ publishedOn: '2026-06-01', url: '' });
   });
@@ -79,7 +102,12 @@ describe('code keys', () => {
       { id: 3, parentId: 1, shortcut: null },
       { id: 4, parentId: null, shortcut: null },
     ];
-    expect([...assignCodeKeys(list)]).toEqual([[1, '1'], [2, '2'], [4, '3'], [3, '4']]);
+    expect([...assignCodeKeys(list)]).toEqual([
+      [1, '1'],
+      [2, '2'],
+      [4, '3'],
+      [3, '4'],
+    ]);
     expect(assignCodeKeys(list, new Map([[3, 5]])).get(3)).toBe('3');
     const many = Array.from({ length: 300 }, (_, i) => ({ id: i + 1, parentId: null, shortcut: null }));
     const keys = assignCodeKeys(many, new Map([[300, 9]]));
@@ -105,7 +133,14 @@ describe('tags outside every relationship', () => {
     const actors = await w.ok('actors:list', {});
     const rus = actors.find((a: { code: string }) => a.code === 'RUS')!.id;
     const a = await article('Alpha', 1);
-    const outside = await w.ok('annotations:create', { articleId: a, start: 0, end: 5, codeId: threat(), sourceActorId: rel.actorA.id, targetActorId: rus });
+    const outside = await w.ok('annotations:create', {
+      articleId: a,
+      start: 0,
+      end: 5,
+      codeId: threat(),
+      sourceActorId: rel.actorA.id,
+      targetActorId: rus,
+    });
     const listed = await w.ok('annotations:outside-relationships', {});
     expect(listed.map((t: { id: number }) => t.id)).toEqual([outside.id]);
     expect(listed[0]).toMatchObject({ articleTitle: 'Alpha', sourceActorId: rel.actorA.id, targetActorId: rus });

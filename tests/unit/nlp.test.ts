@@ -29,7 +29,11 @@ describe('sentences', () => {
 
   it('keep a quotation with several sentences in it whole, and a headline apart', () => {
     const text = 'INDIA REBUFFS TRUMP ON OIL\n\n"We will not bow. We will not break," Modi said. Talks resume Monday.';
-    expect(sentences(text)).toEqual(['INDIA REBUFFS TRUMP ON OIL', '"We will not bow. We will not break," Modi said.', 'Talks resume Monday.']);
+    expect(sentences(text)).toEqual([
+      'INDIA REBUFFS TRUMP ON OIL',
+      '"We will not bow. We will not break," Modi said.',
+      'Talks resume Monday.',
+    ]);
   });
 
   it('split into clauses at a semicolon and at a conjunction after a comma between verbs', () => {
@@ -49,7 +53,10 @@ describe('the direction proposal', () => {
   });
 
   it('reads an actor named in object position, after the verb, as the target', () => {
-    expect(propose("Modi, speaking in New Delhi, fully reciprocates President Trump's sentiments.")).toMatchObject({ sourceActorId: IND, targetActorId: USA });
+    expect(propose("Modi, speaking in New Delhi, fully reciprocates President Trump's sentiments.")).toMatchObject({
+      sourceActorId: IND,
+      targetActorId: USA,
+    });
   });
 
   it('resolves a pronoun to the actor of the sentence before', () => {
@@ -60,17 +67,31 @@ describe('the direction proposal', () => {
   });
 
   it('takes the speaker of a quotation as the source', () => {
-    expect(propose('"We will not bow to pressure," Modi said of the tariffs from Washington.')).toMatchObject({ sourceActorId: IND, targetActorId: USA, basis: 'speaker' });
+    expect(propose('"We will not bow to pressure," Modi said of the tariffs from Washington.')).toMatchObject({
+      sourceActorId: IND,
+      targetActorId: USA,
+      basis: 'speaker',
+    });
     expect(propose('"India has been a bad partner," said President Trump.')).toMatchObject({ sourceActorId: USA, targetActorId: IND });
   });
 
   it('reads the passive voice: the agent after "by" is the source', () => {
-    expect(propose('Sanctions were imposed on India by Washington.')).toMatchObject({ sourceActorId: USA, targetActorId: IND, basis: 'passive-agent' });
-    expect(propose('New Delhi was criticised by the White House for its oil purchases.')).toMatchObject({ sourceActorId: USA, targetActorId: IND });
+    expect(propose('Sanctions were imposed on India by Washington.')).toMatchObject({
+      sourceActorId: USA,
+      targetActorId: IND,
+      basis: 'passive-agent',
+    });
+    expect(propose('New Delhi was criticised by the White House for its oil purchases.')).toMatchObject({
+      sourceActorId: USA,
+      targetActorId: IND,
+    });
   });
 
   it('finds an alias written in lower case at the start of a sentence or without its article in a headline', () => {
-    expect(propose('The White House warned New Delhi against buying more Russian crude.')).toMatchObject({ sourceActorId: USA, targetActorId: IND });
+    expect(propose('The White House warned New Delhi against buying more Russian crude.')).toMatchObject({
+      sourceActorId: USA,
+      targetActorId: IND,
+    });
     expect(propose('White House warns India: stop buying Russian oil')).toMatchObject({ sourceActorId: USA, targetActorId: IND });
   });
 
