@@ -26,6 +26,7 @@ await Promise.all([
       // Test support, run as a child process by the crash test.
       'test-support/crash-writer': 'tests/support/crash-writer.ts',
       'main/importWorker': 'main/services/import/worker.ts',
+      'main/suggestWorker': 'main/services/suggest/worker.ts',
       'bench/bench': 'bench/bench.ts',
     },
     outdir: 'dist',

@@ -18,6 +18,7 @@ export const SCENARIOS: readonly ScenarioEntry[] = [
   { name: 'coldStart', load: () => import('./coldStart') },
   { name: 'disk', load: () => import('./disk') },
   { name: 'search', load: () => import('./search') },
+  { name: 'direction', load: () => import('./direction') },
   {
     name: 'highlights',
     load: async () => {
@@ -41,6 +42,7 @@ export const SCENARIOS: readonly ScenarioEntry[] = [
       return { run: (ctx, o) => m.run(ctx, { log: o.log, pages: o.quick ? 50 : 2_000, resultsDir: o.resultsDir }) };
     },
   },
+  { name: 'suggest', load: () => import('./suggest') },
   {
     // Last: it adds 10,000 imported articles to the working copy of the workspace.
     name: 'import',

@@ -36,6 +36,8 @@ import { createCode, deleteCode, exportCodebook, importCodebook, mergeCodes, upd
 import { historyState, redoLast, undoLast } from '../services/undo';
 import { backupDiffHandlers } from './backupDiff';
 import { marksSettingsHandlers } from './marksSettings';
+import { suggestHandlers } from './suggest';
+import { codingLoopHandlers } from './codingLoop';
 
 export type Handler<K extends OperationName> = (input: OpParsedInput<K>, ctx: AppContext) => OpOutput<K> | Promise<OpOutput<K>>;
 export type HandlerMap = { [K in keyof Contract]: Handler<K> };
@@ -150,4 +152,6 @@ export const handlers = {
   'import:commit': (input, ctx) => commitImport(ctx, input),
   ...backupDiffHandlers,
   ...marksSettingsHandlers,
+  ...suggestHandlers,
+  ...codingLoopHandlers,
 } satisfies HandlerMap;

@@ -36,51 +36,52 @@ function requireRefs(db: Db, codeId: number, sourceActorId: number, targetActorI
   }
 }
 
-export function createAnnotation(ctx: AppContext, input: OpParsedInput<'annotations:create'>): Annotation {
+/** `label`: the history entry's wording, when the tag comes from elsewhere than the popover (an accepted suggestion). */
+export function createAnnotation(
+  ctx: AppContext,
+  input: OpParsedInput<'annotations:create'>,
+  label?: (a: Annotation) => string,
+): Annotation {
   const { db } = ctx.workspace;
   // The shown score follows each change by an incremental update (scoreCache), applied once the write has committed.
   const outermost = !db.inTransaction;
   let change: PassageChange | null = null;
-  const created = recordUndoable(
-    ctx,
-    (a: Annotation) => `Tag “${clip(a.exact)}” as ${codeName(db, a.codeId)}`,
-    (rec) => {
-      change = beginPassageChange(db, null, outermost);
-      const article = getArticle(db, input.articleId);
-      if (!article) throw new ApiError('NOT_FOUND', `There is no article with id ${input.articleId}; it may have been deleted.`);
-      requireRefs(db, input.codeId, input.sourceActorId, input.targetActorId);
-      const problem = passageProblem(article.text, input.start, input.end);
-      if (problem) throw new ApiError('BAD_INPUT', PASSAGE_PROBLEM_MESSAGES[problem]);
-      const quote = quoteSelector(article.text, input.start, input.end);
-      if (input.exact !== undefined && input.exact !== quote.exact) {
-        throw new ApiError(
-          'CONFLICT',
-          'The article text at the selection is not what was selected (it may have been edited). Select the passage again.',
-        );
-      }
-      const eventDate = input.eventDate ?? article.publishedOn;
-      assertNotFuture(ctx, eventDate, 'The event date');
-      const row: repo.NewAnnotation = {
-        articleId: input.articleId,
-        codeId: input.codeId,
-        sourceActorId: input.sourceActorId,
-        targetActorId: input.targetActorId,
-        start: input.start,
-        end: input.end,
-        ...quote,
-        confidence: input.confidence,
-        eventDate,
-        note: input.note,
-      };
-      if (repo.findSameAnnotation(db, row) !== null) {
-        throw new ApiError('CONFLICT', 'This passage already carries this tag in this direction. Nothing was added.');
-      }
-      const id = repo.insertAnnotation(db, row, ctx.now().getTime());
-      rec.created(TABLE, 'annotation', id);
-      change.written(id);
-      return repo.getAnnotation(db, id)!;
-    },
-  );
+  const created = recordUndoable(ctx, label ?? ((a: Annotation) => `Tag “${clip(a.exact)}” as ${codeName(db, a.codeId)}`), (rec) => {
+    change = beginPassageChange(db, null, outermost);
+    const article = getArticle(db, input.articleId);
+    if (!article) throw new ApiError('NOT_FOUND', `There is no article with id ${input.articleId}; it may have been deleted.`);
+    requireRefs(db, input.codeId, input.sourceActorId, input.targetActorId);
+    const problem = passageProblem(article.text, input.start, input.end);
+    if (problem) throw new ApiError('BAD_INPUT', PASSAGE_PROBLEM_MESSAGES[problem]);
+    const quote = quoteSelector(article.text, input.start, input.end);
+    if (input.exact !== undefined && input.exact !== quote.exact) {
+      throw new ApiError(
+        'CONFLICT',
+        'The article text at the selection is not what was selected (it may have been edited). Select the passage again.',
+      );
+    }
+    const eventDate = input.eventDate ?? article.publishedOn;
+    assertNotFuture(ctx, eventDate, 'The event date');
+    const row: repo.NewAnnotation = {
+      articleId: input.articleId,
+      codeId: input.codeId,
+      sourceActorId: input.sourceActorId,
+      targetActorId: input.targetActorId,
+      start: input.start,
+      end: input.end,
+      ...quote,
+      confidence: input.confidence,
+      eventDate,
+      note: input.note,
+    };
+    if (repo.findSameAnnotation(db, row) !== null) {
+      throw new ApiError('CONFLICT', 'This passage already carries this tag in this direction. Nothing was added.');
+    }
+    const id = repo.insertAnnotation(db, row, ctx.now().getTime());
+    rec.created(TABLE, 'annotation', id);
+    change.written(id);
+    return repo.getAnnotation(db, id)!;
+  });
   (change as PassageChange | null)?.apply();
   return created;
 }

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles.css';
 import './coding.css';
+import './layout.css';
 
 // Everything is local: no retries against a network, no refetch on focus.
 const queryClient = new QueryClient({

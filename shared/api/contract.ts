@@ -65,6 +65,8 @@ import {
   AliasText,
   ScoreInput,
 } from './inputs';
+import { suggestOperations } from './suggest';
+import { codingLoopOps } from './codingLoop';
 
 export const contract = {
   'workspace:info': {
@@ -304,6 +306,8 @@ export const contract = {
   'import:commit': { input: ImportCommitInput, output: ImportStatus },
   ...backupDiffOps,
   ...marksSettingsOps,
+  ...suggestOperations,
+  ...codingLoopOps,
 } as const;
 
 export type Contract = typeof contract;

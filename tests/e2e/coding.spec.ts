@@ -33,10 +33,10 @@ test('an analyst adds a subtype and an actor with aliases, then tags with only t
   await actors.getByRole('button', { name: 'Close' }).click();
 
   await addArticle(page, {
-    title: 'Tokyo presses Delhi on exports',
+    title: 'Tokyo presses Beijing on exports',
     outlet: 'Keyboard Wire',
     date: today(),
-    text: 'Markets were calm on Monday. Tokyo warned New Delhi that export curbs would be met with sanctions.\n\nNo reply came.',
+    text: 'Markets were calm on Monday. Tokyo warned Beijing that export curbs would be met with sanctions.\n\nNo reply came.',
   });
   const body = page.getByRole('document', { name: 'Article text' });
   await body.focus();
@@ -44,18 +44,21 @@ test('an analyst adds a subtype and an actor with aliases, then tags with only t
   await page.keyboard.press(']');
   await expect
     .poll(() => page.evaluate(() => String(window.getSelection())))
-    .toBe('Tokyo warned New Delhi that export curbs would be met with sanctions.');
+    .toBe('Tokyo warned Beijing that export curbs would be met with sanctions.');
   await page.keyboard.press('Alt+Shift+ArrowRight'); // drop "Tokyo"
   await page.keyboard.press('Shift+ArrowLeft'); // drop the full stop
   await expect
     .poll(() => page.evaluate(() => String(window.getSelection())))
-    .toBe('warned New Delhi that export curbs would be met with sanctions');
+    .toBe('warned Beijing that export curbs would be met with sanctions');
   await page.keyboard.press('Enter');
   const popover = page.getByRole('dialog', { name: 'Tag passage' });
-  await expect(popover.getByLabel('Direction')).toHaveText('JPN → IND');
-  await expect(popover).toContainText('Proposed from “Tokyo” → “New Delhi”');
+  await expect(popover.getByLabel('Direction')).toHaveText('JPN → CHN');
+  await expect(popover).toContainText('Tokyo (JPN) is the speaker; Beijing (CHN) is named in what was said');
   await page.keyboard.press('1');
-  await page.keyboard.press('7'); // the fourth subtype of Threat: the new one
+  // Every code has a key, the analyst's own included: the popover shows it beside the subtype.
+  const sanctions = popover.getByLabel(/Subtype/).locator('option', { hasText: 'Sanctions threat' });
+  const key = (await sanctions.textContent())!.match(/^(\w) · /)![1]!;
+  await page.keyboard.press(key.toLowerCase());
   await expect(popover.getByLabel(/Subtype/)).toHaveValue(/\d+/);
   await expect(popover.getByLabel(/Subtype/).locator('option:checked')).toHaveText(/Sanctions threat/);
   await page.keyboard.press('c');
@@ -63,17 +66,17 @@ test('an analyst adds a subtype and an actor with aliases, then tags with only t
   await page.screenshot({ path: '.cache/screens/coding-keyboard-popover.png' });
   await page.keyboard.press('Enter');
   const tags = page.getByRole('region', { name: 'Tags in this article' });
-  await expect(tags).toContainText('Sanctions threat JPN→IND');
-  await expect(tags).toContainText('“warned New Delhi that export curbs would be met with sanctions”');
+  await expect(tags).toContainText('Sanctions threat JPN→CHN');
+  await expect(tags).toContainText('“warned Beijing that export curbs would be met with sanctions”');
 
-  // Swapping the proposal is one key.
+  // Swapping the proposal is one key. ] goes on from the tag just saved, so [ steps back first.
   await body.focus();
-  await page.keyboard.press(']');
+  await page.keyboard.press('[');
   await page.keyboard.press(']');
   await page.keyboard.press('Enter');
-  await expect(popover.getByLabel('Direction')).toHaveText('JPN → IND');
+  await expect(popover.getByLabel('Direction')).toHaveText('JPN → CHN');
   await page.keyboard.press('s');
-  await expect(popover.getByLabel('Direction')).toHaveText('IND → JPN');
+  await expect(popover.getByLabel('Direction')).toHaveText('CHN → JPN');
   await page.keyboard.press('Escape');
 
   await body.focus();

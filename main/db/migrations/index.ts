@@ -7,11 +7,22 @@ import { importLookups } from './0040-import-lookups';
 import { exchange } from './0050-exchange';
 import { startCounts } from './0060-start-counts';
 import { changeAnalyst } from './0070-change-analyst';
+import { suggestions } from './0013-suggestions';
 import { nearDuplicates } from './0014-near-duplicates';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [initial, coding, scoreModel, importLookups, exchange, startCounts, changeAnalyst, nearDuplicates];
+export const MIGRATIONS: readonly Migration[] = [
+  initial,
+  coding,
+  scoreModel,
+  importLookups,
+  exchange,
+  startCounts,
+  changeAnalyst,
+  suggestions,
+  nearDuplicates,
+];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

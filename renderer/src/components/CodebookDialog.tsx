@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { SuggestQuality } from './suggest/SuggestQuality';
 import type { Code } from '../../../shared/api/schemas';
 import { api } from '../api';
 import { useCodebook, useRegistryMutation } from '../state/queries';
@@ -80,6 +81,7 @@ export function CodebookDialog({ open, onClose }: { open: boolean; onClose(): vo
           </li>
         ))}
       </ul>
+      <SuggestQuality codes={list} />
       <form className="registry-form" onSubmit={submit} aria-label={editing ? `Edit code ${editing.name}` : 'New code'}>
         <h3 className="wide">{editing ? `Edit “${editing.name}”` : 'New code or subtype'}</h3>
         <label className="field">

@@ -1,10 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { SuggestButton } from './suggest/SuggestButton';
 import { useRef } from 'react';
 import { useImportUi } from '../import/importUi';
 import { LIBRARY_PAGE, useArticlePage, useRemoveSample, useWorkspaceInfo } from '../state/queries';
 import { useCoding, type LibraryQuery } from '../state/coding';
 import { useUi } from '../state/ui';
 import { LibraryFilters } from './LibraryFilters';
+import { DeleteArticles } from './library/DeleteArticles';
+import { useLibrarySelection } from '../state/librarySelection';
 
 /** One row; it asks for its page, which TanStack Query fetches once for all the rows on it. */
 function ArticleRow({ query, index, total }: { query: LibraryQuery; index: number; total: number }) {
@@ -20,15 +23,31 @@ function ArticleRow({ query, index, total }: { query: LibraryQuery; index: numbe
     );
   }
   return (
-    <button type="button" className="article-item" aria-current={a.id === articleId ? 'true' : undefined} onClick={() => openArticle(a.id)}>
-      <span className="title">{a.title}</span>
-      <span className="meta">
-        {a.outlet || 'Unknown outlet'} · <time dateTime={a.publishedOn}>{a.publishedOn}</time>
-      </span>
-      <span className="count" aria-label={`${a.annotationCount} tags`}>
-        {a.annotationCount}
-      </span>
-    </button>
+    <div className="article-row">
+      <ArticleTick id={a.id} title={a.title} tags={a.annotationCount} />
+      <button
+        type="button"
+        className="article-item"
+        aria-current={a.id === articleId ? 'true' : undefined}
+        onClick={() => openArticle(a.id)}
+      >
+        <span className="title">{a.title}</span>
+        <span className="meta">
+          {a.outlet || 'Unknown outlet'} · <time dateTime={a.publishedOn}>{a.publishedOn}</time>
+        </span>
+        <span className="count" aria-label={`${a.annotationCount} tags`}>
+          {a.annotationCount}
+        </span>
+      </button>
+    </div>
+  );
+}
+
+function ArticleTick({ id, title, tags }: { id: number; title: string; tags: number }) {
+  const ticked = useLibrarySelection((s) => s.ids.has(id));
+  const toggle = useLibrarySelection((s) => s.toggle);
+  return (
+    <input type="checkbox" className="article-tick" aria-label={`Tick “${title}”`} checked={ticked} onChange={() => toggle(id, tags)} />
   );
 }
 
@@ -65,6 +84,7 @@ export function Library({ onAdd }: { onAdd(): void }) {
         <button type="button" onClick={() => useImportUi.getState().show()}>
           Import…
         </button>
+        <SuggestButton />
       </div>
       {sampleCount > 0 && (
         <div className="sample-banner">
@@ -87,6 +107,7 @@ export function Library({ onAdd }: { onAdd(): void }) {
         </div>
       )}
       <LibraryFilters />
+      <DeleteArticles />
       {first.isError && <p role="alert">{(first.error as Error).message}</p>}
       {first.isSuccess && total === 0 && !filtered && (
         <p className="empty-state">

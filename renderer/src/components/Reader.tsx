@@ -1,7 +1,6 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation, Article, Relationship } from '../../../shared/api/schemas';
 import { PASSAGE_PROBLEM_MESSAGES, passageProblem, trimSpan } from '../../../shared/domain/anchoring';
-import { proposeDirection } from '../../../shared/domain/direction';
 import { paragraphSpans } from '../../../shared/domain/text';
 import { applyCodeColors, clearHighlights, paintHighlights, paintSearchHit } from '../highlight/paint';
 import { IntervalIndex } from '../highlight/intervalIndex';
@@ -21,8 +20,15 @@ import { useCoding } from '../state/coding';
 import { useFocus, useUi } from '../state/ui';
 import { ArticleTextEditor } from './ArticleTextEditor';
 import { HighlightFilterBar, passesFilter } from './HighlightFilterBar';
-import { describeProposal, findWord, nextWordStart, previousWordStart, sentenceSpans } from './readerText';
+import { useNlp } from '../state/nlp';
+import { useDirectionProposal } from './useDirectionProposal';
+import { findWord, sentenceSpans } from './readerText';
+import { useReaderKeys } from './reader/useReaderKeys';
+import { usePopoverActions } from './reader/usePopoverActions';
+import { useCodeKeys } from '../state/codingLoopQueries';
+import { ArticleDetailsButton } from './library/ArticleDetailsDialog';
 import { TagPopover, type TagChoice } from './TagPopover';
+import { useSuggestionLayer } from './suggest/useSuggestionLayer';
 
 const NO_ANNOTATIONS: Annotation[] = [];
 
@@ -30,6 +36,8 @@ interface Draft {
   start: number;
   end: number;
   anchor: DOMRect;
+  /** A code chosen by its key before the popover opened. */
+  codeId?: number;
 }
 
 function domRange(index: TextIndex, start: number, end: number): Range | null {
@@ -66,7 +74,31 @@ export function Reader() {
   const [editAnchor, setEditAnchor] = useState<DOMRect | null>(null);
   const text = article.data?.text ?? '';
   const paragraphs = useMemo(() => paragraphSpans(text), [text]);
-  const sentences = useMemo(() => (text ? sentenceSpans(text) : []), [text]);
+  const nlp = useNlp();
+  const sentences = useMemo(() => (text ? (nlp ?? { sentenceSpans }).sentenceSpans(text) : []), [text, nlp]);
+  const openRel = article.data && relationships.data ? relationshipFor(article.data, relationships.data, relationshipId) : undefined;
+  const proposal = useDirectionProposal(text, draft, actors.data, openRel);
+  const codeKeys = useCodeKeys();
+  const codeByKey = useMemo(() => new Map([...codeKeys].map(([id, k]) => [k, id])), [codeKeys]);
+  const draftWord = draft ? text.slice(draft.start, draft.end) : '';
+  const popoverActions = usePopoverActions(
+    actors.data ?? [],
+    draftWord.length <= 40 && draftWord.split(/\s+/).length <= 4 ? draftWord : null,
+  );
+  const keys = useReaderKeys({
+    text,
+    sentences,
+    index,
+    bodyRef,
+    codeByKey,
+    active: !draft,
+    onHelp: () => setShortcutsOpen(true),
+    onEscape: () => {
+      selectAnnotation(null);
+      setPlacing(null);
+    },
+  });
+
   const all = annotations.data ?? NO_ANNOTATIONS;
   // Orphans (passages not found after a text edit) have no place in the text to paint or click.
   const placed = useMemo(() => all.filter((x) => !x.orphaned), [all]);
@@ -89,6 +121,15 @@ export function Reader() {
   const editing = articleId !== null && editingTextOf === articleId;
   const placing = all.find((x) => x.id === placingId) ?? null;
   const selected = list.find((a) => a.id === selectedId) ?? null;
+  const suggestions = useSuggestionLayer({
+    articleId,
+    index,
+    text,
+    codes: codesData,
+    actors: actors.data,
+    tags: placed,
+    focusBody: () => bodyRef.current?.focus(),
+  });
 
   useLayoutEffect(() => {
     setIndex(bodyRef.current && text ? new TextIndex(bodyRef.current) : null);
@@ -158,7 +199,7 @@ export function Reader() {
   const a = article.data;
   const rel = relationshipFor(a, relationships.data, relationshipId);
 
-  const openDraftFromSelection = (): boolean => {
+  const openDraftFromSelection = (codeId?: number): boolean => {
     const sel = window.getSelection();
     if (!index || !sel || sel.rangeCount === 0 || sel.isCollapsed || !bodyRef.current) return false;
     const r = sel.getRangeAt(0);
@@ -186,7 +227,7 @@ export function Reader() {
       return true;
     }
     selectAnnotation(null);
-    setDraft({ ...span, anchor: r.getBoundingClientRect() });
+    setDraft({ ...span, anchor: r.getBoundingClientRect(), ...(codeId !== undefined ? { codeId } : {}) });
     return true;
   };
 
@@ -209,48 +250,9 @@ export function Reader() {
     (range.startContainer.parentElement as HTMLElement).scrollIntoView({ block: 'nearest' });
   };
 
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (draft || e.target !== bodyRef.current) return;
-    const sel = window.getSelection();
-    if (e.key === ']' || e.key === '[') {
-      e.preventDefault();
-      const at =
-        sel && sel.rangeCount > 0 && index ? index.offsetOf(sel.getRangeAt(0).startContainer, sel.getRangeAt(0).startOffset) : null;
-      const next =
-        e.key === ']'
-          ? sentences.find((s) => at === null || s.start > at)
-          : [...sentences].reverse().find((s) => at !== null && s.start < at);
-      if (next) selectSpan(next);
-    } else if (e.shiftKey && e.altKey && (e.key === 'ArrowRight' || e.key === 'ArrowLeft') && sel && !sel.isCollapsed && index) {
-      // Alt+Shift moves the start of the selection by a word: → drops the first word, ← takes in the one before.
-      e.preventDefault();
-      const r = sel.getRangeAt(0);
-      const s = index.offsetOf(r.startContainer, r.startOffset);
-      const end = index.offsetOf(r.endContainer, r.endOffset);
-      if (s === null || end === null) return;
-      const next = e.key === 'ArrowRight' ? nextWordStart(text, s, end) : previousWordStart(text, s);
-      if (next < end) selectSpan({ start: next, end });
-    } else if (e.shiftKey && (e.key === 'ArrowRight' || e.key === 'ArrowLeft') && sel && !sel.isCollapsed) {
-      e.preventDefault();
-      sel.modify('extend', e.key === 'ArrowRight' ? 'forward' : 'backward', 'word');
-    } else if (e.key === 'Enter' || e.key === 't') {
-      if (openDraftFromSelection()) e.preventDefault();
-    } else if (e.key === '?') {
-      e.preventDefault();
-      setShortcutsOpen(true);
-    } else if (e.key === 'Escape') {
-      sel?.removeAllRanges();
-      selectAnnotation(null);
-      setPlacing(null);
-    }
-  };
-
-  const proposal = draft
-    ? proposeDirection(text, draft.start, draft.end, actors.data, rel ? [rel.actorA.id, rel.actorB.id] : undefined)
-    : null;
-  const directionNote = proposal ? describeProposal(proposal, actors.data) : null;
+  const directionNote = proposal ? `${proposal.reason}. S swaps.` : null;
   const defaultChoice = (): TagChoice => ({
-    codeId: null,
+    codeId: draft?.codeId ?? null,
     sourceActorId: proposal?.sourceActorId ?? rel?.actorA.id ?? actors.data[0]!.id,
     targetActorId: proposal?.targetActorId ?? rel?.actorB.id ?? actors.data[1]!.id,
     note: '',
@@ -261,6 +263,7 @@ export function Reader() {
   const aliasCandidate = draftQuote.length <= 40 && draftQuote.split(/\s+/).length <= 4 && !/[.!?;:]$/.test(draftQuote);
 
   const closeDraft = () => {
+    if (draft) keys.resumeFrom(draft.end);
     setDraft(null);
     window.getSelection()?.removeAllRanges();
     bodyRef.current?.focus();
@@ -282,6 +285,7 @@ export function Reader() {
             Edit text
           </button>
         )}
+        {!editing && <ArticleDetailsButton article={a} />}
         <p className="hint">
           Select a passage with the mouse, or press <kbd>]</kbd> for the next sentence and <kbd>Shift</kbd>+<kbd>→</kbd> to extend it; then
           tag it with <kbd>1</kbd> <kbd>2</kbd> <kbd>3</kbd>.
@@ -298,6 +302,7 @@ export function Reader() {
           </button>
         </p>
       )}
+      {!editing && suggestions.bar}
       {editing && <ArticleTextEditor article={a} />}
       {/* The article is a focusable reading surface: selection by mouse, commands by key (listed in the hint above). */}
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
@@ -307,9 +312,13 @@ export function Reader() {
         className="article-body"
         role="document"
         aria-label="Article text"
+        data-sentences={nlp ? 'nlp' : 'browser'}
         tabIndex={0}
         onMouseUp={onMouseUp}
-        onKeyDown={onKeyDown}
+        onKeyDown={(e) => {
+          if (!draft && e.target === bodyRef.current && suggestions.onKeyDown(e)) return;
+          keys.onKeyDown(e, { selectSpan, openDraft: openDraftFromSelection });
+        }}
       >
         {paragraphs.map((p) => (
           <p key={p.start} data-start={p.start}>
@@ -324,7 +333,10 @@ export function Reader() {
           anchor={draft.anchor}
           quote={text.slice(draft.start, draft.end)}
           codes={codes.data}
+          codeKeys={codeKeys}
           actors={actors.data}
+          relationships={relationships.data}
+          {...popoverActions}
           initial={defaultChoice()}
           directionNote={directionNote}
           onHelp={() => setShortcutsOpen(true)}
@@ -359,7 +371,10 @@ export function Reader() {
           anchor={editAnchor}
           quote={selected.exact}
           codes={codes.data}
+          codeKeys={codeKeys}
           actors={actors.data}
+          relationships={relationships.data}
+          {...popoverActions}
           initial={{
             codeId: selected.codeId,
             sourceActorId: selected.sourceActorId,

@@ -1,8 +1,8 @@
 /** Text helpers of the reader's keyboard commands (pure; offsets in the article's normalized text). */
 import { trimSpan } from '../../../shared/domain/anchoring';
-import type { DirectionProposal } from '../../../shared/domain/direction';
 import { paragraphSpans } from '../../../shared/domain/text';
 
+/** Sentences by the browser's segmenter: the fallback while shared/nlp loads (see state/nlp.ts). */
 export function sentenceSpans(text: string): { start: number; end: number }[] {
   const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
   const spans: { start: number; end: number }[] = [];
@@ -40,12 +40,4 @@ export function findWord(text: string, word: string): number | null {
   if (whole) return whole.index;
   const at = text.toLowerCase().indexOf(word.toLowerCase());
   return at >= 0 ? at : null;
-}
-
-/** What the tag popover says about a proposed direction: the aliases it came from. */
-export function describeProposal(p: DirectionProposal, actors: readonly { id: number; code: string }[]): string {
-  const alias = (id: number) => p.mentions.find((m) => m.actorId === id)?.alias;
-  const target = alias(p.targetActorId);
-  const targetText = target ? `“${target}”` : `${actors.find((a) => a.id === p.targetActorId)?.code ?? '?'} (the relationship)`;
-  return `Proposed from “${alias(p.sourceActorId)}” → ${targetText}. S swaps.`;
 }

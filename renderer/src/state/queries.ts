@@ -50,7 +50,7 @@ export const useEvidence = (relationshipId: number | null, date: string | null, 
   });
 
 /** After any change to tags: the article's list, the library's counts and every score. */
-function useInvalidateTags() {
+export function useInvalidateTags() {
   const qc = useQueryClient();
   return (articleId: number) =>
     Promise.all([

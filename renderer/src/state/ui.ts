@@ -39,7 +39,8 @@ export const useUi = create<UiState>((set) => ({
   setEvidenceDate: (date) => set({ evidenceDate: date }),
   say: (kind, text) => {
     const id = nextMessageId++;
-    set((s) => ({ messages: [...s.messages.slice(-3), { id, kind, text }] }));
+    // At most two at a time. A success means the last problem was dealt with: its error goes.
+    set((s) => ({ messages: [...s.messages.filter((m) => kind === 'error' || m.kind === 'info').slice(-1), { id, kind, text }] }));
     if (kind === 'info') setTimeout(() => set((s) => ({ messages: s.messages.filter((m) => m.id !== id) })), 5000);
   },
   dismiss: (id) => set((s) => ({ messages: s.messages.filter((m) => m.id !== id) })),
