@@ -14,9 +14,10 @@ import { openWorkspace } from '../db/connection';
 import { getSetting, setSetting } from '../db/exchange';
 import { SCHEMA_VERSION } from '../db/migrations';
 import type { AppContext } from './context';
+import { saveRecoveryNotice } from './recovery';
 
-type Kind = 'manual' | 'daily' | 'pre-restore';
-const NAME = /^parley-(manual|daily|pre-restore)-(\d{8})-(\d{6})(?:-(\d+))?\.sqlite$/;
+type Kind = 'manual' | 'daily' | 'pre-restore' | 'kept';
+const NAME = /^parley-(manual|daily|pre-restore|kept)-(\d{8})-(\d{6})(?:-(\d+))?\.sqlite$/;
 
 /** A read-only connection (with Electron's addon when Parley runs inside Electron). */
 export function openReadonly(file: string): Database.Database {
@@ -148,10 +149,46 @@ export function saveBackupSettings(ctx: AppContext, s: BackupSettings): BackupSe
   return backupSettings(ctx);
 }
 
+/** How much a backup holds, for the rotation's "never drop a richer one" rule; -1 when it cannot be read. */
+function contentOf(file: string): number {
+  try {
+    const db = openReadonly(file);
+    try {
+      const c = countsOf(db);
+      return c.articles + c.annotations;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return -1;
+  }
+}
+
+/**
+ * Keeps the newest `keep` daily backups. One that would rotate out while
+ * holding more than the newest backup (the workspace lost content since) is
+ * not deleted but renamed to a kept backup, outside the rotation, until the
+ * analyst removes it; a kept one is dropped only when a newer kept one holds
+ * at least as much.
+ */
 function pruneDaily(ctx: AppContext, keep: number): string[] {
-  const daily = listBackups(ctx).filter((b) => b.kind === 'daily');
+  const all = listBackups(ctx);
+  const daily = all.filter((b) => b.kind === 'daily');
   const removed = daily.slice(keep);
-  for (const b of removed) fs.rmSync(b.path, { force: true });
+  if (removed.length === 0) return [];
+  const newest = contentOf(daily[0]!.path);
+  const dir = backupDir(ctx);
+  for (const b of removed) {
+    if (contentOf(b.path) > newest) fs.renameSync(b.path, path.join(dir, b.fileName.replace(/^parley-daily-/, 'parley-kept-')));
+    else fs.rmSync(b.path, { force: true });
+  }
+  const kept = listBackups(ctx).filter((b) => b.kind === 'kept');
+  let richestNewer = -1;
+  for (const b of kept) {
+    const size = contentOf(b.path);
+    if (size <= richestNewer) fs.rmSync(b.path, { force: true });
+    richestNewer = Math.max(richestNewer, size);
+  }
   return removed.map((b) => b.fileName);
 }
 
@@ -304,5 +341,10 @@ export function latestGoodBackup(ctx: AppContext): GoodBackup | null {
     }
   }
   goodBackups.set(recovery, found);
+  const offered = found?.backup.fileName ?? null;
+  if (recovery.offered !== offered) {
+    recovery.offered = offered;
+    saveRecoveryNotice(ctx.workspace.path, recovery);
+  }
   return found;
 }

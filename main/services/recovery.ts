@@ -13,6 +13,47 @@ export interface RecoveryNotice {
   damagedPath: string;
   reason: string;
   atMs: number;
+  /** The backup the banner offered to restore (file name), once one was found. */
+  offered?: string | null;
+}
+
+/**
+ * The notice lives in a file beside the workspace until the analyst restores
+ * or salvages: kept only in memory, it vanished at the next start and the
+ * empty replacement's daily backups then rotated the good ones away.
+ */
+export function recoveryFile(workspacePath: string): string {
+  return `${workspacePath}.recovery.json`;
+}
+
+export function saveRecoveryNotice(workspacePath: string, notice: RecoveryNotice): void {
+  const file = recoveryFile(workspacePath);
+  const partial = `${file}.partial`;
+  fs.writeFileSync(partial, JSON.stringify(notice, null, 2), { mode: 0o600 });
+  fs.renameSync(partial, file);
+}
+
+/** The notice left by an earlier start, or undefined; a file that cannot be parsed still means "in recovery". */
+export function loadRecoveryNotice(workspacePath: string): RecoveryNotice | undefined {
+  const file = recoveryFile(workspacePath);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const n = JSON.parse(text) as Partial<RecoveryNotice>;
+    if (typeof n.damagedPath === 'string' && typeof n.reason === 'string' && typeof n.atMs === 'number')
+      return { damagedPath: n.damagedPath, reason: n.reason, atMs: n.atMs, offered: typeof n.offered === 'string' ? n.offered : null };
+  } catch {
+    // fall through
+  }
+  return { damagedPath: file, reason: `the recovery notice ${file} could not be read`, atMs: fs.statSync(file).mtimeMs | 0 };
+}
+
+export function clearRecoveryNotice(workspacePath: string): void {
+  fs.rmSync(recoveryFile(workspacePath), { force: true });
 }
 
 const DAMAGE_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_VTAB', 'SQLITE_CORRUPT_SEQUENCE', 'SQLITE_CORRUPT_INDEX']);
