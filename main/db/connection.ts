@@ -77,11 +77,13 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Workspac
         path: absolute,
         foundVersion,
         close() {
-          if (db.open) {
-            db.pragma('wal_checkpoint(TRUNCATE)');
-            db.close();
+          // The lock is released even when the checkpoint fails (a full or read-only disk), so a restart is not refused.
+          try {
+            if (db.open) db.pragma('wal_checkpoint(TRUNCATE)');
+          } finally {
+            if (db.open) db.close();
+            lock?.release();
           }
-          lock?.release();
         },
       };
     } catch (err) {

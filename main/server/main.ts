@@ -21,8 +21,12 @@ async function main(): Promise<void> {
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    void Promise.all([server.close(), backups.stop()]).finally(() => {
-      ctx.workspace.close();
+    void Promise.allSettled([server.close(), backups.stop()]).then(() => {
+      try {
+        ctx.workspace.close();
+      } catch (err) {
+        console.error(`parley: closing the workspace failed: ${(err as Error).message}`);
+      }
       process.exit(0);
     });
   };

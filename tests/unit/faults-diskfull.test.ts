@@ -55,45 +55,55 @@ describe('import on a full disk', () => {
     expect(w.ctx.workspace.db.pragma('integrity_check', { simple: true })).toBe('ok');
   }, 60_000);
 
-  it.skipIf(!isRoot)('on a full tmpfs: the server process stays up and answers, every committed file is kept', async () => {
-    const mnt = tempDir('parley-tmpfs-');
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m,mode=0700', 'tmpfs', mnt]);
-    cleanups.push(() => {
-      execFileSync('umount', ['-l', mnt]);
-      fs.rmSync(mnt, { recursive: true, force: true });
-    });
-    const workspace = path.join(mnt, 'workspace.sqlite');
-    const server = await startServerProcess(workspace);
-    cleanups.push(() => void kill(server.child));
-    const n = 1200;
-    const upload = (await call(server.url, 'import:upload', {
-      files: Array.from({ length: n }, (_, i) => {
-        const data = Buffer.from(dispatchText(i, 200));
-        return { name: `d${i}.txt`, size: data.length, dataBase64: data.toString('base64') };
-      }),
-    })) as { jobId: string };
-    type Status = { phase: string; items?: { status: string; reason: string; fileName: string }[] };
-    const until = async (phase: string): Promise<Status> => {
-      for (;;) {
-        const s = (await call(server.url, 'import:status', { jobId: upload.jobId, includeItems: true })) as Status;
-        if (s.phase === phase) return s;
-        await new Promise((r) => setImmediate(r));
-      }
-    };
-    await call(server.url, 'import:start', { jobId: upload.jobId, relationshipId: null });
-    await until('review');
-    await call(server.url, 'import:commit', { jobId: upload.jobId, edits: [] });
-    const done = await until('done');
-    expect(server.child.exitCode).toBeNull();
-    const items = done.items!;
-    const saved = items.filter((i) => i.status === 'saved');
-    const notSaved = items.filter((i) => i.status === 'failed');
-    expect(notSaved.length).toBeGreaterThan(0);
-    for (const i of notSaved) expect(i.reason).toMatch(DISK_FULL);
-    const info = (await call(server.url, 'workspace:info')) as { articleCount: number };
-    expect(info.articleCount).toBe(saved.length);
-    await call(server.url, 'articles:list', { limit: 5 });
-    expect(server.child.exitCode).toBeNull();
-    recordFigures('fault-disk-full', { tmpfsMb: 4, files: n, saved: saved.length, notSavedWithDiskFullReason: notSaved.length, serverUp: true });
-  }, 60_000);
+  it.skipIf(!isRoot)(
+    'on a full tmpfs: the server process stays up and answers, every committed file is kept',
+    async () => {
+      const mnt = tempDir('parley-tmpfs-');
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m,mode=0700', 'tmpfs', mnt]);
+      cleanups.push(() => {
+        execFileSync('umount', ['-l', mnt]);
+        fs.rmSync(mnt, { recursive: true, force: true });
+      });
+      const workspace = path.join(mnt, 'workspace.sqlite');
+      const server = await startServerProcess(workspace);
+      cleanups.push(() => void kill(server.child));
+      const n = 1200;
+      const upload = (await call(server.url, 'import:upload', {
+        files: Array.from({ length: n }, (_, i) => {
+          const data = Buffer.from(dispatchText(i, 200));
+          return { name: `d${i}.txt`, size: data.length, dataBase64: data.toString('base64') };
+        }),
+      })) as { jobId: string };
+      type Status = { phase: string; items?: { status: string; reason: string; fileName: string }[] };
+      const until = async (phase: string): Promise<Status> => {
+        for (;;) {
+          const s = (await call(server.url, 'import:status', { jobId: upload.jobId, includeItems: true })) as Status;
+          if (s.phase === phase) return s;
+          await new Promise((r) => setImmediate(r));
+        }
+      };
+      await call(server.url, 'import:start', { jobId: upload.jobId, relationshipId: null });
+      await until('review');
+      await call(server.url, 'import:commit', { jobId: upload.jobId, edits: [] });
+      const done = await until('done');
+      expect(server.child.exitCode).toBeNull();
+      const items = done.items!;
+      const saved = items.filter((i) => i.status === 'saved');
+      const notSaved = items.filter((i) => i.status === 'failed');
+      expect(notSaved.length).toBeGreaterThan(0);
+      for (const i of notSaved) expect(i.reason).toMatch(DISK_FULL);
+      const info = (await call(server.url, 'workspace:info')) as { articleCount: number };
+      expect(info.articleCount).toBe(saved.length);
+      await call(server.url, 'articles:list', { limit: 5 });
+      expect(server.child.exitCode).toBeNull();
+      recordFigures('fault-disk-full', {
+        tmpfsMb: 4,
+        files: n,
+        saved: saved.length,
+        notSavedWithDiskFullReason: notSaved.length,
+        serverUp: true,
+      });
+    },
+    60_000,
+  );
 });
