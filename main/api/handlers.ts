@@ -49,6 +49,7 @@ export const handlers = {
       annotationCount: countAnnotations(ctx.workspace.db),
       sampleArticleCount: counts.sample,
       recovery: ctx.recovery ?? null,
+      readOnly: ctx.workspace.readOnly,
     };
   },
   'workspace:recovery-backup': (_input, ctx) => latestGoodBackup(ctx),

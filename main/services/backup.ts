@@ -77,6 +77,24 @@ export function checkDatabaseFile(file: string): { schemaVersion: number } {
   }
 }
 
+/** Longest a backup may go without copying a page before it is abandoned (a locked or unreadable source would retry for ever). */
+export const BACKUP_STALL_MS = 30_000;
+
+/** A progress callback for SQLite's online backup that gives up, with a clear error, when no page has moved for BACKUP_STALL_MS. */
+function stallGuard(stallMs = BACKUP_STALL_MS): (p: { remainingPages: number }) => number {
+  let remaining = Number.POSITIVE_INFINITY;
+  let since = Date.now();
+  return ({ remainingPages }) => {
+    if (remainingPages < remaining) {
+      remaining = remainingPages;
+      since = Date.now();
+    } else if (Date.now() - since > stallMs) {
+      throw new Error(`no page could be copied for ${Math.round(stallMs / 1000)} s (the workspace is locked or cannot be read)`);
+    }
+    return 100; // pages per step, better-sqlite3's own default
+  };
+}
+
 /** Writes a complete, checked copy of the open workspace to `dest` (temporary name, check, rename). */
 export async function backupTo(ctx: AppContext, dest: string): Promise<void> {
   fs.mkdirSync(path.dirname(dest), { recursive: true });
@@ -84,7 +102,7 @@ export async function backupTo(ctx: AppContext, dest: string): Promise<void> {
   const leftovers = () => ['', '-wal', '-shm', '-journal'].forEach((side) => fs.rmSync(`${partial}${side}`, { force: true }));
   leftovers();
   try {
-    await ctx.workspace.db.backup(partial);
+    await ctx.workspace.db.backup(partial, { progress: stallGuard() });
     // The copy carries the workspace's WAL mode; a backup is one self-contained file, so switch it to a rollback journal.
     const copy = new Database(partial, { fileMustExist: true, nativeBinding: process.env.PARLEY_NATIVE_BINDING || undefined });
     try {
@@ -196,6 +214,8 @@ function pruneDaily(ctx: AppContext, keep: number): string[] {
 export async function dailyBackupIfDue(ctx: AppContext): Promise<BackupInfo | null> {
   // The empty workspace opened in place of a damaged one is not backed up: its copy would push a good backup out of the rotation.
   if (ctx.recovery) return null;
+  // A read-only workspace cannot change, so there is nothing new to keep (and its settings cannot be saved).
+  if (ctx.workspace.readOnly) return null;
   const s = backupSettings(ctx);
   if (!s.autoDaily) return null;
   const today = stamp(ctx.now()).slice(0, 8);
@@ -279,6 +299,9 @@ export function restoreBackup(ctx: AppContext, fileName: string): Promise<{ rest
 }
 
 async function swapInBackup(ctx: AppContext, fileName: string): Promise<{ restored: BackupInfo; savedAs: BackupInfo }> {
+  if (ctx.workspace.readOnly) {
+    throw new ApiError('READ_ONLY', 'This workspace is open read-only, so a backup cannot be restored over it. Nothing was changed.');
+  }
   const backup = requireBackup(ctx, fileName);
   const { schemaVersion } = checkDatabaseFile(backup.path);
   if (schemaVersion > SCHEMA_VERSION) {

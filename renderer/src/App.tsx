@@ -8,6 +8,7 @@ import { HistoryPanel } from './components/HistoryPanel';
 import { ImportDialog } from './components/ImportDialog';
 import { Library } from './components/Library';
 import { Reader } from './components/Reader';
+import { ReadOnlyBanner } from './components/ReadOnlyBanner';
 import { RecoveryBanner } from './components/RecoveryBanner';
 import { ScorePanel } from './components/ScorePanel';
 import { SearchBox } from './components/SearchBox';
@@ -90,6 +91,7 @@ export function App() {
       <Library onAdd={() => setAdding(true)} />
       <main className="center">
         <RecoveryBanner />
+        <ReadOnlyBanner />
         <Reader />
       </main>
       <aside className="side">

@@ -16,9 +16,9 @@ import { kill, startServerProcess } from '../helpers/serverProcess';
 import { openTestWorkspace, tempDir } from '../helpers/workspace';
 
 const isRoot = process.getuid?.() === 0;
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
 });
 
 /** Distinct texts of about `words` words, so no two files are duplicates. */
@@ -66,7 +66,7 @@ describe('import on a full disk', () => {
       });
       const workspace = path.join(mnt, 'workspace.sqlite');
       const server = await startServerProcess(workspace);
-      cleanups.push(() => void kill(server.child));
+      cleanups.push(() => kill(server.child));
       const n = 1200;
       const upload = (await call(server.url, 'import:upload', {
         files: Array.from({ length: n }, (_, i) => {
