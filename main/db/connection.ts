@@ -102,11 +102,38 @@ function openReadOnly(file: string, found: number | null, nativeBinding?: string
   return db;
 }
 
-export function openWorkspace(file: string, options: OpenOptions = {}): Workspace {
+/**
+ * The workspace's real path: through symbolic links, so the lock sits beside
+ * the real file and a restore replaces the file, never the link to it.
+ */
+function resolveWorkspacePath(file: string): string {
   const absolute = path.resolve(file);
-  fs.mkdirSync(path.dirname(absolute), { recursive: true });
+  // Only the analyst may read the workspace: folders Parley creates are 0700, files 0600.
+  fs.mkdirSync(path.dirname(absolute), { recursive: true, mode: 0o700 });
+  try {
+    return fs.realpathSync(absolute);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    return path.join(fs.realpathSync(path.dirname(absolute)), path.basename(absolute));
+  }
+}
+
+export function openWorkspace(file: string, options: OpenOptions = {}): Workspace {
+  const absolute = resolveWorkspacePath(file);
+  // A new workspace starts as an empty file (SQLite takes it as a new database), created 0600 and locked by its identity.
+  let created = false;
+  if (!fs.existsSync(absolute)) {
+    fs.writeFileSync(absolute, '', { flag: 'wx', mode: 0o600 });
+    created = true;
+  }
   const readOnly = !canWrite(absolute);
-  const lock: WorkspaceLock | null = options.noLock ? null : lockIfPossible(absolute, readOnly);
+  let lock: WorkspaceLock | null;
+  try {
+    lock = options.noLock ? null : lockIfPossible(absolute, readOnly);
+  } catch (err) {
+    if (created) fs.rmSync(absolute, { force: true });
+    throw err;
+  }
   try {
     const existing = existingSchemaVersion(absolute, options.nativeBinding);
     if (existing !== null && existing > SCHEMA_VERSION) throw newerSchemaError(existing);

@@ -97,12 +97,13 @@ function stallGuard(stallMs = BACKUP_STALL_MS): (p: { remainingPages: number }) 
 
 /** Writes a complete, checked copy of the open workspace to `dest` (temporary name, check, rename). */
 export async function backupTo(ctx: AppContext, dest: string): Promise<void> {
-  fs.mkdirSync(path.dirname(dest), { recursive: true });
+  fs.mkdirSync(path.dirname(dest), { recursive: true, mode: 0o700 });
   const partial = `${dest}.partial`;
   const leftovers = () => ['', '-wal', '-shm', '-journal'].forEach((side) => fs.rmSync(`${partial}${side}`, { force: true }));
   leftovers();
   try {
     await ctx.workspace.db.backup(partial, { progress: stallGuard() });
+    fs.chmodSync(partial, 0o600); // a backup holds every article: only the analyst may read it
     // The copy carries the workspace's WAL mode; a backup is one self-contained file, so switch it to a rollback journal.
     const copy = new Database(partial, { fileMustExist: true, nativeBinding: process.env.PARLEY_NATIVE_BINDING || undefined });
     try {
@@ -317,7 +318,11 @@ async function swapInBackup(ctx: AppContext, fileName: string): Promise<{ restor
   ctx.workspace.close();
   try {
     for (const side of ['-wal', '-shm']) fs.rmSync(`${target}${side}`, { force: true });
-    fs.renameSync(incoming, target);
+    // A file with other hard links is overwritten in place, so every name still reaches the restored workspace.
+    if (fs.statSync(target).nlink > 1) {
+      fs.copyFileSync(incoming, target);
+      fs.rmSync(incoming);
+    } else fs.renameSync(incoming, target);
     ctx.workspace = openWorkspace(target, { nativeBinding: process.env.PARLEY_NATIVE_BINDING || undefined });
   } catch (err) {
     // Put back what was there, so the analyst is never left without a workspace.
