@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -130,4 +131,20 @@ describe('file modes', () => {
     expect(modes).toEqual({ folder: '700', workspace: '600', wal: '600', lock: '600', backups: '700', backup: '600' });
     recordFigures('fault-file-modes', modes);
   });
+});
+
+describe('start-up failures', () => {
+  it('a busy port ends the start with a clear message and leaves no lock behind', async () => {
+    const d = dir('parley-port-');
+    const file = path.join(d, 'workspace.sqlite');
+    const busy = net.createServer();
+    await new Promise<void>((r) => busy.listen(0, '127.0.0.1', () => r()));
+    cleanups.push(() => new Promise((r) => busy.close(r)));
+    const port = (busy.address() as AddressInfo).port;
+    const run = await runServerToExit(file, ['--no-sample', '--port', String(port)]);
+    expect(run.code).toBe(1);
+    expect(run.output).toMatch(new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use`));
+    expect(fs.existsSync(`${file}.lock`)).toBe(false);
+    expect(run.output).not.toMatch(/\n\s+at /);
+  }, 30_000);
 });
