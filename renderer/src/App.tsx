@@ -65,7 +65,12 @@ export function App() {
         <h1>Parley</h1>
         <label className="inline">
           Relationship{' '}
-          <select value={relationshipId ?? ''} onChange={(e) => setRelationship(Number(e.target.value))} aria-label="Relationship">
+          <select
+            value={relationshipId ?? ''}
+            onChange={(e) => setRelationship(Number(e.target.value))}
+            aria-label="Relationship"
+            title={relationships.data?.find((r) => r.id === relationshipId)?.label}
+          >
             {(relationships.data ?? []).map((r) => (
               <option key={r.id} value={r.id}>
                 {r.label}
