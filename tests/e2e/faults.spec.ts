@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test as base } from '@playwright/test';
 import { callBrowserServer as call } from '../../main/server/remote';
+import { recordE2eFigures } from '../support/e2eFigures';
 import { startServer, stopServer, test } from './fixtures';
 
 const dirs: string[] = [];
@@ -71,6 +72,7 @@ base('a damaged workspace: the banner survives a restart, and restoring the good
     const library = page.getByRole('navigation', { name: 'Library' });
     for (const title of titles) await expect(library.getByText(title)).toBeVisible();
     await expect(banner).toHaveCount(0);
+    recordE2eFigures('fault-recovery-e2e', { starts: 4, sigkills: 1, bannerAfterRestart: true, articlesRestored: titles.length, lost: 0 });
   } finally {
     await stopServer(server.child);
   }

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
+import { recordE2eFigures } from '../support/e2eFigures';
 import { startServer, stopServer } from './fixtures';
 
 /** Another local server: records the headers every request brings, serves a page that tries to reach Parley. */
@@ -68,6 +69,7 @@ test('a page on another 127.0.0.1 port receives no Parley credential and cannot 
     }, new URL(parley.url).origin);
     expect(attempt.stored).not.toContain(token);
     expect(attempt.status).toBeLessThanOrEqual(0);
+    recordE2eFigures('fault-token-port', { requestsToOtherPort: sent.length, carryingTheToken: 0, otherPageStorageHoldsToken: false });
   } finally {
     await other.close();
     await stopServer(parley.child);
@@ -90,6 +92,7 @@ test('two Parleys in one browser keep their own sign-in: reloading the first sti
     await b.reload();
     await expect(b.getByRole('navigation', { name: 'Library' })).not.toContainText('No articles yet.');
     await a.screenshot({ path: '.cache/screens/token-two-instances.png' });
+    recordE2eFigures('fault-token-two-instances', { instances: 2, reloads: 2, signedOut: 0 });
   } finally {
     await stopServer(first.child);
     await stopServer(second.child);

@@ -53,6 +53,7 @@ describe('import on a full disk', () => {
     const info = await w.ok('workspace:info', {});
     expect(info.articleCount).toBe(saved.length);
     expect(w.ctx.workspace.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    recordFigures('fault-disk-full-pages', { files: files.length, saved: saved.length, notSavedWithDiskFullReason: full.length });
   }, 60_000);
 
   it.skipIf(!isRoot)(

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { externalLinkPrompt } from '../../main/electron/externalLink';
 import { applicationMenuTemplate } from '../../main/electron/menu';
 import { isTrustedSender } from '../../main/electron/senderCheck';
+import { recordFigures } from '../helpers/figures';
 
 const APP = 'app://parley';
 
@@ -75,5 +76,6 @@ describe('the Electron shell', () => {
     expect(source).toMatch(/Menu\.setApplicationMenu\(Menu\.buildFromTemplate\(applicationMenuTemplate\(/);
     expect(source).toMatch(/isTrustedSender\(event\.senderFrame, event\.sender\.mainFrame, APP_ORIGIN\)/);
     expect(source).toMatch(/externalLinkPrompt\(url\)/);
+    recordFigures('fault-electron', { devToolsInPackagedMenu: 0, childFrameAccepted: false, fullAddressShown: true });
   });
 });

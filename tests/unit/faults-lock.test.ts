@@ -109,6 +109,7 @@ describe('the workspace lock', () => {
       /If no Parley is running, delete .*workspace\.sqlite\.lock and start again/,
     );
     fs.rmSync(`${file}.lock`);
+    recordFigures('fault-stale-lock', { reusedPidTakenOver: true, liveHolderMessageSaysDelete: true });
   });
 });
 
@@ -146,5 +147,6 @@ describe('start-up failures', () => {
     expect(run.output).toMatch(new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use`));
     expect(fs.existsSync(`${file}.lock`)).toBe(false);
     expect(run.output).not.toMatch(/\n\s+at /);
+    recordFigures('fault-port-in-use', { exitCode: run.code, lockLeft: false });
   }, 30_000);
 });

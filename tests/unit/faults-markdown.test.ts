@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importMarkdown } from '../../main/services/import/plain';
+import { recordFigures } from '../helpers/figures';
 import { tempDir } from '../helpers/workspace';
 
 const dirs: string[] = [];
@@ -29,5 +30,6 @@ describe('the Markdown importer', () => {
     expect(doc.text).toContain('Read click then the wiki and a map.');
     expect(doc.text).toContain('A plain link stays plain.');
     expect(doc.text).not.toMatch(/javascript|alert|\)\s|wikipedia|png/);
+    recordFigures('fault-markdown-links', { links: 4, leftoverTargetCharacters: 0 });
   });
 });

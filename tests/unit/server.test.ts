@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatch } from '../../main/api/dispatch';
 import { startBrowserServer, type BrowserServer, MAX_BODY_BYTES } from '../../main/server/http';
+import { recordFigures } from '../helpers/figures';
 import { openTestWorkspace, rowCounts, tempDir, type TestWorkspace } from '../helpers/workspace';
 
 let w: TestWorkspace;
@@ -111,6 +112,7 @@ describe('browser mode transport', () => {
       console.error = original;
     }
     expect(logged).toEqual([]);
+    recordFigures('fault-percent-encoding', { pageStatus: 400, apiStatus: 400, stacksLogged: logged.length });
   });
 
   it('does not serve files outside its folder', async () => {
