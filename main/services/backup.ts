@@ -81,7 +81,7 @@ export function checkDatabaseFile(file: string): { schemaVersion: number } {
 export const BACKUP_STALL_MS = 30_000;
 
 /** A progress callback for SQLite's online backup that gives up, with a clear error, when no page has moved for BACKUP_STALL_MS. */
-function stallGuard(stallMs = BACKUP_STALL_MS): (p: { remainingPages: number }) => number {
+export function stallGuard(stallMs = BACKUP_STALL_MS): (p: { remainingPages: number }) => number {
   let remaining = Number.POSITIVE_INFINITY;
   let since = Date.now();
   return ({ remainingPages }) => {
@@ -116,12 +116,12 @@ export async function backupTo(ctx: AppContext, dest: string): Promise<void> {
     leftovers();
   } catch (err) {
     leftovers();
-    throw err instanceof ApiError
-      ? err
-      : new ApiError(
-          'INTERNAL',
-          `The backup could not be written: ${(err as Error).message}. Check the free space of ${path.dirname(dest)}.`,
-        );
+    if (err instanceof ApiError) throw err;
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    const hint = ['EROFS', 'EACCES', 'EPERM'].includes(code)
+      ? `Parley may not write to ${path.dirname(dest)}: choose a workspace in a folder you can write to.`
+      : `Check the free space of ${path.dirname(dest)}.`;
+    throw new ApiError('INTERNAL', `The backup could not be written: ${(err as Error).message}. ${hint}`);
   }
 }
 

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { callBrowserServer as call } from '../../main/server/remote';
+import { stallGuard } from '../../main/services/backup';
 import { recordFigures } from '../helpers/figures';
 import { exited, kill, startServerProcess } from '../helpers/serverProcess';
 import { tempDir } from '../helpers/workspace';
@@ -75,4 +76,15 @@ describe('a read-only workspace', () => {
     expect(fs.readFileSync(workspace).equals(before)).toBe(true);
     recordFigures('fault-read-only', { how, writeRefusedWith: 'READ_ONLY', backupFinished: true, stopMs, lockLeft: false });
   }, 60_000);
+});
+
+describe('a backup that cannot make progress', () => {
+  it('is abandoned by the progress guard once no page has moved for the stall time', async () => {
+    const guard = stallGuard(50);
+    expect(guard({ remainingPages: 10 })).toBe(100);
+    expect(guard({ remainingPages: 5 })).toBe(100);
+    const since = Date.now();
+    await expect.poll(() => Date.now() - since).toBeGreaterThan(60);
+    expect(() => guard({ remainingPages: 5 })).toThrow(/no page could be copied for 0 s/);
+  });
 });
