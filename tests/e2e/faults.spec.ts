@@ -10,6 +10,7 @@ import path from 'node:path';
 import { expect, test as base } from '@playwright/test';
 import { callBrowserServer as call } from '../../main/server/remote';
 import { recordE2eFigures } from '../support/e2eFigures';
+import { damageHeader, workspaceWithBackup } from './damage';
 import { startServer, stopServer, test } from './fixtures';
 
 const dirs: string[] = [];
@@ -25,24 +26,10 @@ function workspaceFile(prefix: string): string {
 base('a damaged workspace: the banner survives a restart, and restoring the good backup loses nothing', async ({ page }) => {
   const workspace = workspaceFile('parley-e2e-restart-');
   const titles = ['Harbour talks resume', 'Grain corridor extended', 'Border commission meets'];
-  let server = await startServer(workspace, ['--no-sample']);
-  try {
-    for (const [i, title] of titles.entries())
-      await call(server.url, 'articles:create', {
-        title,
-        outlet: 'Wire',
-        publishedOn: `2026-03-0${i + 1}`,
-        text: `${title}. The envoys met.`,
-      });
-    await call(server.url, 'backup:create');
-  } finally {
-    await stopServer(server.child);
-  }
-  const bytes = fs.readFileSync(workspace);
-  bytes.fill(0x5a, 0, 100);
-  fs.writeFileSync(workspace, bytes);
+  await workspaceWithBackup(workspace, titles);
+  damageHeader(workspace);
 
-  server = await startServer(workspace, ['--no-sample']);
+  let server = await startServer(workspace, ['--no-sample']);
   const banner = page.getByRole('alert', { name: 'Damaged workspace' });
   try {
     await page.goto(server.url);
