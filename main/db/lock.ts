@@ -76,7 +76,7 @@ function readHolder(lockPath: string): Holder | null {
 }
 
 /** Where the identity locks live: one private folder per user on this machine. */
-export function identityLockDir(): string {
+function identityLockDir(): string {
   return path.join(os.tmpdir(), `parley-locks-${process.getuid?.() ?? os.userInfo().username}`);
 }
 

@@ -78,7 +78,7 @@ export function checkDatabaseFile(file: string): { schemaVersion: number } {
 }
 
 /** Longest a backup may go without copying a page before it is abandoned (a locked or unreadable source would retry for ever). */
-export const BACKUP_STALL_MS = 30_000;
+const BACKUP_STALL_MS = 30_000;
 
 /** A progress callback for SQLite's online backup that gives up, with a clear error, when no page has moved for BACKUP_STALL_MS. */
 export function stallGuard(stallMs = BACKUP_STALL_MS): (p: { remainingPages: number }) => number {
