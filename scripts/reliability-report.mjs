@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { FAULT_FIGURES, faultLines } from './reliability-faults.mjs';
 
 const dir = '.cache/reliability';
 const read = (name) => {
@@ -25,6 +26,7 @@ const known = new Set([
   'import-responsive',
   'html-page-import',
   'hostile-text',
+  ...FAULT_FIGURES,
 ]);
 const out = [];
 const line = (s = '') => out.push(s);
@@ -181,6 +183,8 @@ if (imp)
   );
 else line('_not measured in the last run_');
 line();
+
+for (const l of faultLines(read)) line(l);
 
 const eng = read('electronegativity');
 line('## Electronegativity (tests/unit/electronegativity.test.ts)');

@@ -51,6 +51,13 @@ export function createDispatch(ctx: AppContext, log: (msg: string) => void = con
       if (sqliteCode === 'SQLITE_FULL') {
         return fail('DISK_FULL', 'The disk is full, so nothing was saved. Free some space and try again; your earlier work is intact.');
       }
+      if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_READONLY')) {
+        return fail(
+          'READ_ONLY',
+          'This workspace is open read-only (its file or disk cannot be written), so nothing was saved. ' +
+            'To change it, copy it to a folder you can write to, or make the file writable, and restart Parley.',
+        );
+      }
       if (isDamageError(err)) {
         return fail(
           'DAMAGED',

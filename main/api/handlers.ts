@@ -31,6 +31,7 @@ import { scoreBuckets, scoreEvidence, scoreMarks, scoreSeries } from '../service
 import { gradeOutlet, groupEvent, listReliability, reweightCode, setGradeFactor, ungroupEvent } from '../services/scoreModel';
 import { updateArticleText } from '../services/articleText';
 import { search } from '../services/search';
+import { endRecovery } from '../services/workspace';
 import { addAlias, createActor, createRelationship, removeAlias, updateActor } from '../services/actors';
 import { createCode, deleteCode, exportCodebook, importCodebook, mergeCodes, updateCode } from '../services/codebook';
 import { historyState, redoLast, undoLast } from '../services/undo';
@@ -52,13 +53,14 @@ export const handlers = {
       annotationCount: countAnnotations(ctx.workspace.db),
       sampleArticleCount: counts.sample,
       recovery: ctx.recovery ?? null,
+      readOnly: ctx.workspace.readOnly,
     };
   },
   'workspace:recovery-backup': (_input, ctx) => latestGoodBackup(ctx),
   'workspace:salvage': (_input, ctx) => {
     if (!ctx.recovery) throw new ApiError('NOT_FOUND', 'There is no damaged workspace to salvage from.');
     const report = salvageInto(ctx.workspace.db, ctx.recovery.damagedPath);
-    ctx.recovery = undefined;
+    endRecovery(ctx);
     return report;
   },
   'articles:list': (input, ctx) => listArticles(ctx.workspace.db, input),
@@ -107,7 +109,7 @@ export const handlers = {
   'backup:restore': async (input, ctx) => {
     const restored = await restoreBackup(ctx, input.fileName);
     // A workspace restored in place of a damaged one's empty replacement is no longer in recovery (the damaged file stays aside).
-    ctx.recovery = undefined;
+    endRecovery(ctx);
     return restored;
   },
   // end export

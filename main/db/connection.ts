@@ -13,6 +13,8 @@ export interface Workspace {
   path: string;
   /** The schema version found on open: 0 for a workspace created just now. */
   foundVersion: number;
+  /** The file cannot be written (permissions, a read-only disk): opened read-only on purpose, every write refused. */
+  readOnly: boolean;
   close(): void;
 }
 
@@ -61,27 +63,98 @@ export function applyPragmas(db: Db): void {
   }
 }
 
-export function openWorkspace(file: string, options: OpenOptions = {}): Workspace {
+const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS']);
+
+/** False when the file exists but cannot be opened for writing; SQLite would open it read-only without saying so. */
+function canWrite(file: string): boolean {
+  try {
+    fs.closeSync(fs.openSync(file, 'r+'));
+    return true;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    if (code === 'ENOENT') return true;
+    if (NOT_WRITABLE.has(code)) return false;
+    throw err;
+  }
+}
+
+/** A read-only workspace still takes the lock where its folder allows; on a read-only disk nobody can write it anyway. */
+function lockIfPossible(file: string, readOnly: boolean): WorkspaceLock | null {
+  try {
+    return acquireWorkspaceLock(file);
+  } catch (err) {
+    if (readOnly && NOT_WRITABLE.has((err as NodeJS.ErrnoException).code ?? '')) return null;
+    throw err;
+  }
+}
+
+function openReadOnly(file: string, found: number | null, nativeBinding?: string): Db {
+  if (found !== SCHEMA_VERSION) {
+    throw new ApiError(
+      'READ_ONLY',
+      `The workspace ${file} cannot be written (read-only file or disk), and it ${found ? `needs an upgrade from schema ${found}` : 'is not a Parley workspace yet'}, ` +
+        'which is a write. Copy it to a folder you can write to, or make it writable, and open it again.',
+    );
+  }
+  const db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+/**
+ * The workspace's real path: through symbolic links, so the lock sits beside
+ * the real file and a restore replaces the file, never the link to it.
+ */
+function resolveWorkspacePath(file: string): string {
   const absolute = path.resolve(file);
-  fs.mkdirSync(path.dirname(absolute), { recursive: true });
-  const lock: WorkspaceLock | null = options.noLock ? null : acquireWorkspaceLock(absolute);
+  // Only the analyst may read the workspace: folders Parley creates are 0700, files 0600.
+  fs.mkdirSync(path.dirname(absolute), { recursive: true, mode: 0o700 });
+  try {
+    return fs.realpathSync(absolute);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    return path.join(fs.realpathSync(path.dirname(absolute)), path.basename(absolute));
+  }
+}
+
+export function openWorkspace(file: string, options: OpenOptions = {}): Workspace {
+  const absolute = resolveWorkspacePath(file);
+  // A new workspace starts as an empty file (SQLite takes it as a new database), created 0600 and locked by its identity.
+  let created = false;
+  if (!fs.existsSync(absolute)) {
+    fs.writeFileSync(absolute, '', { flag: 'wx', mode: 0o600 });
+    created = true;
+  }
+  const readOnly = !canWrite(absolute);
+  let lock: WorkspaceLock | null;
+  try {
+    lock = options.noLock ? null : lockIfPossible(absolute, readOnly);
+  } catch (err) {
+    if (created) fs.rmSync(absolute, { force: true });
+    throw err;
+  }
   try {
     const existing = existingSchemaVersion(absolute, options.nativeBinding);
     if (existing !== null && existing > SCHEMA_VERSION) throw newerSchemaError(existing);
-    const db = new Database(absolute, { nativeBinding: options.nativeBinding });
+    const db = readOnly
+      ? openReadOnly(absolute, existing, options.nativeBinding)
+      : new Database(absolute, { nativeBinding: options.nativeBinding });
     try {
-      applyPragmas(db);
-      const foundVersion = migrate(db);
+      const foundVersion = readOnly ? existing! : (applyPragmas(db), migrate(db));
       return {
         db,
         path: absolute,
         foundVersion,
+        readOnly,
         close() {
-          if (db.open) {
-            db.pragma('wal_checkpoint(TRUNCATE)');
-            db.close();
+          // The lock is released even when the checkpoint fails (a full or read-only disk), so a restart is not refused.
+          try {
+            if (db.open && !readOnly) db.pragma('wal_checkpoint(TRUNCATE)');
+          } finally {
+            if (db.open) db.close();
+            lock?.release();
           }
-          lock?.release();
         },
       };
     } catch (err) {

@@ -5,13 +5,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { createDispatch } from '../api/dispatch';
 import { launchOptions, rendererDir, sampleFile } from '../paths';
 import { CONTENT_SECURITY_POLICY } from '../server/http';
 import type { AppContext } from '../services/context';
 import { scheduleDailyBackups } from '../services/backup';
 import { startWorkspace } from '../services/workspace';
+import { externalLinkPrompt } from './externalLink';
+import { applicationMenuTemplate } from './menu';
+import { isTrustedSender } from './senderCheck';
 
 const APP_ORIGIN = 'app://parley';
 const CONTENT_TYPES: Record<string, string> = {
@@ -38,11 +41,13 @@ if (!app.requestSingleInstanceLock()) {
       win.focus();
     }
   });
-  void app.whenReady().then(start);
-}
-
-function isTrustedSender(frame: Electron.WebFrameMain | null): boolean {
-  return !!frame && new URL(frame.url).origin === APP_ORIGIN;
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      dialog.showErrorBox('Parley could not start', (err as Error).message);
+      app.quit();
+    });
 }
 
 function serveRenderer(): void {
@@ -78,12 +83,13 @@ async function start(): Promise<void> {
   const dispatch = createDispatch(ctx);
   backups = scheduleDailyBackups(ctx);
 
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate({ packaged: app.isPackaged, platform: process.platform })));
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   serveRenderer();
 
   ipcMain.handle('parley:invoke', (event, op: unknown, input: unknown) => {
-    if (!isTrustedSender(event.senderFrame)) {
+    if (!isTrustedSender(event.senderFrame, event.sender.mainFrame, APP_ORIGIN)) {
       return { ok: false, error: { code: 'UNAUTHORIZED', message: 'Requests from outside the Parley window are refused.' } };
     }
     return dispatch(op, input);
@@ -110,32 +116,38 @@ async function start(): Promise<void> {
   await win.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
+const linkFailed = (err: Error) => dialog.showErrorBox('The link could not be opened', err.message);
+
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-navigate', (event, url) => {
     if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    const parsed = new URL(url);
-    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') {
+    const prompt = externalLinkPrompt(url);
+    if (prompt) {
       const choice = dialog.showMessageBoxSync({
         type: 'question',
         buttons: ['Open in browser', 'Cancel'],
         defaultId: 1,
-        message: 'Open this link in your web browser?',
-        detail: parsed.href,
+        cancelId: 1,
+        message: prompt.message,
+        detail: prompt.detail,
       });
-      // security: only http(s) URLs reach here, and only after the analyst confirmed this exact address.
-      if (choice === 0) void shell.openExternal(parsed.href); // eng-disable OPEN_EXTERNAL_JS_CHECK
+      // security: only http(s) URLs reach here, and only after the analyst confirmed this exact address, shown in full.
+      if (choice === 0) shell.openExternal(prompt.href).catch(linkFailed); // eng-disable OPEN_EXTERNAL_JS_CHECK
     }
     return { action: 'deny' };
   });
 });
 
 app.on('window-all-closed', () => {
-  void (backups?.stop() ?? Promise.resolve()).finally(() => {
-    ctx?.workspace.close();
-    ctx = null;
-    app.quit();
+  void Promise.allSettled([backups?.stop()]).then(() => {
+    try {
+      ctx?.workspace.close();
+    } finally {
+      ctx = null;
+      app.quit();
+    }
   });
 });

@@ -8,13 +8,16 @@ import type { Dispatch } from '../api/dispatch';
 
 /**
  * Browser mode's transport: the contract's operations over loopback HTTP.
- * 127.0.0.1 only; every request must carry the per-run token (as a header for
- * the API, or as the cookie set when the page was opened with ?token=);
- * Host and Origin must be this server's own (against DNS rebinding); no CORS.
+ * 127.0.0.1 only; every API request must carry the per-run token in a header,
+ * which the page keeps in sessionStorage: storage is scoped to the origin, port
+ * included, where a cookie would be sent to every port of 127.0.0.1 (and so to
+ * any other local server the analyst follows a link to) and two Parleys in one
+ * browser would overwrite each other's. The page and its scripts hold no data
+ * and are served without the token. Host and Origin must be this server's own
+ * (against DNS rebinding); no CORS.
  */
 
 export const TOKEN_HEADER = 'x-parley-token';
-const TOKEN_COOKIE = 'parley_token';
 export const MAX_BODY_BYTES = 24 * 1024 * 1024;
 
 export const CONTENT_SECURITY_POLICY = [
@@ -55,12 +58,17 @@ function sameToken(a: string | undefined, b: string): boolean {
   return x.length === y.length && crypto.timingSafeEqual(x, y);
 }
 
-function cookieToken(header: string | undefined): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [k, v] = part.trim().split('=');
-    if (k === TOKEN_COOKIE) return v;
+/** A path segment as text, or null when its percent-encoding is malformed (answered 400, not an exception). */
+function decodePath(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
   }
-  return undefined;
+}
+
+function badAddress(res: http.ServerResponse): void {
+  sendEnvelope(res, 400, { ok: false, error: { code: 'BAD_INPUT', message: 'The address has malformed percent-encoding.' } });
 }
 
 function baseHeaders(): Record<string, string> {
@@ -141,15 +149,15 @@ export function startBrowserServer(opts: { dispatch: Dispatch; staticDir: string
       } catch {
         return sendEnvelope(res, 400, { ok: false, error: { code: 'BAD_INPUT', message: 'The request body is not valid JSON.' } });
       }
-      const op = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const op = decodePath(url.pathname.slice('/api/'.length));
+      if (op === null) return badAddress(res);
       return sendEnvelope(res, 200, await opts.dispatch(op, input));
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Only GET is served here.');
-    const queryToken = url.searchParams.get('token') ?? undefined;
-    const authorized = sameToken(queryToken, token) || sameToken(cookieToken(req.headers.cookie), token);
-    if (!authorized) return refuse(res, 401, 'Missing or wrong Parley token. Open the address Parley printed, with its ?token=.');
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    const decoded = decodePath(url.pathname);
+    if (decoded === null) return badAddress(res);
+    const rel = url.pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
     const file = path.resolve(staticRoot, rel);
     if (!file.startsWith(staticRoot + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404, { ...baseHeaders(), 'content-type': 'text/plain; charset=utf-8' });
@@ -160,7 +168,6 @@ export function startBrowserServer(opts: { dispatch: Dispatch; staticDir: string
       'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
       'cache-control': rel === 'index.html' ? 'no-store' : 'private, max-age=31536000, immutable',
     };
-    if (queryToken) headers['set-cookie'] = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
     res.writeHead(200, headers);
     if (req.method === 'HEAD') return void res.end();
     fs.createReadStream(file).pipe(res);

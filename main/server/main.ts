@@ -12,7 +12,18 @@ import { startBrowserServer } from './http';
 async function main(): Promise<void> {
   const options = launchOptions(process.argv.slice(2));
   const ctx = startWorkspace(options.workspace, { sampleFile: options.sample ? sampleFile() : null });
-  const server = await startBrowserServer({ dispatch: createDispatch(ctx), staticDir: rendererDir(), port: options.port });
+  let server: Awaited<ReturnType<typeof startBrowserServer>>;
+  try {
+    server = await startBrowserServer({ dispatch: createDispatch(ctx), staticDir: rendererDir(), port: options.port });
+  } catch (err) {
+    // Not serving means not holding the workspace: the lock goes with it, so the next start is not refused.
+    ctx.workspace.close();
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw new Error(
+        `port ${options.port} on 127.0.0.1 is already in use. Start with another --port, or leave it out to use any free port.`,
+      );
+    throw err;
+  }
   const backups = scheduleDailyBackups(ctx);
   console.log(`Parley browser mode: ${server.url}`);
   console.log(`Workspace: ${ctx.workspace.path}`);
@@ -21,8 +32,12 @@ async function main(): Promise<void> {
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    void Promise.all([server.close(), backups.stop()]).finally(() => {
-      ctx.workspace.close();
+    void Promise.allSettled([server.close(), backups.stop()]).then(() => {
+      try {
+        ctx.workspace.close();
+      } catch (err) {
+        console.error(`parley: closing the workspace failed: ${(err as Error).message}`);
+      }
       process.exit(0);
     });
   };

@@ -14,9 +14,10 @@ import { openWorkspace } from '../db/connection';
 import { getSetting, setSetting } from '../db/exchange';
 import { SCHEMA_VERSION } from '../db/migrations';
 import type { AppContext } from './context';
+import { saveRecoveryNotice } from './recovery';
 
-type Kind = 'manual' | 'daily' | 'pre-restore';
-const NAME = /^parley-(manual|daily|pre-restore)-(\d{8})-(\d{6})(?:-(\d+))?\.sqlite$/;
+type Kind = 'manual' | 'daily' | 'pre-restore' | 'kept';
+const NAME = /^parley-(manual|daily|pre-restore|kept)-(\d{8})-(\d{6})(?:-(\d+))?\.sqlite$/;
 
 /** A read-only connection (with Electron's addon when Parley runs inside Electron). */
 export function openReadonly(file: string): Database.Database {
@@ -76,14 +77,33 @@ export function checkDatabaseFile(file: string): { schemaVersion: number } {
   }
 }
 
+/** Longest a backup may go without copying a page before it is abandoned (a locked or unreadable source would retry for ever). */
+const BACKUP_STALL_MS = 30_000;
+
+/** A progress callback for SQLite's online backup that gives up, with a clear error, when no page has moved for BACKUP_STALL_MS. */
+export function stallGuard(stallMs = BACKUP_STALL_MS): (p: { remainingPages: number }) => number {
+  let remaining = Number.POSITIVE_INFINITY;
+  let since = Date.now();
+  return ({ remainingPages }) => {
+    if (remainingPages < remaining) {
+      remaining = remainingPages;
+      since = Date.now();
+    } else if (Date.now() - since > stallMs) {
+      throw new Error(`no page could be copied for ${Math.round(stallMs / 1000)} s (the workspace is locked or cannot be read)`);
+    }
+    return 100; // pages per step, better-sqlite3's own default
+  };
+}
+
 /** Writes a complete, checked copy of the open workspace to `dest` (temporary name, check, rename). */
 export async function backupTo(ctx: AppContext, dest: string): Promise<void> {
-  fs.mkdirSync(path.dirname(dest), { recursive: true });
+  fs.mkdirSync(path.dirname(dest), { recursive: true, mode: 0o700 });
   const partial = `${dest}.partial`;
   const leftovers = () => ['', '-wal', '-shm', '-journal'].forEach((side) => fs.rmSync(`${partial}${side}`, { force: true }));
   leftovers();
   try {
-    await ctx.workspace.db.backup(partial);
+    await ctx.workspace.db.backup(partial, { progress: stallGuard() });
+    fs.chmodSync(partial, 0o600); // a backup holds every article: only the analyst may read it
     // The copy carries the workspace's WAL mode; a backup is one self-contained file, so switch it to a rollback journal.
     const copy = new Database(partial, { fileMustExist: true, nativeBinding: process.env.PARLEY_NATIVE_BINDING || undefined });
     try {
@@ -96,12 +116,12 @@ export async function backupTo(ctx: AppContext, dest: string): Promise<void> {
     leftovers();
   } catch (err) {
     leftovers();
-    throw err instanceof ApiError
-      ? err
-      : new ApiError(
-          'INTERNAL',
-          `The backup could not be written: ${(err as Error).message}. Check the free space of ${path.dirname(dest)}.`,
-        );
+    if (err instanceof ApiError) throw err;
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    const hint = ['EROFS', 'EACCES', 'EPERM'].includes(code)
+      ? `Parley may not write to ${path.dirname(dest)}: choose a workspace in a folder you can write to.`
+      : `Check the free space of ${path.dirname(dest)}.`;
+    throw new ApiError('INTERNAL', `The backup could not be written: ${(err as Error).message}. ${hint}`);
   }
 }
 
@@ -148,10 +168,46 @@ export function saveBackupSettings(ctx: AppContext, s: BackupSettings): BackupSe
   return backupSettings(ctx);
 }
 
+/** How much a backup holds, for the rotation's "never drop a richer one" rule; -1 when it cannot be read. */
+function contentOf(file: string): number {
+  try {
+    const db = openReadonly(file);
+    try {
+      const c = countsOf(db);
+      return c.articles + c.annotations;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return -1;
+  }
+}
+
+/**
+ * Keeps the newest `keep` daily backups. One that would rotate out while
+ * holding more than the newest backup (the workspace lost content since) is
+ * not deleted but renamed to a kept backup, outside the rotation, until the
+ * analyst removes it; a kept one is dropped only when a newer kept one holds
+ * at least as much.
+ */
 function pruneDaily(ctx: AppContext, keep: number): string[] {
-  const daily = listBackups(ctx).filter((b) => b.kind === 'daily');
+  const all = listBackups(ctx);
+  const daily = all.filter((b) => b.kind === 'daily');
   const removed = daily.slice(keep);
-  for (const b of removed) fs.rmSync(b.path, { force: true });
+  if (removed.length === 0) return [];
+  const newest = contentOf(daily[0]!.path);
+  const dir = backupDir(ctx);
+  for (const b of removed) {
+    if (contentOf(b.path) > newest) fs.renameSync(b.path, path.join(dir, b.fileName.replace(/^parley-daily-/, 'parley-kept-')));
+    else fs.rmSync(b.path, { force: true });
+  }
+  const kept = listBackups(ctx).filter((b) => b.kind === 'kept');
+  let richestNewer = -1;
+  for (const b of kept) {
+    const size = contentOf(b.path);
+    if (size <= richestNewer) fs.rmSync(b.path, { force: true });
+    richestNewer = Math.max(richestNewer, size);
+  }
   return removed.map((b) => b.fileName);
 }
 
@@ -159,6 +215,8 @@ function pruneDaily(ctx: AppContext, keep: number): string[] {
 export async function dailyBackupIfDue(ctx: AppContext): Promise<BackupInfo | null> {
   // The empty workspace opened in place of a damaged one is not backed up: its copy would push a good backup out of the rotation.
   if (ctx.recovery) return null;
+  // A read-only workspace cannot change, so there is nothing new to keep (and its settings cannot be saved).
+  if (ctx.workspace.readOnly) return null;
   const s = backupSettings(ctx);
   if (!s.autoDaily) return null;
   const today = stamp(ctx.now()).slice(0, 8);
@@ -242,6 +300,9 @@ export function restoreBackup(ctx: AppContext, fileName: string): Promise<{ rest
 }
 
 async function swapInBackup(ctx: AppContext, fileName: string): Promise<{ restored: BackupInfo; savedAs: BackupInfo }> {
+  if (ctx.workspace.readOnly) {
+    throw new ApiError('READ_ONLY', 'This workspace is open read-only, so a backup cannot be restored over it. Nothing was changed.');
+  }
   const backup = requireBackup(ctx, fileName);
   const { schemaVersion } = checkDatabaseFile(backup.path);
   if (schemaVersion > SCHEMA_VERSION) {
@@ -257,7 +318,11 @@ async function swapInBackup(ctx: AppContext, fileName: string): Promise<{ restor
   ctx.workspace.close();
   try {
     for (const side of ['-wal', '-shm']) fs.rmSync(`${target}${side}`, { force: true });
-    fs.renameSync(incoming, target);
+    // A file with other hard links is overwritten in place, so every name still reaches the restored workspace.
+    if (fs.statSync(target).nlink > 1) {
+      fs.copyFileSync(incoming, target);
+      fs.rmSync(incoming);
+    } else fs.renameSync(incoming, target);
     ctx.workspace = openWorkspace(target, { nativeBinding: process.env.PARLEY_NATIVE_BINDING || undefined });
   } catch (err) {
     // Put back what was there, so the analyst is never left without a workspace.
@@ -304,5 +369,10 @@ export function latestGoodBackup(ctx: AppContext): GoodBackup | null {
     }
   }
   goodBackups.set(recovery, found);
+  const offered = found?.backup.fileName ?? null;
+  if (recovery.offered !== offered) {
+    recovery.offered = offered;
+    saveRecoveryNotice(ctx.workspace.path, recovery);
+  }
   return found;
 }

@@ -13,6 +13,47 @@ export interface RecoveryNotice {
   damagedPath: string;
   reason: string;
   atMs: number;
+  /** The backup the banner offered to restore (file name), once one was found. */
+  offered?: string | null;
+}
+
+/**
+ * The notice lives in a file beside the workspace until the analyst restores
+ * or salvages: kept only in memory, it vanished at the next start and the
+ * empty replacement's daily backups then rotated the good ones away.
+ */
+export function recoveryFile(workspacePath: string): string {
+  return `${workspacePath}.recovery.json`;
+}
+
+export function saveRecoveryNotice(workspacePath: string, notice: RecoveryNotice): void {
+  const file = recoveryFile(workspacePath);
+  const partial = `${file}.partial`;
+  fs.writeFileSync(partial, JSON.stringify(notice, null, 2), { mode: 0o600 });
+  fs.renameSync(partial, file);
+}
+
+/** The notice left by an earlier start, or undefined; a file that cannot be parsed still means "in recovery". */
+export function loadRecoveryNotice(workspacePath: string): RecoveryNotice | undefined {
+  const file = recoveryFile(workspacePath);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const n = JSON.parse(text) as Partial<RecoveryNotice>;
+    if (typeof n.damagedPath === 'string' && typeof n.reason === 'string' && typeof n.atMs === 'number')
+      return { damagedPath: n.damagedPath, reason: n.reason, atMs: n.atMs, offered: typeof n.offered === 'string' ? n.offered : null };
+  } catch {
+    // fall through
+  }
+  return { damagedPath: file, reason: `the recovery notice ${file} could not be read`, atMs: fs.statSync(file).mtimeMs | 0 };
+}
+
+export function clearRecoveryNotice(workspacePath: string): void {
+  fs.rmSync(recoveryFile(workspacePath), { force: true });
 }
 
 const DAMAGE_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_VTAB', 'SQLITE_CORRUPT_SEQUENCE', 'SQLITE_CORRUPT_INDEX']);
@@ -114,6 +155,48 @@ function readableCopy(damagedPath: string): string {
   return copy;
 }
 
+interface ParentCheck {
+  column: string;
+  nullable: boolean;
+  exists: Database.Statement;
+}
+
+/**
+ * For each reference of `table` to another row: how to tell whether the
+ * parent was salvaged. Parents are copied first, so a reference to a row that
+ * is not there points into a lost page.
+ */
+function parentChecks(db: Db, table: string, columns: string[]): ParentCheck[] {
+  const fks = db.prepare('SELECT "table" AS parent, "from" AS col, "to" AS ref, seq FROM pragma_foreign_key_list(?)').all(table) as {
+    parent: string;
+    col: string;
+    ref: string | null;
+    seq: number;
+  }[];
+  const notNull = new Set(db.prepare('SELECT name FROM pragma_table_info(?) WHERE "notnull" OR pk').pluck().all(table) as string[]);
+  return fks
+    .filter((fk) => fk.seq === 0 && columns.includes(fk.col))
+    .map((fk) => {
+      const ref = fk.ref ?? (db.prepare('SELECT name FROM pragma_table_info(?) WHERE pk = 1').pluck().get(fk.parent) as string);
+      return { column: fk.col, nullable: !notNull.has(fk.col), exists: db.prepare(`SELECT 1 FROM "${fk.parent}" WHERE "${ref}" = ?`) };
+    });
+}
+
+/**
+ * A row whose parent was lost keeps its place when the reference may be empty
+ * (a change-log entry without its change set, an article without its
+ * relationship); otherwise it is not copied, and counted as not recovered.
+ */
+function detachFromLostParents(row: Record<string, unknown>, checks: ParentCheck[]): boolean {
+  for (const c of checks) {
+    const value = row[c.column];
+    if (value === null || value === undefined || c.exists.get(value)) continue;
+    if (!c.nullable) return false;
+    row[c.column] = null;
+  }
+  return true;
+}
+
 export function salvageInto(db: Db, damagedPath: string): SalvageReport {
   let src: Db;
   const copy = readableCopy(damagedPath);
@@ -147,6 +230,7 @@ export function salvageInto(db: Db, damagedPath: string): SalvageReport {
         const insert = db.prepare(
           `INSERT OR REPLACE INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
         );
+        const checks = parentChecks(db, table, columns);
         let maxRowid = 0;
         let lastRowidKnown = true;
         try {
@@ -179,6 +263,10 @@ export function salvageInto(db: Db, damagedPath: string): SalvageReport {
             unreadable += pending;
             pending = 0;
             try {
+              if (!detachFromLostParents(row, checks)) {
+                unreadable++;
+                continue;
+              }
               insert.run(row);
               copied++;
             } catch {
@@ -198,7 +286,6 @@ export function salvageInto(db: Db, damagedPath: string): SalvageReport {
       }
       // Counts kept with each article are recomputed from what was salvaged.
       db.exec('UPDATE articles SET annotation_count = (SELECT count(*) FROM annotations WHERE article_id = articles.id)');
-      db.exec('DELETE FROM annotations WHERE article_id NOT IN (SELECT id FROM articles) OR code_id NOT IN (SELECT id FROM codes)');
     })();
   } finally {
     db.pragma('foreign_keys = ON');

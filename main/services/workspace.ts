@@ -3,7 +3,7 @@ import { actorIdByCode, insertActor, insertRelationship } from '../db/actors';
 import { insertDefaultCodes } from '../db/codebook';
 import fs from 'node:fs';
 import { openWorkspace, type OpenOptions, type Workspace } from '../db/connection';
-import { checkWorkspace, isDamageError, setAside, STARTUP_CHECK_MAX_BYTES } from './recovery';
+import { checkWorkspace, clearRecoveryNotice, isDamageError, loadRecoveryNotice, saveRecoveryNotice, setAside, STARTUP_CHECK_MAX_BYTES } from './recovery';
 import type { AppContext } from './context';
 import { seedSample } from './sample';
 
@@ -55,11 +55,13 @@ export function startWorkspace(file: string, options: StartOptions): AppContext 
   let recovery: AppContext['recovery'];
   try {
     workspace = openChecked(file, options);
+    recovery = loadRecoveryNotice(workspace.path);
   } catch (err) {
     if (!isDamageError(err) && !(err instanceof DamagedWorkspace)) throw err;
     const damagedPath = setAside(file, now());
     recovery = { damagedPath, reason: (err as Error).message, atMs: now().getTime() };
     workspace = openWorkspace(file, options);
+    saveRecoveryNotice(workspace.path, recovery);
     options = { ...options, sampleFile: null };
   }
   const ctx: AppContext = { workspace, now, recovery };
@@ -73,4 +75,10 @@ export function startWorkspace(file: string, options: StartOptions): AppContext 
     }
   }
   return ctx;
+}
+
+/** The analyst restored or salvaged: the workspace is no longer in recovery (the damaged file stays aside). */
+export function endRecovery(ctx: AppContext): void {
+  ctx.recovery = undefined;
+  clearRecoveryNotice(ctx.workspace.path);
 }

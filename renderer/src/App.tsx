@@ -8,6 +8,7 @@ import { HistoryPanel } from './components/HistoryPanel';
 import { ImportDialog } from './components/ImportDialog';
 import { Library } from './components/Library';
 import { Reader } from './components/Reader';
+import { ReadOnlyBanner } from './components/ReadOnlyBanner';
 import { RecoveryBanner } from './components/RecoveryBanner';
 import { ScorePanel } from './components/ScorePanel';
 import { SearchBox } from './components/SearchBox';
@@ -64,7 +65,12 @@ export function App() {
         <h1>Parley</h1>
         <label className="inline">
           Relationship{' '}
-          <select value={relationshipId ?? ''} onChange={(e) => setRelationship(Number(e.target.value))} aria-label="Relationship">
+          <select
+            value={relationshipId ?? ''}
+            onChange={(e) => setRelationship(Number(e.target.value))}
+            aria-label="Relationship"
+            title={relationships.data?.find((r) => r.id === relationshipId)?.label}
+          >
             {(relationships.data ?? []).map((r) => (
               <option key={r.id} value={r.id}>
                 {r.label}
@@ -90,6 +96,7 @@ export function App() {
       <Library onAdd={() => setAdding(true)} />
       <main className="center">
         <RecoveryBanner />
+        <ReadOnlyBanner />
         <Reader />
       </main>
       <aside className="side">

@@ -78,6 +78,8 @@ export const contract = {
       annotationCount: z.number().int(),
       sampleArticleCount: z.number().int(),
       recovery: z.object({ damagedPath: z.string(), reason: z.string(), atMs: z.number().int() }).nullable(),
+      /** The workspace file cannot be written: open read-only, every write refused with READ_ONLY. */
+      readOnly: z.boolean(),
     }),
   },
   /** After a damaged workspace was set aside: the newest backup that can replace it, or null. */

@@ -77,7 +77,7 @@ export const BackupInfo = z.object({
   path: z.string(),
   sizeBytes: z.number().int(),
   createdAtMs: z.number().int(),
-  kind: z.enum(['manual', 'daily', 'pre-restore']),
+  kind: z.enum(['manual', 'daily', 'pre-restore', 'kept']),
 });
 export type BackupInfo = z.infer<typeof BackupInfo>;
 

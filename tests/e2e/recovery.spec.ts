@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { callBrowserServer as call } from '../../main/server/remote';
+import { damageHeader, workspaceWithBackup } from './damage';
 import { startServer, stopServer } from './fixtures';
 
 test('a workspace that cannot be read is kept aside, and Parley opens usable with a clear message', async ({ page }) => {
@@ -33,31 +34,10 @@ test('a damaged workspace that has a backup: the banner offers it, and restoring
   const workspace = path.join(dir, 'workspace.sqlite');
   const titles = ['Harbour talks resume in Kessen', 'Grain corridor extended for a season', 'Border commission meets again'];
   // A workspace with three articles and a backup of them, then one more article the backup does not have.
-  let server = await startServer(workspace, ['--no-sample']);
-  try {
-    for (const [i, title] of titles.entries())
-      await call(server.url, 'articles:create', {
-        title,
-        outlet: 'Wire',
-        publishedOn: `2026-03-0${i + 1}`,
-        text: `${title}. The envoys met.`,
-      });
-    await call(server.url, 'backup:create');
-    await call(server.url, 'articles:create', {
-      title: 'Written after the backup',
-      outlet: 'Wire',
-      publishedOn: '2026-03-09',
-      text: 'Later.',
-    });
-  } finally {
-    await stopServer(server.child);
-  }
-  // The header is overwritten: SQLite no longer recognises the file.
-  const bytes = fs.readFileSync(workspace);
-  bytes.fill(0x5a, 0, 100);
-  fs.writeFileSync(workspace, bytes);
+  await workspaceWithBackup(workspace, titles, ['Written after the backup']);
+  const bytes = damageHeader(workspace);
 
-  server = await startServer(workspace, ['--no-sample']);
+  const server = await startServer(workspace, ['--no-sample']);
   try {
     await page.goto(server.url);
     const banner = page.getByRole('alert', { name: 'Damaged workspace' });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatch } from '../../main/api/dispatch';
 import { startBrowserServer, type BrowserServer, MAX_BODY_BYTES } from '../../main/server/http';
+import { recordFigures } from '../helpers/figures';
 import { openTestWorkspace, rowCounts, tempDir, type TestWorkspace } from '../helpers/workspace';
 
 let w: TestWorkspace;
@@ -84,15 +85,34 @@ describe('browser mode transport', () => {
     expect((await api('codebook:list', {}, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
   });
 
-  it('serves the page only with the token, then by its cookie', async () => {
-    expect((await request({ path: '/' })).status).toBe(401);
+  it('sets no cookie: the page holds no data, and the API takes the token only as a header (issue 12)', async () => {
     const first = await request({ path: `/?token=${server.token}` });
     expect(first.status).toBe(200);
     expect(first.body).toContain('<title>Parley</title>');
-    const cookie = String(first.headers['set-cookie']).split(';')[0]!;
-    expect(String(first.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
-    expect((await request({ path: '/', headers: { cookie } })).status).toBe(200);
-    expect((await request({ path: '/', headers: { cookie: 'parley_token=nope' } })).status).toBe(401);
+    expect(first.headers['set-cookie']).toBeUndefined();
+    // A reload, after the page removed the token from the address, still gets the page.
+    expect((await request({ path: '/' })).status).toBe(200);
+    // A cookie carrying the token (as earlier versions set) opens nothing.
+    const cookie = `parley_token=${server.token}`;
+    expect((await api('codebook:list', {}, { 'x-parley-token': '', cookie })).status).toBe(401);
+  });
+
+  it('answers malformed percent-encoding with 400 and logs no stack (issue 12)', async () => {
+    const logged: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    try {
+      const page = await request({ path: '/%E0%A4%A' });
+      expect(page.status).toBe(400);
+      expect(JSON.parse(page.body)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+      const op = await api('%zz', {});
+      expect(op.status).toBe(400);
+      expect(op.body).not.toMatch(/URIError|at /);
+    } finally {
+      console.error = original;
+    }
+    expect(logged).toEqual([]);
+    recordFigures('fault-percent-encoding', { pageStatus: 400, apiStatus: 400, stacksLogged: logged.length });
   });
 
   it('does not serve files outside its folder', async () => {

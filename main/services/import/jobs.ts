@@ -181,7 +181,16 @@ export function startReading(job: ImportJob, relationshipId: number | null): voi
   job.phaseStartedMs = Date.now();
   job.firstDoneMs = null;
   job.processed = 0;
-  job.running = readAll(job);
+  // Nothing awaits a job started from the interface: a failure outside one file's read ends the job instead of the process.
+  job.running = readAll(job).catch((err: unknown) => {
+    for (const item of job.items)
+      if (item.status === 'ready' || item.status === 'conflict') {
+        item.status = 'failed';
+        item.reason = `Not read: ${(err as Error).message}. Nothing was saved; start the import again.`;
+      }
+    job.files = [];
+    job.phase = 'done';
+  });
 }
 
 async function readAll(job: ImportJob): Promise<void> {

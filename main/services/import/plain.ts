@@ -10,6 +10,13 @@ export function importText(bytes: Uint8Array): ParsedDocument {
   return doc;
 }
 
+/**
+ * A link's target in parentheses, which may itself hold balanced parentheses
+ * (`javascript:alert(1)`, `…/Foo_(bar)`): stopping at the first `)` left the
+ * rest of the target in the text.
+ */
+const LINK_TARGET = String.raw`\((?:[^()\n]|\([^()\n]*\))*\)`;
+
 /** Markdown keeps its words; the marks of emphasis, headings, lists and links go. */
 export function importMarkdown(bytes: Uint8Array): ParsedDocument {
   const doc = emptyDocument('Markdown');
@@ -40,8 +47,8 @@ export function importMarkdown(bytes: Uint8Array): ParsedDocument {
         .join(/^\s*(?:[-*+]|\d+[.)])\s+/m.test(block) ? '\n\n' : ' '),
     )
     .join('\n\n')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(new RegExp(`!\\[([^\\]]*)\\]${LINK_TARGET}`, 'g'), '$1')
+    .replace(new RegExp(`\\[([^\\]]+)\\]${LINK_TARGET}`, 'g'), '$1')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/(^|[^\w*])[*_]([^*_\n]+)[*_](?=[^\w*]|$)/g, '$1$2')
     .replace(/`([^`]+)`/g, '$1');

@@ -91,15 +91,35 @@ async function saveAll(job: ImportJob, items: JobItem[]): Promise<void> {
     const chunk = items.slice(start, start + CHUNK);
     job.currentFile = chunk[0]!.fileName;
     const nowMs = job.ctx.now().getTime();
-    db.transaction(() => {
-      for (const item of chunk) saveOne(job.ctx, item, job.relationshipId, nowMs);
-    }).immediate();
+    try {
+      db.transaction(() => {
+        for (const item of chunk) saveOne(job.ctx, item, job.relationshipId, nowMs);
+      }).immediate();
+    } catch (err) {
+      // The chunk rolled back (a full disk at COMMIT, say): earlier chunks stay saved, this one and the rest are not.
+      stopSaving(items.slice(start), err);
+      break;
+    }
     job.processed = Math.min(items.length, start + CHUNK);
     await yieldToEventLoop();
   }
   job.stageMs.save += performance.now() - started;
   job.currentFile = '';
   job.phase = 'done';
+}
+
+const isDiskFull = (err: unknown) => (err as { code?: unknown }).code === 'SQLITE_FULL';
+
+function stopSaving(notSaved: JobItem[], err: unknown): void {
+  const reason = isDiskFull(err)
+    ? 'Not saved: the disk is full. Free some space and import this file again; the files saved before it are kept.'
+    : `Not saved: ${(err as Error).message}. The files saved before it are kept.`;
+  for (const item of notSaved) {
+    if (item.status !== 'saved' && item.status !== 'ready' && item.status !== 'conflict') continue;
+    item.status = 'failed';
+    item.articleId = null;
+    item.reason = reason;
+  }
 }
 
 function saveOne(ctx: AppContext, item: JobItem, relationshipId: number | null, nowMs: number): void {
@@ -166,6 +186,8 @@ function saveOne(ctx: AppContext, item: JobItem, relationshipId: number | null, 
       item.reason = decision === 'replace' ? 'Saved, replacing the older version.' : '';
     })();
   } catch (err) {
+    // A full disk stops the whole import (the chunk rolls back) rather than failing file after file.
+    if (isDiskFull(err)) throw err;
     // The savepoint rolled back this file alone; the rest of the chunk goes on.
     const same = (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' ? articleByHash(db, item.hash) : null;
     if (same) {

@@ -202,7 +202,8 @@ export function CodebookDialog({ open, onClose }: { open: boolean; onClose(): vo
                     { content },
                     { onSuccess: (r) => say('info', `Codebook imported: ${r.added} codes added, ${r.updated} updated.`) },
                   ),
-                );
+                )
+                .catch((err: Error) => say('error', `${file.name} could not be read: ${err.message}`));
             }}
           />
         </label>

@@ -18,7 +18,7 @@ function timeLeft(ms: number | null): string {
 }
 
 /** Lets files and folders be dropped anywhere on the window; they open the import dialog. */
-function useWindowDrop(onFiles: (files: PickedFile[]) => void): void {
+function useWindowDrop(onFiles: (files: PickedFile[]) => void, onError: (message: string) => void): void {
   useEffect(() => {
     const hasFiles = (e: DragEvent) => [...(e.dataTransfer?.types ?? [])].includes('Files');
     const over = (e: DragEvent) => {
@@ -27,7 +27,9 @@ function useWindowDrop(onFiles: (files: PickedFile[]) => void): void {
     const drop = (e: DragEvent) => {
       if (!hasFiles(e) || !e.dataTransfer) return;
       e.preventDefault();
-      void filesFromDrop(e.dataTransfer).then((files) => files.length > 0 && onFiles(files));
+      void filesFromDrop(e.dataTransfer)
+        .then((files) => files.length > 0 && onFiles(files))
+        .catch((err: Error) => onError(`The dropped files could not be read: ${err.message}`));
     };
     window.addEventListener('dragover', over);
     window.addEventListener('drop', drop);
@@ -35,7 +37,7 @@ function useWindowDrop(onFiles: (files: PickedFile[]) => void): void {
       window.removeEventListener('dragover', over);
       window.removeEventListener('drop', drop);
     };
-  }, [onFiles]);
+  }, [onFiles, onError]);
 }
 
 /** Import: files, folders or a paste in; progress; a table to correct before saving; what could not be imported and why. */
@@ -86,6 +88,13 @@ export function ImportDialog() {
       },
       [show, begin],
     ),
+    useCallback(
+      (message: string) => {
+        show();
+        setError(message);
+      },
+      [show],
+    ),
   );
 
   useReturnFocus(open);
@@ -103,19 +112,22 @@ export function ImportDialog() {
     if (!jobId || !phase) return;
     if (phase === 'review' || phase === 'done') {
       let live = true;
-      void api.invoke('import:status', { jobId, includeItems: true }).then((s) => {
-        if (!live) return;
-        // Thousands of rows: React builds the table in slices between frames, so the interface never stalls on it.
-        startTransition(() => {
-          setItems(s.items ?? []);
-          setItemsFor(`${jobId}:${phase}`);
-        });
-        if (phase === 'done') {
-          void queryClient.invalidateQueries({ queryKey: ['articles'] });
-          void queryClient.invalidateQueries({ queryKey: ['workspace'] });
-          say('info', `Imported ${s.counts.saved.toLocaleString()} article${s.counts.saved === 1 ? '' : 's'}.`);
-        }
-      });
+      void api
+        .invoke('import:status', { jobId, includeItems: true })
+        .then((s) => {
+          if (!live) return;
+          // Thousands of rows: React builds the table in slices between frames, so the interface never stalls on it.
+          startTransition(() => {
+            setItems(s.items ?? []);
+            setItemsFor(`${jobId}:${phase}`);
+          });
+          if (phase === 'done') {
+            void queryClient.invalidateQueries({ queryKey: ['articles'] });
+            void queryClient.invalidateQueries({ queryKey: ['workspace'] });
+            say('info', `Imported ${s.counts.saved.toLocaleString()} article${s.counts.saved === 1 ? '' : 's'}.`);
+          }
+        })
+        .catch((err: Error) => live && setError(err.message));
       return () => {
         live = false;
       };
@@ -131,8 +143,12 @@ export function ImportDialog() {
 
   const cancel = async () => {
     if (stage.kind !== 'job') return;
-    const status = await api.invoke('import:cancel', { jobId: stage.status.jobId });
-    setStage({ kind: 'job', status });
+    try {
+      const status = await api.invoke('import:cancel', { jobId: stage.status.jobId });
+      setStage({ kind: 'job', status });
+    } catch (err) {
+      setError((err as Error).message);
+    }
   };
 
   const save = async () => {
