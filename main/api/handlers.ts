@@ -34,6 +34,7 @@ import { search } from '../services/search';
 import { addAlias, createActor, createRelationship, removeAlias, updateActor } from '../services/actors';
 import { createCode, deleteCode, exportCodebook, importCodebook, mergeCodes, updateCode } from '../services/codebook';
 import { historyState, redoLast, undoLast } from '../services/undo';
+import { agreementHandlers } from './agreement';
 
 export type Handler<K extends OperationName> = (input: OpParsedInput<K>, ctx: AppContext) => OpOutput<K> | Promise<OpOutput<K>>;
 export type HandlerMap = { [K in keyof Contract]: Handler<K> };
@@ -146,4 +147,5 @@ export const handlers = {
   'import:status': (input, ctx) => importStatus(ctx, input),
   'import:cancel': (input, ctx) => cancelImport(ctx, input),
   'import:commit': (input, ctx) => commitImport(ctx, input),
+  ...agreementHandlers,
 } satisfies HandlerMap;

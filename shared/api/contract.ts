@@ -5,6 +5,7 @@
  * (Electron IPC and browser mode's loopback HTTP) serve exactly these.
  */
 import { z } from 'zod';
+import { agreementOperations } from './agreement';
 import {
   Actor,
   Annotation,
@@ -300,6 +301,7 @@ export const contract = {
   'import:status': { input: ImportStatusInput, output: ImportStatus },
   'import:cancel': { input: ImportCancelInput, output: ImportStatus },
   'import:commit': { input: ImportCommitInput, output: ImportStatus },
+  ...agreementOperations,
 } as const;
 
 export type Contract = typeof contract;

@@ -38,6 +38,8 @@ describe('migrations', () => {
       [
         'actor_aliases',
         'actors',
+        'adjudicated_articles',
+        'adjudications',
         'annotation_origins',
         'annotations',
         'articles',
