@@ -18,6 +18,7 @@ export const SCENARIOS: readonly ScenarioEntry[] = [
   { name: 'coldStart', load: () => import('./coldStart') },
   { name: 'disk', load: () => import('./disk') },
   { name: 'search', load: () => import('./search') },
+  { name: 'agreement', load: () => import('./agreement') },
   {
     name: 'highlights',
     load: async () => {

@@ -8,6 +8,7 @@ import { krippendorffAlpha } from '../../shared/agreement/alpha';
 import { characterTable, cohensKappa } from '../../shared/agreement/characterKappa';
 import { directionAgreement } from '../../shared/agreement/direction';
 import { unitizingAlpha, type UnitizedSpan } from '../../shared/agreement/unitizing';
+import { sentenceUnits } from '../../shared/agreement/units';
 
 describe("Krippendorff's α (coding)", () => {
   it('binary data, 2 coders × 10 units: α = 0.095', () => {
@@ -223,5 +224,15 @@ describe('direction agreement', () => {
     // The binary α of the same 2 × 4 data (values 0/1), computed by the coding module.
     expect(r.alpha).toBeCloseTo(krippendorffAlpha([[0, 0, 1, 0], [0, 0, 1, 1]], 'nominal').alpha!, 12);
     expect(directionAgreement([])).toEqual({ pairs: 0, agreed: 0, percent: null, alpha: null });
+  });
+});
+
+describe('agreement units', () => {
+  // A stop inside a word ("3.5") ends nothing; an abbreviation before a space ("U.S. aid") does, a
+  // known limit shared with the direction proposal's sentence rule.
+  it('splits sentences at a stop before white space or a line break', () => {
+    const text = 'Talks on 3.5 billion in U.S. aid stalled. “Never!” he said?\nNew line here';
+    const spans = sentenceUnits(text).map((s) => text.slice(s.start, s.end));
+    expect(spans).toEqual(['Talks on 3.5 billion in U.S.', 'aid stalled.', '“Never!”', 'he said?', 'New line here']);
   });
 });
