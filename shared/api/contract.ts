@@ -48,6 +48,7 @@ import {
   ImportStatusInput,
   ImportUploadInput,
 } from './importSchemas';
+import { settingConflictOperations } from './settingConflicts';
 import {
   Empty,
   SnippetPart,
@@ -300,6 +301,7 @@ export const contract = {
   'import:status': { input: ImportStatusInput, output: ImportStatus },
   'import:cancel': { input: ImportCancelInput, output: ImportStatus },
   'import:commit': { input: ImportCommitInput, output: ImportStatus },
+  ...settingConflictOperations,
 } as const;
 
 export type Contract = typeof contract;
