@@ -58,7 +58,9 @@ export function deleteSettingConflict(db: Db, id: number): void {
 
 /** Whether any annotation or event here uses the code (its weight then weighs on this workspace's score). */
 export function codeInUse(db: Db, codeId: number): boolean {
-  return !!stmt(db, 'SELECT 1 FROM annotations WHERE code_id = ?1 UNION ALL SELECT 1 FROM events WHERE code_id = ?1 LIMIT 1').get(codeId);
+  return !!stmt(db, 'SELECT 1 FROM annotations WHERE code_id = @id UNION ALL SELECT 1 FROM events WHERE code_id = @id LIMIT 1').get({
+    id: codeId,
+  });
 }
 
 /** Whether any outlet here is graded with the grade. */

@@ -262,6 +262,7 @@ export function mergeBundle(ctx: AppContext, bundle: Bundle, origin: string, fal
         return [
           {
             label,
+            touchesOurs: annotationIds.some((id) => !added.has(id)),
             codeId,
             sourceActorId: actorId(e.sourceActor),
             targetActorId: actorId(e.targetActor),

@@ -100,6 +100,8 @@ export function mergeScoreSettings(s: MergeScope, bundle: Bundle, codeIdByKey: R
 }
 
 interface EventInput {
+  /** Some passage was here before this merge (grouping it would change this workspace's score). */
+  touchesOurs?: boolean;
   codeId: number;
   sourceActorId: number;
   targetActorId: number;
@@ -119,7 +121,7 @@ export function mergeEventGroups(s: MergeScope, groups: readonly (EventInput & {
     const current = new Set(
       ids.map((id) => db.prepare('SELECT event_id AS e FROM annotations WHERE id = ?').get(id) as { e: number | null }).map((r) => r.e),
     );
-    if (current.size === 1 && current.has(null)) {
+    if (current.size === 1 && current.has(null) && !g.touchesOurs) {
       const eventId = repo.insertEvent(db, {
         sourceActorId: g.sourceActorId,
         targetActorId: g.targetActorId,
@@ -212,18 +214,7 @@ function applyTheirs(
     const ids = g.annotationIds.filter((id) => db.prepare('SELECT 1 FROM annotations WHERE id = ?').get(id));
     if (ids.length === 0)
       throw new ApiError('NOT_FOUND', 'The passages of that event have been deleted since the merge; keep yours instead.');
-    const emptied = new Set<number>();
-    for (const id of ids) {
-      rec.willChange('annotations', 'annotation', id);
-      const was = (db.prepare('SELECT event_id AS e FROM annotations WHERE id = ?').get(id) as { e: number | null }).e;
-      if (was !== null) emptied.add(was);
-      repo.setAnnotationEvent(db, id, null, nowMs);
-    }
-    for (const e of emptied)
-      if (repo.eventMemberIds(db, e).length === 0) {
-        rec.willChange('events', 'event', e);
-        repo.deleteEvent(db, e);
-      }
+    // Logged in this order (new event, passages, emptied events) so that undo restores the old events, then the passages, then removes the new one.
     const eventId = repo.insertEvent(db, {
       sourceActorId: g.sourceActorId,
       targetActorId: g.targetActorId,
@@ -232,7 +223,18 @@ function applyTheirs(
       createdAtMs: nowMs,
     });
     rec.created('events', 'event', eventId);
-    for (const id of ids) repo.setAnnotationEvent(db, id, eventId, nowMs);
+    const emptied = new Set<number>();
+    for (const id of ids) {
+      rec.willChange('annotations', 'annotation', id);
+      const was = (db.prepare('SELECT event_id AS e FROM annotations WHERE id = ?').get(id) as { e: number | null }).e;
+      if (was !== null) emptied.add(was);
+      repo.setAnnotationEvent(db, id, eventId, nowMs);
+    }
+    for (const e of emptied)
+      if (repo.eventMemberIds(db, e).length === 0) {
+        rec.willChange('events', 'event', e);
+        repo.deleteEvent(db, e);
+      }
   }
 }
 
