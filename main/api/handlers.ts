@@ -23,6 +23,7 @@ import {
   saveBackupSettings,
 } from '../services/backup';
 import { importBytes } from '../services/exchange';
+import { settingConflictHandlers } from './settingConflicts';
 import { describeConflicts, resolveConflict } from '../services/exchange/merge';
 import { ANALYST_SETTING, setSetting, workspaceAnalyst } from '../db/exchange';
 import { cancelImport, commitImport, importStatus, startImport, uploadImportFiles } from '../services/import';
@@ -148,4 +149,5 @@ export const handlers = {
   'import:cancel': (input, ctx) => cancelImport(ctx, input),
   'import:commit': (input, ctx) => commitImport(ctx, input),
   ...agreementHandlers,
+  ...settingConflictHandlers,
 } satisfies HandlerMap;

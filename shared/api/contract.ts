@@ -49,6 +49,7 @@ import {
   ImportStatusInput,
   ImportUploadInput,
 } from './importSchemas';
+import { settingConflictOperations } from './settingConflicts';
 import {
   Empty,
   SnippetPart,
@@ -302,6 +303,7 @@ export const contract = {
   'import:cancel': { input: ImportCancelInput, output: ImportStatus },
   'import:commit': { input: ImportCommitInput, output: ImportStatus },
   ...agreementOperations,
+  ...settingConflictOperations,
 } as const;
 
 export type Contract = typeof contract;

@@ -48,6 +48,7 @@ describe('migrations', () => {
         'codes',
         'events',
         'merge_conflicts',
+        'merge_setting_conflicts',
         'outlet_grades',
         'relationships',
         'reliability_grades',

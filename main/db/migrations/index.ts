@@ -8,10 +8,21 @@ import { exchange } from './0050-exchange';
 import { startCounts } from './0060-start-counts';
 import { changeAnalyst } from './0070-change-analyst';
 import { coderLayers } from './0090-coder-layers';
+import { settingConflicts } from './0010-setting-conflicts';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [initial, coding, scoreModel, importLookups, exchange, startCounts, changeAnalyst, coderLayers];
+export const MIGRATIONS: readonly Migration[] = [
+  initial,
+  coding,
+  scoreModel,
+  importLookups,
+  exchange,
+  startCounts,
+  changeAnalyst,
+  coderLayers,
+  settingConflicts,
+];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
