@@ -3,6 +3,7 @@
  * spread into the contract with one line.
  */
 import { z } from 'zod';
+import { ExportedFile } from './exchange';
 import { HalfLifeDays, Id, IsoDate } from './schemas';
 
 const LayerKey = z.string().min(1).max(220);
@@ -96,6 +97,8 @@ export type Disagreement = z.infer<typeof Disagreement>;
 const AdjudicationPair = z.object({ layerA: LayerKey.default('own'), layerB: LayerKey, articleIds: z.array(Id).min(1).max(100_000).optional() }).strict();
 
 export const agreementOperations = {
+  /** A blind double-coding package: the articles, codebook and actors, no tags (a Parley workspace file). */
+  'package:export': { input: z.object({ articleIds: z.array(Id).min(1).max(100_000) }).strict(), output: ExportedFile },
   'layers:list': { input: z.object({}).strict(), output: z.array(Layer) },
   'agreement:report': { input: AgreementInput, output: AgreementReport },
   'agreement:csv': { input: AgreementInput, output: z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() }) },

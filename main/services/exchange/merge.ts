@@ -4,7 +4,9 @@ import { isIsoDate } from '../../../shared/domain/dates';
 import { quoteSelector } from '../../../shared/domain/anchoring';
 import { wordCount } from '../../../shared/domain/text';
 import { actorIdByCode, getActor, insertActor, listRelationships } from '../../db/actors';
+import { coderLayer, OWN_LAYER } from '../../../shared/agreement/layers';
 import { deleteAnnotation, getAnnotation, insertAnnotation, listAnnotationsForArticle } from '../../db/annotations';
+import { setLayer } from '../../db/layers';
 import { findArticleByHash, getArticle, insertArticle } from '../../db/articles';
 import { logChange } from '../../db/changeLog';
 import { getCode, listCodes } from '../../db/codebook';
@@ -197,8 +199,12 @@ export function mergeBundle(ctx: AppContext, bundle: Bundle, origin: string, fal
         const eventDate = isIsoDate(a.eventDate) ? a.eventDate : article.publishedOn;
         const confidence = Math.max(0, Math.min(1, Number.isFinite(a.confidence) ? a.confidence : 1));
         const theirAnalyst = a.analyst || fallbackAnalyst;
+        // A named colleague's coding comes in as their coder layer, never into the named analyst's own (issue 16);
+        // it is compared and adjudicated there, so it is matched only against that layer.
+        // An unnamed workspace (a fresh one an export is read back into) takes the coding as its own.
+        const layer = theirAnalyst !== '' && ownAnalyst !== '' && theirAnalyst !== ownAnalyst ? coderLayer(theirAnalyst) : OWN_LAYER;
         const samePassage = listAnnotationsForArticle(db, articleId).filter(
-          (o) => o.start === start && o.end === end && o.sourceActorId === src && o.targetActorId === tgt,
+          (o) => o.start === start && o.end === end && o.sourceActorId === src && o.targetActorId === tgt && (o.layer ?? OWN_LAYER) === layer,
         );
         const identical = samePassage.find(
           (o) => o.codeId === codeId && o.note === a.note && o.confidence === confidence && o.eventDate === eventDate,
@@ -226,6 +232,7 @@ export function mergeBundle(ctx: AppContext, bundle: Bundle, origin: string, fal
         );
         if (a.updatedAtMs && a.updatedAtMs !== a.createdAtMs)
           stmt(db, 'UPDATE annotations SET updated_at_ms = ? WHERE id = ?').run(a.updatedAtMs, id);
+        if (layer !== OWN_LAYER) setLayer(db, id, layer, false);
         if (theirAnalyst !== ownAnalyst) recordOrigin(db, id, theirAnalyst, origin, nowMs);
         logChange(db, { entity: 'annotation', entityId: id, action: 'create', after: { ...getAnnotation(db, id), origin }, atMs: nowMs });
         summary.annotationsAdded++;
@@ -233,7 +240,8 @@ export function mergeBundle(ctx: AppContext, bundle: Bundle, origin: string, fal
         localIds.set(a, id);
         // A conflict is with what was here before this merge, not with the colleague's own other codes of the passage.
         const before = samePassage.filter((o) => !added.has(o.id));
-        const ours = before.find((o) => (analysts.get(o.id) ?? ownAnalyst) !== theirAnalyst) ?? before[0];
+        // In a colleague's layer a different code is a disagreement to adjudicate, not a merge conflict.
+        const ours = layer === OWN_LAYER ? (before.find((o) => (analysts.get(o.id) ?? ownAnalyst) !== theirAnalyst) ?? before[0]) : undefined;
         if (ours) {
           const diffs: string[] = [];
           if (ours.codeId !== codeId) diffs.push('code');

@@ -58,6 +58,8 @@ export function readWorkspaceFile(file: string, fallbackAnalyst = ''): Bundle {
       created_at_ms: number;
       updated_at_ms: number;
       event_id?: number | null;
+      /** Their coder layer (schema version 9 on): '' for their own coding. */
+      coder?: string;
     }[];
     // Events, grades and factors exist from schema version 3 on; an older workspace has none.
     const events = has('events')
@@ -106,7 +108,7 @@ export function readWorkspaceFile(file: string, fallbackAnalyst = ''): Bundle {
         confidence: a.confidence,
         eventDate: a.event_date,
         note: a.note,
-        analyst: origins.get(a.id) ?? theirAnalyst,
+        analyst: a.coder || (origins.get(a.id) ?? theirAnalyst),
         createdAtMs: a.created_at_ms,
         updatedAtMs: a.updated_at_ms,
         eventKey: a.event_id ? String(a.event_id) : '',
