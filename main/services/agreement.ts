@@ -168,3 +168,20 @@ export function agreementCsv(ctx: AppContext, input: Input): { fileName: string;
   }
   return { fileName: `agreement-${r.unit}.csv`, mimeType: 'text/csv;charset=utf-8', content: csvFile(header, rows) };
 }
+
+/**
+ * The brief's agreement section: the default report (every colleague's layer
+ * against the analyst's own, by sentence), or null while there is no second
+ * layer to compare with.
+ */
+export function briefAgreement(ctx: AppContext, relationshipId: number, halfLifeDays: number): AgreementReport | null {
+  const layers = listLayers(ctx.workspace.db);
+  if (!layers.some((l) => l.key.startsWith('coder:') && l.passages > 0)) return null;
+  try {
+    return agreementReport(ctx, { unit: 'sentence', relationshipId, halfLifeDays });
+  } catch (err) {
+    // No article coded in two layers yet: the brief says nothing about agreement rather than fail.
+    if (err instanceof ApiError) return null;
+    throw err;
+  }
+}

@@ -97,6 +97,16 @@ describe('coder layers and the agreement report', () => {
     expect(csv.content.split('\r\n')[1]).toContain('0.4');
   });
 
+  it('adds an agreement section to the HTML brief once a colleague’s layer exists', async () => {
+    await tag(0, 39, 'THREAT');
+    const brief = () => ok('export:file', { format: 'brief-html', relationshipId: rel.id, fromDate: '2026-05-01' });
+    expect((await brief()).content).not.toContain('Agreement between coders');
+    await theirs(P2, TEXT.length, 'OVERTURE');
+    const html = (await brief()).content;
+    expect(html).toContain('<h2>Agreement between coders</h2>');
+    expect(html).toContain('Asha, Priya over 1 articles');
+  });
+
   it('refuses a report without two layers, and names what to do', async () => {
     await tag(0, 39, 'THREAT');
     const r = await w.call('agreement:report', {});

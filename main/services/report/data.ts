@@ -1,3 +1,4 @@
+import type { AgreementReport } from '../../../shared/api/agreement';
 import type { ParsedBriefOptions } from '../../../shared/api/exchange';
 import type { Code, Relationship } from '../../../shared/api/schemas';
 import { ApiError } from '../../../shared/api/errors';
@@ -7,6 +8,7 @@ import { listCodes } from '../../db/codebook';
 import type { ScoredAnnotationRow } from '../../db/annotations';
 import type { Grade } from '../../db/scoring';
 import { originAnalysts, workspaceAnalyst } from '../../db/exchange';
+import { briefAgreement } from '../agreement';
 import type { AppContext } from '../context';
 import { relationshipEvidence } from '../score';
 import { itemsAsEvents, relationshipItems } from '../scoreItems';
@@ -54,6 +56,8 @@ export interface ReportData {
   keyEvents: ReportQuote[];
   codes: Code[];
   weights: { key: string; name: string; weight: number }[];
+  /** Agreement between coder layers, when a colleague's layer exists (docs/agreement.md). */
+  agreement?: AgreementReport | null;
 }
 
 const DEFAULT_WINDOW_DAYS = 90;
@@ -173,6 +177,7 @@ export function gatherBrief(ctx: AppContext, o: ParsedBriefOptions): ReportData 
     keyEvents,
     codes,
     weights: codes.map((c) => ({ key: c.key, name: c.name, weight: c.weight })),
+    agreement: briefAgreement(ctx, o.relationshipId, o.halfLifeDays),
   };
 }
 
