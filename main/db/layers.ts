@@ -1,5 +1,5 @@
 /** SQL of coder layers (migration 9): which layers exist, their passages, and the adjudicated articles. */
-import { layerColumns, layerKey, type LayerKey } from '../../shared/agreement/layers';
+import { CONSENSUS_LAYER, layerColumns, layerKey, OWN_LAYER, type LayerKey } from '../../shared/agreement/layers';
 import { ApiError } from '../../shared/api/errors';
 import type { Db } from './connection';
 import { stmt } from './statements';
@@ -61,14 +61,22 @@ export function listLayerPassages(db: Db, key: LayerKey, articleIds: readonly nu
   ).all({ coder, consensus, all: articleIds === null ? 1 : 0, ids: JSON.stringify(articleIds ?? []) }) as LayerPassageRow[];
 }
 
-/** Articles in which at least two of the layers have passages: what an agreement report compares by default. */
+/**
+ * The articles an agreement report compares by default: those a colleague's
+ * layer among `keys` has passages in (the articles they were given to code;
+ * the analyst's own layer usually spans far more). An article only one coder
+ * tagged is a disagreement and counts; one the colleague left untagged cannot
+ * be told from one they never saw, so it is left out unless named.
+ * Without a colleague among `keys`, every article any of them tagged.
+ */
 export function articlesCodedByLayers(db: Db, keys: readonly LayerKey[]): number[] {
-  const cols = keys.map(requireLayer);
+  const colleagues = keys.filter((k) => k !== OWN_LAYER && k !== CONSENSUS_LAYER);
+  const cols = (colleagues.length > 0 ? colleagues : keys).map(requireLayer);
   const rows = stmt(
     db,
-    `SELECT an.article_id AS id FROM annotations an
+    `SELECT DISTINCT an.article_id AS id FROM annotations an
      JOIN json_each(@layers) l ON an.coder = json_extract(l.value, '$[0]') AND an.consensus = json_extract(l.value, '$[1]')
-     GROUP BY an.article_id HAVING count(DISTINCT an.coder || char(0) || an.consensus) >= 2 ORDER BY an.article_id`,
+     ORDER BY an.article_id`,
   ).all({ layers: JSON.stringify(cols.map((c) => [c.coder, c.consensus])) }) as { id: number }[];
   return rows.map((r) => r.id);
 }

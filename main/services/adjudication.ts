@@ -19,6 +19,7 @@ import { getCode, listCodes } from '../db/codebook';
 import type { Db } from '../db/connection';
 import {
   articlesCodedByLayers,
+  isAdjudicated,
   listLayerPassages,
   markAdjudicated,
   ownPassageIds,
@@ -144,6 +145,27 @@ function recordDecision(db: Db, rec: ChangeRecorder, articleId: number, a: numbe
   rec.created('adjudications', 'adjudication', Number(info.lastInsertRowid));
 }
 
+/**
+ * Starts an article's consensus (once): marks it adjudicated, takes the
+ * analyst's own passages there out of the default score, and copies what both
+ * coders agree on into the consensus. Returns whether it started now.
+ */
+function beginConsensus(db: Db, rec: ChangeRecorder, articleId: number, matches: readonly Match<Row>[], nowMs: number, ids: number[]): boolean {
+  const markedId = markAdjudicated(db, articleId, nowMs);
+  if (markedId === null) return false;
+  rec.created('adjudicated_articles', 'adjudicated article', markedId);
+  for (const id of ownPassageIds(db, articleId)) {
+    rec.willChange('annotations', 'annotation', id);
+    setScored(db, id, false);
+  }
+  for (const m of matches) {
+    if (m.kind !== 'agree') continue;
+    ids.push(copyToConsensus(db, rec, repo.getAnnotation(db, m.a!.id)!, nowMs));
+    recordDecision(db, rec, articleId, m.a!.id, m.b!.id, 'agreed', nowMs);
+  }
+  return true;
+}
+
 const LABELS = { 'take-a': 'take A', 'take-b': 'take B', both: 'keep both', neither: 'keep neither', edit: 'edit' } as const;
 
 export function settleDisagreement(ctx: AppContext, input: OpParsedInput<'adjudication:settle'>): OpOutput<'adjudication:settle'> {
@@ -168,20 +190,12 @@ export function settleDisagreement(ctx: AppContext, input: OpParsedInput<'adjudi
   const created = recordUndoable(ctx, `Settle “${quote}”: ${LABELS[decision]}`, (rec) => {
     const nowMs = ctx.now().getTime();
     const ids: number[] = [];
-    const markedId = markAdjudicated(db, articleId, nowMs);
-    if (markedId !== null) {
-      adjudicatedNow = true;
-      rec.created('adjudicated_articles', 'adjudicated article', markedId);
-      for (const id of ownPassageIds(db, articleId)) {
-        rec.willChange('annotations', 'annotation', id);
-        setScored(db, id, false);
-      }
-      // What both coders agree on needs no decision: it is the consensus from the start.
-      for (const m of matches) {
-        if (m.kind !== 'agree') continue;
-        ids.push(copyToConsensus(db, rec, repo.getAnnotation(db, m.a!.id)!, nowMs));
-        recordDecision(db, rec, articleId, m.a!.id, m.b!.id, 'agreed', nowMs);
-      }
+    adjudicatedNow = beginConsensus(db, rec, articleId, matches, nowMs, ids);
+    // Articles the two coders agree on throughout have nothing to walk through: their consensus starts with this decision too.
+    for (const other of articlesCodedByLayers(db, [input.layerA, input.layerB])) {
+      if (other === articleId || isAdjudicated(db, other)) continue;
+      const theirs = articleMatches(db, other, input.layerA, input.layerB, roots);
+      if (theirs.length > 0 && theirs.every((m) => m.kind === 'agree')) beginConsensus(db, rec, other, theirs, nowMs, ids);
     }
     const a = aId === null ? null : repo.getAnnotation(db, aId)!;
     const b = bId === null ? null : repo.getAnnotation(db, bId)!;

@@ -10,7 +10,7 @@ import { ApiError } from '../../shared/api/errors';
 import type { Relationship } from '../../shared/api/schemas';
 import { CONSENSUS_LAYER, layerLabel, OWN_LAYER, type LayerKey } from '../../shared/agreement/layers';
 import { agreementFigures, type ReportPassage } from '../../shared/agreement/report';
-import { dayToIso, isoToDay } from '../../shared/domain/dates';
+import { dayToIso, isoToDay, localToday } from '../../shared/domain/dates';
 import { dailySeries, type ScoreEvent } from '../../shared/scoring/score';
 import { listActors, listRelationships } from '../db/actors';
 import { getArticle } from '../db/articles';
@@ -48,7 +48,7 @@ function chooseArticles(db: Db, input: Input, layers: readonly LayerKey[]): numb
     return [...new Set(input.articleIds)].sort((a, b) => a - b);
   }
   const ids = articlesCodedByLayers(db, layers);
-  if (ids.length === 0) throw new ApiError('NOT_FOUND', 'No article has been coded in two of these layers yet: there is nothing to compare.');
+  if (ids.length === 0) throw new ApiError('NOT_FOUND', 'No article has been coded in these layers yet: there is nothing to compare.');
   return ids;
 }
 
@@ -82,7 +82,7 @@ export function agreementReport(ctx: AppContext, input: Input): AgreementReport 
     layers: keys.map((k) => all.get(k) ?? { key: k, label: layerLabel(k, own), passages: 0, articles: 0 }),
     articleIds,
     codes: figures.codes.map((c) => ({ ...c, name: codeName.get(c.code) ?? c.code })),
-    sensitivity: sensitivity(db, input, keys, rowsByLayer, articleIds),
+    sensitivity: sensitivity(ctx, input, keys, rowsByLayer, articleIds),
   };
 }
 
@@ -109,12 +109,13 @@ function eventsOf(rows: readonly LayerPassageRow[], rel: Relationship): ScoreEve
  * analyst's own elsewhere.
  */
 function sensitivity(
-  db: Db,
+  ctx: AppContext,
   input: Input,
   keys: readonly LayerKey[],
   rowsByLayer: readonly LayerPassageRow[][],
   articleIds: readonly number[],
 ): AgreementReport['sensitivity'] {
+  const { db } = ctx.workspace;
   const rel = pickRelationship(db, input.relationshipId);
   if (!rel) return null;
   const own = workspaceAnalyst(db);
@@ -128,7 +129,9 @@ function sensitivity(
   const days = named.flatMap((n) => n.events.map((e) => e.day));
   if (days.length === 0) return null;
   const fromDay = Math.min(...days);
-  const toDay = Math.max(...days);
+  // Past the last passage to today (at most half a year), so that the decay after it shows too.
+  const lastDay = Math.max(...days);
+  const toDay = Math.max(lastDay, Math.min(localToday(ctx.now()), lastDay + 180));
   const series = named.map((n) => ({
     key: n.key,
     label: n.label,

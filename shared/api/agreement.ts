@@ -65,7 +65,7 @@ export const AgreementInput = z
   .object({
     /** Two or more layers; the analyst's own and every colleague's when absent. */
     layers: z.array(LayerKey).min(2).max(20).optional(),
-    /** The articles compared; every article that two of the layers coded when absent. */
+    /** The articles compared; when absent, every article a colleague's layer among them has passages in. */
     articleIds: z.array(Id).min(1).max(100_000).optional(),
     unit: AgreementUnit.default('sentence'),
     /** The relationship whose score sensitivity is shown; the first one when absent. */
