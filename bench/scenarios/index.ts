@@ -19,6 +19,7 @@ export const SCENARIOS: readonly ScenarioEntry[] = [
   { name: 'disk', load: () => import('./disk') },
   { name: 'search', load: () => import('./search') },
   { name: 'direction', load: () => import('./direction') },
+  { name: 'agreement', load: () => import('./agreement') },
   {
     name: 'highlights',
     load: async () => {

@@ -23,6 +23,7 @@ import {
   saveBackupSettings,
 } from '../services/backup';
 import { importBytes } from '../services/exchange';
+import { settingConflictHandlers } from './settingConflicts';
 import { describeConflicts, resolveConflict } from '../services/exchange/merge';
 import { ANALYST_SETTING, setSetting, workspaceAnalyst } from '../db/exchange';
 import { cancelImport, commitImport, importStatus, startImport, uploadImportFiles } from '../services/import';
@@ -39,6 +40,7 @@ import { backupDiffHandlers } from './backupDiff';
 import { marksSettingsHandlers } from './marksSettings';
 import { suggestHandlers } from './suggest';
 import { codingLoopHandlers } from './codingLoop';
+import { agreementHandlers } from './agreement';
 
 export type Handler<K extends OperationName> = (input: OpParsedInput<K>, ctx: AppContext) => OpOutput<K> | Promise<OpOutput<K>>;
 export type HandlerMap = { [K in keyof Contract]: Handler<K> };
@@ -156,4 +158,6 @@ export const handlers = {
   ...marksSettingsHandlers,
   ...suggestHandlers,
   ...codingLoopHandlers,
+  ...agreementHandlers,
+  ...settingConflictHandlers,
 } satisfies HandlerMap;

@@ -1,3 +1,4 @@
+import { layerKey } from '../../shared/agreement/layers';
 import type { Annotation } from '../../shared/api/schemas';
 import type { Db } from './connection';
 import { stmt } from './statements';
@@ -35,6 +36,8 @@ interface AnnotationRow {
   created_at_ms: number;
   updated_at_ms: number;
   orphaned: number;
+  coder: string;
+  consensus: number;
 }
 
 function rowToAnnotation(r: AnnotationRow): Annotation {
@@ -56,6 +59,7 @@ function rowToAnnotation(r: AnnotationRow): Annotation {
     createdAtMs: r.created_at_ms,
     updatedAtMs: r.updated_at_ms,
     orphaned: r.orphaned === 1,
+    layer: layerKey(r.coder, r.consensus),
   };
 }
 
@@ -99,7 +103,7 @@ export function findSameAnnotation(db: Db, a: NewAnnotation): number | null {
   const row = stmt(
     db,
     `SELECT id FROM annotations WHERE article_id = ? AND start_offset = ? AND end_offset = ? AND code_id = ?
-       AND source_actor_id = ? AND target_actor_id = ?`,
+       AND source_actor_id = ? AND target_actor_id = ? AND coder = '' AND consensus = 0`,
   ).get(a.articleId, a.start, a.end, a.codeId, a.sourceActorId, a.targetActorId) as { id: number } | undefined;
   return row?.id ?? null;
 }
@@ -173,6 +177,7 @@ export function listRelationshipAnnotations(db: Db, actorAId: number, actorBId: 
      JOIN codes c ON c.id = an.code_id
      JOIN articles ar ON ar.id = an.article_id
      WHERE ((an.source_actor_id = @a AND an.target_actor_id = @b) OR (an.source_actor_id = @b AND an.target_actor_id = @a))
+       AND an.scored = 1
      ORDER BY an.event_date, an.id`,
   ).all({ a: actorAId, b: actorBId }) as ScoredAnnotationRow[];
 }

@@ -39,7 +39,7 @@ export function listDayTotals(db: Db, a: number, b: number): DayTotalRow[] {
     db,
     `SELECT an.event_date AS eventDate, @a AS sourceActorId, sum(c.weight * an.confidence) AS s, count(*) AS n
      FROM annotations an JOIN codes c ON c.id = an.code_id
-     WHERE an.source_actor_id = @a AND an.target_actor_id = @b AND an.event_id IS NULL
+     WHERE an.source_actor_id = @a AND an.target_actor_id = @b AND an.event_id IS NULL AND an.scored = 1
      GROUP BY an.event_date`,
   );
   const correction = stmt(
@@ -50,7 +50,7 @@ export function listDayTotals(db: Db, a: number, b: number): DayTotalRow[] {
      CROSS JOIN articles ar ON ar.outlet = og.outlet
      CROSS JOIN annotations an ON an.article_id = ar.id
      JOIN codes c ON c.id = an.code_id
-     WHERE rg.factor <> 1 AND an.event_id IS NULL
+     WHERE rg.factor <> 1 AND an.event_id IS NULL AND an.scored = 1
        AND ((an.source_actor_id = @a AND an.target_actor_id = @b) OR (an.source_actor_id = @b AND an.target_actor_id = @a))
      GROUP BY an.event_date, an.source_actor_id`,
   );
@@ -61,7 +61,7 @@ export function listDayTotals(db: Db, a: number, b: number): DayTotalRow[] {
               c.weight * max(an.confidence * coalesce(rg.factor, 1)) AS s
        FROM events ev
        JOIN codes c ON c.id = ev.code_id
-       JOIN annotations an ON an.event_id = ev.id ${RELIABILITY_JOINS}
+       JOIN annotations an ON an.event_id = ev.id AND an.scored = 1 ${RELIABILITY_JOINS}
        WHERE (ev.source_actor_id = @a AND ev.target_actor_id = @b) OR (ev.source_actor_id = @b AND ev.target_actor_id = @a)
        GROUP BY ev.id
      ) GROUP BY eventDate, sourceActorId`,
@@ -84,7 +84,7 @@ export function listDayCodeTotals(db: Db, a: number, b: number): DayCodeTotalRow
     db,
     `SELECT an.event_date AS eventDate, @a AS sourceActorId, an.code_id AS codeId, sum(c.weight * an.confidence) AS s, count(*) AS n
      FROM annotations an JOIN codes c ON c.id = an.code_id
-     WHERE an.source_actor_id = @a AND an.target_actor_id = @b AND an.event_id IS NULL
+     WHERE an.source_actor_id = @a AND an.target_actor_id = @b AND an.event_id IS NULL AND an.scored = 1
      GROUP BY an.event_date, an.code_id`,
   );
   const correction = stmt(
@@ -96,7 +96,7 @@ export function listDayCodeTotals(db: Db, a: number, b: number): DayCodeTotalRow
      CROSS JOIN articles ar ON ar.outlet = og.outlet
      CROSS JOIN annotations an ON an.article_id = ar.id
      JOIN codes c ON c.id = an.code_id
-     WHERE rg.factor <> 1 AND an.event_id IS NULL
+     WHERE rg.factor <> 1 AND an.event_id IS NULL AND an.scored = 1
        AND ((an.source_actor_id = @a AND an.target_actor_id = @b) OR (an.source_actor_id = @b AND an.target_actor_id = @a))
      GROUP BY an.event_date, an.source_actor_id, an.code_id`,
   );
@@ -107,7 +107,7 @@ export function listDayCodeTotals(db: Db, a: number, b: number): DayCodeTotalRow
               c.weight * max(an.confidence * coalesce(rg.factor, 1)) AS s
        FROM events ev
        JOIN codes c ON c.id = ev.code_id
-       JOIN annotations an ON an.event_id = ev.id ${RELIABILITY_JOINS}
+       JOIN annotations an ON an.event_id = ev.id AND an.scored = 1 ${RELIABILITY_JOINS}
        WHERE (ev.source_actor_id = @a AND ev.target_actor_id = @b) OR (ev.source_actor_id = @b AND ev.target_actor_id = @a)
        GROUP BY ev.id
      ) GROUP BY eventDate, sourceActorId, codeId`,
@@ -133,13 +133,13 @@ export function listItemDays(db: Db, a: number, b: number, codeIds: readonly num
     db,
     `SELECT an.id AS annotationId, NULL AS eventId, an.event_date AS eventDate, an.source_actor_id AS sourceActorId
      FROM annotations an
-     WHERE an.source_actor_id = @a AND an.target_actor_id = @b AND an.event_id IS NULL
+     WHERE an.source_actor_id = @a AND an.target_actor_id = @b AND an.event_id IS NULL AND an.scored = 1
        AND an.code_id IN (SELECT value FROM json_each(@codes))`,
   );
   const events = stmt(
     db,
     `SELECT min(an.id) AS annotationId, ev.id AS eventId, ev.event_date AS eventDate, ev.source_actor_id AS sourceActorId
-     FROM events ev JOIN annotations an ON an.event_id = ev.id
+     FROM events ev JOIN annotations an ON an.event_id = ev.id AND an.scored = 1
      WHERE ((ev.source_actor_id = @a AND ev.target_actor_id = @b) OR (ev.source_actor_id = @b AND ev.target_actor_id = @a))
        AND ev.code_id IN (SELECT value FROM json_each(@codes))
      GROUP BY ev.id`,
@@ -225,7 +225,7 @@ export function listScoredPassages(db: Db, a: number, b: number, fromDate = '000
             NULL AS evCodeId, NULL AS evCodeKey, NULL AS evCodeName, NULL AS evWeight
      FROM annotations an
      JOIN codes c ON c.id = an.code_id ${RELIABILITY_JOINS}
-     WHERE an.source_actor_id = @a AND an.target_actor_id = @b AND an.event_date BETWEEN @from AND @to AND an.event_id IS NULL`,
+     WHERE an.source_actor_id = @a AND an.target_actor_id = @b AND an.event_date BETWEEN @from AND @to AND an.event_id IS NULL AND an.scored = 1`,
   );
   const grouped = stmt(
     db,
@@ -233,7 +233,7 @@ export function listScoredPassages(db: Db, a: number, b: number, fromDate = '000
             ev.code_id AS evCodeId, ec.key AS evCodeKey, ec.name AS evCodeName, ec.weight AS evWeight
      FROM events ev
      JOIN codes ec ON ec.id = ev.code_id
-     JOIN annotations an ON an.event_id = ev.id
+     JOIN annotations an ON an.event_id = ev.id AND an.scored = 1
      JOIN codes c ON c.id = an.code_id ${RELIABILITY_JOINS}
      WHERE ((ev.source_actor_id = @a AND ev.target_actor_id = @b) OR (ev.source_actor_id = @b AND ev.target_actor_id = @a))
        AND ev.event_date BETWEEN @from AND @to`,
@@ -265,7 +265,7 @@ export function getPassageScore(db: Db, annotationId: number): PassageScoreRow |
       `SELECT an.id, an.event_date AS eventDate, an.source_actor_id AS sourceActorId, an.target_actor_id AS targetActorId,
               an.event_id AS eventId, c.weight * an.confidence * coalesce(rg.factor, 1) AS s
        FROM annotations an JOIN codes c ON c.id = an.code_id ${RELIABILITY_JOINS}
-       WHERE an.id = ?`,
+       WHERE an.id = ? AND an.scored = 1`,
     ).get(annotationId) as PassageScoreRow | undefined) ?? null
   );
 }

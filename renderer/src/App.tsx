@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ActorsDialog } from './components/ActorsDialog';
+import { AgreementMenu } from './components/agreement/AgreementMenu';
 import { AddArticleDialog } from './components/AddArticleDialog';
 import { CodebookDialog } from './components/CodebookDialog';
 import { AnnotationList } from './components/AnnotationList';
@@ -86,6 +87,7 @@ export function App() {
         <button type="button" onClick={() => setRegistry('actors')}>
           Actors
         </button>
+        <AgreementMenu />
         <ExportMenu />
         {transportName === 'browser' && (
           <span className="mode" title="Served on 127.0.0.1 only; nothing leaves this machine">

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { backupDiffOps } from './backupDiff';
 import { marksSettingsOps } from './marksSettings';
+import { agreementOperations } from './agreement';
 import {
   Actor,
   Annotation,
@@ -50,6 +51,7 @@ import {
   ImportStatusInput,
   ImportUploadInput,
 } from './importSchemas';
+import { settingConflictOperations } from './settingConflicts';
 import {
   Empty,
   SnippetPart,
@@ -310,6 +312,8 @@ export const contract = {
   ...marksSettingsOps,
   ...suggestOperations,
   ...codingLoopOps,
+  ...agreementOperations,
+  ...settingConflictOperations,
 } as const;
 
 export type Contract = typeof contract;

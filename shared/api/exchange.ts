@@ -52,6 +52,14 @@ export type ExportedFile = z.infer<typeof ExportedFile>;
 /** The HTTP transport accepts 24 MB bodies; base64 inflates by a third. */
 export const MAX_UPLOAD_BYTES = 16 * 1024 * 1024;
 
+/** File names the exchange reader takes (the import dialog, a drop on the window and the CLI route them here). */
+export const EXCHANGE_EXTENSIONS = ['.qdpx', '.qdc', '.jsonld', '.sqlite', '.parley'] as const;
+
+export function isExchangeFileName(fileName: string): boolean {
+  const lower = fileName.toLowerCase();
+  return EXCHANGE_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
 export const ImportFileInput = z
   .object({
     fileName: z.string().max(500),
@@ -68,6 +76,13 @@ export const ImportSummary = z.object({
   annotationsDuplicate: z.number().int(),
   conflicts: z.number().int(),
   codesAdded: z.number().int(),
+  /** Names of the codes added to the codebook (first 50; codesAdded counts them all). */
+  codeNames: z.array(z.string()),
+  /** Shared settings taken from the file (weights, grades, factors), said one per line. */
+  settingsTaken: z.array(z.string()),
+  /** Differences in shared settings and event groups left for the analyst (setting-conflicts:list). */
+  settingConflicts: z.number().int(),
+  events: z.number().int(),
   skipped: z.array(z.string()),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;

@@ -83,6 +83,8 @@ export const Annotation = z.object({
   updatedAtMs: z.number().int(),
   /** True when, after an edit of the article's text, the passage could not be found again. */
   orphaned: z.boolean(),
+  /** Its coder layer: 'own' (this workspace's analyst), 'coder:<name>' (a colleague's) or 'consensus' (see shared/agreement/layers). */
+  layer: z.string().optional(),
 });
 export type Annotation = z.infer<typeof Annotation>;
 

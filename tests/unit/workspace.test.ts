@@ -38,6 +38,8 @@ describe('migrations', () => {
       [
         'actor_aliases',
         'actors',
+        'adjudicated_articles',
+        'adjudications',
         'annotation_origins',
         'annotations',
         'articles',
@@ -46,6 +48,7 @@ describe('migrations', () => {
         'codes',
         'events',
         'merge_conflicts',
+        'merge_setting_conflicts',
         'outlet_grades',
         'relationships',
         'reliability_grades',

@@ -7,6 +7,8 @@ import { importLookups } from './0040-import-lookups';
 import { exchange } from './0050-exchange';
 import { startCounts } from './0060-start-counts';
 import { changeAnalyst } from './0070-change-analyst';
+import { coderLayers } from './0009-coder-layers';
+import { settingConflicts } from './0010-setting-conflicts';
 import { suggestions } from './0013-suggestions';
 import { nearDuplicates } from './0014-near-duplicates';
 import type { Migration } from './types';
@@ -20,6 +22,8 @@ export const MIGRATIONS: readonly Migration[] = [
   exchange,
   startCounts,
   changeAnalyst,
+  coderLayers,
+  settingConflicts,
   suggestions,
   nearDuplicates,
 ];

@@ -38,6 +38,17 @@ export interface BundleAnnotation {
   analyst: string;
   createdAtMs: number;
   updatedAtMs: number;
+  /** The event (BundleEvent.key) this passage is grouped into, '' when it counts on its own. */
+  eventKey: string;
+}
+
+/** Passages grouped so that they count once: the event's own code, date and direction. */
+export interface BundleEvent {
+  key: string;
+  codeKey: string;
+  sourceActor: string;
+  targetActor: string;
+  eventDate: string;
 }
 
 export interface Bundle {
@@ -45,6 +56,15 @@ export interface Bundle {
   codes: BundleCode[];
   actors: { code: string; name: string }[];
   annotations: BundleAnnotation[];
+  events: BundleEvent[];
+  /** Reliability factor per Admiralty grade (A–F); absent when the file has none. */
+  gradeFactors: { grade: string; factor: number }[];
+  /** Outlets graded in the file (outlet name → grade letter). */
+  outletGrades: { outlet: string; grade: string }[];
   /** What could not be read, said for the analyst (never dropped silently). */
   unreadable: string[];
+}
+
+export function emptyBundle(): Bundle {
+  return { sources: [], codes: [], actors: [], annotations: [], events: [], gradeFactors: [], outletGrades: [], unreadable: [] };
 }

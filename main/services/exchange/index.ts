@@ -7,7 +7,7 @@ import type { AppContext } from '../context';
 import type { Bundle } from './bundle';
 import { readWebAnnotations } from './jsonld';
 import { mergeBundle } from './merge';
-import { readQdpx } from './qdpx';
+import { readQdc, readQdpx } from './qdpxRead';
 import { readWorkspaceFile } from './workspaceFile';
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
@@ -31,6 +31,18 @@ export function importBytes(ctx: AppContext, fileName: string, bytes: Uint8Array
       fs.rmSync(dir, { recursive: true, force: true });
     }
   } else if (
+    /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<CodeBook[\s>]/.test(
+      Buffer.from(bytes.subarray(0, 4096))
+        .toString('utf8')
+        .replace(/^\ufeff/, ''),
+    )
+  ) {
+    bundle = readQdc(
+      Buffer.from(bytes)
+        .toString('utf8')
+        .replace(/^\ufeff/, ''),
+    );
+  } else if (
     /^\s*[{[]/.test(
       Buffer.from(bytes.subarray(0, 64))
         .toString('utf8')
@@ -45,7 +57,7 @@ export function importBytes(ctx: AppContext, fileName: string, bytes: Uint8Array
   } else {
     throw new ApiError(
       'BAD_INPUT',
-      `${fileName} is neither a REFI-QDA project (.qdpx), a Parley JSON-LD export nor a Parley workspace. Nothing was changed.`,
+      `${fileName} is neither a REFI-QDA project (.qdpx) or codebook (.qdc), a Parley JSON-LD export nor a Parley workspace. Nothing was changed.`,
     );
   }
   return mergeBundle(ctx, bundle, fileName, analyst);

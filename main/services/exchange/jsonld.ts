@@ -12,10 +12,21 @@ import { getAnnotation } from '../../db/annotations';
 import { getArticle } from '../../db/articles';
 import type { Db } from '../../db/connection';
 import type { ReportData } from '../report/data';
-import type { Bundle, BundleAnnotation } from './bundle';
+import { getCode } from '../../db/codebook';
+import { getActor } from '../../db/actors';
+import { getEvent, listGrades } from '../../db/scoring';
+import { emptyBundle, type Bundle, type BundleAnnotation } from './bundle';
+import { codePointLength, toCodePoints, toUtf16 } from './positions';
 
 export const PARLEY_VOCAB = 'urn:parley:vocab#';
-const CONTEXT = ['http://www.w3.org/ns/anno.jsonld', { parley: PARLEY_VOCAB }];
+const CONTEXT = [
+  'http://www.w3.org/ns/anno.jsonld',
+  {
+    parley: PARLEY_VOCAB,
+    'parley:event': { '@type': '@id' },
+    'parley:members': { '@type': '@id', '@container': '@list' },
+  },
+];
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const sourceId = (hash: string) => `urn:sha256:${hash}`;
@@ -39,20 +50,57 @@ export function renderWebAnnotations(d: ReportData, db: Db): string {
       'parley:text': a.text,
     });
   }
+  const texts = new Map<number, string>();
+  const annotationIds = new Map<number, string>();
+  for (const q of d.quotes) {
+    const full = getAnnotation(db, q.id)!;
+    const src = sources.get(q.articleId)!;
+    annotationIds.set(
+      q.id,
+      `urn:parley:annotation:${createHash('sha256')
+        .update([src.hash, full.start, full.end, q.codeKey, q.sourceCode, q.targetCode].join('|'))
+        .digest('hex')
+        .slice(0, 32)}`,
+    );
+  }
+  // An event is named by its passages, so the same grouping gets the same id in every export.
+  const eventMembers = new Map<number, string[]>();
+  for (const q of d.quotes)
+    if (q.eventId !== null) eventMembers.set(q.eventId, [...(eventMembers.get(q.eventId) ?? []), annotationIds.get(q.id)!]);
+  const eventIds = new Map(
+    [...eventMembers].map(([id, members]) => [
+      id,
+      `urn:parley:event:${createHash('sha256')
+        .update([...members].sort().join('|'))
+        .digest('hex')
+        .slice(0, 32)}`,
+    ]),
+  );
+  const events = [...eventMembers].map(([id, members]) => {
+    const e = getEvent(db, id)!;
+    return {
+      id: eventIds.get(id)!,
+      type: 'parley:Event',
+      'parley:code': getCode(db, e.codeId)!.key,
+      'parley:sourceActor': getActor(db, e.sourceActorId)!.code,
+      'parley:targetActor': getActor(db, e.targetActorId)!.code,
+      'parley:eventDate': e.eventDate,
+      'parley:members': [...members].sort(),
+    };
+  });
   const items = d.quotes.map((q) => {
     const full = getAnnotation(db, q.id)!;
     const src = sources.get(q.articleId)!;
-    const id = createHash('sha256')
-      .update([src.hash, full.start, full.end, q.codeKey, q.sourceCode, q.targetCode].join('|'))
-      .digest('hex')
-      .slice(0, 32);
+    if (!texts.has(q.articleId)) texts.set(q.articleId, getArticle(db, q.articleId)!.text);
+    const text = texts.get(q.articleId)!;
+    const start = toCodePoints(text, full.start);
     const body: Record<string, unknown>[] = [
       { type: 'TextualBody', purpose: 'tagging', value: q.codeKey },
       { type: 'SpecificResource', purpose: 'classifying', source: `urn:parley:code:${encodeURIComponent(q.codeKey)}` },
     ];
     if (full.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: full.note, format: 'text/plain' });
     return {
-      id: `urn:parley:annotation:${id}`,
+      id: annotationIds.get(q.id)!,
       type: 'Annotation',
       motivation: 'tagging',
       created: iso(full.createdAtMs),
@@ -63,7 +111,8 @@ export function renderWebAnnotations(d: ReportData, db: Db): string {
         source: src.id,
         selector: [
           { type: 'TextQuoteSelector', exact: full.exact, prefix: full.prefix, suffix: full.suffix },
-          { type: 'TextPositionSelector', start: full.start, end: full.end },
+          // Web Annotation positions count code points (an emoji is one), not UTF-16 units.
+          { type: 'TextPositionSelector', start, end: start + codePointLength(full.exact) },
         ],
       },
       'parley:sourceActor': q.sourceCode,
@@ -71,9 +120,15 @@ export function renderWebAnnotations(d: ReportData, db: Db): string {
       'parley:confidence': full.confidence,
       'parley:eventDate': full.eventDate,
       'parley:weight': q.weight,
+      ...(q.eventId !== null ? { 'parley:event': eventIds.get(q.eventId) } : {}),
     };
   });
-  const usedCodes = new Set(d.quotes.map((q) => q.codeId));
+  const usedCodes = new Set([...d.quotes.map((q) => q.codeId), ...[...eventMembers.keys()].map((id) => getEvent(db, id)!.codeId)]);
+  const outlets = new Set(docs.map((doc) => doc['parley:outlet'] as string));
+  const outletGrades = d.quotes
+    .filter((q, i, all) => q.grade !== null && all.findIndex((o) => o.outlet === q.outlet) === i && outlets.has(q.outlet))
+    .map((q) => ({ 'parley:outlet': q.outlet, 'parley:grade': q.grade }))
+    .sort((x, y) => (x['parley:outlet'] < y['parley:outlet'] ? -1 : 1));
   const codeKeyById = new Map(d.codes.map((c) => [c.id, c.key]));
   const codebook = d.codes
     .filter((c) => usedCodes.has(c.id) || d.codes.some((k) => k.parentId === c.id && usedCodes.has(k.id)))
@@ -101,6 +156,9 @@ export function renderWebAnnotations(d: ReportData, db: Db): string {
         'parley:actors': [rel.actorA, rel.actorB].map((a) => ({ code: a.code, name: a.name })),
         'parley:codebook': codebook,
         'parley:sources': docs,
+        'parley:gradeFactors': listGrades(db).map((g) => ({ 'parley:grade': g.grade, 'parley:factor': g.factor })),
+        'parley:outletGrades': outletGrades,
+        'parley:events': events,
         first: { type: 'AnnotationPage', startIndex: 0, items },
       },
       null,
@@ -125,8 +183,10 @@ export function readWebAnnotations(json: string): Bundle {
   if (!doc || typeof doc !== 'object' || doc.type !== 'AnnotationCollection') {
     throw new ApiError('BAD_INPUT', 'The JSON file is not a Web Annotation collection. Choose a file exported as “Annotations (JSON-LD)”.');
   }
-  const bundle: Bundle = { sources: [], codes: [], actors: [], annotations: [], unreadable: [] };
+  const bundle: Bundle = emptyBundle();
+  const textOf = new Map<string, string>();
   for (const s of asArray(doc['parley:sources']) as Obj[]) {
+    textOf.set(str(s.id), str(s['parley:text']));
     bundle.sources.push({
       key: str(s.id),
       title: str(s['parley:title'], 'Untitled source'),
@@ -149,6 +209,18 @@ export function readWebAnnotations(json: string): Bundle {
     });
   }
   for (const a of asArray(doc['parley:actors']) as Obj[]) bundle.actors.push({ code: str(a.code), name: str(a.name) });
+  for (const g of asArray(doc['parley:gradeFactors']) as Obj[])
+    bundle.gradeFactors.push({ grade: str(g['parley:grade']), factor: num(g['parley:factor'], NaN) });
+  for (const g of asArray(doc['parley:outletGrades']) as Obj[])
+    bundle.outletGrades.push({ outlet: str(g['parley:outlet']), grade: str(g['parley:grade']) });
+  for (const e of asArray(doc['parley:events']) as Obj[])
+    bundle.events.push({
+      key: str(e.id),
+      codeKey: str(e['parley:code']),
+      sourceActor: str(e['parley:sourceActor']),
+      targetActor: str(e['parley:targetActor']),
+      eventDate: str(e['parley:eventDate']),
+    });
   const page = (doc.first ?? {}) as Obj;
   for (const item of asArray(page.items) as Obj[]) {
     const target = (item.target ?? {}) as Obj;
@@ -164,10 +236,11 @@ export function readWebAnnotations(json: string): Bundle {
     }
     const created = Date.parse(str(item.created));
     const modified = Date.parse(str(item.modified));
+    const text = textOf.get(str(target.source)) ?? '';
     const annotation: BundleAnnotation = {
       sourceKey: str(target.source),
-      start: num(position?.start, -1),
-      end: num(position?.end, -1),
+      start: position ? toUtf16(text, num(position.start, -1)) : -1,
+      end: position ? toUtf16(text, num(position.end, -1)) : -1,
       exact: str(quote.exact),
       codeKey: str(tag.value),
       sourceActor: str(item['parley:sourceActor']),
@@ -178,6 +251,7 @@ export function readWebAnnotations(json: string): Bundle {
       analyst: str(((item.creator ?? {}) as Obj).name),
       createdAtMs: Number.isFinite(created) ? created : 0,
       updatedAtMs: Number.isFinite(modified) ? modified : 0,
+      eventKey: str(item['parley:event']),
     };
     bundle.annotations.push(annotation);
   }

@@ -2,9 +2,11 @@ import { ApiError } from '../../../shared/api/errors';
 import type { ImportSummary, MergeConflict } from '../../../shared/api/exchange';
 import { isIsoDate } from '../../../shared/domain/dates';
 import { quoteSelector } from '../../../shared/domain/anchoring';
-import { normalizeArticleText, wordCount } from '../../../shared/domain/text';
+import { wordCount } from '../../../shared/domain/text';
 import { actorIdByCode, getActor, insertActor, listRelationships } from '../../db/actors';
+import { coderLayer, OWN_LAYER } from '../../../shared/agreement/layers';
 import { deleteAnnotation, getAnnotation, insertAnnotation, listAnnotationsForArticle } from '../../db/annotations';
+import { setLayer } from '../../db/layers';
 import { findArticleByHash, getArticle, insertArticle } from '../../db/articles';
 import { logChange } from '../../db/changeLog';
 import { getCode, listCodes } from '../../db/codebook';
@@ -20,7 +22,9 @@ import {
 } from '../../db/exchange';
 import { contentHash } from '../articles';
 import type { AppContext } from '../context';
-import type { Bundle } from './bundle';
+import type { Bundle, BundleAnnotation } from './bundle';
+import { mergeEventGroups, mergeScoreSettings, type SettingsOutcome } from './mergeSettings';
+import { storableText } from './positions';
 
 const COLOR = /^#[0-9a-fA-F]{6}$/;
 
@@ -41,6 +45,10 @@ export function mergeBundle(ctx: AppContext, bundle: Bundle, origin: string, fal
     annotationsDuplicate: 0,
     conflicts: 0,
     codesAdded: 0,
+    codeNames: [],
+    settingsTaken: [],
+    settingConflicts: 0,
+    events: 0,
     skipped: [...bundle.unreadable],
   };
   return db
@@ -55,6 +63,7 @@ export function mergeBundle(ctx: AppContext, bundle: Bundle, origin: string, fal
         if (byName) codeIdByKey.set(c.key, byName.id);
       }
       let order = ((stmt(db, 'SELECT max(sort_order) AS m FROM codes').get() as { m: number | null }).m ?? 0) + 10;
+      const newCodeIds = new Set<number>();
       const pending = bundle.codes.filter((c) => !codeIdByKey.has(c.key));
       for (let pass = 0; pending.length > 0 && pass < 10; pass++) {
         for (const c of [...pending]) {
@@ -82,9 +91,15 @@ export function mergeBundle(ctx: AppContext, bundle: Bundle, origin: string, fal
           codeIdByKey.set(c.key, id);
           logChange(db, { entity: 'code', entityId: id, action: 'create', after: { key: c.key, name: c.name, origin }, atMs: nowMs });
           summary.codesAdded++;
+          if (summary.codeNames.length < 50) summary.codeNames.push(c.name);
+          newCodeIds.add(id);
           pending.splice(pending.indexOf(c), 1);
         }
       }
+      for (const c of pending) summary.skipped.push(`The code “${c.name}” has a parent that is not in the file; it was not brought in.`);
+      const settings: SettingsOutcome = { taken: summary.settingsTaken, conflicts: 0 };
+      const scope = { db, origin, nowMs, out: settings };
+      mergeScoreSettings(scope, bundle, codeIdByKey, newCodeIds);
       // Actors: matched by code.
       const actorId = (code: string): number => {
         const found = actorIdByCode(db, code);
@@ -97,8 +112,11 @@ export function mergeBundle(ctx: AppContext, bundle: Bundle, origin: string, fal
       // Articles: matched by the hash of their normalized text.
       const articleIdByKey = new Map<string, number>();
       const relationships = listRelationships(db);
+      const offsetMaps = new Map<string, (offset: number) => number>();
       for (const s of bundle.sources) {
-        const text = normalizeArticleText(s.text);
+        // Kept exactly as the file has it (selections are positions into it); only line endings become \n.
+        const { text, mapOffset } = storableText(s.text);
+        offsetMaps.set(s.key, mapOffset);
         if (text.length === 0) {
           summary.skipped.push(`The source “${s.title}” has no text; its codings were not brought in.`);
           continue;
@@ -145,6 +163,7 @@ export function mergeBundle(ctx: AppContext, bundle: Bundle, origin: string, fal
       const ownAnalyst = workspaceAnalyst(db);
       const analysts = originAnalysts(db);
       const added = new Set<number>();
+      const localIds = new Map<BundleAnnotation, number>();
       for (const a of bundle.annotations) {
         const articleId = articleIdByKey.get(a.sourceKey);
         const where = `“${a.exact.slice(0, 60)}”`;
@@ -162,7 +181,9 @@ export function mergeBundle(ctx: AppContext, bundle: Bundle, origin: string, fal
           continue;
         }
         const article = getArticle(db, articleId)!;
-        let { start, end } = a;
+        const mapOffset = offsetMaps.get(a.sourceKey)!;
+        let start = mapOffset(a.start);
+        let end = mapOffset(a.end);
         if (article.text.slice(start, end) !== a.exact) {
           // The colleague's copy may differ by whitespace normalization: find the quote.
           const at = article.text.indexOf(a.exact);
@@ -178,14 +199,19 @@ export function mergeBundle(ctx: AppContext, bundle: Bundle, origin: string, fal
         const eventDate = isIsoDate(a.eventDate) ? a.eventDate : article.publishedOn;
         const confidence = Math.max(0, Math.min(1, Number.isFinite(a.confidence) ? a.confidence : 1));
         const theirAnalyst = a.analyst || fallbackAnalyst;
+        // A named colleague's coding comes in as their coder layer, never into the named analyst's own (issue 16);
+        // it is compared and adjudicated there, so it is matched only against that layer.
+        // An unnamed workspace (a fresh one an export is read back into) takes the coding as its own.
+        const layer = theirAnalyst !== '' && ownAnalyst !== '' && theirAnalyst !== ownAnalyst ? coderLayer(theirAnalyst) : OWN_LAYER;
         const samePassage = listAnnotationsForArticle(db, articleId).filter(
-          (o) => o.start === start && o.end === end && o.sourceActorId === src && o.targetActorId === tgt,
+          (o) => o.start === start && o.end === end && o.sourceActorId === src && o.targetActorId === tgt && (o.layer ?? OWN_LAYER) === layer,
         );
         const identical = samePassage.find(
           (o) => o.codeId === codeId && o.note === a.note && o.confidence === confidence && o.eventDate === eventDate,
         );
         if (identical) {
           summary.annotationsDuplicate++;
+          localIds.set(a, identical.id);
           continue;
         }
         const id = insertAnnotation(
@@ -206,13 +232,16 @@ export function mergeBundle(ctx: AppContext, bundle: Bundle, origin: string, fal
         );
         if (a.updatedAtMs && a.updatedAtMs !== a.createdAtMs)
           stmt(db, 'UPDATE annotations SET updated_at_ms = ? WHERE id = ?').run(a.updatedAtMs, id);
+        if (layer !== OWN_LAYER) setLayer(db, id, layer, false);
         if (theirAnalyst !== ownAnalyst) recordOrigin(db, id, theirAnalyst, origin, nowMs);
         logChange(db, { entity: 'annotation', entityId: id, action: 'create', after: { ...getAnnotation(db, id), origin }, atMs: nowMs });
         summary.annotationsAdded++;
         added.add(id);
+        localIds.set(a, id);
         // A conflict is with what was here before this merge, not with the colleague's own other codes of the passage.
         const before = samePassage.filter((o) => !added.has(o.id));
-        const ours = before.find((o) => (analysts.get(o.id) ?? ownAnalyst) !== theirAnalyst) ?? before[0];
+        // In a colleague's layer a different code is a disagreement to adjudicate, not a merge conflict.
+        const ours = layer === OWN_LAYER ? (before.find((o) => (analysts.get(o.id) ?? ownAnalyst) !== theirAnalyst) ?? before[0]) : undefined;
         if (ours) {
           const diffs: string[] = [];
           if (ours.codeId !== codeId) diffs.push('code');
@@ -229,6 +258,30 @@ export function mergeBundle(ctx: AppContext, bundle: Bundle, origin: string, fal
           summary.conflicts++;
         }
       }
+      const groups = bundle.events.flatMap((e) => {
+        const codeId = codeIdByKey.get(e.codeKey);
+        const members = bundle.annotations.filter((a) => a.eventKey === e.key);
+        const label = `“${(members[0]?.exact ?? e.key).slice(0, 50)}” and ${members.length - 1} more, ${e.eventDate}`;
+        if (codeId === undefined || !e.sourceActor || !e.targetActor || !isIsoDate(e.eventDate)) {
+          summary.skipped.push(`The event ${label} lacks a known code, direction or date; its passages count one by one.`);
+          return [];
+        }
+        const annotationIds = members.map((a) => localIds.get(a)).filter((id): id is number => id !== undefined);
+        return [
+          {
+            label,
+            touchesOurs: annotationIds.some((id) => !added.has(id)),
+            codeId,
+            sourceActorId: actorId(e.sourceActor),
+            targetActorId: actorId(e.targetActor),
+            eventDate: e.eventDate,
+            annotationIds,
+          },
+        ];
+      });
+      mergeEventGroups(scope, groups, summary.skipped);
+      summary.events = groups.length;
+      summary.settingConflicts = settings.conflicts;
       return summary;
     })
     .immediate();

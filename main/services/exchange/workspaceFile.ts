@@ -57,7 +57,26 @@ export function readWorkspaceFile(file: string, fallbackAnalyst = ''): Bundle {
       note: string;
       created_at_ms: number;
       updated_at_ms: number;
+      event_id?: number | null;
+      /** Their coder layer (schema version 9 on): '' for their own coding. */
+      coder?: string;
     }[];
+    // Events, grades and factors exist from schema version 3 on; an older workspace has none.
+    const events = has('events')
+      ? (db.prepare('SELECT id, source_actor_id, target_actor_id, code_id, event_date FROM events ORDER BY id').all() as {
+          id: number;
+          source_actor_id: number;
+          target_actor_id: number;
+          code_id: number;
+          event_date: string;
+        }[])
+      : [];
+    const gradeFactors = has('reliability_grades')
+      ? (db.prepare('SELECT grade, factor FROM reliability_grades ORDER BY grade').all() as { grade: string; factor: number }[])
+      : [];
+    const outletGrades = has('outlet_grades')
+      ? (db.prepare('SELECT outlet, grade FROM outlet_grades ORDER BY outlet').all() as { outlet: string; grade: string }[])
+      : [];
     return {
       sources: articles.map((a) => ({
         key: String(a.id),
@@ -89,10 +108,20 @@ export function readWorkspaceFile(file: string, fallbackAnalyst = ''): Bundle {
         confidence: a.confidence,
         eventDate: a.event_date,
         note: a.note,
-        analyst: origins.get(a.id) ?? theirAnalyst,
+        analyst: a.coder || (origins.get(a.id) ?? theirAnalyst),
         createdAtMs: a.created_at_ms,
         updatedAtMs: a.updated_at_ms,
+        eventKey: a.event_id ? String(a.event_id) : '',
       })),
+      events: events.map((e) => ({
+        key: String(e.id),
+        codeKey: keyOf.get(e.code_id) ?? '',
+        sourceActor: actorCode.get(e.source_actor_id) ?? '',
+        targetActor: actorCode.get(e.target_actor_id) ?? '',
+        eventDate: e.event_date,
+      })),
+      gradeFactors,
+      outletGrades,
       unreadable: [],
     };
   } finally {

@@ -26,7 +26,7 @@ export const ANNOTATION_CSV_COLUMNS = [
 
 const BOM = '\ufeff';
 
-function csvFile(header: readonly string[], rows: (string | number | null)[][]): string {
+export function csvFile(header: readonly string[], rows: (string | number | null)[][]): string {
   return BOM + [csvRow(header), ...rows.map(csvRow)].join('\r\n') + '\r\n';
 }
 

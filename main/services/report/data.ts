@@ -1,3 +1,4 @@
+import type { AgreementReport } from '../../../shared/api/agreement';
 import type { ParsedBriefOptions } from '../../../shared/api/exchange';
 import type { Code, Relationship } from '../../../shared/api/schemas';
 import { ApiError } from '../../../shared/api/errors';
@@ -5,7 +6,9 @@ import { dayToIso, isoToDay, localToday } from '../../../shared/domain/dates';
 import { dailySeries, decay, figuresOfDay, type Figures, type ScoreSeries } from '../../../shared/scoring/score';
 import { listCodes } from '../../db/codebook';
 import type { ScoredAnnotationRow } from '../../db/annotations';
+import type { Grade } from '../../db/scoring';
 import { originAnalysts, workspaceAnalyst } from '../../db/exchange';
+import { briefAgreement } from '../agreement';
 import type { AppContext } from '../context';
 import { relationshipEvidence } from '../score';
 import { itemsAsEvents, relationshipItems } from '../scoreItems';
@@ -23,6 +26,14 @@ export interface ReportQuote extends ScoredAnnotationRow {
   analyst: string;
   /** s · decay at the end of the period. */
   contribution: number;
+  /** The event this passage is grouped into (null: it counts on its own) and how many passages that event has. */
+  eventId: number | null;
+  eventSize: number;
+  /** This passage's own outlet grade and reliability factor (1 when ungraded). */
+  grade: Grade | null;
+  reliability: number;
+  /** What the item counts with: w × c × r, each from the item (an event: its code, its best passage), and the decay at `today`. */
+  factors: { weight: number; confidence: number; reliability: number; grade: Grade | null; decay: number };
 }
 
 export interface ReportData {
@@ -45,6 +56,8 @@ export interface ReportData {
   keyEvents: ReportQuote[];
   codes: Code[];
   weights: { key: string; name: string; weight: number }[];
+  /** Agreement between coder layers, when a colleague's layer exists (docs/agreement.md). */
+  agreement?: AgreementReport | null;
 }
 
 const DEFAULT_WINDOW_DAYS = 90;
@@ -93,6 +106,7 @@ export function gatherBrief(ctx: AppContext, o: ParsedBriefOptions): ReportData 
   rows.forEach((r, i) => {
     const e = itemOf.get(r.id);
     if (!e || !keep[i] || e.day < fromDay || e.day > toDay) return;
+    const own = e.passages.find((p) => p.annotationId === r.id);
     const code = codeById.get(r.codeId)!;
     const top = code.parentId !== null ? (codeById.get(code.parentId) ?? code) : code;
     quotes.push({
@@ -107,6 +121,17 @@ export function gatherBrief(ctx: AppContext, o: ParsedBriefOptions): ReportData 
       color: code.color,
       analyst: origins.get(r.id) ?? ownAnalyst,
       contribution: e.s * decay(nowDay - e.day, o.halfLifeDays),
+      eventId: e.eventId,
+      eventSize: e.passages.length,
+      grade: own?.grade ?? null,
+      reliability: own?.reliability ?? 1,
+      factors: {
+        weight: e.weight,
+        confidence: e.confidence,
+        reliability: e.reliability,
+        grade: e.grade,
+        decay: decay(nowDay - e.day, o.halfLifeDays),
+      },
     });
   });
   // A grouped event is one key event, shown by its first passage.
@@ -152,12 +177,25 @@ export function gatherBrief(ctx: AppContext, o: ParsedBriefOptions): ReportData 
     keyEvents,
     codes,
     weights: codes.map((c) => ({ key: c.key, name: c.name, weight: c.weight })),
+    agreement: briefAgreement(ctx, o.relationshipId, o.halfLifeDays),
   };
 }
 
 /** The whole relationship with default options (the original report:export). */
 export function gatherReport(ctx: AppContext, relationshipId: number, halfLifeDays: number): ReportData {
   return gatherBrief(ctx, briefDefaults(relationshipId, halfLifeDays));
+}
+
+/** "−6.0 × 0.90 × 0.80 (B) × 0.71" — the figures behind a contribution, as printed in the briefs. */
+export function factorsText(q: ReportQuote): string {
+  const f = q.factors;
+  const r = `${f.reliability.toFixed(2)}${f.grade ? ` (grade ${f.grade})` : ' (ungraded)'}`;
+  return `w ${f.weight.toFixed(1)} × c ${f.confidence.toFixed(2)} × r ${r} × decay ${f.decay.toFixed(3)} = ${q.contribution.toFixed(2)}`;
+}
+
+/** "one event of 3 reports" for a grouped passage, '' for one that counts alone. */
+export function eventText(q: ReportQuote): string {
+  return q.eventId === null ? '' : `grouped: one event of ${q.eventSize} reports, counted once`;
 }
 
 export function fmt(value: number | null, digits = 2): string {

@@ -1,4 +1,5 @@
 import { directionLabel, fmt, groupedQuotes, trendText, weeklyPoints, type ReportData, type ReportQuote } from './data';
+import { agreementSectionHtml } from './agreementHtml';
 import { sentimentChartSvg } from './chartSvg';
 import { escapeHtml as h, safeHttpUrl } from './escape';
 
@@ -79,7 +80,7 @@ ${
 }
 <h2>Tagged passages by ${d.groupBy}</h2>
 ${groups || '<p>No passage of this selection has been tagged in the period.</p>'}
-<h2>Weights used</h2>
+${agreementSectionHtml(d.agreement)}<h2>Weights used</h2>
 <table><tr><th class="l">Code</th><th>Weight</th></tr>${d.weights.map((w) => `<tr><td class="l">${h(w.name)}</td><td>${fmt(w.weight, 1)}</td></tr>`).join('')}</table>
 </body>
 </html>

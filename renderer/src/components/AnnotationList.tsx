@@ -1,6 +1,7 @@
 import { useActors, useAnnotations, useCodebook } from '../state/queries';
 import { useCoding } from '../state/coding';
 import { useFocus, useUi } from '../state/ui';
+import { inShownLayer, useLayerUi } from './agreement/layerState';
 
 /** The open article's tags in text order; clicking one scrolls to it. */
 export function AnnotationList() {
@@ -12,11 +13,13 @@ export function AnnotationList() {
   const setPlacing = useCoding((s) => s.setPlacing);
   const codes = useCodebook();
   const actors = useActors();
+  const shownLayer = useLayerUi((s) => s.shown);
   // An article that is gone (deleted, or not in a restored backup): the reader says so, and its old tags are not listed.
   if (articleId === null || annotations.isError) return null;
   const code = (id: number) => codes.data?.find((c) => c.id === id);
   const actor = (id: number) => actors.data?.find((a) => a.id === id)?.code ?? '?';
-  const all = annotations.data ?? [];
+  // The tags of the coder layer the reader shows.
+  const all = (annotations.data ?? []).filter((a) => inShownLayer(a, shownLayer));
   const list = all.filter((a) => !a.orphaned);
   const orphans = all.filter((a) => a.orphaned);
   return (

@@ -27,6 +27,8 @@ import { useReaderKeys } from './reader/useReaderKeys';
 import { usePopoverActions } from './reader/usePopoverActions';
 import { useCodeKeys } from '../state/codingLoopQueries';
 import { ArticleDetailsButton } from './library/ArticleDetailsDialog';
+import { LayerBar } from './agreement/LayerBar';
+import { inShownLayer, useLayerUi } from './agreement/layerState';
 import { TagPopover, type TagChoice } from './TagPopover';
 import { useSuggestionLayer } from './suggest/useSuggestionLayer';
 
@@ -101,7 +103,9 @@ export function Reader() {
 
   const all = annotations.data ?? NO_ANNOTATIONS;
   // Orphans (passages not found after a text edit) have no place in the text to paint or click.
-  const placed = useMemo(() => all.filter((x) => !x.orphaned), [all]);
+  // ... and the reader shows one coder layer at a time (the analyst's own unless another is picked).
+  const shownLayer = useLayerUi((s) => s.shown);
+  const placed = useMemo(() => all.filter((x) => !x.orphaned && inShownLayer(x, shownLayer)), [all, shownLayer]);
   const filter = useCoding((s) => s.highlightFilter);
   const relationshipsData = relationships.data;
   const codesData = codes.data;
@@ -291,6 +295,7 @@ export function Reader() {
           tag it with <kbd>1</kbd> <kbd>2</kbd> <kbd>3</kbd>.
         </p>
       </header>
+      {!editing && <LayerBar />}
       {!editing && placed.length > 0 && (
         <HighlightFilterBar codes={codes.data} actors={actors.data} rel={rel} shown={list.length} total={placed.length} />
       )}
