@@ -1,12 +1,12 @@
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/errors';
-import { initial } from './0010-initial';
-import { coding } from './0020-coding';
-import { scoreModel } from './0030-score';
-import { importLookups } from './0040-import-lookups';
-import { exchange } from './0050-exchange';
-import { startCounts } from './0060-start-counts';
-import { changeAnalyst } from './0070-change-analyst';
+import { initial } from './0001-initial';
+import { coding } from './0002-coding';
+import { scoreModel } from './0003-score';
+import { importLookups } from './0004-import-lookups';
+import { exchange } from './0005-exchange';
+import { startCounts } from './0006-start-counts';
+import { changeAnalyst } from './0007-change-analyst';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only; never edit one that has shipped. */
