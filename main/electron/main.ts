@@ -8,20 +8,11 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { createDispatch } from '../api/dispatch';
 import { launchOptions, rendererDir, sampleFile } from '../paths';
-import { CONTENT_SECURITY_POLICY } from '../server/http';
+import { CONTENT_SECURITY_POLICY, findStaticFile } from '../server/staticFiles';
 import type { AppContext } from '../services/context';
 import { scheduleDailyBackups } from '../services/backup';
 import { startWorkspace } from '../services/workspace';
-
-const APP_ORIGIN = 'app://parley';
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
+import { APP_ORIGIN, isAppUrl, isTrustedSender } from './sender';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -41,21 +32,14 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(start);
 }
 
-function isTrustedSender(frame: Electron.WebFrameMain | null): boolean {
-  return !!frame && new URL(frame.url).origin === APP_ORIGIN;
-}
-
 function serveRenderer(): void {
   const root = rendererDir();
   protocol.handle('app', (request) => {
-    const url = new URL(request.url);
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
-    const file = path.resolve(root, rel);
-    if (url.host !== 'parley' || !file.startsWith(root + path.sep) || !fs.existsSync(file))
-      return new Response('Not found', { status: 404 });
-    return new Response(fs.readFileSync(file), {
+    const found = isAppUrl(request.url) ? findStaticFile(root, new URL(request.url).pathname) : null;
+    if (!found) return new Response('Not found', { status: 404 });
+    return new Response(fs.readFileSync(found.file), {
       headers: {
-        'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'content-type': found.contentType,
         'content-security-policy': CONTENT_SECURITY_POLICY,
         'x-content-type-options': 'nosniff',
       },
@@ -112,7 +96,7 @@ async function start(): Promise<void> {
 
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-navigate', (event, url) => {
-    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
