@@ -1,31 +1,35 @@
-import type { ImportItem } from '../../shared/api/importSchemas';
+import { ImportStartInput, type ImportItem } from '../../shared/api/importSchemas';
+import { ApiError } from '../../shared/api/errors';
 import { importPaths, jobStatus } from '../services/import';
-import type { CliCommand } from './main';
+import { text, numeric, type CliCommand } from './command';
 
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
+const LOOK_ALIKES = ['skip', 'keep-both', 'replace'] as const;
 
 export const importCommand: CliCommand = {
   summary: 'Imports files and folders (web pages, PDF, Word, OpenDocument, RTF, e-mail, text, Markdown).',
   usage: 'import <files or folders…> [--relationship <id>] [--look-alikes skip|keep-both|replace]',
-  async run(args, ctx, out) {
-    const paths: string[] = [];
-    for (let i = 0; i < args.length; i++) {
-      if (args[i] === '--relationship' || args[i] === '--look-alikes') i++;
-      else paths.push(args[i]!);
-    }
+  options: { relationship: { type: 'string' }, 'look-alikes': { type: 'string' } },
+  help: [
+    '  --relationship <id>   file the imported articles under this relationship',
+    '  --look-alikes         what to do with a page whose address is here already with other text (default skip)',
+  ],
+  async run(values, paths, { call, ctx, out }) {
     if (paths.length === 0) {
       out('Name the files or folders to import: npm run cli -- import <files or folders…> --workspace <file>');
       return 2;
     }
-    const lookAlikes = option(args, '--look-alikes') ?? 'skip';
-    if (lookAlikes !== 'skip' && lookAlikes !== 'keep-both' && lookAlikes !== 'replace') {
+    const lookAlikes = LOOK_ALIKES.find((v) => v === (text(values, 'look-alikes') ?? 'skip'));
+    if (!lookAlikes) {
       out('--look-alikes must be skip, keep-both or replace.');
       return 2;
     }
-    const relationship = option(args, '--relationship');
+    // The paths are read here (the API takes uploads); the relationship is checked with the API's own schema, then looked up.
+    const relationship = text(values, 'relationship');
+    const parsed = ImportStartInput.shape.relationshipId.safeParse(relationship === undefined ? null : numeric(relationship));
+    if (!parsed.success) throw new ApiError('BAD_INPUT', `--relationship: ${parsed.error.issues[0]?.message ?? 'not an id'}.`);
+    const relationshipId = parsed.data;
+    if (relationshipId !== null && !(await call('relationships:list')).some((r) => r.id === relationshipId))
+      throw new ApiError('NOT_FOUND', `There is no relationship ${relationshipId}.`);
     const signal = { cancelled: false };
     const onSigint = () => {
       signal.cancelled = true;
@@ -35,7 +39,7 @@ export const importCommand: CliCommand = {
     let lastLine = '';
     try {
       const job = await importPaths(ctx, paths, {
-        relationshipId: relationship ? Number(relationship) : null,
+        relationshipId,
         onLookAlike: lookAlikes,
         signal,
         onProgress: (s) => {
