@@ -141,10 +141,10 @@ export function scoreBuckets(ctx: AppContext, input: OpParsedInput<'score:bucket
   const relationship = requireRelationship(db, input.relationshipId);
   const codes = new Map(listCodes(db).map((c) => [c.id, c]));
   const items: ScoredItem[] = listDayCodeTotals(db, relationship.actorA.id, relationship.actorB.id)
-    .map((r) => ({
+    .map((r): ScoredItem => ({
       id: '',
       day: isoToDay(r.eventDate),
-      direction: (r.sourceActorId === relationship.actorA.id ? 'ab' : 'ba') as 'ab' | 'ba',
+      direction: r.sourceActorId === relationship.actorA.id ? 'ab' : 'ba',
       s: r.s,
       n: r.n,
       codeKey: codes.get(r.codeId)?.key ?? '',

@@ -3,7 +3,8 @@ import { actorIdByCode, insertActor, insertRelationship } from '../db/actors';
 import { insertDefaultCodes } from '../db/codebook';
 import fs from 'node:fs';
 import { openWorkspace, type OpenOptions, type Workspace } from '../db/connection';
-import { checkWorkspace, isDamageError, setAside, STARTUP_CHECK_MAX_BYTES } from './recovery';
+import { isDamageError } from '../db/damage';
+import { checkWorkspace, setAside, STARTUP_CHECK_MAX_BYTES } from './recovery';
 import type { AppContext } from './context';
 import { seedSample } from './sample';
 

@@ -152,7 +152,7 @@ export function TimeChart({ days, series, height, yRange, label, onPickDay, mark
             u.over.addEventListener('wheel', (e) => wheelZoomPan(u, e, first, last), { passive: false });
             u.over.addEventListener('click', () => {
               const idx = u.cursor.idx;
-              if (idx !== null && idx !== undefined && days[idx] !== undefined) pickRef.current?.(days[idx]!);
+              if (idx !== null && idx !== undefined && days[idx] !== undefined) pickRef.current?.(days[idx]);
             });
           },
         ],
