@@ -52,10 +52,6 @@ export function insertDefaultCodes(db: Db, codes: readonly DefaultCode[], nowMs 
   });
 }
 
-export function updateCodeWeight(db: Db, id: number, weight: number, nowMs: number): void {
-  stmt(db, 'UPDATE codes SET weight = ?, updated_at_ms = ? WHERE id = ?').run(weight, nowMs, id);
-}
-
 // coding: analysts' own codes
 export function insertCode(
   db: Db,

@@ -8,11 +8,12 @@ import { exchange } from './0005-exchange';
 import { startCounts } from './0006-start-counts';
 import { changeAnalyst } from './0007-change-analyst';
 import type { Migration } from './types';
+import { present } from '../../../shared/domain/present';
 
 /** Every migration, in order. Append only; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [initial, coding, scoreModel, importLookups, exchange, startCounts, changeAnalyst];
 
-export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+export const SCHEMA_VERSION = present(MIGRATIONS.at(-1), 'a migration').version;
 
 export function newerSchemaError(found: number): ApiError {
   return new ApiError(

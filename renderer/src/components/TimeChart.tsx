@@ -84,9 +84,9 @@ function useDarkTheme(): boolean {
 }
 
 function resolveColor(color: string): string {
-  const m = /^var\((--[\w-]+)\)$/.exec(color);
-  if (!m) return color;
-  return getComputedStyle(document.documentElement).getPropertyValue(m[1]!).trim() || '#888';
+  const name = /^var\((--[\w-]+)\)$/.exec(color)?.[1];
+  if (!name) return color;
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888';
 }
 
 /** A uPlot canvas chart over days; clicking a point reports its day. */
@@ -123,7 +123,7 @@ export function TimeChart({ days, series, height, yRange, label, onPickDay, mark
           width: s.width ?? 1.5,
           dash: s.dash,
           fill: s.bars ? `${s.color}55` : undefined,
-          paths: s.bars ? uPlot.paths.bars!({ size: [0.9, 12] }) : undefined,
+          paths: s.bars ? uPlot.paths.bars?.({ size: [0.9, 12] }) : undefined,
           // A lone value (one event, on the last day) has no line to draw: show it as a point.
           points: { show: s.values.filter((v) => v !== null).length < 3, size: 7 },
           spanGaps: false,
@@ -206,7 +206,8 @@ export function TimeChart({ days, series, height, yRange, label, onPickDay, mark
     // How long creating and first drawing the chart took (uPlot draws in a microtask), for the benchmark's Chromium figure.
     const t0 = performance.now();
     let drawn = false;
-    opts.hooks!.draw!.push(() => {
+    const hooks = (opts.hooks ??= {});
+    (hooks.draw ??= []).push(() => {
       if (drawn) return;
       drawn = true;
       host.dataset.drawMs = (performance.now() - t0).toFixed(2);
@@ -217,7 +218,8 @@ export function TimeChart({ days, series, height, yRange, label, onPickDay, mark
     if (link) {
       link.charts.add(plot);
       const r = link.range;
-      if (r && xs.length && r.max > xs[0]! && r.min < xs[xs.length - 1]!) plot.setScale('x', r);
+      const [first, last] = [xs[0], xs.at(-1)];
+      if (r && first !== undefined && last !== undefined && r.max > first && r.min < last) plot.setScale('x', r);
     }
     const observer = new ResizeObserver(() => plot.setSize({ width: Math.max(240, host.clientWidth), height }));
     observer.observe(host);
