@@ -1,13 +1,31 @@
+// Lint for the whole repository. Three layers of rules:
+//  1. syntax rules everywhere (eslint + typescript-eslint recommended);
+//  2. type-aware rules on the app's TypeScript (main, shared, renderer):
+//     promises must be awaited or voided, no `!` non-null assertions, no type assertions that change nothing;
+//  3. architecture: no import cycles anywhere (import-x/no-cycle), and the layers of the design
+//     (renderer → shared only; shared → nothing; main/db → never main/services; main → never renderer).
+// tests/unit/lintConfig.test.ts proves that a forbidden import fails. New code is held to all of it.
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url'];
+// Type-aware rules cover the app's code. Over the whole repository (bench/ and tests/ too) `eslint .` took
+// 2 min 35 s wall (42 s CPU) on this 2-core machine under load; scoped to the app it takes less (see the issue note).
+const typed = ['main/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}'];
+
+/** `no-restricted-imports` patterns per layer; a file gets the patterns of every layer it is in (later entries override earlier ones in flat config, so each block lists them all). */
+const mainNeverRenderer = { group: ['**/renderer/**'], message: 'main never imports the renderer.' };
+const dbNeverServices = {
+  group: ['**/services/**', '**/services'],
+  message: 'main/db is below main/services: a repository never imports a service (move what both need into db/ or shared/).',
+};
 
 export default tseslint.config(
-  { ignores: ['dist/', 'release/', '.cache/', 'node_modules/', 'coverage/'] },
+  { ignores: ['dist/', 'dist-bench/', 'dist-test/', 'release/', '.cache/', 'node_modules/', 'coverage/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -17,8 +35,57 @@ export default tseslint.config(
     },
   },
   {
+    files: typed,
+    languageOptions: {
+      parserOptions: {
+        project: ['./tsconfig.node.json', './tsconfig.web.json', './tsconfig.tests.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-non-null-assertion': 'error',
+      '@typescript-eslint/no-unnecessary-type-assertion': 'error',
+    },
+  },
+  {
+    // Files that other branches of this session are rewriting: their `!` and needless assertions are left for
+    // after the merge, so the branches do not collide line by line. Shrink this list; never add to it.
+    files: [
+      'main/services/backup.ts',
+      'main/services/recovery.ts',
+      'main/services/articles.ts',
+      'main/services/annotations.ts',
+      'main/services/codebook.ts',
+      'main/services/exchange/**',
+      'main/services/report/**',
+      'main/services/import/**',
+      'renderer/src/components/Reader.tsx',
+      'renderer/src/components/TagPopover.tsx',
+      'renderer/src/components/ImportReviewTable.tsx',
+      'renderer/src/components/RecoveryBanner.tsx',
+      'renderer/src/components/exchange/**',
+      'renderer/src/import/**',
+    ],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-unnecessary-type-assertion': 'off' },
+  },
+  {
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })],
+      // The cycle check reads every imported module; TypeScript ones need typescript-eslint's parser.
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  {
     files: ['main/**/*.ts', 'scripts/**/*.mjs', 'bench/**/*.{ts,mjs}', 'tests/**/*.ts', '*.config.{js,ts}'],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // The highlight benchmark's page runs in Chromium.
+    files: ['bench/pages/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -45,9 +112,11 @@ export default tseslint.config(
   },
   {
     files: ['main/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'main never imports the renderer.' }] }],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: [mainNeverRenderer] }] },
+  },
+  {
+    files: ['main/db/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [mainNeverRenderer, dbNeverServices] }] },
   },
   {
     files: ['shared/**/*.ts'],

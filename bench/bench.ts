@@ -54,7 +54,8 @@ function parseArgs(argv: readonly string[]): Args {
   return args;
 }
 
-const root = path.resolve(__dirname, '..', '..');
+// The bundle runs from dist-bench/bench.cjs.
+const root = path.resolve(__dirname, '..');
 
 function log(line: string): void {
   process.stdout.write(`${line}\n`);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bundle = path.join(root, 'dist', 'bench', 'bench.cjs');
+const bundle = path.join(root, 'dist-bench', 'bench.cjs');
 const out = path.join(root, '.cache', 'bench-smoke');
 
 if (!fs.existsSync(bundle)) {

@@ -1,5 +1,7 @@
-// Builds main (Electron main, preload, browser-mode server, CLI, benchmark) with
-// esbuild and the renderer with Vite. Output: dist/main/*.cjs, dist/renderer/.
+// Builds the app into dist/ — main (Electron main, preload, browser-mode server, CLI, import worker)
+// with esbuild and the renderer with Vite — and, apart from it, the benchmark into dist-bench/ and
+// the tests' helper programs into dist-test/, so that dist/ (what gets packaged) holds the app only.
+import fs from 'node:fs';
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
 
@@ -10,10 +12,14 @@ const common = {
   target: 'node20',
   sourcemap: 'linked',
   logLevel: 'warning',
+  outExtension: { '.js': '.cjs' },
   // pdf.js is an ES module loaded with import() at run time; pdfkit reads files of its own;
   // Playwright and esbuild (which builds the highlight benchmark's page) run from node_modules.
   external: ['electron', 'better-sqlite3', 'pdfkit', 'pdfjs-dist', '@playwright/test', 'playwright-core', 'esbuild'],
 };
+
+// Bundles of earlier builds that no longer belong in dist/ (the benchmark and test helpers moved out).
+for (const stale of ['dist/bench', 'dist/test-support']) fs.rmSync(stale, { recursive: true, force: true });
 
 await Promise.all([
   esbuild({
@@ -23,15 +29,14 @@ await Promise.all([
       'main/preload': 'main/electron/preload.ts',
       'main/server': 'main/server/main.ts',
       'main/cli': 'main/cli/main.ts',
-      // Test support, run as a child process by the crash test.
-      'test-support/crash-writer': 'tests/support/crash-writer.ts',
       'main/importWorker': 'main/services/import/worker.ts',
       'main/suggestWorker': 'main/services/suggest/worker.ts',
-      'bench/bench': 'bench/bench.ts',
     },
     outdir: 'dist',
-    outExtension: { '.js': '.cjs' },
   }),
+  esbuild({ ...common, entryPoints: { bench: 'bench/bench.ts' }, outdir: 'dist-bench' }),
+  // Run as a child process by the crash test.
+  esbuild({ ...common, entryPoints: { 'crash-writer': 'tests/support/crash-writer.ts' }, outdir: 'dist-test' }),
   vite({ configFile: 'vite.config.ts', logLevel: 'warn' }),
 ]);
-console.log('built dist/main and dist/renderer');
+console.log('built dist/ (the app), dist-bench/ and dist-test/');

@@ -62,6 +62,8 @@ check('typecheck (main, shared)', bin('tsc'), ['-p', 'tsconfig.node.json', '--no
 check('typecheck (renderer)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']);
 check('typecheck (tests)', bin('tsc'), ['-p', 'tsconfig.tests.json', '--noEmit']);
 check('lint', bin('eslint'), ['.', '--max-warnings=0']);
+// Unused files, exports and dependencies (knip.json; `--production` also lists exports only tests use).
+check('knip', bin('knip'), ['--no-progress']);
 
 fs.rmSync('.cache/vitest.json', { force: true });
 run('unit', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=.cache/vitest.json']);

@@ -15,15 +15,15 @@ import { listRelationships } from '../../main/db/actors';
 import type { AppContext } from '../../main/services/context';
 import { metric, reps, summarize } from '../measure';
 import type { ScenarioOptions, ScenarioResult } from '../types';
-import { callBrowserServer as call } from '../../main/server/remote';
+import { callBrowserServer as call } from '../../tests/support/remote';
 import { CHROMIUM_LAUNCH } from '../../tests/support/chromium';
 
 const START_TARGET_MS = 2000;
 const MEMORY_TARGET_MB = 400;
 
 function serverScript(): string {
-  // The bench bundle lives in dist/bench/, the server's in dist/main/.
-  const file = path.resolve(__dirname, '..', 'main', 'server.cjs');
+  // The bench bundle lives in dist-bench/, the app's server in dist/main/.
+  const file = path.resolve(__dirname, '..', 'dist', 'main', 'server.cjs');
   if (!fs.existsSync(file)) throw new Error(`${file} is missing: run npm run build first`);
   return file;
 }

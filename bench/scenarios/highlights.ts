@@ -7,7 +7,7 @@
  * the interval index (target ≤ 1 ms), and the same article painted by
  * wrapping passages in <mark> elements, for comparison.
  *
- * The page code is renderer/src/highlight/benchPage.ts, bundled here with
+ * The page code is bench/pages/highlights.ts (built from the renderer's own highlight modules), bundled here with
  * esbuild and loaded into a blank page; nothing is fetched.
  */
 import path from 'node:path';
@@ -18,7 +18,7 @@ import { metric, round } from '../measure';
 import type { ScenarioResult } from '../types';
 
 const CHROMIUM = process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium';
-const PAGE_ENTRY = path.resolve(process.cwd(), 'renderer/src/highlight/benchPage.ts');
+const PAGE_ENTRY = path.resolve(process.cwd(), 'bench/pages/highlights.ts');
 const PAGE_URL = 'http://localhost:9/highlights-bench.html';
 
 /**

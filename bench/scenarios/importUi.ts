@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { callBrowserServer } from '../../main/server/remote';
+import { callBrowserServer } from '../../tests/support/remote';
 import type { AppContext } from '../../main/services/context';
 import { filesToDrop, longestTaskMs, pollServer, waitInPage, watchMainThread } from '../../tests/support/pageWatch';
 import { metric, round, summarize } from '../measure';

@@ -1,7 +1,7 @@
 import { contract, isOperationName } from '../../shared/api/contract';
 import { ApiError, type Envelope } from '../../shared/api/errors';
 import type { AppContext } from '../services/context';
-import { isDamageError } from '../services/recovery';
+import { isDamageError } from '../db/damage';
 import { handlers } from './handlers';
 
 export type Dispatch = (op: unknown, input: unknown) => Promise<Envelope<unknown>>;

@@ -29,7 +29,7 @@ import { ANALYST_SETTING, setSetting, workspaceAnalyst } from '../db/exchange';
 import { cancelImport, commitImport, importStatus, startImport, uploadImportFiles } from '../services/import';
 import { removeSample } from '../services/sample';
 import { scoreBuckets, scoreEvidence, scoreMarks, scoreSeries } from '../services/score';
-import { gradeOutlet, groupEvent, listReliability, reweightCode, setGradeFactor, ungroupEvent } from '../services/scoreModel';
+import { gradeOutlet, groupEvent, listReliability, setGradeFactor, ungroupEvent } from '../services/scoreModel';
 import { updateArticleText } from '../services/articleText';
 import { search } from '../services/search';
 import { endRecovery } from '../services/workspace';
@@ -118,7 +118,6 @@ export const handlers = {
   // score
   'score:buckets': (input, ctx) => scoreBuckets(ctx, input),
   'score:marks': (input, ctx) => scoreMarks(ctx, input),
-  'codebook:reweight': (input, ctx) => reweightCode(ctx, input),
   'reliability:list': (_input, ctx) => listReliability(ctx),
   'reliability:setFactor': (input, ctx) => setGradeFactor(ctx, input),
   'outlets:grade': (input, ctx) => gradeOutlet(ctx, input),

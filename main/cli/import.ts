@@ -1,45 +1,47 @@
-import type { ImportItem } from '../../shared/api/importSchemas';
+import { ImportStartInput, type ImportItem } from '../../shared/api/importSchemas';
+import { ApiError } from '../../shared/api/errors';
 import { importPaths, jobStatus } from '../services/import';
-import type { CliCommand } from './main';
+import { text, numeric, type CliCommand } from './command';
 
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
+const LOOK_ALIKES = ['skip', 'keep-both', 'replace', 'replace-text', 'merge'] as const;
+const UNDATED = ['skip', 'import-date'] as const;
 
 export const importCommand: CliCommand = {
   summary: 'Imports files and folders (web pages, PDF, Word, OpenDocument, RTF, e-mail, text, Markdown).',
   usage:
     'import <files or folders…> [--relationship <id>] [--look-alikes skip|keep-both|replace|replace-text|merge] [--undated skip|import-date]',
-  async run(args, ctx, out) {
-    const paths: string[] = [];
-    for (let i = 0; i < args.length; i++) {
-      if (args[i] === '--relationship' || args[i] === '--look-alikes' || args[i] === '--undated') i++;
-      else paths.push(args[i]!);
-    }
+  options: { relationship: { type: 'string' }, 'look-alikes': { type: 'string' }, undated: { type: 'string' } },
+  help: [
+    '  --relationship <id>   file the imported articles under this relationship',
+    '  --look-alikes         what to do with a file whose text is (nearly) an article already here (default skip):',
+    '                        skip, keep-both, replace, replace-text (the file’s text into the saved article, tags',
+    '                        re-anchored) or merge (the richer metadata of the two, text and tags kept)',
+    '  --undated             files with no date in them: skip (default) or import-date (dated with today)',
+  ],
+  async run(values, paths, { call, ctx, out }) {
     if (paths.length === 0) {
       out('Name the files or folders to import: npm run cli -- import <files or folders…> --workspace <file>');
       return 2;
     }
-    const lookAlikes = option(args, '--look-alikes') ?? 'skip';
-    if (
-      lookAlikes !== 'skip' &&
-      lookAlikes !== 'keep-both' &&
-      lookAlikes !== 'replace' &&
-      lookAlikes !== 'replace-text' &&
-      lookAlikes !== 'merge'
-    ) {
+    const lookAlikes = LOOK_ALIKES.find((v) => v === (text(values, 'look-alikes') ?? 'skip'));
+    if (!lookAlikes) {
       out(
         '--look-alikes must be skip, keep-both, replace, replace-text (the file’s text into the saved article, tags re-anchored) or merge (the richer metadata of the two, text and tags kept).',
       );
       return 2;
     }
-    const undated = option(args, '--undated') ?? 'skip';
-    if (undated !== 'skip' && undated !== 'import-date') {
+    const undated = UNDATED.find((v) => v === (text(values, 'undated') ?? 'skip'));
+    if (!undated) {
       out('--undated must be skip (files without a date are left out) or import-date (they are dated with today).');
       return 2;
     }
-    const relationship = option(args, '--relationship');
+    // The paths are read here (the API takes uploads); the relationship is checked with the API's own schema, then looked up.
+    const relationship = text(values, 'relationship');
+    const parsed = ImportStartInput.shape.relationshipId.safeParse(relationship === undefined ? null : numeric(relationship));
+    if (!parsed.success) throw new ApiError('BAD_INPUT', `--relationship: ${parsed.error.issues[0]?.message ?? 'not an id'}.`);
+    const relationshipId = parsed.data;
+    if (relationshipId !== null && !(await call('relationships:list')).some((r) => r.id === relationshipId))
+      throw new ApiError('NOT_FOUND', `There is no relationship ${relationshipId}.`);
     const signal = { cancelled: false };
     const onSigint = () => {
       signal.cancelled = true;
@@ -49,7 +51,7 @@ export const importCommand: CliCommand = {
     let lastLine = '';
     try {
       const job = await importPaths(ctx, paths, {
-        relationshipId: relationship ? Number(relationship) : null,
+        relationshipId,
         onLookAlike: lookAlikes,
         onUndated: undated,
         signal,

@@ -1,6 +1,7 @@
 import type { Actor, Relationship } from '../../shared/api/schemas';
 import type { Db } from './connection';
 import { stmt } from './statements';
+import { present } from '../../shared/domain/present';
 
 interface ActorRow {
   id: number;
@@ -49,8 +50,9 @@ export function listRelationships(db: Db): Relationship[] {
   const actors = new Map(listActors(db).map((a) => [a.id, a]));
   const rows = stmt(db, 'SELECT id, actor_a_id, actor_b_id FROM relationships ORDER BY id').all() as RelationshipRow[];
   return rows.map((r) => {
-    const actorA = actors.get(r.actor_a_id)!;
-    const actorB = actors.get(r.actor_b_id)!;
+    // The foreign keys keep both actors; a missing one means a damaged file.
+    const actorA = present(actors.get(r.actor_a_id), `actor ${r.actor_a_id} of relationship ${r.id}`);
+    const actorB = present(actors.get(r.actor_b_id), `actor ${r.actor_b_id} of relationship ${r.id}`);
     return { id: r.id, actorA, actorB, label: `${actorA.name} – ${actorB.name}` };
   });
 }

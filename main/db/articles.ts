@@ -1,6 +1,7 @@
 import type { Article, ArticleSummary } from '../../shared/api/schemas';
 import type { Db } from './connection';
 import { stmt } from './statements';
+import { present } from '../../shared/domain/present';
 
 export interface NewArticle {
   title: string;
@@ -162,7 +163,7 @@ export function listArticles(db: Db, q: ArticleQuery): { items: ArticleSummary[]
     offset: q.offset,
   }) as { id: number }[];
   const total = (stmt(db, `SELECT count(*) AS n FROM articles ${where}`).get(params) as { n: number }).n;
-  return { items: ids.map((r) => getArticleSummary(db, r.id)!), total };
+  return { items: ids.map((r) => present(getArticleSummary(db, r.id), `article ${r.id}, just listed`)), total };
 }
 
 export function listOutlets(db: Db): { outlet: string; count: number }[] {

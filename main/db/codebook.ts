@@ -52,11 +52,11 @@ export function insertDefaultCodes(db: Db, codes: readonly DefaultCode[], nowMs 
   });
 }
 
+// coding: analysts' own codes
 export function updateCodeWeight(db: Db, id: number, weight: number, nowMs: number): void {
   stmt(db, 'UPDATE codes SET weight = ?, updated_at_ms = ? WHERE id = ?').run(weight, nowMs, id);
 }
 
-// coding: analysts' own codes
 export function insertCode(
   db: Db,
   c: { key: string; name: string; parentId: number | null; weight: number; color: string; description: string; cameo?: string },

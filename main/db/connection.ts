@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ApiError } from '../../shared/api/errors';
-import { isDamageError } from '../services/recovery';
+import { isDamageError } from './damage';
 import { acquireWorkspaceLock, type WorkspaceLock } from './lock';
 import { migrate, newerSchemaError, SCHEMA_VERSION } from './migrations';
 

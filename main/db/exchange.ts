@@ -58,7 +58,7 @@ export function listConflicts(db: Db): MergeConflictRow[] {
 }
 
 export function getConflict(db: Db, id: number): MergeConflictRow | null {
-  return (listConflicts(db).find((c) => c.id === id) ?? null) as MergeConflictRow | null;
+  return listConflicts(db).find((c) => c.id === id) ?? null;
 }
 
 export function deleteConflict(db: Db, id: number): void {

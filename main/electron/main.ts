@@ -8,23 +8,13 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { createDispatch } from '../api/dispatch';
 import { launchOptions, rendererDir, sampleFile } from '../paths';
-import { CONTENT_SECURITY_POLICY } from '../server/http';
+import { CONTENT_SECURITY_POLICY, findStaticFile } from '../server/staticFiles';
 import type { AppContext } from '../services/context';
 import { scheduleDailyBackups } from '../services/backup';
 import { startWorkspace } from '../services/workspace';
 import { externalLinkPrompt } from './externalLink';
 import { applicationMenuTemplate } from './menu';
-import { isTrustedSender } from './senderCheck';
-
-const APP_ORIGIN = 'app://parley';
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
+import { APP_ORIGIN, isAppUrl, isTrustedSender } from './sender';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -53,14 +43,11 @@ if (!app.requestSingleInstanceLock()) {
 function serveRenderer(): void {
   const root = rendererDir();
   protocol.handle('app', (request) => {
-    const url = new URL(request.url);
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
-    const file = path.resolve(root, rel);
-    if (url.host !== 'parley' || !file.startsWith(root + path.sep) || !fs.existsSync(file))
-      return new Response('Not found', { status: 404 });
-    return new Response(fs.readFileSync(file), {
+    const found = isAppUrl(request.url) ? findStaticFile(root, new URL(request.url).pathname) : null;
+    if (!found) return new Response('Not found', { status: 404 });
+    return new Response(fs.readFileSync(found.file), {
       headers: {
-        'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'content-type': found.contentType,
         'content-security-policy': CONTENT_SECURITY_POLICY,
         'x-content-type-options': 'nosniff',
       },
@@ -84,12 +71,13 @@ async function start(): Promise<void> {
   backups = scheduleDailyBackups(ctx);
 
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate({ packaged: app.isPackaged, platform: process.platform })));
+
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   serveRenderer();
 
   ipcMain.handle('parley:invoke', (event, op: unknown, input: unknown) => {
-    if (!isTrustedSender(event.senderFrame, event.sender.mainFrame, APP_ORIGIN)) {
+    if (!isTrustedSender(event.senderFrame, event.sender.mainFrame)) {
       return { ok: false, error: { code: 'UNAUTHORIZED', message: 'Requests from outside the Parley window are refused.' } };
     }
     return dispatch(op, input);
@@ -120,7 +108,7 @@ const linkFailed = (err: Error) => dialog.showErrorBox('The link could not be op
 
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-navigate', (event, url) => {
-    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Envelope } from '../../shared/api/errors';
 import type { Dispatch } from '../api/dispatch';
+import { CONTENT_SECURITY_POLICY, findStaticFile } from './staticFiles';
 
 /**
  * Browser mode's transport: the contract's operations over loopback HTTP.
@@ -19,30 +20,6 @@ import type { Dispatch } from '../api/dispatch';
 
 export const TOKEN_HEADER = 'x-parley-token';
 export const MAX_BODY_BYTES = 24 * 1024 * 1024;
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
-};
 
 export interface BrowserServer {
   url: string;
@@ -155,22 +132,20 @@ export function startBrowserServer(opts: { dispatch: Dispatch; staticDir: string
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Only GET is served here.');
-    const decoded = decodePath(url.pathname);
-    if (decoded === null) return badAddress(res);
-    const rel = url.pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
-    const file = path.resolve(staticRoot, rel);
-    if (!file.startsWith(staticRoot + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    if (decodePath(url.pathname) === null) return badAddress(res);
+    const found = findStaticFile(staticRoot, url.pathname);
+    if (!found) {
       res.writeHead(404, { ...baseHeaders(), 'content-type': 'text/plain; charset=utf-8' });
       return void res.end('Not found');
     }
     const headers: Record<string, string> = {
       ...baseHeaders(),
-      'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
-      'cache-control': rel === 'index.html' ? 'no-store' : 'private, max-age=31536000, immutable',
+      'content-type': found.contentType,
+      'cache-control': found.rel === 'index.html' ? 'no-store' : 'private, max-age=31536000, immutable',
     };
     res.writeHead(200, headers);
     if (req.method === 'HEAD') return void res.end();
-    fs.createReadStream(file).pipe(res);
+    fs.createReadStream(found.file).pipe(res);
   }
 
   return new Promise((resolve, reject) => {

@@ -6,6 +6,7 @@ import * as repo from '../db/actors';
 import type { Db } from '../db/connection';
 import type { AppContext } from './context';
 import { recordUndoable } from './undo';
+import { present } from '../../shared/domain/present';
 
 function requireActor(db: Db, id: number): Actor {
   const a = repo.getActor(db, id);
@@ -16,14 +17,14 @@ function requireActor(db: Db, id: number): Actor {
 function checkCode(db: Db, code: string, exceptId: number): void {
   const owner = repo.actorIdByCode(db, code);
   if (owner !== null && owner !== exceptId) {
-    throw new ApiError('CONFLICT', `The short code ${code} is already used by ${repo.getActor(db, owner)!.name}. Pick another code.`);
+    throw new ApiError('CONFLICT', `The short code ${code} is already used by ${requireActor(db, owner).name}. Pick another code.`);
   }
 }
 
 function checkAlias(db: Db, alias: string, actorId: number): void {
   const owner = repo.aliasOwner(db, alias);
   if (!owner) return;
-  const name = repo.getActor(db, owner.actorId)!.name;
+  const name = requireActor(db, owner.actorId).name;
   throw new ApiError(
     'CONFLICT',
     owner.actorId === actorId
@@ -41,7 +42,7 @@ export function createActor(ctx: AppContext, input: OpParsedInput<'actors:create
     const id = repo.insertActor(db, { code: input.code, name: input.name, aliases: [] }, ctx.now().getTime());
     rec.created('actors', 'actor', id);
     for (const alias of aliases) rec.created('actor_aliases', 'alias', repo.insertAlias(db, id, alias));
-    return repo.getActor(db, id)!;
+    return requireActor(db, id);
   });
 }
 
@@ -53,7 +54,7 @@ export function updateActor(ctx: AppContext, input: OpParsedInput<'actors:update
     checkCode(db, next.code, before.id);
     rec.willChange('actors', 'actor', before.id);
     repo.updateActorRow(db, before.id, next);
-    return repo.getActor(db, before.id)!;
+    return requireActor(db, before.id);
   });
 }
 
@@ -63,7 +64,7 @@ export function addAlias(ctx: AppContext, input: OpParsedInput<'actors:addAlias'
   return recordUndoable(ctx, `Add alias “${input.alias}” to ${actor.name}`, (rec) => {
     checkAlias(db, input.alias, actor.id);
     rec.created('actor_aliases', 'alias', repo.insertAlias(db, actor.id, input.alias));
-    return repo.getActor(db, actor.id)!;
+    return requireActor(db, actor.id);
   });
 }
 
@@ -75,7 +76,7 @@ export function removeAlias(ctx: AppContext, input: OpParsedInput<'actors:remove
   return recordUndoable(ctx, `Remove alias “${input.alias}” from ${actor.name}`, (rec) => {
     rec.willChange('actor_aliases', 'alias', id);
     repo.deleteAliasRow(db, id);
-    return repo.getActor(db, actor.id)!;
+    return requireActor(db, actor.id);
   });
 }
 
@@ -89,6 +90,6 @@ export function createRelationship(ctx: AppContext, input: OpParsedInput<'relati
   return recordUndoable(ctx, `Add relationship ${a.name} – ${b.name}`, (rec) => {
     const id = repo.insertRelationship(db, a.id, b.id, ctx.now().getTime());
     rec.created('relationships', 'relationship', id);
-    return repo.getRelationship(db, id)!;
+    return present(repo.getRelationship(db, id), `relationship ${id}, just added`);
   });
 }

@@ -16,6 +16,7 @@ import { contentHash } from './articles';
 import { clip } from './annotations';
 import type { AppContext } from './context';
 import { recordUndoable } from './undo';
+import { present } from '../../shared/domain/present';
 
 export function updateArticleText(ctx: AppContext, input: OpParsedInput<'articles:updateText'>): OpOutput<'articles:updateText'> {
   const { db } = ctx.workspace;
@@ -76,6 +77,6 @@ export function updateArticleText(ctx: AppContext, input: OpParsedInput<'article
         setAnnotationAnchor(db, a.id, { start, end, exact: a.exact, prefix: a.prefix, suffix: a.suffix, orphaned: true }, nowMs);
       }
     }
-    return { article: getArticle(db, article.id)!, ...counts, unchanged: false };
+    return { article: present(getArticle(db, article.id), `article ${article.id}, just saved`), ...counts, unchanged: false };
   });
 }

@@ -53,13 +53,14 @@ const SCORE_SUMMARIES: Record<string, (c: ChangeRow) => string> = {
 export function describeChange(c: ChangeRow): HistoryEntry {
   const subject = c.after ?? c.before;
   const verb = { create: 'Added', update: 'Changed', delete: 'Deleted' }[c.action];
+  const scoreSummary = Object.hasOwn(SCORE_SUMMARIES, c.entity) ? SCORE_SUMMARIES[c.entity] : undefined;
   let summary: string;
   if (c.entity === 'annotation') {
     summary = `${verb} tag on “${clip(field(subject, 'exact') ?? field(subject, 'quote_exact') ?? '')}”`;
   } else if (c.entity === 'article') {
     summary = `${verb} article “${clip(field(subject, 'title') ?? '')}”`;
-  } else if (c.entity in SCORE_SUMMARIES) {
-    summary = SCORE_SUMMARIES[c.entity]!(c);
+  } else if (scoreSummary) {
+    summary = scoreSummary(c);
   } else {
     summary = `${verb} ${c.entity} ${c.entityId}`;
   }

@@ -56,13 +56,6 @@ export function clearRecoveryNotice(workspacePath: string): void {
   fs.rmSync(recoveryFile(workspacePath), { force: true });
 }
 
-const DAMAGE_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_VTAB', 'SQLITE_CORRUPT_SEQUENCE', 'SQLITE_CORRUPT_INDEX']);
-
-export function isDamageError(err: unknown): boolean {
-  const code = (err as { code?: unknown }).code;
-  return typeof code === 'string' && DAMAGE_CODES.has(code);
-}
-
 /** Checks a workspace small enough to check at start; larger ones are checked when a read fails. */
 export const STARTUP_CHECK_MAX_BYTES = 64 * 1024 * 1024;
 

@@ -9,6 +9,7 @@ import { listCodes } from '../db/codebook';
 import { createAnnotation } from './annotations';
 import { createArticle, deleteArticles } from './articles';
 import type { AppContext } from './context';
+import { present } from '../../shared/domain/present';
 
 const SampleFile = z.object({
   relationship: z.tuple([z.string(), z.string()]),
@@ -58,9 +59,9 @@ export function seedSample(ctx: AppContext, sampleFile: string): number {
             articleId: article.id,
             start,
             end: start + tag.quote.length,
-            codeId: codeIds.get(tag.code)!,
-            sourceActorId: actorIdByCode(db, tag.source)!,
-            targetActorId: actorIdByCode(db, tag.target)!,
+            codeId: present(codeIds.get(tag.code), `sample code ${tag.code}`),
+            sourceActorId: present(actorIdByCode(db, tag.source), `sample actor ${tag.source}`),
+            targetActorId: present(actorIdByCode(db, tag.target), `sample actor ${tag.target}`),
             confidence: 1,
             note: tag.note,
           });

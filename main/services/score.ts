@@ -12,6 +12,7 @@ import { listDayCodeTotals, listItemDays, listPassageBriefs } from '../db/scorin
 import type { AppContext } from './context';
 import { cachedSeries, defaultRange, relationshipTotals } from './scoreCache';
 import { itemsAsEvents, relationshipItems, rootKeys, type ItemDetail } from './scoreItems';
+import { present } from '../../shared/domain/present';
 
 export function requireRelationship(db: Db, id: number): Relationship {
   const rel = getRelationship(db, id);
@@ -105,7 +106,7 @@ export function scoreEvidence(ctx: AppContext, input: OpParsedInput<'score:evide
 }
 
 function evidenceOf(rel: Relationship, item: ItemDetail, d: number): OpOutput<'score:evidence'>['items'][number] {
-  const first = item.passages[0]!;
+  const first = present(item.passages[0], `a passage of score item ${item.id}`);
   return {
     annotationId: first.annotationId,
     articleId: first.articleId,
@@ -141,10 +142,10 @@ export function scoreBuckets(ctx: AppContext, input: OpParsedInput<'score:bucket
   const relationship = requireRelationship(db, input.relationshipId);
   const codes = new Map(listCodes(db).map((c) => [c.id, c]));
   const items: ScoredItem[] = listDayCodeTotals(db, relationship.actorA.id, relationship.actorB.id)
-    .map((r) => ({
+    .map((r): ScoredItem => ({
       id: '',
       day: isoToDay(r.eventDate),
-      direction: (r.sourceActorId === relationship.actorA.id ? 'ab' : 'ba') as 'ab' | 'ba',
+      direction: r.sourceActorId === relationship.actorA.id ? 'ab' : 'ba',
       s: r.s,
       n: r.n,
       codeKey: codes.get(r.codeId)?.key ?? '',
@@ -187,7 +188,7 @@ export function scoreMarks(ctx: AppContext, input: OpParsedInput<'score:marks'>)
     listPassageBriefs(db, [...new Set(listed.flatMap((r) => [Number(r.threat.id), Number(r.answer.id)]))]).map((b) => [b.annotationId, b]),
   );
   const brief = (item: ScoredItem) => {
-    const b = briefs.get(Number(item.id))!;
+    const b = present(briefs.get(Number(item.id)), `passage ${item.id}, just listed`);
     return {
       date: b.date,
       sourceCode: actorCode(relationship, b.sourceActorId),

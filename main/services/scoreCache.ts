@@ -20,7 +20,7 @@
  * generations apart, and the next read rebuilds from the database.
  */
 import type { Relationship } from '../../shared/api/schemas';
-import { isoToDay, localToday } from '../../shared/domain/dates';
+import { isoToDay } from '../../shared/domain/dates';
 import { dailySeries, fillSeries, stateAt, type ScoreEvent, type ScoreSeries } from '../../shared/scoring/score';
 import { listRelationships } from '../db/actors';
 import type { Db } from '../db/connection';
@@ -95,10 +95,9 @@ function stateFor(db: Db, rel: Relationship): RelationshipState {
 
 /** The day totals as score events (one per day and direction that has any), sorted by day. */
 function totalsAsEvents(totals: Map<number, DayTotal>, fromDay = -Infinity): ScoreEvent[] {
-  const days = [...totals.keys()].filter((d) => d >= fromDay).sort((a, b) => a - b);
+  const days = [...totals].filter(([d]) => d >= fromDay).sort(([a], [b]) => a - b);
   const out: ScoreEvent[] = [];
-  for (const day of days) {
-    const t = totals.get(day)!;
+  for (const [day, t] of days) {
     if (t.nAB > 0) out.push({ day, direction: 'ab', s: t.sAB, n: t.nAB });
     if (t.nBA > 0) out.push({ day, direction: 'ba', s: t.sBA, n: t.nBA });
   }
@@ -134,7 +133,8 @@ export function cachedSeries(db: Db, rel: Relationship, halfLifeDays: number, to
     series = dailySeries(totals.events, { ...defaultRange(totals, today), halfLifeDays });
     state.series.set(key, series);
     // Custom half-lives could pile up: keep the few most recently built.
-    if (state.series.size > MAX_SERIES_PER_RELATIONSHIP) state.series.delete(state.series.keys().next().value!);
+    const oldest = state.series.keys().next();
+    if (state.series.size > MAX_SERIES_PER_RELATIONSHIP && !oldest.done) state.series.delete(oldest.value);
   }
   return { series, eventCount: totals.eventCount };
 }
@@ -212,16 +212,13 @@ export function beginPassageChange(db: Db, beforeAnnotationId: number | null, ou
       ] as const) {
         if (!p) continue;
         const relId = rels.get(pairKey(p.sourceActorId, p.targetActorId));
-        const state = relId === undefined ? undefined : cache.byRelationship.get(relId);
+        if (relId === undefined) continue;
+        const state = cache.byRelationship.get(relId);
         if (!state) continue;
         // A grouped passage changes its event's weight in ways a delta does not capture: rebuild that relationship.
-        if (p.eventId !== null) cache.byRelationship.delete(relId!);
+        if (p.eventId !== null) cache.byRelationship.delete(relId);
         else applyDelta(state, p, sign);
       }
     },
   };
-}
-
-export function todayOf(now: Date): number {
-  return localToday(now);
 }

@@ -40,6 +40,15 @@ export interface ItemDetail extends ScoredItem {
   passages: PassageDetail[];
 }
 
+/** A grouped passage's event columns, which the query fills whenever the passage has an event. */
+function eventColumns(r: ScoredPassageRow) {
+  const { evDate, evSourceActorId, evTargetActorId, evCodeId, evCodeKey, evCodeName, evWeight } = r;
+  if (evDate === null || evSourceActorId === null || evTargetActorId === null || evCodeId === null || evCodeKey === null)
+    throw new Error(`Passage ${r.id} names event ${r.eventId}, which the workspace does not hold.`);
+  if (evCodeName === null || evWeight === null) throw new Error(`Event ${r.eventId} names a code the codebook does not hold.`);
+  return { evDate, evSourceActorId, evTargetActorId, evCodeId, evCodeKey, evCodeName, evWeight };
+}
+
 function passage(r: ScoredPassageRow): PassageDetail {
   return {
     annotationId: r.id,
@@ -99,19 +108,20 @@ export function relationshipItems(db: Db, relationship: Relationship, fromDate?:
     const credibility = r.confidence * r.reliability;
     let ev = events.get(r.eventId);
     if (!ev) {
+      const e = eventColumns(r);
       ev = {
         id: `e${r.eventId}`,
         eventId: r.eventId,
-        day: isoToDay(r.evDate!),
-        date: r.evDate!,
-        direction: dir(r.evSourceActorId!),
-        s: r.evWeight! * credibility,
-        codeKey: r.evCodeKey!,
-        codeName: r.evCodeName!,
-        rootKey: roots.get(r.evCodeId!) ?? '',
-        sourceActorId: r.evSourceActorId!,
-        targetActorId: r.evTargetActorId!,
-        weight: r.evWeight!,
+        day: isoToDay(e.evDate),
+        date: e.evDate,
+        direction: dir(e.evSourceActorId),
+        s: e.evWeight * credibility,
+        codeKey: e.evCodeKey,
+        codeName: e.evCodeName,
+        rootKey: roots.get(e.evCodeId) ?? '',
+        sourceActorId: e.evSourceActorId,
+        targetActorId: e.evTargetActorId,
+        weight: e.evWeight,
         confidence: r.confidence,
         reliability: r.reliability,
         grade: r.grade,

@@ -11,24 +11,17 @@ import { plural } from '../../shared/domain/text';
 import type { Annotation } from '../../shared/api/schemas';
 import * as annotations from '../db/annotations';
 import { logChange } from '../db/changeLog';
-import { getCode, updateCodeWeight } from '../db/codebook';
+import { getCode } from '../db/codebook';
 import * as repo from '../db/scoring';
 import type { AppContext } from './context';
 import { recordUndoable } from './undo';
-
-export function reweightCode(ctx: AppContext, input: OpParsedInput<'codebook:reweight'>): OpOutput<'codebook:reweight'> {
-  const { db } = ctx.workspace;
-  const code = getCode(db, input.codeId);
-  if (!code) throw new ApiError('NOT_FOUND', `There is no code with id ${input.codeId} in the codebook. Pick a code from the list.`);
-  return recordUndoable(ctx, `Re-weight code “${code.name}” from ${code.weight} to ${input.weight}`, (rec) => {
-    rec.willChange('codes', 'code', input.codeId);
-    updateCodeWeight(db, input.codeId, input.weight, ctx.now().getTime());
-    return getCode(db, input.codeId)!;
-  });
-}
+import { present } from '../../shared/domain/present';
 
 function gradeRow(db: Parameters<typeof repo.listGrades>[0], grade: repo.Grade): repo.GradeRow {
-  return repo.listGrades(db).find((g) => g.grade === grade)!;
+  return present(
+    repo.listGrades(db).find((g) => g.grade === grade),
+    `grade ${grade} (every workspace holds A to F)`,
+  );
 }
 
 export function listReliability(ctx: AppContext): OpOutput<'reliability:list'> {
@@ -37,7 +30,7 @@ export function listReliability(ctx: AppContext): OpOutput<'reliability:list'> {
   const factor = new Map(grades.map((g) => [g.grade, g.factor]));
   return {
     grades,
-    outlets: repo.listOutlets(db).map((o) => ({ ...o, factor: o.grade === null ? 1 : factor.get(o.grade)! })),
+    outlets: repo.listOutlets(db).map((o) => ({ ...o, factor: o.grade === null ? 1 : present(factor.get(o.grade), `grade ${o.grade}`) })),
   };
 }
 
@@ -77,7 +70,10 @@ export function gradeOutlet(ctx: AppContext, input: OpParsedInput<'outlets:grade
           atMs: ctx.now().getTime(),
         });
       }
-      const outlet = repo.listOutlets(db).find((o) => o.outlet === input.outlet)!;
+      const outlet = present(
+        repo.listOutlets(db).find((o) => o.outlet === input.outlet),
+        `outlet ${input.outlet}, just graded`,
+      );
       const factor = outlet.grade === null ? 1 : gradeRow(db, outlet.grade).factor;
       return { ...outlet, factor };
     })
@@ -98,7 +94,8 @@ export function groupEvent(ctx: AppContext, input: OpParsedInput<'events:group'>
         throw new ApiError('CONFLICT', `The passage “${a.exact.slice(0, 60)}” already belongs to an event. Ungroup that event first.`);
       return a;
     });
-    const first = members[0]!;
+    const [first] = members;
+    if (!first) throw new ApiError('BAD_INPUT', 'Select at least two tagged passages to group them as one event.');
     if (members.some((m) => m.sourceActorId !== first.sourceActorId || m.targetActorId !== first.targetActorId))
       throw new ApiError(
         'BAD_INPUT',
@@ -113,7 +110,7 @@ export function groupEvent(ctx: AppContext, input: OpParsedInput<'events:group'>
       );
     if (!getCode(db, codeId))
       throw new ApiError('NOT_FOUND', `There is no code with id ${codeId} in the codebook. Pick a code from the list.`);
-    const eventDate = input.eventDate ?? members.map((m) => m.eventDate).sort()[0]!;
+    const eventDate = input.eventDate ?? members.map((m) => m.eventDate).sort()[0] ?? first.eventDate;
     const event = { sourceActorId: first.sourceActorId, targetActorId: first.targetActorId, codeId, eventDate, createdAtMs: nowMs };
     // Logged in this order (event first), so undo detaches the passages before removing the event, and redo the reverse.
     const eventId = repo.insertEvent(db, event);

@@ -24,6 +24,7 @@ import {
 } from '../db/changeLog';
 import type { Db } from '../db/connection';
 import type { AppContext } from './context';
+import { present } from '../../shared/domain/present';
 
 export interface ChangeRecorder {
   /** Call before changing or deleting row `id` of `table`. */
@@ -149,14 +150,15 @@ function moveRow(db: Db, c: RowChange, from: RowSnapshot | null, to: RowSnapshot
   const current = snapshotRow(db, c.table, c.entityId);
   if (from === null) {
     if (current !== null) throw new ApiError('CONFLICT', `“${what}” ${CHANGED_SINCE}`);
-    if (c.table === 'annotations' && !annotationStillFits(db, to!)) {
+    if (to === null) return; // absent before and after: nothing to move
+    if (c.table === 'annotations' && !annotationStillFits(db, to)) {
       throw new ApiError(
         'CONFLICT',
         `“${what}” cannot be undone any more: the article's text at that passage is no longer what was tagged.`,
       );
     }
     try {
-      insertSnapshot(db, c.table, to!);
+      insertSnapshot(db, c.table, to);
     } catch (err) {
       if (isForeignKeyFailure(err)) {
         throw new ApiError(
@@ -199,7 +201,7 @@ function applySet(ctx: AppContext, target: ChangeSet, kind: 'undo' | 'redo'): Ch
       atMs,
     });
   }
-  return getChangeSet(db, setId)!;
+  return present(getChangeSet(db, setId), `change set ${setId}, just recorded`);
 }
 
 export interface HistoryStep {

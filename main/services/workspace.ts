@@ -3,9 +3,11 @@ import { actorIdByCode, insertActor, insertRelationship } from '../db/actors';
 import { insertDefaultCodes } from '../db/codebook';
 import fs from 'node:fs';
 import { openWorkspace, type OpenOptions, type Workspace } from '../db/connection';
-import { checkWorkspace, clearRecoveryNotice, isDamageError, loadRecoveryNotice, saveRecoveryNotice, setAside, STARTUP_CHECK_MAX_BYTES } from './recovery';
+import { isDamageError } from '../db/damage';
+import { checkWorkspace, clearRecoveryNotice, loadRecoveryNotice, saveRecoveryNotice, setAside, STARTUP_CHECK_MAX_BYTES } from './recovery';
 import type { AppContext } from './context';
 import { seedSample } from './sample';
+import { present } from '../../shared/domain/present';
 
 export interface StartOptions extends OpenOptions {
   /** Path of the sample dispatches; null for a workspace without them (tests, benchmarks). */
@@ -20,7 +22,13 @@ export function seedDefaults(ctx: AppContext): void {
   db.transaction(() => {
     insertDefaultCodes(db, DEFAULT_CODES, nowMs);
     for (const actor of DEFAULT_ACTORS) insertActor(db, actor, nowMs);
-    for (const [a, b] of DEFAULT_RELATIONSHIPS) insertRelationship(db, actorIdByCode(db, a)!, actorIdByCode(db, b)!, nowMs);
+    for (const [a, b] of DEFAULT_RELATIONSHIPS)
+      insertRelationship(
+        db,
+        present(actorIdByCode(db, a), `default actor ${a}`),
+        present(actorIdByCode(db, b), `default actor ${b}`),
+        nowMs,
+      );
   }).immediate();
 }
 

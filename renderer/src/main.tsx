@@ -13,13 +13,16 @@ const queryClient = new QueryClient({
 
 // Strip the token from the address bar once it is kept for this tab.
 const url = new URL(window.location.href);
-if (url.searchParams.has('token')) {
-  sessionStorage.setItem('parley-token', url.searchParams.get('token')!);
+const token = url.searchParams.get('token');
+if (token !== null) {
+  sessionStorage.setItem('parley-token', token);
   url.searchParams.delete('token');
   history.replaceState(null, '', url.pathname + url.search + url.hash);
 }
 
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element to mount Parley in.');
+createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <App />

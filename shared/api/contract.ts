@@ -183,12 +183,6 @@ export const contract = {
       .strict(),
     output: ScoreMarks,
   },
-  'codebook:reweight': {
-    input: z
-      .object({ codeId: Id, weight: z.number().min(-10, 'A weight lies between −10 and +10').max(10, 'A weight lies between −10 and +10') })
-      .strict(),
-    output: Code,
-  },
   'reliability:list': {
     input: Empty,
     output: z.object({ grades: z.array(GradeFactor), outlets: z.array(OutletReliability) }),

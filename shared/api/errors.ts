@@ -35,7 +35,3 @@ export class ApiError extends Error {
     this.code = code;
   }
 }
-
-export function isApiError(value: unknown): value is ApiError {
-  return value instanceof ApiError;
-}

@@ -11,8 +11,6 @@ export const MAX_IMPORT_FILE_BYTES = 16 * 1024 * 1024;
 /** How many bytes of files the renderer packs into one upload request. */
 export const MAX_UPLOAD_CHUNK_BYTES = 12 * 1024 * 1024;
 
-export const IMPORT_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm', 'xhtml', 'pdf', 'docx', 'odt', 'rtf', 'eml'] as const;
-
 export const UploadFile = z
   .object({
     name: z.string().min(1).max(1000),

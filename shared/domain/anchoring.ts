@@ -39,7 +39,7 @@ export const PASSAGE_PROBLEM_MESSAGES: Record<PassageProblem, string> = {
 
 /** Shrinks [start, end) so that it neither starts nor ends with white space. */
 export function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (start < end && /\s/.test(text.charAt(start))) start++;
+  while (end > start && /\s/.test(text.charAt(end - 1))) end--;
   return { start, end };
 }

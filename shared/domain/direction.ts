@@ -27,9 +27,9 @@ export interface DirectionProposal {
 /** The sentence(s) around [start, end): from the end of the previous sentence to the end of the last one touched. */
 export function sentenceAround(text: string, start: number, end: number): { start: number; end: number } {
   let s = start;
-  while (s > 0 && !/[.!?\n]/.test(text[s - 1]!)) s--;
+  while (s > 0 && !/[.!?\n]/.test(text.charAt(s - 1))) s--;
   let e = end;
-  while (e < text.length && !/[.!?\n]/.test(text[e]!)) e++;
+  while (e < text.length && !/[.!?\n]/.test(text.charAt(e))) e++;
   return { start: s, end: Math.min(text.length, e + 1) };
 }
 

@@ -120,7 +120,7 @@ export function reanchor(newText: string, anchor: StoredAnchor, expected: number
 }
 
 function trimmed(text: string, start: number, end: number): { start: number; end: number } {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (start < end && /\s/.test(text.charAt(start))) start++;
+  while (end > start && /\s/.test(text.charAt(end - 1))) end--;
   return { start, end };
 }

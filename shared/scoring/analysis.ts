@@ -58,14 +58,16 @@ export function calendarBuckets(items: readonly ScoredItem[], unit: BucketUnit, 
     const to = nextBucket(b, unit) - 1;
     buckets.push({ from: b, to, start: dayToIso(b), end: dayToIso(to), sum: 0, count: 0, mean: null, counts: {} });
   }
-  if (buckets.length === 0) return [];
-  const first = buckets[0]!.from;
+  const [firstBucket] = buckets;
+  if (!firstBucket) return [];
+  const first = firstBucket.from;
   for (const item of items) {
     if (item.day < first || item.day > toDay) continue;
     // Buckets are in order; weeks can be found by arithmetic, months by a short search.
     let i = unit === 'week' ? Math.floor((item.day - first) / 7) : 0;
-    if (unit === 'month') while (buckets[i]!.to < item.day) i++;
-    const b = buckets[i]!;
+    if (unit === 'month') while ((buckets[i]?.to ?? Infinity) < item.day) i++;
+    const b = buckets[i];
+    if (!b) continue; // cannot happen: the buckets run to toDay
     const n = item.n ?? 1;
     b.sum += item.s;
     b.count += n;
@@ -88,11 +90,11 @@ export function reciprocatedThreats(items: readonly ScoredItem[], windowDays: nu
   const threats = items.filter((i) => i.rootKey === threatKey).sort((x, y) => x.day - y.day || (x.id < y.id ? -1 : 1));
   const out: Reciprocation[] = [];
   let firstOfDay = 0;
-  for (let i = 0; i < threats.length; i++) {
-    const t = threats[i]!;
-    while (threats[firstOfDay]!.day < t.day) firstOfDay++;
+  for (const t of threats) {
+    while ((threats[firstOfDay]?.day ?? Infinity) < t.day) firstOfDay++;
     for (let j = firstOfDay; j < threats.length; j++) {
-      const a = threats[j]!;
+      const a = threats[j];
+      if (!a) break;
       if (a.day - t.day > windowDays) break;
       if (a.direction !== t.direction) {
         out.push({ threat: t, answer: a, lagDays: a.day - t.day });

@@ -49,7 +49,6 @@ export interface ScoreSeries {
   index: number[];
 }
 
-export const DEFAULT_HALF_LIFE_DAYS = 30;
 export const HALF_LIFE_PRESETS = [7, 30, 90] as const;
 
 export function eventScore(weight: number, confidence = 1, reliability = 1): number {
@@ -142,9 +141,16 @@ export interface SeriesState {
   aBA: number;
 }
 
+/** A series' value on day index i, which the caller has checked lies in the series. */
+function valueAt(values: ArrayLike<number>, i: number): number {
+  const v = values[i];
+  if (v === undefined) throw new RangeError(`Day index ${i} lies outside the series (${values.length} days).`);
+  return v;
+}
+
 /** The state a series holds on its day index i. */
 export function stateAt(series: ScoreSeries, i: number): SeriesState {
-  return { rAB: series.ab.R[i]!, aAB: series.ab.A[i]!, rBA: series.ba.R[i]!, aBA: series.ba.A[i]! };
+  return { rAB: valueAt(series.ab.R, i), aAB: valueAt(series.ab.A, i), rBA: valueAt(series.ba.R, i), aBA: valueAt(series.ba.A, i) };
 }
 
 /**
@@ -161,7 +167,7 @@ export function fillSeries(series: ScoreSeries, startIndex: number, state: Serie
   let { rAB, aAB, rBA, aBA } = state;
   let next = 0;
   const startDay = series.fromDay + startIndex;
-  while (next < later.length && later[next]!.day <= startDay) next++;
+  while ((later[next]?.day ?? Infinity) <= startDay) next++;
   for (let i = startIndex; i < n; i++) {
     const day = series.fromDay + i;
     if (i > startIndex) {
@@ -169,8 +175,8 @@ export function fillSeries(series: ScoreSeries, startIndex: number, state: Serie
       aAB *= k;
       rBA *= k;
       aBA *= k;
-      while (next < later.length && later[next]!.day === day) {
-        const e = later[next++]!;
+      for (let e = later[next]; e !== undefined && e.day === day; e = later[next]) {
+        next++;
         if (e.direction === 'ab') {
           rAB += e.s;
           aAB += e.n ?? 1;
@@ -200,12 +206,12 @@ export function fillSeries(series: ScoreSeries, startIndex: number, state: Serie
 export function figuresOfDay(series: ScoreSeries, day: number): Figures | null {
   const i = day - series.fromDay;
   if (i < 0 || i >= series.asymmetry.length) return null;
-  const pick = (d: DirectionSeries): DirectionFigures => ({ R: d.R[i]!, A: d.A[i]!, M: d.M[i] ?? null });
+  const pick = (d: DirectionSeries): DirectionFigures => ({ R: valueAt(d.R, i), A: valueAt(d.A, i), M: d.M[i] ?? null });
   return {
     ab: pick(series.ab),
     ba: pick(series.ba),
     combined: pick(series.combined),
-    asymmetry: series.asymmetry[i]!,
-    index: series.index[i]!,
+    asymmetry: valueAt(series.asymmetry, i),
+    index: valueAt(series.index, i),
   };
 }

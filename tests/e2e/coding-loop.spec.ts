@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { callBrowserServer } from '../../main/server/remote';
+import { callBrowserServer } from '../support/remote';
 import { addArticle, expect, selectPhrase, test } from './fixtures';
 
 const today = () => new Date().toISOString().slice(0, 10);

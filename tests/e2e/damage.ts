@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { callBrowserServer as call } from '../../main/server/remote';
+import { callBrowserServer as call } from '../support/remote';
 import { startServer, stopServer } from './fixtures';
 
 /** A workspace holding `titles`, backed up, then `after` more articles the backup does not have; the server is stopped. */

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test as base } from '@playwright/test';
-import { callBrowserServer as call } from '../../main/server/remote';
+import { callBrowserServer as call } from '../support/remote';
 import { recordE2eFigures } from '../support/e2eFigures';
 import { damageHeader, workspaceWithBackup } from './damage';
 import { startServer, stopServer, test } from './fixtures';

@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
-import { callBrowserServer } from '../../main/server/remote';
+import { callBrowserServer } from '../support/remote';
 import type { Page } from '@playwright/test';
 import {
   expect,

@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { callBrowserServer } from '../../main/server/remote';
+import { callBrowserServer } from '../support/remote';
 import { expect, filesToDrop, longestTaskMs, test, waitInPage, watchMainThread } from './fixtures';
 
 const PAGES = 400;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { callBrowserServer as call } from '../../main/server/remote';
+import { callBrowserServer as call } from '../support/remote';
 import { damageHeader, workspaceWithBackup } from './damage';
 import { startServer, stopServer } from './fixtures';
 

@@ -1,4 +1,4 @@
-import { callBrowserServer } from '../../main/server/remote';
+import { callBrowserServer } from '../support/remote';
 
 /** A date `n` days before today in the analyst's calendar, YYYY-MM-DD. */
 export function daysAgo(n: number): string {

@@ -8,7 +8,7 @@
  * runs in the page reaches the browser's globals through `PageScope`, declared below.
  */
 import type { Page } from '@playwright/test';
-import { callBrowserServer } from '../../main/server/remote';
+import { callBrowserServer } from './remote';
 
 export interface MainThreadFigures {
   /** Tasks over 50 ms on the renderer's main thread (the browser's own 'longtask' entries). */

@@ -14,7 +14,7 @@ import { openWorkspace } from '../../main/db/connection';
 import { recordFigures } from '../helpers/figures';
 import { tempDir } from '../helpers/workspace';
 
-const WRITER = path.resolve(__dirname, '../../dist/test-support/crash-writer.cjs');
+const WRITER = path.resolve(__dirname, '../../dist-test/crash-writer.cjs');
 const CRASH_TRIALS = 20;
 
 interface Acks {

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { callBrowserServer as call } from '../../main/server/remote';
+import { callBrowserServer as call } from '../support/remote';
 import { importPaths } from '../../main/services/import';
 import { recordFigures } from '../helpers/figures';
 import { kill, startServerProcess } from '../helpers/serverProcess';

@@ -8,7 +8,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { externalLinkPrompt } from '../../main/electron/externalLink';
 import { applicationMenuTemplate } from '../../main/electron/menu';
-import { isTrustedSender } from '../../main/electron/senderCheck';
+import { isTrustedSender } from '../../main/electron/sender';
 import { recordFigures } from '../helpers/figures';
 
 const APP = 'app://parley';
@@ -23,16 +23,16 @@ function roles(items: MenuItemConstructorOptions[]): string[] {
 describe('the IPC sender check', () => {
   const top = { url: `${APP}/index.html`, parent: null };
   it('accepts only the Parley page in the window’s top frame', () => {
-    expect(isTrustedSender(top, top, APP)).toBe(true);
+    expect(isTrustedSender(top, top)).toBe(true);
     const child = { url: `${APP}/index.html`, parent: top };
-    expect(isTrustedSender(child, top, APP)).toBe(false);
+    expect(isTrustedSender(child, top)).toBe(false);
     const otherTop = { url: `${APP}/index.html`, parent: null };
-    expect(isTrustedSender(otherTop, top, APP)).toBe(false);
+    expect(isTrustedSender(otherTop, top)).toBe(false);
     const remote = { url: 'https://evil.example/', parent: null };
-    expect(isTrustedSender(remote, remote, APP)).toBe(false);
+    expect(isTrustedSender(remote, remote)).toBe(false);
     const garbage = { url: 'not a url', parent: null };
-    expect(isTrustedSender(garbage, garbage, APP)).toBe(false);
-    expect(isTrustedSender(null, top, APP)).toBe(false);
+    expect(isTrustedSender(garbage, garbage)).toBe(false);
+    expect(isTrustedSender(null, top)).toBe(false);
   });
 });
 
@@ -74,7 +74,7 @@ describe('the Electron shell', () => {
   it('sets its own menu and uses the sender check and the link confirmation', () => {
     const source = fs.readFileSync(path.resolve(__dirname, '../../main/electron/main.ts'), 'utf8');
     expect(source).toMatch(/Menu\.setApplicationMenu\(Menu\.buildFromTemplate\(applicationMenuTemplate\(/);
-    expect(source).toMatch(/isTrustedSender\(event\.senderFrame, event\.sender\.mainFrame, APP_ORIGIN\)/);
+    expect(source).toMatch(/isTrustedSender\(event\.senderFrame, event\.sender\.mainFrame\)/);
     expect(source).toMatch(/externalLinkPrompt\(url\)/);
     recordFigures('fault-electron', { devToolsInPackagedMenu: 0, childFrameAccepted: false, fullAddressShown: true });
   });

@@ -10,7 +10,7 @@ import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { callBrowserServer as call } from '../../main/server/remote';
+import { callBrowserServer as call } from '../support/remote';
 import { createBackup, restoreBackup } from '../../main/services/backup';
 import { startWorkspace } from '../../main/services/workspace';
 import { recordFigures } from '../helpers/figures';

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { callBrowserServer as call } from '../../main/server/remote';
+import { callBrowserServer as call } from '../support/remote';
 import { dailyBackupIfDue, listBackups, saveBackupSettings } from '../../main/services/backup';
 import { recoveryFile } from '../../main/services/recovery';
 import { startWorkspace } from '../../main/services/workspace';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { initial } from '../../main/db/migrations/0010-initial';
+import { initial } from '../../main/db/migrations/0001-initial';
 import { openTestWorkspace, tempDir, type TestWorkspace } from '../helpers/workspace';
 
 let w: TestWorkspace | null = null;

@@ -88,7 +88,7 @@ async function apply(o: fc.Arbitrary<unknown> extends never ? never : any): Prom
   } else if (o.kind === 'grade') {
     await w.call('outlets:grade', { outlet: `Outlet ${o.outlet}`, grade: o.grade });
   } else if (o.kind === 'reweight') {
-    await w.call('codebook:reweight', { codeId: codeIds[o.code % codeIds.length], weight: o.weight });
+    await w.call('codebook:update', { id: codeIds[o.code % codeIds.length], weight: o.weight });
   }
 }
 

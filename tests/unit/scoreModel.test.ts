@@ -64,7 +64,7 @@ describe('test vector 2 through the API', () => {
   it('reproduces every figure, counts the event once, and returns to the ungrouped figures when ungrouped', async () => {
     const usa = rel.actorA.id;
     const ind = rel.actorB.id;
-    await w.ok('codebook:reweight', { codeId: code('THREAT'), weight: -8 });
+    await w.ok('codebook:update', { id: code('THREAT'), weight: -8 });
     await tagIn('Wire Alpha', '2026-05-01', 'Sanctions threatened by Washington.', {
       codeId: code('THREAT'),
       sourceActorId: usa,
@@ -162,7 +162,7 @@ describe('test vector 2 through the API', () => {
     expect(await score()).toBeCloseTo(-6 * 0.6, 10);
     await w.ok('reliability:setFactor', { grade: 'C', factor: 0.5 });
     expect(await score()).toBeCloseTo(-3, 10);
-    await w.ok('codebook:reweight', { codeId: code('THREAT'), weight: -9 });
+    await w.ok('codebook:update', { id: code('THREAT'), weight: -9 });
     expect(await score()).toBeCloseTo(-4.5, 10);
     await w.ok('outlets:grade', { outlet: 'Wire Alpha', grade: null });
     expect(await score()).toBeCloseTo(-9, 10);
@@ -196,8 +196,8 @@ describe('events and grades: bad input changes nothing, and the change log can r
     await expectRefused('outlets:grade', { outlet: 'Nobody', grade: 'A' }, 'NOT_FOUND', /No article comes from/);
     await expectRefused('outlets:grade', { outlet: 'X', grade: 'G' }, 'BAD_INPUT');
     await expectRefused('reliability:setFactor', { grade: 'A', factor: 1.5 }, 'BAD_INPUT', /between 0 and 1/);
-    await expectRefused('codebook:reweight', { codeId: code('THREAT'), weight: -11 }, 'BAD_INPUT', /between −10 and \+10/);
-    await expectRefused('codebook:reweight', { codeId: 9999, weight: 1 }, 'NOT_FOUND');
+    await expectRefused('codebook:update', { id: code('THREAT'), weight: -11 }, 'BAD_INPUT', /between -10 and \+10/);
+    await expectRefused('codebook:update', { id: 9999, weight: 1 }, 'NOT_FOUND');
   });
 
   it('puts grouping, ungrouping and re-weighting on the undo stack, and the stack survives a restart', async () => {
@@ -233,7 +233,7 @@ describe('events and grades: bad input changes nothing, and the change log can r
     expect(await activity()).toBeCloseTo(oneEvent, 10);
 
     await w.ok('events:ungroup', { eventId: ev.id });
-    await w.ok('codebook:reweight', { codeId: code('THREAT'), weight: -9 });
+    await w.ok('codebook:update', { id: code('THREAT'), weight: -9 });
     expect(await activity()).toBeCloseTo(twoPassages, 10);
     expect((await w.ok('score:series', { relationshipId: rel.id, halfLifeDays: 30 })).current.combined.R).toBeCloseTo(-9 * twoPassages, 10);
 
@@ -241,9 +241,9 @@ describe('events and grades: bad input changes nothing, and the change log can r
     w.ctx.workspace.close();
     w = openTestWorkspace({ now: NOW, dir: w.dir });
     state = await w.ok('history:state', { limit: 5 });
-    expect(state.nextUndo).toBe('Re-weight code “Threat” from -6 to -9');
+    expect(state.nextUndo).toBe('Re-weight code “Threat” to -9');
     expect(state.recent.slice(0, 4).map((s: { label: string }) => s.label)).toEqual([
-      'Re-weight code “Threat” from -6 to -9',
+      'Re-weight code “Threat” to -9',
       'Ungroup an event of 2 passages',
       'Group 2 passages as one event',
       'Group 2 passages as one event',

@@ -1,17 +1,18 @@
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/errors';
-import { initial } from './0010-initial';
-import { coding } from './0020-coding';
-import { scoreModel } from './0030-score';
-import { importLookups } from './0040-import-lookups';
-import { exchange } from './0050-exchange';
-import { startCounts } from './0060-start-counts';
-import { changeAnalyst } from './0070-change-analyst';
+import { initial } from './0001-initial';
+import { coding } from './0002-coding';
+import { scoreModel } from './0003-score';
+import { importLookups } from './0004-import-lookups';
+import { exchange } from './0005-exchange';
+import { startCounts } from './0006-start-counts';
+import { changeAnalyst } from './0007-change-analyst';
 import { coderLayers } from './0009-coder-layers';
 import { settingConflicts } from './0010-setting-conflicts';
 import { suggestions } from './0013-suggestions';
 import { nearDuplicates } from './0014-near-duplicates';
 import type { Migration } from './types';
+import { present } from '../../../shared/domain/present';
 
 /** Every migration, in order. Append only; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,7 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   nearDuplicates,
 ];
 
-export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+export const SCHEMA_VERSION = present(MIGRATIONS.at(-1), 'a migration').version;
 
 export function newerSchemaError(found: number): ApiError {
   return new ApiError(

@@ -2,15 +2,11 @@
  * File names and sizes, kept apart from the readers so that the app and the
  * command line start without loading them (the readers take half a second).
  */
-import { IMPORT_EXTENSIONS, MAX_IMPORT_FILE_BYTES } from '../../../shared/api/importSchemas';
+import { MAX_IMPORT_FILE_BYTES } from '../../../shared/api/importSchemas';
 
 export function extensionOf(fileName: string): string {
   const m = /\.([^./\\]+)$/.exec(fileName);
   return m ? m[1]!.toLowerCase() : '';
-}
-
-export function isImportable(fileName: string): boolean {
-  return (IMPORT_EXTENSIONS as readonly string[]).includes(extensionOf(fileName));
 }
 
 export function megabytes(bytes: number): string {

@@ -6,7 +6,7 @@
 import { unzipSync, strFromU8, type Unzipped } from 'fflate';
 import { DOMParser } from 'linkedom';
 import mammoth from 'mammoth';
-import { dateFromDocument, emptyDocument, ImportRefusal, type ParsedDocument } from './document';
+import { emptyDocument, ImportRefusal, type ParsedDocument } from './document';
 import { htmlToArticleText } from './htmlText';
 
 /** What a Word or OpenDocument archive may unpack to, in all. */
@@ -149,5 +149,3 @@ export function importOdt(bytes: Uint8Array): ParsedDocument {
   doc.author = meta.author || readCoreXml(files['meta.xml'] ? strFromU8(files['meta.xml']) : undefined, '', 'dc:creator', '').author;
   return doc;
 }
-
-export { dateFromDocument };

@@ -21,7 +21,7 @@ export interface DocumentReader {
 }
 
 function workerScript(): string | null {
-  for (const candidate of [path.join(__dirname, 'importWorker.cjs'), path.join(__dirname, '..', 'main', 'importWorker.cjs')]) {
+  for (const candidate of [path.join(__dirname, 'importWorker.cjs'), path.join(__dirname, '..', 'dist', 'main', 'importWorker.cjs')]) {
     if (fs.existsSync(candidate)) return candidate;
   }
   return null;

@@ -50,7 +50,7 @@ export function AddArticleDialog({ open, onClose }: { open: boolean; onClose(): 
           openArticle(article.id);
           say('info', `Added “${article.title}”.`);
         },
-        onError: (err) => setError((err as Error).message),
+        onError: (err) => setError(err.message),
       },
     );
   };

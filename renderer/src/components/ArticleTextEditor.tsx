@@ -38,7 +38,7 @@ export function ArticleTextEditor({ article }: { article: Article }) {
                 : '.'),
           );
         },
-        onError: (err) => setProblem((err as Error).message),
+        onError: (err) => setProblem(err.message),
       },
     );
   };

@@ -87,7 +87,7 @@ export function EvidenceList({ evidence, abLabel, baLabel }: { evidence: Evidenc
               </button>
             ))}
             {e.eventId !== null && (
-              <button type="button" className="link" onClick={() => ungroup.mutate(e.eventId!)}>
+              <button type="button" className="link" onClick={() => e.eventId !== null && ungroup.mutate(e.eventId)}>
                 Ungroup these {e.passages.length} passages
               </button>
             )}

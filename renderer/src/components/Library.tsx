@@ -108,7 +108,7 @@ export function Library({ onAdd }: { onAdd(): void }) {
       )}
       <LibraryFilters />
       <DeleteArticles />
-      {first.isError && <p role="alert">{(first.error as Error).message}</p>}
+      {first.isError && <p role="alert">{first.error.message}</p>}
       {first.isSuccess && total === 0 && !filtered && (
         <p className="empty-state">
           No articles yet. Paste one with <b>Add article</b> to start tagging.

@@ -120,7 +120,7 @@ export function ScorePanel() {
   if (score.isError)
     return (
       <section className="score-panel">
-        <p role="alert">{(score.error as Error).message}</p>
+        <p role="alert">{score.error.message}</p>
       </section>
     );
   if (!s) return <section className="score-panel" aria-busy="true" />;

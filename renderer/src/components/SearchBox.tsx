@@ -68,7 +68,7 @@ export function SearchBox() {
       />
       {shown && (
         <section id={panelId} className="search-results" aria-label="Search results">
-          {results.isError && <p role="alert">{(results.error as Error).message}</p>}
+          {results.isError && <p role="alert">{results.error.message}</p>}
           {data && data.articles.length === 0 && data.notes.length === 0 && <p className="empty-state">Nothing matches “{query}”.</p>}
           {data && data.articles.length > 0 && (
             <ol aria-label="Articles">

@@ -54,7 +54,8 @@ export function SourcesPanel() {
         <summary>Factors of the grades</summary>
         <ul className="grade-factors">
           {GRADE_LETTERS.map((letter) => {
-            const g = data.grades.find((x) => x.grade === letter)!;
+            const g = data.grades.find((x) => x.grade === letter);
+            if (!g) return null;
             return (
               <li key={letter}>
                 <label>

@@ -93,9 +93,9 @@ function useDarkTheme(): boolean {
 }
 
 function resolveColor(color: string): string {
-  const m = /^var\((--[\w-]+)\)$/.exec(color);
-  if (!m) return color;
-  return getComputedStyle(document.documentElement).getPropertyValue(m[1]!).trim() || '#888';
+  const name = /^var\((--[\w-]+)\)$/.exec(color)?.[1];
+  if (!name) return color;
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888';
 }
 
 /** A flag's path at the top of the plot: a triangle pointing down or up, or a dot, `size` px across half. */
@@ -152,7 +152,7 @@ export function TimeChart({ days, series, height, yRange, label, onPickDay, mark
           width: s.width ?? 1.5,
           dash: s.dash,
           fill: s.bars ? `${s.color}55` : undefined,
-          paths: s.bars ? uPlot.paths.bars!({ size: [0.9, 12] }) : undefined,
+          paths: s.bars ? uPlot.paths.bars?.({ size: [0.9, 12] }) : undefined,
           // A lone value (one event, on the last day) has no line to draw: show it as a point.
           points: { show: s.values.filter((v) => v !== null).length < 3, size: 7 },
           spanGaps: false,
@@ -181,7 +181,7 @@ export function TimeChart({ days, series, height, yRange, label, onPickDay, mark
             u.over.addEventListener('wheel', (e) => wheelZoomPan(u, e, first, last), { passive: false });
             u.over.addEventListener('click', () => {
               const idx = u.cursor.idx;
-              if (idx !== null && idx !== undefined && days[idx] !== undefined) pickRef.current?.(days[idx]!);
+              if (idx !== null && idx !== undefined && days[idx] !== undefined) pickRef.current?.(days[idx]);
             });
           },
         ],
@@ -232,7 +232,8 @@ export function TimeChart({ days, series, height, yRange, label, onPickDay, mark
     // How long creating and first drawing the chart took (uPlot draws in a microtask), for the benchmark's Chromium figure.
     const t0 = performance.now();
     let drawn = false;
-    opts.hooks!.draw!.push((u) => {
+    const hooks = (opts.hooks ??= {});
+    (hooks.draw ??= []).push((u) => {
       // The days in view, for tests and the benchmark to read (the axis itself is canvas).
       const { min, max } = u.scales.x ?? {};
       if (min !== undefined && max !== undefined) host.dataset.range = `${dayToIso(Math.round(min / 86400))}/${dayToIso(Math.round(max / 86400))}`;
@@ -246,7 +247,8 @@ export function TimeChart({ days, series, height, yRange, label, onPickDay, mark
     if (link) {
       link.charts.add(plot);
       const r = link.range;
-      if (r && xs.length && r.max > xs[0]! && r.min < xs[xs.length - 1]!) plot.setScale('x', r);
+      const [first, last] = [xs[0], xs.at(-1)];
+      if (r && first !== undefined && last !== undefined && r.max > first && r.min < last) plot.setScale('x', r);
     }
     plotRef.current = plot;
     restoreKeys.current();

@@ -20,16 +20,16 @@ const WORD = /[\p{L}\p{N}]/u;
 /** The start of the word after the one at `offset` (for dropping the first word of a selection). */
 export function nextWordStart(text: string, offset: number, limit: number): number {
   let i = offset;
-  while (i < limit && WORD.test(text[i]!)) i++;
-  while (i < limit && !WORD.test(text[i]!)) i++;
+  while (i < limit && WORD.test(text.charAt(i))) i++;
+  while (i < limit && !WORD.test(text.charAt(i))) i++;
   return i;
 }
 
 /** The start of the word before `offset`, within its paragraph (for taking in one more word at the start). */
 export function previousWordStart(text: string, offset: number): number {
   let i = offset;
-  while (i > 0 && !WORD.test(text[i - 1]!) && text[i - 1] !== '\n') i--;
-  while (i > 0 && WORD.test(text[i - 1]!)) i--;
+  while (i > 0 && !WORD.test(text.charAt(i - 1)) && text[i - 1] !== '\n') i--;
+  while (i > 0 && WORD.test(text.charAt(i - 1))) i--;
   return i;
 }
 

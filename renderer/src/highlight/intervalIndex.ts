@@ -21,7 +21,7 @@ export class IntervalIndex<T extends { start: number; end: number }> {
   private build(lo: number, hi: number): number {
     if (lo > hi) return -Infinity;
     const mid = (lo + hi) >> 1;
-    const m = Math.max(this.spans[mid]!.end, this.build(lo, mid - 1), this.build(mid + 1, hi));
+    const m = Math.max(this.spans[mid]?.end ?? -Infinity, this.build(lo, mid - 1), this.build(mid + 1, hi));
     this.maxEnd[mid] = m;
     return m;
   }
@@ -32,9 +32,9 @@ export class IntervalIndex<T extends { start: number; end: number }> {
     const visit = (lo: number, hi: number) => {
       if (lo > hi) return;
       const mid = (lo + hi) >> 1;
-      if (this.maxEnd[mid]! <= offset) return; // nothing in this subtree reaches the offset
+      const s = this.spans[mid];
+      if (!s || (this.maxEnd[mid] ?? -Infinity) <= offset) return; // nothing in this subtree reaches the offset
       visit(lo, mid - 1);
-      const s = this.spans[mid]!;
       if (s.start > offset) return; // this and everything to the right start after it
       if (offset < s.end) out.push(s);
       visit(mid + 1, hi);
@@ -56,9 +56,9 @@ export class IntervalIndex<T extends { start: number; end: number }> {
   private innermost(lo: number, hi: number, offset: number, best: T | null): T | null {
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (this.maxEnd[mid]! <= offset) return best; // nothing in this subtree reaches the offset
+      const s = this.spans[mid];
+      if (!s || (this.maxEnd[mid] ?? -Infinity) <= offset) return best; // nothing in this subtree reaches the offset
       best = this.innermost(lo, mid - 1, offset, best);
-      const s = this.spans[mid]!;
       if (s.start > offset) return best; // this and everything to the right start after it
       if (offset < s.end && (!best || s.end - s.start < best.end - best.start)) best = s;
       lo = mid + 1; // the right subtree, iteratively

@@ -25,7 +25,7 @@ export class TextIndex {
       found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (this.starts[mid]! <= offset) {
+      if ((this.starts[mid] ?? Infinity) <= offset) {
         found = mid;
         lo = mid + 1;
       } else hi = mid - 1;
@@ -36,10 +36,11 @@ export class TextIndex {
   /** A StaticRange for [start, end), or null when it does not lie inside one paragraph. */
   rangeFor(start: number, end: number): StaticRange | null {
     const i = this.paragraphAt(start);
-    if (i < 0) return null;
-    const node = this.nodes[i]!;
-    const s = start - this.starts[i]!;
-    const e = end - this.starts[i]!;
+    const node = this.nodes[i];
+    const at = this.starts[i];
+    if (!node || at === undefined) return null;
+    const s = start - at;
+    const e = end - at;
     if (e > node.length || s < 0 || e <= s) return null;
     return new StaticRange({ startContainer: node, startOffset: s, endContainer: node, endOffset: e });
   }
@@ -47,12 +48,14 @@ export class TextIndex {
   /** The text offset of a DOM position inside the article, or null outside it. */
   offsetOf(node: Node, offset: number): number | null {
     const i = this.nodes.indexOf(node as Text);
-    if (i >= 0) return this.starts[i]! + offset;
+    const at = this.starts[i];
+    if (i >= 0 && at !== undefined) return at + offset;
     // A position on a paragraph element itself (e.g. a triple-click): before or after its text.
     const el = node instanceof HTMLElement ? node : null;
     if (el?.dataset.start !== undefined) {
       const j = this.nodes.indexOf(el.firstChild as Text);
-      if (j >= 0) return this.starts[j]! + (offset === 0 ? 0 : this.nodes[j]!.length);
+      const [text, from] = [this.nodes[j], this.starts[j]];
+      if (text && from !== undefined) return from + (offset === 0 ? 0 : text.length);
     }
     return null;
   }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { OpInput } from '../../../shared/api/contract';
 import { api } from '../api';
 import { useUi } from './ui';
@@ -22,31 +22,30 @@ export const useActors = () => useQuery({ queryKey: keys.actors(), queryFn: () =
 export const useRelationships = () => useQuery({ queryKey: keys.relationships(), queryFn: () => api.invoke('relationships:list', {}) });
 export const useWorkspaceInfo = () => useQuery({ queryKey: keys.workspace(), queryFn: () => api.invoke('workspace:info', {}) });
 
+/** The first 500 articles, for pickers (the library pages through them with useArticlePage). */
 export const useArticles = (sort: OpInput<'articles:list'>['sort'] = 'date-desc') =>
   useQuery({ queryKey: keys.articles(sort ?? 'date-desc'), queryFn: () => api.invoke('articles:list', { sort, limit: 500 }) });
 
 export const useArticle = (id: number | null) =>
-  useQuery({ queryKey: keys.article(id ?? 0), queryFn: () => api.invoke('articles:get', { id: id! }), enabled: id !== null });
+  useQuery({ queryKey: keys.article(id ?? 0), queryFn: id === null ? skipToken : () => api.invoke('articles:get', { id }) });
 
 export const useAnnotations = (articleId: number | null) =>
   useQuery({
     queryKey: keys.annotations(articleId ?? 0),
-    queryFn: () => api.invoke('annotations:list', { articleId: articleId! }),
-    enabled: articleId !== null,
+    queryFn: articleId === null ? skipToken : () => api.invoke('annotations:list', { articleId }),
   });
 
 export const useScore = (relationshipId: number | null, halfLifeDays: number) =>
   useQuery({
     queryKey: keys.score(relationshipId ?? 0, halfLifeDays),
-    queryFn: () => api.invoke('score:series', { relationshipId: relationshipId!, halfLifeDays }),
-    enabled: relationshipId !== null,
+    queryFn: relationshipId === null ? skipToken : () => api.invoke('score:series', { relationshipId, halfLifeDays }),
   });
 
 export const useEvidence = (relationshipId: number | null, date: string | null, halfLifeDays: number) =>
   useQuery({
     queryKey: keys.evidence(relationshipId ?? 0, date ?? '', halfLifeDays),
-    queryFn: () => api.invoke('score:evidence', { relationshipId: relationshipId!, date: date!, halfLifeDays }),
-    enabled: relationshipId !== null && date !== null,
+    queryFn:
+      relationshipId === null || date === null ? skipToken : () => api.invoke('score:evidence', { relationshipId, date, halfLifeDays }),
   });
 
 /** After any change to tags: the article's list, the library's counts and every score. */

@@ -2,7 +2,7 @@
  * Queries and mutations of the score's own operations. Keys start with
  * 'score' so that the invalidation after any tag change (queries.ts) reaches them.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { OpInput } from '../../../shared/api/contract';
 import { api } from '../api';
 import { useUi } from './ui';
@@ -23,15 +23,16 @@ export const useMarks = (
 ) =>
   useQuery({
     queryKey: scoreKeys.marks(relationshipId ?? 0, halfLifeDays, windowDays, thresholds, metric),
-    queryFn: () => api.invoke('score:marks', { relationshipId: relationshipId!, halfLifeDays, windowDays, thresholds, metric }),
-    enabled: relationshipId !== null,
+    queryFn:
+      relationshipId === null
+        ? skipToken
+        : () => api.invoke('score:marks', { relationshipId, halfLifeDays, windowDays, thresholds, metric }),
   });
 
 export const useBuckets = (relationshipId: number | null, unit: 'week' | 'month', enabled: boolean) =>
   useQuery({
     queryKey: scoreKeys.buckets(relationshipId ?? 0, unit),
-    queryFn: () => api.invoke('score:buckets', { relationshipId: relationshipId!, unit }),
-    enabled: enabled && relationshipId !== null,
+    queryFn: !enabled || relationshipId === null ? skipToken : () => api.invoke('score:buckets', { relationshipId, unit }),
   });
 
 export const useReliability = () => useQuery({ queryKey: scoreKeys.reliability(), queryFn: () => api.invoke('reliability:list', {}) });
@@ -41,7 +42,9 @@ function useInvalidateScore() {
   const qc = useQueryClient();
   return () =>
     Promise.all(
-      [['score'], ['evidence'], ['reliability'], ['codebook'], ['annotations'], ['history']].map((queryKey) => qc.invalidateQueries({ queryKey })),
+      [['score'], ['evidence'], ['reliability'], ['codebook'], ['annotations'], ['history']].map((queryKey) =>
+        qc.invalidateQueries({ queryKey }),
+      ),
     );
 }
 
@@ -68,4 +71,3 @@ export const useUngroupEvent = () =>
 export const useGradeOutlet = () => useScoreMutation((input: OpInput<'outlets:grade'>) => api.invoke('outlets:grade', input));
 export const useSetGradeFactor = () =>
   useScoreMutation((input: OpInput<'reliability:setFactor'>) => api.invoke('reliability:setFactor', input));
-export const useReweightCode = () => useScoreMutation((input: OpInput<'codebook:reweight'>) => api.invoke('codebook:reweight', input));

@@ -5,10 +5,10 @@
  * painting code, looks up clicks, and paints the same with <mark> wrapping for
  * comparison.
  */
-import type { Annotation, Code } from '../../../shared/api/schemas';
-import { IntervalIndex } from './intervalIndex';
-import { applyCodeColors, clearHighlights, paintHighlights } from './paint';
-import { caretOffsetAt, spanAt, TextIndex } from './textIndex';
+import type { Annotation, Code } from '../../shared/api/schemas';
+import { IntervalIndex } from '../../renderer/src/highlight/intervalIndex';
+import { applyCodeColors, clearHighlights, paintHighlights } from '../../renderer/src/highlight/paint';
+import { caretOffsetAt, spanAt, TextIndex } from '../../renderer/src/highlight/textIndex';
 
 export interface BenchParams {
   paragraphs: number;
