@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { dayToIso } from '../../../shared/domain/dates';
-import { directionLabel, fmt, groupedQuotes, trendText, type ReportData, type ReportQuote } from './data';
+import { directionLabel, fmt, groupedQuotes, quoteFacts, trendText, type ReportData, type ReportQuote } from './data';
 import { safeHttpUrl } from './escape';
 
 /** resources/fonts, found from a checkout (tests), dist/main (CLI, server) or app.asar. */
@@ -89,12 +89,7 @@ function quote(doc: PDFKit.PDFDocument, q: ReportQuote): void {
     .font('bold')
     .fontSize(9.5)
     .fillColor('#111111')
-    .text(
-      `${q.codeName} · ${q.sourceCode}→${q.targetCode} · weight ${fmt(q.weight, 1)} · confidence ${fmt(q.confidence)} · event ${q.eventDate}${q.analyst ? ` · coded by ${q.analyst}` : ''}`,
-      MARGIN,
-      undefined,
-      { width },
-    );
+    .text(`${q.codeName}${quoteFacts(q).headline}`, MARGIN, undefined, { width });
   const top = doc.y + 2;
   doc
     .font('regular')
@@ -109,6 +104,7 @@ function quote(doc: PDFKit.PDFDocument, q: ReportQuote): void {
     .restore();
   if (q.note) doc.moveDown(0.2).font('regular').fontSize(9.5).fillColor('#333333').text(`Note: ${q.note}`, MARGIN, undefined, { width });
   const url = safeHttpUrl(q.url);
+  doc.moveDown(0.2).font('regular').fontSize(8.5).fillColor(GREY).text(quoteFacts(q).counts, MARGIN, undefined, { width });
   doc
     .moveDown(0.2)
     .fontSize(8.5)
