@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { EXPORT_FORMATS, ExportFileInput, type ExportFormat } from '../../shared/api/exchange';
+import { EXPORT_FORMATS, ExportFileInput, type ExportFormat, type ImportSummary } from '../../shared/api/exchange';
 import { ApiError } from '../../shared/api/errors';
 import { listRelationships } from '../db/actors';
 import { listCodes } from '../db/codebook';
 import { describeConflicts, resolveConflict } from '../services/exchange/merge';
+import { describeSettingConflicts, resolveSettingConflict } from '../services/exchange/mergeSettings';
 import { importFile } from '../services/exchange';
 import { exportBytesOrText } from '../services/report';
 import type { CliCommand } from './main';
@@ -86,8 +87,22 @@ export const exportCommand: CliCommand = {
   },
 };
 
+/** What a merge did, for the command line (also used by `import` when it is handed an exchange file). */
+export function printMergeSummary(s: ImportSummary, out: (line: string) => void): void {
+  out(`Articles: ${s.articlesAdded} added, ${s.articlesMatched} already here (same text).`);
+  out(`Annotations: ${s.annotationsAdded} added, ${s.annotationsDuplicate} duplicates left out, ${s.conflicts} conflicts to decide.`);
+  if (s.codesAdded) out(`Codes added (${s.codesAdded}): ${s.codeNames.join(', ')}${s.codesAdded > s.codeNames.length ? ', …' : ''}.`);
+  if (s.events) out(`Event groups: ${s.events}.`);
+  for (const line of s.settingsTaken) out(`Taken from the file: ${line}`);
+  for (const line of s.skipped) out(`Not brought in: ${line}`);
+  if (s.conflicts || s.settingConflicts)
+    out(
+      `${s.conflicts + s.settingConflicts} conflicts to decide: list them with \`conflicts\`; keep a side with \`conflicts --resolve <id> --keep ours|theirs|both\` (a setting: \`--resolve-setting <id> --keep ours|theirs\`).`,
+    );
+}
+
 export const importCommand: CliCommand = {
-  summary: "Merges a colleague's .qdpx project, Parley JSON-LD export or workspace into this workspace.",
+  summary: "Merges a colleague's .qdpx project, .qdc codebook, Parley JSON-LD export or workspace into this workspace.",
   usage: 'import <file> [--analyst "Colleague name"]   (alias: merge)',
   async run(args, ctx, out) {
     const { flags, positional } = parseFlags(args);
@@ -95,21 +110,23 @@ export const importCommand: CliCommand = {
       out('Name the file to import.');
       return 2;
     }
-    const s = importFile(ctx, path.resolve(positional[0]), flags.get('analyst') ?? '');
-    out(`Articles: ${s.articlesAdded} added, ${s.articlesMatched} already here (same text).`);
-    out(`Annotations: ${s.annotationsAdded} added, ${s.annotationsDuplicate} duplicates left out, ${s.conflicts} conflicts to decide.`);
-    if (s.codesAdded) out(`Codes added: ${s.codesAdded}.`);
-    for (const line of s.skipped) out(`Not brought in: ${line}`);
-    if (s.conflicts) out('List the conflicts with `conflicts`, and keep one side with `conflicts --resolve <id> --keep ours|theirs|both`.');
+    printMergeSummary(importFile(ctx, path.resolve(positional[0]), flags.get('analyst') ?? ''), out);
     return 0;
   },
 };
 
 export const conflictsCommand: CliCommand = {
   summary: 'Lists the conflicts a merge left for the analyst, or resolves one.',
-  usage: 'conflicts [--resolve <id> --keep ours|theirs|both]',
+  usage: 'conflicts [--resolve <id> --keep ours|theirs|both] [--resolve-setting <id> --keep ours|theirs]',
   async run(args, ctx, out) {
     const { flags } = parseFlags(args);
+    if (flags.has('resolve-setting')) {
+      const keep = flags.get('keep');
+      if (keep !== 'ours' && keep !== 'theirs') throw new ApiError('BAD_INPUT', 'Say which side to keep: --keep ours or theirs.');
+      resolveSettingConflict(ctx, Number(flags.get('resolve-setting')), keep);
+      out(`Setting conflict ${flags.get('resolve-setting')} resolved (kept ${keep === 'ours' ? 'mine' : 'theirs'}).`);
+      return 0;
+    }
     if (flags.has('resolve')) {
       const keep = flags.get('keep');
       if (keep !== 'ours' && keep !== 'theirs' && keep !== 'both')
@@ -119,7 +136,9 @@ export const conflictsCommand: CliCommand = {
       return 0;
     }
     const items = describeConflicts(ctx);
-    if (items.length === 0) out('No merge conflict is waiting.');
+    const settings = describeSettingConflicts(ctx);
+    if (items.length === 0 && settings.length === 0) out('No merge conflict is waiting.');
+    for (const c of settings) out(`setting #${c.id} ${c.label} (from ${c.origin}) — mine: ${c.ours}; theirs: ${c.theirs}`);
     for (const c of items) {
       out(`#${c.id} “${c.exact.slice(0, 70)}” in ${c.articleTitle} — ${c.reason}`);
       out(

@@ -1,6 +1,10 @@
 import type { ImportItem } from '../../shared/api/importSchemas';
 import { importPaths, jobStatus } from '../services/import';
 import type { CliCommand } from './main';
+import path from 'node:path';
+import { isExchangeFileName } from '../../shared/api/exchange';
+import { importFile } from '../services/exchange';
+import { printMergeSummary } from './export';
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -20,6 +24,13 @@ export const importCommand: CliCommand = {
       out('Name the files or folders to import: npm run cli -- import <files or folders…> --workspace <file>');
       return 2;
     }
+    // A colleague's .qdpx, .qdc, JSON-LD or workspace goes to the merge reader, as from the app's Import….
+    for (const file of paths.filter(isExchangeFileName)) {
+      out(`merging  ${file}`);
+      printMergeSummary(importFile(ctx, path.resolve(file)), out);
+    }
+    paths.splice(0, paths.length, ...paths.filter((p) => !isExchangeFileName(p)));
+    if (paths.length === 0) return 0;
     const lookAlikes = option(args, '--look-alikes') ?? 'skip';
     if (lookAlikes !== 'skip' && lookAlikes !== 'keep-both' && lookAlikes !== 'replace') {
       out('--look-alikes must be skip, keep-both or replace.');

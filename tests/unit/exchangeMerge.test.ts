@@ -183,3 +183,33 @@ describe('REFI-QDA from other programs', () => {
     expect(bad.ok).toBe(false);
   });
 });
+
+describe('one entry point: the CLI import command routes exchange files to the merge reader', () => {
+  it('`import` merges a .qdc and a .qdpx (naming the codes added) and imports a text file beside them', async () => {
+    const cli = path.resolve(__dirname, '../../dist/main/cli.cjs');
+    expect(fs.existsSync(cli), 'dist/main/cli.cjs is built by node scripts/build.mjs').toBe(true);
+    const f = await exportFixture({ analyst: 'Ana Lyst' });
+    const dir = tempDir('parley-cli-merge-');
+    try {
+      fs.writeFileSync(path.join(dir, 'colleague.qdpx'), (await exportAs(f, 'qdpx')).bytes);
+      fs.writeFileSync(
+        path.join(dir, 'book.qdc'),
+        '<?xml version="1.0"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="55555555-5555-4555-8555-555555555550" name="Cyber" isCodable="true"/></Codes></CodeBook>',
+      );
+      fs.writeFileSync(path.join(dir, 'note.txt'), 'India and the United States met in Geneva on Monday.');
+      const workspace = path.join(dir, 'w.sqlite');
+      const r = spawnSync(
+        process.execPath,
+        [cli, 'import', path.join(dir, 'colleague.qdpx'), path.join(dir, 'book.qdc'), path.join(dir, 'note.txt'), '--workspace', workspace],
+        { encoding: 'utf8', env: { ...process.env, PARLEY_NO_SAMPLE: '1' } },
+      );
+      expect(r.status, r.stdout + r.stderr).toBe(0);
+      expect(r.stdout).toContain('Annotations: 5 added');
+      expect(r.stdout).toContain('Codes added (1): Cyber.');
+      expect(r.stdout).toContain('1 imported, 0 not imported, of 1 file(s).');
+    } finally {
+      f.w.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
