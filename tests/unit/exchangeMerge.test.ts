@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exportAs, exportFixture, type ExportFixture } from '../helpers/exportFixture';
+import { exportAs, exportFixture, tagNewArticle, type ExportFixture } from '../helpers/exportFixture';
 import { openTestWorkspace, tempDir, type TestWorkspace } from '../helpers/workspace';
 
 const b64 = (b: Buffer | Uint8Array | string) => Buffer.from(b).toString('base64');
@@ -77,25 +77,16 @@ describe('merge: shared score settings and event groups', () => {
   it('JSON-LD TextPositionSelector counts code points: Python slices every exact quote from the source text', async () => {
     const { text } = await exportAs(f, 'annotations-jsonld');
     // The fixture's texts are BMP-only; add a tag after an emoji so code points and UTF-16 units differ.
-    const body = 'Flags 🇺🇸🇮🇳 and a rocket 🚀 came first. Then the envoy warned of sanctions.';
-    const art = await f.w.ok('articles:create', {
-      title: 'Emoji',
-      outlet: 'X',
-      url: '',
-      publishedOn: '2026-06-02',
-      relationshipId: f.relId,
-      text: body,
-    });
-    const quote = 'the envoy warned of sanctions';
-    const start = body.indexOf(quote);
-    await f.w.ok('annotations:create', {
-      articleId: art.id,
-      start,
-      end: start + quote.length,
-      codeId: f.codes.THREAT,
-      sourceActorId: f.actors.a,
-      targetActorId: f.actors.b,
-    });
+    await tagNewArticle(
+      f,
+      {
+        title: 'Emoji',
+        outlet: 'X',
+        publishedOn: '2026-06-02',
+        text: 'Flags 🇺🇸🇮🇳 and a rocket 🚀 came first. Then the envoy warned of sanctions.',
+      },
+      [{ quote: 'the envoy warned of sanctions', codeId: f.codes.THREAT, sourceActorId: f.actors.a, targetActorId: f.actors.b }],
+    );
     const after = (await exportAs(f, 'annotations-jsonld')).text;
     expect(after).not.toBe(text);
     const dir = tempDir('parley-jsonld-');

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import MarkdownIt from 'markdown-it';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportAs, exportFixture, type ExportFixture } from '../helpers/exportFixture';
+import { exportAs, exportFixture, tagNewArticle, type ExportFixture } from '../helpers/exportFixture';
 import { tempDir } from '../helpers/workspace';
 
 describe('exports computed from the score’s own evidence', () => {
@@ -21,40 +21,29 @@ describe('exports computed from the score’s own evidence', () => {
     f = await exportFixture({ analyst: 'Ana Lyst' });
     dir = tempDir('parley-truth-');
     // Two reports of one US→IND threat, published on one day, grouped; the outlet of one graded B; THREAT re-weighted.
-    const body = 'Washington threatened new tariffs on steel. A second report said the same.';
-    const art = await f.w.ok('articles:create', {
-      title: 'Steel',
-      outlet: 'Wire',
-      url: '',
-      publishedOn: '2026-06-01',
-      relationshipId: f.relId,
-      text: body,
-    });
-    const body2 = 'Officials in Washington threatened tariffs on Indian steel. 🇮🇳';
-    const art2 = await f.w.ok('articles:create', {
-      title: 'Steel 2',
-      outlet: '=Outlet',
-      url: '',
-      publishedOn: '2026-06-01',
-      relationshipId: f.relId,
-      text: body2,
-    });
-    const tag = async (articleId: number, text: string, quote: string, confidence: number) => {
-      const start = text.indexOf(quote);
-      return f.w.ok('annotations:create', {
-        articleId,
-        start,
-        end: start + quote.length,
-        codeId: f.codes.THREAT,
-        sourceActorId: f.actors.a,
-        targetActorId: f.actors.b,
-        confidence,
-        note: 'Source: https://example.com/report and www.example.org, mail desk@example.com, **bold** _x_ ~~gone~~',
-      });
-    };
-    const t1 = await tag(art.id, body, 'Washington threatened new tariffs on steel', 0.9);
-    const t2 = await tag(art2.id, body2, 'Officials in Washington threatened tariffs on Indian steel', 0.8);
-    eventId = (await f.w.ok('events:group', { annotationIds: [t1.id, t2.id] })).id;
+    const note = 'Source: https://example.com/report and www.example.org, mail desk@example.com, **bold** _x_ ~~gone~~';
+    const threat = { codeId: f.codes.THREAT, sourceActorId: f.actors.a, targetActorId: f.actors.b, note };
+    const [t1] = await tagNewArticle(
+      f,
+      {
+        title: 'Steel',
+        outlet: 'Wire',
+        publishedOn: '2026-06-01',
+        text: 'Washington threatened new tariffs on steel. A second report said the same.',
+      },
+      [{ quote: 'Washington threatened new tariffs on steel', confidence: 0.9, ...threat }],
+    );
+    const [t2] = await tagNewArticle(
+      f,
+      {
+        title: 'Steel 2',
+        outlet: '=Outlet',
+        publishedOn: '2026-06-01',
+        text: 'Officials in Washington threatened tariffs on Indian steel. 🇮🇳',
+      },
+      [{ quote: 'Officials in Washington threatened tariffs on Indian steel', confidence: 0.8, ...threat }],
+    );
+    eventId = (await f.w.ok('events:group', { annotationIds: [t1, t2] })).id;
     await f.w.ok('outlets:grade', { outlet: 'Wire', grade: 'B' });
     await f.w.ok('codebook:reweight', { codeId: f.codes.THREAT, weight: -2.2 });
   });

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportAs, exportFixture, type ExportFixture } from '../helpers/exportFixture';
+import { exportAs, exportFixture, tagNewArticle, type ExportFixture } from '../helpers/exportFixture';
 import { tempDir } from '../helpers/workspace';
 
 const TEXTS = {
@@ -24,31 +24,21 @@ describe('PDF brief: every script comes back from pdftotext', () => {
   beforeAll(async () => {
     f = await exportFixture();
     dir = tempDir('parley-pdf-scripts-');
-    const body = [TEXTS.hindi, TEXTS.arabic, TEXTS.hebrew, TEXTS.mixed].join('.\n\n') + '.';
-    const art = await f.w.ok('articles:create', {
-      title: 'Scripts',
-      outlet: 'X',
-      url: '',
-      publishedOn: '2026-06-10',
-      relationshipId: f.relId,
-      text: body,
-    });
-    for (const [quote, note] of [
-      [TEXTS.hindi, TEXTS.hindiNote],
-      [TEXTS.arabic, TEXTS.hebrew],
-      [TEXTS.mixed, ''],
-    ] as const) {
-      const start = body.indexOf(quote);
-      await f.w.ok('annotations:create', {
-        articleId: art.id,
-        start,
-        end: start + quote.length,
-        codeId: f.codes.OVERTURE,
-        sourceActorId: f.actors.b,
-        targetActorId: f.actors.a,
-        note,
-      });
-    }
+    const overture = { codeId: f.codes.OVERTURE, sourceActorId: f.actors.b, targetActorId: f.actors.a };
+    await tagNewArticle(
+      f,
+      {
+        title: 'Scripts',
+        outlet: 'X',
+        publishedOn: '2026-06-10',
+        text: [TEXTS.hindi, TEXTS.arabic, TEXTS.hebrew, TEXTS.mixed].join('.\n\n') + '.',
+      },
+      [
+        { quote: TEXTS.hindi, note: TEXTS.hindiNote, ...overture },
+        { quote: TEXTS.arabic, note: TEXTS.hebrew, ...overture },
+        { quote: TEXTS.mixed, ...overture },
+      ],
+    );
   });
   afterAll(() => {
     f.w.close();
