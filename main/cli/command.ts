@@ -7,6 +7,7 @@
  */
 import type { ParseArgsConfig } from 'node:util';
 import type { OperationName, OpOutput } from '../../shared/api/contract';
+import type { ImportSummary } from '../../shared/api/exchange';
 import type { AppContext } from '../services/context';
 
 export type CliOptions = NonNullable<ParseArgsConfig['options']>;
@@ -46,4 +47,18 @@ export function text(values: CliValues, name: string): string | undefined {
 export function numeric(v: string | undefined): number | string | undefined {
   if (v === undefined) return undefined;
   return /^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : v;
+}
+
+/** What a merge did, for the command line (`merge`, and `import` when it is handed an exchange file). */
+export function printMergeSummary(s: ImportSummary, out: (line: string) => void): void {
+  out(`Articles: ${s.articlesAdded} added, ${s.articlesMatched} already here (same text).`);
+  out(`Annotations: ${s.annotationsAdded} added, ${s.annotationsDuplicate} duplicates left out, ${s.conflicts} conflicts to decide.`);
+  if (s.codesAdded) out(`Codes added (${s.codesAdded}): ${s.codeNames.join(', ')}${s.codesAdded > s.codeNames.length ? ', …' : ''}.`);
+  if (s.events) out(`Event groups: ${s.events}.`);
+  for (const line of s.settingsTaken) out(`Taken from the file: ${line}`);
+  for (const line of s.skipped) out(`Not brought in: ${line}`);
+  if (s.conflicts || s.settingConflicts)
+    out(
+      `${s.conflicts + s.settingConflicts} conflicts to decide: list them with \`conflicts\`; keep a side with \`conflicts --resolve <id> --keep ours|theirs|both\` (a setting: \`--resolve-setting <id> --keep ours|theirs\`).`,
+    );
 }

@@ -1,7 +1,10 @@
 import { ImportStartInput, type ImportItem } from '../../shared/api/importSchemas';
 import { ApiError } from '../../shared/api/errors';
 import { importPaths, jobStatus } from '../services/import';
-import { text, numeric, type CliCommand } from './command';
+import path from 'node:path';
+import { isExchangeFileName } from '../../shared/api/exchange';
+import { importFile } from '../services/exchange';
+import { text, numeric, printMergeSummary, type CliCommand } from './command';
 
 const LOOK_ALIKES = ['skip', 'keep-both', 'replace', 'replace-text', 'merge'] as const;
 const UNDATED = ['skip', 'import-date'] as const;
@@ -23,6 +26,13 @@ export const importCommand: CliCommand = {
       out('Name the files or folders to import: npm run cli -- import <files or folders…> --workspace <file>');
       return 2;
     }
+    // A colleague's .qdpx, .qdc, JSON-LD or workspace goes to the merge reader, as from the app's Import….
+    for (const file of paths.filter(isExchangeFileName)) {
+      out(`merging  ${file}`);
+      printMergeSummary(importFile(ctx, path.resolve(file)), out);
+    }
+    paths.splice(0, paths.length, ...paths.filter((p) => !isExchangeFileName(p)));
+    if (paths.length === 0) return 0;
     const lookAlikes = LOOK_ALIKES.find((v) => v === (text(values, 'look-alikes') ?? 'skip'));
     if (!lookAlikes) {
       out(

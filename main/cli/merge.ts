@@ -2,10 +2,10 @@ import path from 'node:path';
 import { ImportFileInput } from '../../shared/api/exchange';
 import { ApiError } from '../../shared/api/errors';
 import { importFile } from '../services/exchange';
-import { text, numeric, type CliCommand } from './command';
+import { text, numeric, printMergeSummary, type CliCommand } from './command';
 
 export const mergeCommand: CliCommand = {
-  summary: "Merges a colleague's .qdpx project, Parley JSON-LD export or workspace into this workspace.",
+  summary: "Merges a colleague's .qdpx project, .qdc codebook, Parley JSON-LD export or workspace into this workspace.",
   usage: 'merge <file> [--analyst "Colleague name"]',
   options: { analyst: { type: 'string' } },
   help: ['  --analyst "Name"   who coded the file, when the file does not say'],
@@ -20,22 +20,28 @@ export const mergeCommand: CliCommand = {
     const analyst = ImportFileInput.shape.analyst.safeParse(text(values, 'analyst'));
     if (!analyst.success) throw new ApiError('BAD_INPUT', `--analyst: ${analyst.error.issues[0]?.message ?? 'not a name'}.`);
     const s = importFile(ctx, path.resolve(file), analyst.data ?? '');
-    out(`Articles: ${s.articlesAdded} added, ${s.articlesMatched} already here (same text).`);
-    out(`Annotations: ${s.annotationsAdded} added, ${s.annotationsDuplicate} duplicates left out, ${s.conflicts} conflicts to decide.`);
-    if (s.codesAdded) out(`Codes added: ${s.codesAdded}.`);
-    for (const line of s.skipped) out(`Not brought in: ${line}`);
-    if (s.conflicts) out('List the conflicts with `conflicts`, and keep one side with `conflicts --resolve <id> --keep ours|theirs|both`.');
+    printMergeSummary(s, out);
     return 0;
   },
 };
 
 export const conflictsCommand: CliCommand = {
   summary: 'Lists the conflicts a merge left for the analyst, or resolves one.',
-  usage: 'conflicts [--resolve <id> --keep ours|theirs|both]',
-  options: { resolve: { type: 'string' }, keep: { type: 'string' } },
+  usage: 'conflicts [--resolve <id> --keep ours|theirs|both] [--resolve-setting <id> --keep ours|theirs]',
+  options: { resolve: { type: 'string' }, 'resolve-setting': { type: 'string' }, keep: { type: 'string' } },
   async run(values, positionals, { call, out }) {
-    const resolve = text(values, 'resolve');
     const keep = text(values, 'keep');
+    const setting = text(values, 'resolve-setting');
+    if (setting !== undefined) {
+      if (positionals.length || keep === undefined || text(values, 'resolve') !== undefined) {
+        out('Say which setting conflict and which side to keep: conflicts --resolve-setting <id> --keep ours|theirs.');
+        return 2;
+      }
+      const r = await call('setting-conflicts:resolve', { id: numeric(setting), keep });
+      out(`Setting conflict ${setting} resolved (kept ${keep === 'ours' ? 'mine' : 'theirs'}); ${r.remaining} left.`);
+      return 0;
+    }
+    const resolve = text(values, 'resolve');
     if (positionals.length || (resolve === undefined) !== (keep === undefined)) {
       out('Say both which conflict and which side to keep: conflicts --resolve <id> --keep ours|theirs|both.');
       return 2;
@@ -46,7 +52,9 @@ export const conflictsCommand: CliCommand = {
       return 0;
     }
     const items = await call('export:conflicts');
-    if (items.length === 0) out('No merge conflict is waiting.');
+    const settings = await call('setting-conflicts:list');
+    if (items.length === 0 && settings.length === 0) out('No merge conflict is waiting.');
+    for (const c of settings) out(`setting #${c.id} ${c.label} (from ${c.origin}) — mine: ${c.ours}; theirs: ${c.theirs}`);
     for (const c of items) {
       out(`#${c.id} “${c.exact.slice(0, 70)}” in ${c.articleTitle} — ${c.reason}`);
       out(

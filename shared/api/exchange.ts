@@ -15,6 +15,21 @@ export const EXPORT_FORMATS = [
   'qdc',
 ] as const;
 export const ExportFormat = z.enum(EXPORT_FORMATS);
+
+/** What each format cannot carry back into Parley, said in the export dialog before the file is written. */
+export const FORMAT_LIMITS: Record<(typeof EXPORT_FORMATS)[number], string> = {
+  'brief-html': 'A report to read: it cannot be merged back.',
+  'brief-pdf': 'A report to read: it cannot be merged back.',
+  'brief-docx': 'A report to read: it cannot be merged back.',
+  'brief-md': 'A report to read: it cannot be merged back.',
+  'quotes-csv': 'One row per passage: no source texts and no codebook, so it cannot be merged back. Sum scores over distinct event ids.',
+  'events-csv': 'One row per scored event as the score counts it: no quotes or texts, so it cannot be merged back.',
+  'series-csv': 'The daily figures only.',
+  'annotations-jsonld':
+    'Carries everything the score depends on for this selection (texts, codes and weights, grades and factors, event groups); codes and outlets not used by it are left out.',
+  qdpx: 'Carries everything the score depends on; direction, confidence, weights, grades and event groups ride in [parley …] lines of the descriptions, which other QDA programs show as text and cannot use.',
+  qdc: 'The codebook alone (with weights in its descriptions): no passages, grades or events.',
+};
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
 export const BriefOptions = z

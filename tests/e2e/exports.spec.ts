@@ -113,7 +113,7 @@ test("an analyst merges a colleague's JSON-LD export and chooses between two cod
   const dialog = page.getByRole('dialog', { name: /Import or merge/ });
   await dialog.getByLabel(/^File/).setInputFiles(file);
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(dialog.getByRole('status')).toContainText('Tags: 1 added, 3 duplicates left out, 1 conflicts.');
+  await expect(dialog.getByRole('status')).toContainText('tags 1 added, 3 duplicates left out, 1 conflicts.');
   const conflicts = dialog.getByRole('region', { name: 'Merge conflicts' });
   await expect(conflicts).toContainText('Ben reads this as a bluff.');
   await expect(conflicts).toContainText('by Ben Colleague');

@@ -99,3 +99,19 @@ export async function exportAs(
   const bytes = r.encoding === 'base64' ? Buffer.from(r.content, 'base64') : Buffer.from(r.content, 'utf8');
   return { fileName: r.fileName, bytes, text: r.encoding === 'utf8' ? r.content : '' };
 }
+
+/** Adds an article to the fixture's relationship and tags each quote of it (a quote must occur in the text). */
+export async function tagNewArticle(
+  f: ExportFixture,
+  article: { title: string; outlet: string; publishedOn: string; text: string },
+  tags: { quote: string; codeId: number | undefined; sourceActorId: number; targetActorId: number; confidence?: number; note?: string }[],
+): Promise<number[]> {
+  const art = await f.w.ok('articles:create', { url: '', relationshipId: f.relId, ...article });
+  const ids: number[] = [];
+  for (const { quote, ...rest } of tags) {
+    const start = article.text.indexOf(quote);
+    if (start < 0) throw new Error(`fixture quote not found: ${quote}`);
+    ids.push((await f.w.ok('annotations:create', { articleId: art.id, start, end: start + quote.length, ...rest })).id);
+  }
+  return ids;
+}

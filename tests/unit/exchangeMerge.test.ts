@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exportAs, exportFixture, type ExportFixture } from '../helpers/exportFixture';
+import { exportAs, exportFixture, tagNewArticle, type ExportFixture } from '../helpers/exportFixture';
 import { openTestWorkspace, tempDir, type TestWorkspace } from '../helpers/workspace';
 
 const b64 = (b: Buffer | Uint8Array | string) => Buffer.from(b).toString('base64');
@@ -77,25 +77,16 @@ describe('merge: shared score settings and event groups', () => {
   it('JSON-LD TextPositionSelector counts code points: Python slices every exact quote from the source text', async () => {
     const { text } = await exportAs(f, 'annotations-jsonld');
     // The fixture's texts are BMP-only; add a tag after an emoji so code points and UTF-16 units differ.
-    const body = 'Flags 🇺🇸🇮🇳 and a rocket 🚀 came first. Then the envoy warned of sanctions.';
-    const art = await f.w.ok('articles:create', {
-      title: 'Emoji',
-      outlet: 'X',
-      url: '',
-      publishedOn: '2026-06-02',
-      relationshipId: f.relId,
-      text: body,
-    });
-    const quote = 'the envoy warned of sanctions';
-    const start = body.indexOf(quote);
-    await f.w.ok('annotations:create', {
-      articleId: art.id,
-      start,
-      end: start + quote.length,
-      codeId: f.codes.THREAT,
-      sourceActorId: f.actors.a,
-      targetActorId: f.actors.b,
-    });
+    await tagNewArticle(
+      f,
+      {
+        title: 'Emoji',
+        outlet: 'X',
+        publishedOn: '2026-06-02',
+        text: 'Flags 🇺🇸🇮🇳 and a rocket 🚀 came first. Then the envoy warned of sanctions.',
+      },
+      [{ quote: 'the envoy warned of sanctions', codeId: f.codes.THREAT, sourceActorId: f.actors.a, targetActorId: f.actors.b }],
+    );
     const after = (await exportAs(f, 'annotations-jsonld')).text;
     expect(after).not.toBe(text);
     const dir = tempDir('parley-jsonld-');
@@ -181,5 +172,35 @@ describe('REFI-QDA from other programs', () => {
     });
     const bad = await w.call('export:import', { fileName: 'broken.qdc', contentBase64: b64('<CodeBook><Codes><Code') });
     expect(bad.ok).toBe(false);
+  });
+});
+
+describe('one entry point: the CLI import command routes exchange files to the merge reader', () => {
+  it('`import` merges a .qdc and a .qdpx (naming the codes added) and imports a text file beside them', async () => {
+    const cli = path.resolve(__dirname, '../../dist/main/cli.cjs');
+    expect(fs.existsSync(cli), 'dist/main/cli.cjs is built by node scripts/build.mjs').toBe(true);
+    const f = await exportFixture({ analyst: 'Ana Lyst' });
+    const dir = tempDir('parley-cli-merge-');
+    try {
+      fs.writeFileSync(path.join(dir, 'colleague.qdpx'), (await exportAs(f, 'qdpx')).bytes);
+      fs.writeFileSync(
+        path.join(dir, 'book.qdc'),
+        '<?xml version="1.0"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="55555555-5555-4555-8555-555555555550" name="Cyber" isCodable="true"/></Codes></CodeBook>',
+      );
+      fs.writeFileSync(path.join(dir, 'note.txt'), 'India and the United States met in Geneva on Monday.');
+      const workspace = path.join(dir, 'w.sqlite');
+      const r = spawnSync(
+        process.execPath,
+        [cli, 'import', path.join(dir, 'colleague.qdpx'), path.join(dir, 'book.qdc'), path.join(dir, 'note.txt'), '--workspace', workspace],
+        { encoding: 'utf8', env: { ...process.env, PARLEY_NO_SAMPLE: '1' } },
+      );
+      expect(r.status, r.stdout + r.stderr).toBe(0);
+      expect(r.stdout).toContain('Annotations: 5 added');
+      expect(r.stdout).toContain('Codes added (1): Cyber.');
+      expect(r.stdout).toContain('1 imported, 0 not imported, of 1 file(s).');
+    } finally {
+      f.w.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

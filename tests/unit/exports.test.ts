@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ANNOTATION_CSV_COLUMNS } from '../../main/services/report/csv';
+import { ANNOTATION_CSV_COLUMNS, EVENT_CSV_COLUMNS } from '../../main/services/report/csv';
 import { exportAs, exportFixture, HOSTILE, type ExportFixture } from '../helpers/exportFixture';
 import { tempDir } from '../helpers/workspace';
 
@@ -78,14 +78,14 @@ describe('data exports read back with real readers', () => {
     expect(html).not.toMatch(/<a [^>]*evil\.example/);
   });
 
-  it('event CSV is ICEWS-like: one row per day, direction and code with CAMEO code and evidence count', async () => {
+  it('event CSV is ICEWS-like: one row per scored event with CAMEO code and report count', async () => {
     const rows = parse((await exportAs(f, 'events-csv')).bytes, { bom: true, columns: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0]!)).toEqual(['event_date', 'source', 'target', 'code', 'cameo_code', 'weight', 'score', 'evidence_count']);
+    expect(Object.keys(rows[0]!)).toEqual([...EVENT_CSV_COLUMNS]);
     expect(rows).toHaveLength(5);
     expect(rows.map((r) => r.event_date)).toEqual([...rows.map((r) => r.event_date)].sort());
     const verbal = rows.find((r) => r.code === 'CONCESSION.VERBAL')!;
-    expect(verbal).toMatchObject({ source: 'IND', target: 'USA', cameo_code: '081-083', evidence_count: '1' });
-    expect(rows.reduce((s, r) => s + Number(r.evidence_count), 0)).toBe(5);
+    expect(verbal).toMatchObject({ source: 'IND', target: 'USA', cameo_code: '081-083', report_count: '1' });
+    expect(rows.reduce((s, r) => s + Number(r.report_count), 0)).toBe(5);
   });
 
   it('score series CSV has one row per day and R, A, M per direction and combined', async () => {
@@ -198,10 +198,10 @@ describe('data exports read back with real readers', () => {
 
   it('a selection of codes, actors, articles and a period narrows the brief', async () => {
     const { text } = await exportAs(f, 'brief-md', { codeIds: [f.codes.THREAT], actorIds: [f.actors.a], keyEventCount: 1 });
-    expect(text).toContain('Codes: Threat');
+    expect(text).toContain('Codes\\: Threat');
     expect(text).toContain('Non\\-force threat');
     expect(text).not.toContain('The ministry promised');
-    expect(text).toContain('see \\[here\\]\\(javascript:alert\\(1\\)\\)'); // the note is there, escaped…
+    expect(text).toContain('see \\[here\\]\\(javascript\\:alert\\(1\\)\\)'); // the note is there, escaped…
     expect(text).not.toMatch(/\]\(javascript/); // …and forms no link
     const html = (await exportAs(f, 'brief-html')).text;
     expect(html).not.toMatch(/<script/i);

@@ -11,10 +11,16 @@ import { readQdc, readQdpx } from './qdpxRead';
 import { readWorkspaceFile } from './workspaceFile';
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
+/** A REFI-QDA codebook (.qdc) opens with <CodeBook>, after an optional XML declaration and comments. */
+const CODEBOOK_START = /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<CodeBook[\s>]/;
+const asText = (bytes: Uint8Array) =>
+  Buffer.from(bytes)
+    .toString('utf8')
+    .replace(/^\ufeff/, '');
 
 /**
  * Brings in a colleague's file, whatever its kind: a REFI-QDA project
- * (.qdpx), a Parley JSON-LD export, or a whole Parley workspace. The kind is
+ * (.qdpx) or codebook (.qdc), a Parley JSON-LD export, or a whole Parley workspace. The kind is
  * told from the content, not the name.
  */
 export function importBytes(ctx: AppContext, fileName: string, bytes: Uint8Array, analyst = ''): ImportSummary {
@@ -30,31 +36,9 @@ export function importBytes(ctx: AppContext, fileName: string, bytes: Uint8Array
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  } else if (
-    /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<CodeBook[\s>]/.test(
-      Buffer.from(bytes.subarray(0, 4096))
-        .toString('utf8')
-        .replace(/^\ufeff/, ''),
-    )
-  ) {
-    bundle = readQdc(
-      Buffer.from(bytes)
-        .toString('utf8')
-        .replace(/^\ufeff/, ''),
-    );
-  } else if (
-    /^\s*[{[]/.test(
-      Buffer.from(bytes.subarray(0, 64))
-        .toString('utf8')
-        .replace(/^\ufeff/, ''),
-    )
-  ) {
-    bundle = readWebAnnotations(
-      Buffer.from(bytes)
-        .toString('utf8')
-        .replace(/^\ufeff/, ''),
-    );
-  } else {
+  } else if (CODEBOOK_START.test(asText(bytes.subarray(0, 4096)))) bundle = readQdc(asText(bytes));
+  else if (/^\s*[{[]/.test(asText(bytes.subarray(0, 64)))) bundle = readWebAnnotations(asText(bytes));
+  else {
     throw new ApiError(
       'BAD_INPUT',
       `${fileName} is neither a REFI-QDA project (.qdpx) or codebook (.qdc), a Parley JSON-LD export nor a Parley workspace. Nothing was changed.`,

@@ -17,6 +17,9 @@ export const ANNOTATION_CSV_COLUMNS = [
   'target_actor',
   'confidence',
   'event_date',
+  'event_id',
+  'grade',
+  'reliability',
   'score',
   'quote',
   'note',
@@ -30,7 +33,14 @@ export function csvFile(header: readonly string[], rows: (string | number | null
   return BOM + [csvRow(header), ...rows.map(csvRow)].join('\r\n') + '\r\n';
 }
 
-/** One row per annotation; UTF-8 with a byte-order mark so Excel reads the accents right. */
+/** Rounded for people (-1.7600000000000002 reads -1.76); the JSON exports keep full precision. */
+const forPeople = (v: number) => Number(v.toFixed(4));
+
+/**
+ * One row per annotation; UTF-8 with a byte-order mark so Excel reads the
+ * accents right. A grouped passage carries its event's id and score: sum
+ * `score` over distinct `event_id`s (or use the events CSV), not over rows.
+ */
 export function renderAnnotationsCsv(d: ReportData): string {
   return csvFile(
     ANNOTATION_CSV_COLUMNS,
@@ -49,7 +59,10 @@ export function renderAnnotationsCsv(d: ReportData): string {
       q.targetCode,
       q.confidence,
       q.eventDate,
-      q.s,
+      q.eventId === null ? '' : `e${q.eventId}`,
+      q.grade ?? '',
+      forPeople(q.reliability),
+      forPeople(q.s),
       q.exact,
       q.note,
       q.analyst,
@@ -58,30 +71,48 @@ export function renderAnnotationsCsv(d: ReportData): string {
   );
 }
 
-export const EVENT_CSV_COLUMNS = ['event_date', 'source', 'target', 'code', 'cameo_code', 'weight', 'score', 'evidence_count'] as const;
+export const EVENT_CSV_COLUMNS = [
+  'event_id',
+  'event_date',
+  'source',
+  'target',
+  'code',
+  'cameo_code',
+  'weight',
+  'confidence',
+  'grade',
+  'reliability',
+  'score',
+  'report_count',
+] as const;
 
 /**
- * ICEWS-like event data: one row per day, direction and code. `score` sums
- * w·c over the evidence, so a series can be set beside external event data.
+ * ICEWS-like event data, one row per scored event exactly as the score counts
+ * it: a passage on its own (`a<annotation id>`) or an event grouping several
+ * reports (`e<event id>`, its date, code and best report's c·r) once, with
+ * the number of reports. `score` is s = w·c·r, so R on any day T is
+ * Σ score · 2^(−(T − event_date)/h) over the rows dated up to T.
  */
 export function renderEventsCsv(d: ReportData): string {
-  const events = new Map<string, { q: (typeof d.quotes)[number]; score: number; count: number }>();
-  for (const q of d.quotes) {
-    const key = `${q.eventDate}\u0000${q.sourceCode}\u0000${q.targetCode}\u0000${q.codeKey}`;
-    const e = events.get(key);
-    if (e) {
-      e.score += q.s;
-      e.count += 1;
-    } else events.set(key, { q, score: q.s, count: 1 });
-  }
-  const rows = [...events.values()]
-    .sort(
-      (x, y) =>
-        x.q.eventDate.localeCompare(y.q.eventDate) ||
-        x.q.sourceCode.localeCompare(y.q.sourceCode) ||
-        x.q.codeKey.localeCompare(y.q.codeKey),
-    )
-    .map(({ q, score, count }) => [q.eventDate, q.sourceCode, q.targetCode, q.codeKey, q.cameo, q.weight, Number(score.toFixed(6)), count]);
+  const byCode = new Map(d.codes.map((c) => [c.key, c]));
+  const actor = (id: number) => (id === d.relationship.actorA.id ? d.relationship.actorA.code : d.relationship.actorB.code);
+  const rows = [...d.items]
+    .sort((x, y) => x.date.localeCompare(y.date) || x.id.localeCompare(y.id))
+    .map((i) => [
+      i.id,
+      i.date,
+      actor(i.sourceActorId),
+      actor(i.targetActorId),
+      i.codeKey,
+      byCode.get(i.codeKey)?.cameo ?? '',
+      i.weight,
+      i.confidence,
+      i.grade ?? '',
+      i.reliability,
+      // Ten decimals: enough to rebuild R to 1e-9, without binary noise like ...0000002.
+      Number(i.s.toFixed(10)),
+      i.passages.length,
+    ]);
   return csvFile(EVENT_CSV_COLUMNS, rows);
 }
 

@@ -11,7 +11,7 @@ import { originAnalysts, workspaceAnalyst } from '../../db/exchange';
 import { briefAgreement } from '../agreement';
 import type { AppContext } from '../context';
 import { relationshipEvidence } from '../score';
-import { itemsAsEvents, relationshipItems } from '../scoreItems';
+import { itemsAsEvents, relationshipItems, type ItemDetail } from '../scoreItems';
 
 export interface ReportQuote extends ScoredAnnotationRow {
   sourceCode: string;
@@ -26,6 +26,8 @@ export interface ReportQuote extends ScoredAnnotationRow {
   analyst: string;
   /** s · decay at the end of the period. */
   contribution: number;
+  /** The day `contribution` is for. */
+  today: string;
   /** The event this passage is grouped into (null: it counts on its own) and how many passages that event has. */
   eventId: number | null;
   eventSize: number;
@@ -53,6 +55,8 @@ export interface ReportData {
   previous: { date: string; M: number | null };
   series: ScoreSeries;
   quotes: ReportQuote[];
+  /** The scored items of the selection in the period (a passage alone, or an event once), as the score counts them. */
+  items: ItemDetail[];
   keyEvents: ReportQuote[];
   codes: Code[];
   weights: { key: string; name: string; weight: number }[];
@@ -121,6 +125,7 @@ export function gatherBrief(ctx: AppContext, o: ParsedBriefOptions): ReportData 
       color: code.color,
       analyst: origins.get(r.id) ?? ownAnalyst,
       contribution: e.s * decay(nowDay - e.day, o.halfLifeDays),
+      today: dayToIso(nowDay),
       eventId: e.eventId,
       eventSize: e.passages.length,
       grade: own?.grade ?? null,
@@ -174,6 +179,7 @@ export function gatherBrief(ctx: AppContext, o: ParsedBriefOptions): ReportData 
     previous: { date: dayToIso(prevDay), M: series.combined.M[prevIdx] ?? null },
     series,
     quotes,
+    items: keptItems.filter((i) => i.day >= fromDay && i.day <= toDay),
     keyEvents,
     codes,
     weights: codes.map((c) => ({ key: c.key, name: c.name, weight: c.weight })),
@@ -190,12 +196,16 @@ export function gatherReport(ctx: AppContext, relationshipId: number, halfLifeDa
 export function factorsText(q: ReportQuote): string {
   const f = q.factors;
   const r = `${f.reliability.toFixed(2)}${f.grade ? ` (grade ${f.grade})` : ' (ungraded)'}`;
-  return `w ${f.weight.toFixed(1)} × c ${f.confidence.toFixed(2)} × r ${r} × decay ${f.decay.toFixed(3)} = ${q.contribution.toFixed(2)}`;
+  return `w ${f.weight.toFixed(2)} × c ${f.confidence.toFixed(2)} × r ${r} × decay ${f.decay.toFixed(3)} = ${q.contribution.toFixed(2)}`;
 }
 
-/** "one event of 3 reports" for a grouped passage, '' for one that counts alone. */
-export function eventText(q: ReportQuote): string {
-  return q.eventId === null ? '' : `grouped: one event of ${q.eventSize} reports, counted once`;
+/** The line above a quote (after its code's name) and the line that shows what it counts, in every brief. */
+export function quoteFacts(q: ReportQuote): { headline: string; counts: string } {
+  const grouped = q.eventId === null ? '' : ` · grouped: one event of ${q.eventSize} reports, counted once`;
+  return {
+    headline: ` · ${q.sourceCode}→${q.targetCode} · weight ${fmt(q.weight, 1)} · confidence ${fmt(q.confidence)} · event ${q.eventDate}${q.analyst ? ` · coded by ${q.analyst}` : ''}`,
+    counts: `Counts ${factorsText(q)} on ${q.today}${grouped}`,
+  };
 }
 
 export function fmt(value: number | null, digits = 2): string {

@@ -23,7 +23,7 @@ import {
 } from 'docx';
 import { ChartRun } from 'docx/charts';
 import { dayToIso } from '../../../shared/domain/dates';
-import { directionLabel, fmt, groupedQuotes, trendText, type ReportData, type ReportQuote } from './data';
+import { directionLabel, fmt, groupedQuotes, quoteFacts, trendText, type ReportData, type ReportQuote } from './data';
 import { XML_INVALID } from '../exchange/qdpx';
 import { safeHttpUrl } from './escape';
 
@@ -40,25 +40,34 @@ const rtl = (s: string) =>
 function quoteParagraphs(q: ReportQuote): Paragraph[] {
   const color = /^#[0-9a-f]{6}$/i.test(q.color) ? q.color.slice(1) : '999999';
   const url = safeHttpUrl(q.url);
+  const facts = quoteFacts(q);
   const out = [
     new Paragraph({
       spacing: { before: 200 },
-      children: [
-        run(q.codeName, { bold: true }),
-        run(
-          ` · ${q.sourceCode}→${q.targetCode} · weight ${fmt(q.weight, 1)} · confidence ${fmt(q.confidence)} · event ${q.eventDate}${q.analyst ? ` · coded by ${q.analyst}` : ''}`,
-        ),
-      ],
+      children: [run(q.codeName, { bold: true }), run(facts.headline)],
+      keepNext: true,
+      keepLines: true,
     }),
+    new Paragraph({ keepNext: true, children: [run(facts.counts, { color: '555555', size: 18 })] }),
     new Paragraph({
       indent: { left: 360 },
       bidirectional: rtl(q.exact),
       border: { left: { style: BorderStyle.SINGLE, size: 18, color, space: 8 } },
+      // A quote, its note and its citation stay on one page.
+      keepNext: true,
+      keepLines: true,
       children: [run(q.exact)],
     }),
   ];
   if (q.note)
-    out.push(new Paragraph({ children: [run('Note: ', { italics: true }), run(q.note, { italics: true })], bidirectional: rtl(q.note) }));
+    out.push(
+      new Paragraph({
+        keepNext: true,
+        keepLines: true,
+        children: [run('Note: ', { italics: true }), run(q.note, { italics: true })],
+        bidirectional: rtl(q.note),
+      }),
+    );
   out.push(
     new Paragraph({
       children: [

@@ -19,7 +19,10 @@ export function safeHttpUrl(value: string): string | null {
 /**
  * Markdown: HTML-significant characters become entities and Markdown
  * punctuation is backslash-escaped, so neither markup nor links
- * (`](javascript:…)`) can be formed by the text.
+ * (`](javascript:…)`) can be formed by the text. `:`, `@`, `/` and `.` are
+ * escaped too: an escape splits the text where autolinkers (GFM's extended
+ * autolinks, markdown-it's linkify) look for `https://`, `www.` and `a@b.c`,
+ * so a URL in a note stays text.
  */
 export function escapeMarkdown(value: string): string {
   return value
@@ -27,7 +30,7 @@ export function escapeMarkdown(value: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/([\\`*_{}[\]()#+\-.!|~"'])/g, '\\$1');
+    .replace(/([\\`*_{}[\]()#+\-.!|~"':@/])/g, '\\$1');
 }
 
 // OWASP CSV injection: a cell starting with one of these may be run as a formula.

@@ -1,4 +1,4 @@
-import { directionLabel, fmt, groupedQuotes, trendText, weeklyPoints, type ReportData, type ReportQuote } from './data';
+import { directionLabel, fmt, groupedQuotes, quoteFacts, trendText, weeklyPoints, type ReportData, type ReportQuote } from './data';
 import { agreementSectionHtml } from './agreementHtml';
 import { sentimentChartSvg } from './chartSvg';
 import { escapeHtml as h, safeHttpUrl } from './escape';
@@ -11,15 +11,17 @@ h1{font-size:1.6rem;margin-bottom:.2rem}.meta{color:#555}
 .title-page{border-bottom:2px solid #222;padding-bottom:1rem;margin-bottom:1.5rem}
 table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ddd;padding:.25rem .6rem;text-align:right}th{background:#f5f5f5}
 td.l,th.l{text-align:left}blockquote{margin:.4rem 0;padding:.3rem .8rem;border-left:4px solid #999;background:#fafafa;unicode-bidi:plaintext}
-.quote{margin:1.2rem 0}.key-events li{margin:.5rem 0}q{unicode-bidi:plaintext}.tag{font-weight:600}.cite{color:#555;font-size:.9em}.note{font-style:italic;unicode-bidi:plaintext}
+.quote{margin:1.2rem 0}.key-events li{margin:.5rem 0}q{unicode-bidi:plaintext}.tag{font-weight:600}.cite{color:#555;font-size:.9em}.counts{color:#555;font-size:.85em}.note{font-style:italic;unicode-bidi:plaintext}
 @media print{body{margin:0}.title-page{page-break-after:always}}`;
 
 function quoteBlock(q: ReportQuote): string {
   const url = safeHttpUrl(q.url);
+  const facts = quoteFacts(q);
   const title = url ? `<a href="${h(url)}" rel="noreferrer">${h(q.articleTitle)}</a>` : h(q.articleTitle);
   return `
 <div class="quote">
-<div><span class="tag">${h(q.codeName)}</span> · ${h(q.sourceCode)}→${h(q.targetCode)} · weight ${fmt(q.weight, 1)} · confidence ${fmt(q.confidence)} · event ${h(q.eventDate)}${q.analyst ? ` · coded by ${h(q.analyst)}` : ''}</div>
+<div><span class="tag">${h(q.codeName)}</span>${h(facts.headline)}</div>
+<div class="counts">${h(facts.counts)}</div>
 <blockquote style="border-left-color:${/^#[0-9a-f]{6}$/i.test(q.color) ? q.color : '#999'}">${h(q.exact)}</blockquote>
 ${q.note ? `<div class="note">Note: ${h(q.note)}</div>` : ''}
 <div class="cite">${title} — ${h(q.outlet || 'unknown outlet')}, ${h(q.publishedOn)}${url ? ` — <span>${h(url)}</span>` : ''}</div>

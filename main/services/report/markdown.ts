@@ -1,15 +1,11 @@
-import { directionLabel, fmt, groupedQuotes, trendText, weeklyPoints, type ReportData, type ReportQuote } from './data';
+import { directionLabel, fmt, groupedQuotes, quoteFacts, trendText, weeklyPoints, type ReportData, type ReportQuote } from './data';
 import { escapeMarkdown as md, safeHttpUrl } from './escape';
 
 function quoteLines(q: ReportQuote): string[] {
   const url = safeHttpUrl(q.url);
   const title = md(q.articleTitle);
-  const lines = [
-    `**${md(q.codeName)}** · ${md(q.sourceCode)}→${md(q.targetCode)} · weight ${fmt(q.weight, 1)} · confidence ${fmt(q.confidence)} · event ${q.eventDate}${q.analyst ? ` · coded by ${md(q.analyst)}` : ''}`,
-    '',
-    `> ${md(q.exact)}`,
-    '',
-  ];
+  const facts = quoteFacts(q);
+  const lines = [`**${md(q.codeName)}**${md(facts.headline)}`, '', facts.counts, '', `> ${md(q.exact)}`, ''];
   if (q.note) lines.push(`Note: ${md(q.note)}`, '');
   lines.push(
     `— ${url ? `[${title}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)` : title}, ${md(q.outlet || 'unknown outlet')}, ${q.publishedOn}`,

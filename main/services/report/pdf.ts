@@ -3,17 +3,19 @@
  * Electron, browser mode and the command line: a title page, the figures and
  * trend, the timeline chart as vector paths, the key events and every quote
  * with its citation, and "Page n of N" on every page. Text is set in the
- * bundled DejaVu Sans (resources/fonts), which covers Latin, Greek, Cyrillic,
- * Hebrew and Arabic letters. pdfkit has no bidi algorithm: a right-to-left
+ * bundled DejaVu Sans (resources/fonts) with Noto fonts for Devanagari, Arabic
+ * and Hebrew runs (pdfScripts.ts). pdfkit has no bidi algorithm: a right-to-left
  * line is laid out right to left as one run (Arabic shaped), but spacing at
  * the end of such a run can be lost and mixed-direction lines are not reordered.
+ * CJK and emoji have no font here yet.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { dayToIso } from '../../../shared/domain/dates';
-import { directionLabel, fmt, groupedQuotes, trendText, type ReportData, type ReportQuote } from './data';
+import { directionLabel, fmt, groupedQuotes, quoteFacts, trendText, type ReportData, type ReportQuote } from './data';
 import { safeHttpUrl } from './escape';
+import { mixedText, registerScriptFonts } from './pdfScripts';
 
 /** resources/fonts, found from a checkout (tests), dist/main (CLI, server) or app.asar. */
 export function fontsDir(): string {
@@ -89,26 +91,23 @@ function quote(doc: PDFKit.PDFDocument, q: ReportQuote): void {
     .font('bold')
     .fontSize(9.5)
     .fillColor('#111111')
-    .text(
-      `${q.codeName} · ${q.sourceCode}→${q.targetCode} · weight ${fmt(q.weight, 1)} · confidence ${fmt(q.confidence)} · event ${q.eventDate}${q.analyst ? ` · coded by ${q.analyst}` : ''}`,
-      MARGIN,
-      undefined,
-      { width },
-    );
+    .text(`${q.codeName}${quoteFacts(q).headline}`, MARGIN, undefined, { width });
   const top = doc.y + 2;
-  doc
-    .font('regular')
-    .fontSize(10.5)
-    .fillColor('#1c1c1c')
-    .text(q.exact, MARGIN + 10, top + 2, { width: width - 10 });
+  doc.fontSize(10.5).fillColor('#1c1c1c');
+  mixedText(doc, q.exact, 'regular', MARGIN + 10, top + 2, { width: width - 10 });
   const bottom = doc.y;
   doc
     .save()
     .rect(MARGIN, top, 3, Math.max(8, bottom - top))
     .fill(/^#[0-9a-f]{6}$/i.test(q.color) ? q.color : '#999999')
     .restore();
-  if (q.note) doc.moveDown(0.2).font('regular').fontSize(9.5).fillColor('#333333').text(`Note: ${q.note}`, MARGIN, undefined, { width });
+  if (q.note) {
+    doc.moveDown(0.2).fontSize(9.5).fillColor('#333333');
+    doc.font('regular').text('Note:', MARGIN, undefined, { width });
+    mixedText(doc, q.note, 'regular', MARGIN, undefined, { width });
+  }
   const url = safeHttpUrl(q.url);
+  doc.moveDown(0.2).font('regular').fontSize(8.5).fillColor(GREY).text(quoteFacts(q).counts, MARGIN, undefined, { width });
   doc
     .moveDown(0.2)
     .fontSize(8.5)
@@ -132,6 +131,7 @@ export function renderPdfReport(d: ReportData): Promise<Buffer> {
   });
   doc.registerFont('regular', path.join(fonts, 'DejaVuSans.ttf'));
   doc.registerFont('bold', path.join(fonts, 'DejaVuSans-Bold.ttf'));
+  registerScriptFonts(doc, fonts);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { startTransition, useCallback, useEffect, useRef, useState, type ClipboardEvent } from 'react';
 import type { ImportEdit, ImportItem, ImportStatus } from '../../../shared/api/importSchemas';
 import { api } from '../api';
+import { mergeExchangeFiles, splitExchangeFiles } from './exchange/mergeFiles';
 import { filesFromDrop, filesFromList, pastedFile, uploadFiles, type PickedFile } from '../import/files';
 import { useImportUi } from '../import/importUi';
 import { useUi } from '../state/ui';
@@ -56,7 +57,14 @@ export function ImportDialog() {
   const [pasted, setPasted] = useState<{ content: string; isHtml: boolean } | null>(null);
 
   const begin = useCallback(
-    async (files: PickedFile[]) => {
+    async (picked: PickedFile[]) => {
+      // Exchange files (.qdpx, .qdc, JSON-LD, a workspace) are merged by their own reader.
+      const { exchange, documents: files } = splitExchangeFiles(picked);
+      if (exchange.length > 0) {
+        for (const r of await mergeExchangeFiles(exchange)) say(r.ok ? 'info' : 'error', r.text);
+        await queryClient.invalidateQueries();
+        if (files.length === 0) return hide();
+      }
       if (files.length === 0) return;
       setError(null);
       setItems([]);
@@ -71,7 +79,7 @@ export function ImportDialog() {
         setStage({ kind: 'pick' });
       }
     },
-    [relationshipId],
+    [relationshipId, say, queryClient, hide],
   );
 
   const busyRef = useRef(false);

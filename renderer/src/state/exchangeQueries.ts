@@ -5,6 +5,7 @@ import { api } from '../api';
 export const exchangeKeys = {
   backups: () => ['backups'] as const,
   conflicts: () => ['conflicts'] as const,
+  settingConflicts: () => ['conflicts', 'settings'] as const,
   analyst: () => ['analyst'] as const,
 };
 
@@ -12,6 +13,8 @@ export const useBackups = (enabled: boolean) =>
   useQuery({ queryKey: exchangeKeys.backups(), queryFn: () => api.invoke('backup:list', {}), enabled });
 export const useConflicts = (enabled: boolean) =>
   useQuery({ queryKey: exchangeKeys.conflicts(), queryFn: () => api.invoke('export:conflicts', {}), enabled });
+export const useSettingConflicts = (enabled: boolean) =>
+  useQuery({ queryKey: exchangeKeys.settingConflicts(), queryFn: () => api.invoke('setting-conflicts:list', {}), enabled });
 export const useAnalyst = () => useQuery({ queryKey: exchangeKeys.analyst(), queryFn: () => api.invoke('export:analyst', {}) });
 
 export function useSetAnalyst() {

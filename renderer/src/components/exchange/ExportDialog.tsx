@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/api/exchange';
+import { EXPORT_FORMATS, FORMAT_LIMITS, type ExportFormat } from '../../../../shared/api/exchange';
 import { api } from '../../api';
 import { useAnalyst, useSetAnalyst } from '../../state/exchangeQueries';
 import { useCodebook, useRelationships } from '../../state/queries';
@@ -84,6 +84,9 @@ export function ExportDialog({ open, onClose, initialFormat }: { open: boolean; 
             ))}
           </select>
         </label>
+        <p className="export-muted" data-testid="format-limits">
+          {FORMAT_LIMITS[format]}
+        </p>
         <div className="row">
           <label className="field">
             <span>From</span>

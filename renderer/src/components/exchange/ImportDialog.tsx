@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import type { ImportSummary } from '../../../../shared/api/exchange';
 import { api } from '../../api';
-import { useConflicts, useInvalidateWorkspace } from '../../state/exchangeQueries';
+import { useConflicts, useInvalidateWorkspace, useSettingConflicts } from '../../state/exchangeQueries';
 import { useUi } from '../../state/ui';
+import { mergeSummaryText } from './mergeFiles';
 import { fileToBase64 } from './saveFile';
+import { SettingConflicts } from './SettingConflicts';
 import { useModal } from './useModal';
 
 /** Brings in a colleague's .qdpx, JSON-LD export or workspace, then lists the conflicts to decide. */
@@ -12,7 +14,8 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
   const say = useUi((s) => s.say);
   const invalidate = useInvalidateWorkspace();
   const conflicts = useConflicts(open);
-  const [summary, setSummary] = useState<ImportSummary | null>(null);
+  const settingConflicts = useSettingConflicts(open);
+  const [summary, setSummary] = useState<{ fileName: string; s: ImportSummary } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -21,7 +24,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
     const form = new FormData(e.currentTarget);
     const file = form.get('file');
     if (!(file instanceof File) || file.size === 0) {
-      setError('Choose a file first: a .qdpx project, a Parley JSON-LD export or a Parley workspace.');
+      setError('Choose a file first: a .qdpx project, a .qdc codebook, a Parley JSON-LD export or a Parley workspace.');
       return;
     }
     setBusy(true);
@@ -32,9 +35,12 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
         contentBase64: await fileToBase64(file),
         analyst: String(form.get('analyst') ?? '').trim() || undefined,
       });
-      setSummary(s);
+      setSummary({ fileName: file.name, s });
       await invalidate();
-      say('info', `Imported ${file.name}: ${s.annotationsAdded} tags added, ${s.conflicts} conflicts.`);
+      say(
+        'info',
+        `Imported ${file.name}: ${s.annotationsAdded} tags and ${s.codesAdded} codes added, ${s.conflicts + s.settingConflicts} conflicts.`,
+      );
     } catch (err) {
       setError((err as Error).message);
     } finally {
@@ -57,8 +63,8 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
         <h2 id="merge-title">Import or merge a colleague’s coding</h2>
         <div className="row">
           <label className="field">
-            <span>File (.qdpx, .jsonld or a Parley workspace)</span>
-            <input name="file" type="file" accept=".qdpx,.jsonld,.json,.sqlite,.db" />
+            <span>File (.qdpx, .qdc, .jsonld or a Parley workspace)</span>
+            <input name="file" type="file" accept=".qdpx,.qdc,.jsonld,.json,.sqlite,.db,.parley" />
           </label>
           <label className="field">
             <span>Colleague (if the file does not name who coded)</span>
@@ -71,9 +77,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
         </p>
         {summary && (
           <p role="status" className="export-summary">
-            Articles: {summary.articlesAdded} added, {summary.articlesMatched} already here. Tags: {summary.annotationsAdded} added,{' '}
-            {summary.annotationsDuplicate} duplicates left out, {summary.conflicts} conflicts.
-            {summary.skipped.length > 0 && ` Not brought in: ${summary.skipped.join(' ')}`}
+            {mergeSummaryText(summary.fileName, summary.s)}
           </p>
         )}
         {error && (
@@ -116,6 +120,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
             </ul>
           </section>
         )}
+        <SettingConflicts items={settingConflicts.data ?? []} onError={setError} />
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
             Close
