@@ -98,7 +98,7 @@ test('the EU-tariff sentence is tagged with the open relationship’s pair throu
   await expect(body).toBeVisible();
 });
 
-test('by mouse: a pair that is no relationship is said, and the relationship is created from the popover', async ({ page, workbench }) => {
+test('by mouse: a pair that is no relationship is said, the tag is listed among tags in no score, and the relationship is created from the popover', async ({ page, workbench }) => {
   await openArticle(page, workbench.url);
   await selectPhrase(page, 'Trump imposed fresh duties');
   const popover = page.getByRole('dialog', { name: 'Tag passage' });
@@ -108,8 +108,20 @@ test('by mouse: a pair that is no relationship is said, and the relationship is 
   await popover.getByRole('option', { name: /RUS Russia/ }).click();
   await expect(popover.getByLabel('Direction')).toHaveText('USA → RUS');
   await expect(popover.getByRole('status')).toContainText('USA–RUS is no relationship');
-  await popover.getByRole('button', { name: /Create relationship/ }).click();
-  await expect(popover.getByRole('status')).toHaveCount(0);
+  // Saved as it is, the tag is listed in the library among the tags in no score.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('1');
+  await page.keyboard.press('Enter');
+  await expect(popover).toBeHidden();
+  const library = page.getByRole('navigation', { name: 'Library' });
+  await library.getByText('Tags in no score').click();
+  await expect(library.getByRole('button', { name: /USA→RUS “Trump imposed fresh duties”/ })).toBeVisible();
+  await library.getByRole('button', { name: /USA→RUS/ }).click();
+  // Editing it, the popover says the same and creates the relationship in one click.
+  const edit = page.getByRole('dialog', { name: 'Edit tag' });
+  await expect(edit.getByRole('status')).toContainText('USA–RUS is no relationship');
+  await edit.getByRole('button', { name: /Create relationship/ }).click();
+  await expect(edit.getByRole('status')).toHaveCount(0);
   const rels = (await callBrowserServer(workbench.url, 'relationships:list')) as { label: string }[];
   expect(rels.map((r) => r.label).join(' ')).toMatch(/Russia|RUS/);
 });

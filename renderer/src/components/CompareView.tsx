@@ -1,4 +1,5 @@
 import { useQueries } from '@tanstack/react-query';
+import { fixed } from '../../../shared/domain/numbers';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { OpOutput } from '../../../shared/api/contract';
 import { api } from '../api';
@@ -51,8 +52,8 @@ function RelationshipChart({ s, span }: { s: Series; span: Span }) {
     <figure className="compare-cell" aria-label={`Score of ${s.relationship.label}`}>
       <figcaption>
         <b>{s.relationship.label}</b> · M now{' '}
-        <span data-testid="compare-m">{s.current.combined.M === null ? '–' : s.current.combined.M.toFixed(2)}</span> · A{' '}
-        {s.current.combined.A.toFixed(2)} · {s.annotationCount} events
+        <span data-testid="compare-m">{s.current.combined.M === null ? '–' : fixed(s.current.combined.M)}</span> · A{' '}
+        {fixed(s.current.combined.A)} · {s.annotationCount} events
       </figcaption>
       <TimeChart days={days} series={lines} height={170} yRange={range} label={`Sentiment of ${s.relationship.label}`} syncKey="compare" />
       <TimeChart days={days} series={activity} height={80} label={`Activity of ${s.relationship.label}`} syncKey="compare" />

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { fixed } from '../../../shared/domain/numbers';
 import type { OpOutput } from '../../../shared/api/contract';
 import { useGroupEvent, useUngroupEvent } from '../state/scoreQueries';
 import { useFocus } from '../state/ui';
@@ -7,7 +8,7 @@ import { WhyScore } from './WhyScore';
 
 type EvidenceResult = OpOutput<'score:evidence'>;
 
-const f2 = (v: number) => v.toFixed(2);
+const f2 = (v: number) => fixed(v);
 
 /**
  * The items weighing on one day, most weight first. Passages can be ticked and

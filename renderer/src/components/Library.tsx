@@ -7,6 +7,7 @@ import { useCoding, type LibraryQuery } from '../state/coding';
 import { useUi } from '../state/ui';
 import { LibraryFilters } from './LibraryFilters';
 import { DeleteArticles } from './library/DeleteArticles';
+import { TagsOutside } from './library/TagsOutside';
 import { useLibrarySelection } from '../state/librarySelection';
 
 /** One row; it asks for its page, which TanStack Query fetches once for all the rows on it. */
@@ -108,6 +109,7 @@ export function Library({ onAdd }: { onAdd(): void }) {
       )}
       <LibraryFilters />
       <DeleteArticles />
+      <TagsOutside />
       {first.isError && <p role="alert">{first.error.message}</p>}
       {first.isSuccess && total === 0 && !filtered && (
         <p className="empty-state">

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { fixed } from '../../../shared/domain/numbers';
 import { useMarks } from '../state/scoreQueries';
 import { useMarksSettings } from '../state/scoreUi';
 import { useFocus } from '../state/ui';
@@ -84,7 +85,7 @@ function MarksView({ relationshipId, halfLifeDays }: Props) {
       <ul className="mark-list">
         {m?.crossings.map((c) => (
           <li key={`${c.day}-${c.threshold}`}>
-            {c.date}: {metric} {c.way === 'up' ? 'rose to' : 'fell to'} {c.value.toFixed(2)}, {c.way === 'up' ? 'above' : 'below'}{' '}
+            {c.date}: {metric} {c.way === 'up' ? 'rose to' : 'fell to'} {fixed(c.value)}, {c.way === 'up' ? 'above' : 'below'}{' '}
             {c.threshold}
           </li>
         ))}

@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
 import { dayToIso, isoToDay } from '../../../shared/domain/dates';
+import { fixed } from '../../../shared/domain/numbers';
 import { HALF_LIFE_PRESETS } from '../../../shared/scoring/score';
+import { figuresAt, lastEventDay } from './score/asOf';
 import { useEvidence, useScore } from '../state/queries';
 import { useMarks } from '../state/scoreQueries';
 import { useMarksSettings } from '../state/scoreUi';
@@ -13,7 +15,7 @@ import { SourcesPanel } from './SourcesPanel';
 import { TimeChart, type ChartSeries } from './TimeChart';
 import './score.css';
 
-const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '–' : v.toFixed(2));
+const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '–' : fixed(v));
 
 type Tab = 'chart' | 'calendar' | 'marks' | 'sources';
 const TABS: { id: Tab; label: string }[] = [
@@ -79,6 +81,8 @@ export function ScorePanel() {
   const [view, setView] = useState<'M' | 'R'>('M');
   const [tab, setTab] = useState<Tab>('chart');
   const [comparing, setComparing] = useState(false);
+  /** The day the cards are for: today (the series' end) unless the analyst picks another. */
+  const [asOf, setAsOf] = useState<string | null>(null);
   const s = score.data;
   const settings = useMarksSettings();
   const marks = useMarks(relationshipId, halfLife, settings.windowDays, settings.thresholds, settings.metric);
@@ -126,6 +130,10 @@ export function ScorePanel() {
   if (!s) return <section className="score-panel" aria-busy="true" />;
   const ab = `${s.relationship.actorA.code}→${s.relationship.actorB.code}`;
   const ba = `${s.relationship.actorB.code}→${s.relationship.actorA.code}`;
+  const asOfDay = asOf ? Math.min(isoToDay(asOf), s.toDay) : s.toDay;
+  const at = figuresAt(s, asOfDay);
+  const lastDay = lastEventDay(s, asOfDay);
+  const quietDays = lastDay === null ? null : asOfDay - lastDay;
 
   return (
     <section className="score-panel" aria-label="Running score">
@@ -139,33 +147,54 @@ export function ScorePanel() {
       <dl className="figures" aria-label="Score now">
         <div className="headline">
           <dt>Sentiment M</dt>
-          <dd data-testid="score-m">{fmt(s.current.combined.M)}</dd>
+          <dd data-testid="score-m">{fmt(at.combined.M)}</dd>
         </div>
         <div>
           <dt>Activity A</dt>
-          <dd data-testid="score-a">{fmt(s.current.combined.A)}</dd>
+          <dd data-testid="score-a">{fmt(at.combined.A)}</dd>
         </div>
         <div>
           <dt>Pressure R</dt>
-          <dd data-testid="score-r">{fmt(s.current.combined.R)}</dd>
+          <dd data-testid="score-r">{fmt(at.combined.R)}</dd>
         </div>
         <div>
           <dt>M {ab}</dt>
-          <dd data-testid="score-m-ab">{fmt(s.current.ab.M)}</dd>
+          <dd data-testid="score-m-ab">{fmt(at.ab.M)}</dd>
         </div>
         <div>
           <dt>M {ba}</dt>
-          <dd data-testid="score-m-ba">{fmt(s.current.ba.M)}</dd>
+          <dd data-testid="score-m-ba">{fmt(at.ba.M)}</dd>
         </div>
         <div>
           <dt>Index</dt>
-          <dd data-testid="score-index">{fmt(s.current.index)}</dd>
+          <dd data-testid="score-index">{fmt(at.index)}</dd>
         </div>
         <div>
           <dt>Asymmetry</dt>
-          <dd data-testid="score-asymmetry">{fmt(s.current.asymmetry)}</dd>
+          <dd data-testid="score-asymmetry">{fmt(at.asymmetry)}</dd>
         </div>
       </dl>
+      <p className="score-asof">
+        <label>
+          Figures for{' '}
+          <input
+            type="date"
+            value={dayToIso(asOfDay)}
+            min={dayToIso(s.fromDay)}
+            max={dayToIso(s.toDay)}
+            onChange={(e) => setAsOf(e.target.value || null)}
+          />
+        </label>{' '}
+        {asOfDay === s.toDay && '(today) '}
+        {lastDay === null ? (
+          <span>· no events up to this day</span>
+        ) : (
+          <span>
+            · last event <time dateTime={dayToIso(lastDay)}>{dayToIso(lastDay)}</time>
+            {quietDays !== null && quietDays > 0 && <b> · no events in the last {quietDays} days</b>}
+          </span>
+        )}
+      </p>
       <div className="score-tabs" role="tablist" aria-label="Score views">
         {TABS.map((t) => (
           <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} onClick={() => setTab(t.id)}>

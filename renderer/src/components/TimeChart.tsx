@@ -1,4 +1,5 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { fixed } from '../../../shared/domain/numbers';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { dayToIso } from '../../../shared/domain/dates';
@@ -156,7 +157,7 @@ export function TimeChart({ days, series, height, yRange, label, onPickDay, mark
           // A lone value (one event, on the last day) has no line to draw: show it as a point.
           points: { show: s.values.filter((v) => v !== null).length < 3, size: 7 },
           spanGaps: false,
-          value: (_u: uPlot, v: number | null) => (v === null || v === undefined ? '–' : v.toFixed(2)),
+          value: (_u: uPlot, v: number | null) => (v === null || v === undefined ? '–' : fixed(v)),
         })),
       ],
       hooks: {

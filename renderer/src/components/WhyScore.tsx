@@ -1,6 +1,7 @@
 import type { OpOutput } from '../../../shared/api/contract';
+import { fixed } from '../../../shared/domain/numbers';
 
-const f3 = (v: number | null) => (v === null ? '–' : v.toFixed(3));
+const f3 = (v: number | null) => (v === null ? '–' : fixed(v, 3));
 
 /**
  * "Why this score": every contribution to the day's figures, per direction,

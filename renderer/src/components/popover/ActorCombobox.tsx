@@ -1,5 +1,6 @@
 import { useId, useMemo, useState, type KeyboardEvent, type Ref } from 'react';
 import type { Actor } from '../../../../shared/api/schemas';
+import { listboxKeyDown } from './listboxKeys';
 
 interface Props {
   label: string;
@@ -43,23 +44,15 @@ export function ActorCombobox({ label, actors, value, onChange, onCreate, inputR
     setQuery(null);
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      e.stopPropagation();
-      if (!open) setQuery('');
-      setActive((i) => (count ? (i + (e.key === 'ArrowDown' ? 1 : count - 1)) % count : 0));
-    } else if (e.key === 'Enter' && open) {
-      e.preventDefault();
-      e.stopPropagation();
-      if (count) pick(Math.min(active, count - 1));
-      else setQuery(null);
-    } else if (e.key === 'Escape' && open) {
-      e.preventDefault();
-      e.stopPropagation();
-      setQuery(null);
-    }
-  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) =>
+    listboxKeyDown(e, {
+      open,
+      count,
+      show: () => setQuery(''),
+      hide: () => setQuery(null),
+      move: setActive,
+      pickActive: () => pick(Math.min(active, count - 1)),
+    });
 
   return (
     <div className="actor-combo">

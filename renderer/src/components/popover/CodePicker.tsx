@@ -1,5 +1,6 @@
 import { useId, useMemo, useState, type KeyboardEvent, type Ref } from 'react';
 import type { Code } from '../../../../shared/api/schemas';
+import { listboxKeyDown } from './listboxKeys';
 
 interface Props {
   codes: readonly Code[];
@@ -44,23 +45,15 @@ export function CodePicker({ codes, keys, value, onChange, inputRef }: Props) {
     setQuery('');
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      e.stopPropagation();
-      setOpen(true);
-      const n = options.length || 1;
-      setActive((i) => (i + (e.key === 'ArrowDown' ? 1 : n - 1)) % n);
-    } else if (e.key === 'Enter' && open) {
-      e.preventDefault();
-      e.stopPropagation();
-      pick(options[Math.min(active, options.length - 1)]);
-    } else if (e.key === 'Escape' && open) {
-      e.preventDefault();
-      e.stopPropagation();
-      setOpen(false);
-    }
-  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) =>
+    listboxKeyDown(e, {
+      open,
+      count: options.length,
+      show: () => setOpen(true),
+      hide: () => setOpen(false),
+      move: setActive,
+      pickActive: () => pick(options[Math.min(active, options.length - 1)]),
+    });
 
   return (
     <div className="code-picker">
