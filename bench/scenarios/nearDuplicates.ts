@@ -12,7 +12,7 @@
  */
 import { fingerprintMissing, nearestArticle } from '../../main/db/nearDuplicates';
 import type { AppContext } from '../../main/services/context';
-import { NEAR_DUPLICATE_SIMILARITY, sameArticle, signatureOf } from '../../main/services/import/fingerprint';
+import { NEAR_DUPLICATE_SIMILARITY, sameArticle, signatureOf } from '../../shared/text/fingerprint';
 import { metric, summarize } from '../measure';
 
 const ACTORS = [

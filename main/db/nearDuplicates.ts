@@ -1,5 +1,5 @@
 /** The near-duplicate index (migration 14): fingerprints of saved articles and look-ups by band key. */
-import { bandKeys, BANDS, sameArticle, signatureOf } from '../services/import/fingerprint';
+import { bandKeys, BANDS, sameArticle, signatureOf } from '../../shared/text/fingerprint';
 import type { Db } from './connection';
 import type { ArticleRef } from './importLookups';
 import { stmt } from './statements';

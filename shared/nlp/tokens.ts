@@ -47,10 +47,10 @@ export function analyse(text: string, from = 0, to = text.length, shadow?: strin
   const w = engine();
   const doc = w.readDoc(read);
   const its = w.its;
-  const values = doc.tokens().out() as string[];
-  const pos = doc.tokens().out(its.pos) as string[];
+  const values: string[] = doc.tokens().out();
+  const pos: string[] = doc.tokens().out(its.pos);
   // The lite model's lemma helper is typed for addons the types do not know; it returns strings.
-  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
+  const lemmas: string[] = doc.tokens().out(its.lemma as unknown as typeof its.value);
   const tokens: Token[] = [];
   const indexOf: number[] = []; // wink token index → our token index (spaces are dropped)
   let at = 0;

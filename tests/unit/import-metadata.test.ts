@@ -1,7 +1,7 @@
 /** Issue 15: real titles, authors and dates when a document's metadata says nothing. */
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../../main/services/import/readFile';
-import { dateInLine, readOpeningLines } from '../../main/services/import/openingLines';
+import { dateInLine, readOpeningLines } from '../../shared/text/openingLines';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 const BODY = 'The two delegations met in Kessen on Friday. They agreed to resume talks on the harbour fees next month.';

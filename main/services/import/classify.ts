@@ -8,7 +8,7 @@
 import type { Db } from '../../db/connection';
 import { articleByHash, lookAlike } from '../../db/importLookups';
 import { nearestArticle } from '../../db/nearDuplicates';
-import { bandKeys, paragraphDifference, sameArticle, textSimilarity } from './fingerprint';
+import { bandKeys, paragraphDifference, sameArticle, textSimilarity } from '../../../shared/text/fingerprint';
 import type { ImportJob, JobItem } from './jobs';
 
 /** Ready, a duplicate of something already imported, or a look-alike for the analyst to decide on. */

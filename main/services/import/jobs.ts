@@ -20,7 +20,7 @@ import { ImportRefusal, type ParsedDocument } from './document';
 import { createDocumentReader, warmReaders } from './readerPool';
 import { extensionOf, tooLargeReason } from './fileKinds';
 import { BatchIndex, classify } from './classify';
-import { signatureOf } from './fingerprint';
+import { signatureOf } from '../../../shared/text/fingerprint';
 
 export interface StagedFile {
   name: string;

@@ -10,8 +10,8 @@ import { importHtmlBytes } from './html';
 import { importDocx, importOdt } from './office';
 import { importPdf } from './pdf';
 import { importEml, importMarkdown, importText } from './plain';
-import { signatureOf } from './fingerprint';
-import { firstSentence, readOpeningLines } from './openingLines';
+import { signatureOf } from '../../../shared/text/fingerprint';
+import { firstSentence, readOpeningLines } from '../../../shared/text/openingLines';
 import { importRtf } from './rtf';
 
 const UNSUPPORTED = (ext: string) =>

@@ -93,7 +93,7 @@ export function train(examples: readonly Example[], opts: { epochs?: number; rat
           const w = row + ex.x[k]!;
           const g = grad + l2 * weights[w]!;
           g2[w] = g2[w]! + g * g;
-          weights[w] = weights[w]! - (rate * g) / Math.sqrt(g2[w]! + 1e-8);
+          weights[w] = weights[w]! - (rate * g) / Math.sqrt(g2[w] + 1e-8);
         }
       }
     }

@@ -25,7 +25,7 @@ export function useMarksSettings() {
     onMutate: (patch) => qc.setQueryData<MarksSettings>(key, (old) => ({ ...(old ?? MARKS_DEFAULTS), ...patch })),
     onSuccess: (saved) => qc.setQueryData(key, saved),
     onError: (err) => {
-      say('error', `The marks settings were not saved: ${(err as Error).message}`);
+      say('error', `The marks settings were not saved: ${(err).message}`);
       void qc.invalidateQueries({ queryKey: key });
     },
   });

@@ -33,7 +33,7 @@ export function useAcceptSuggestion() {
   return useMutation({
     mutationFn: (input: OpInput<'suggestions:accept'>) => api.invoke('suggestions:accept', input),
     onSuccess: (a) => Promise.all([invalidate(a.articleId), after()]),
-    onError: (e) => say('error', (e as Error).message),
+    onError: (e) => say('error', (e).message),
   });
 }
 
@@ -53,7 +53,7 @@ export function useRejectSuggestion() {
   return useMutation({
     mutationFn: (input: OpInput<'suggestions:reject'>) => api.invoke('suggestions:reject', input),
     onSuccess: () => after(),
-    onError: (e) => say('error', (e as Error).message),
+    onError: (e) => say('error', (e).message),
   });
 }
 

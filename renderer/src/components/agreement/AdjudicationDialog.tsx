@@ -59,7 +59,7 @@ export function AdjudicationDialog({ open, onClose }: { open: boolean; onClose()
       });
     },
     onSuccess: () => void queryClient.invalidateQueries(),
-    onError: (err) => say('error', (err as Error).message),
+    onError: (err) => say('error', (err).message),
   });
 
   useEffect(() => {

@@ -73,7 +73,7 @@ export function AgreementDialog({ open, onClose }: { open: boolean; onClose(): v
           Export CSV
         </button>
       </p>
-      {report.isError && <p role="alert">{(report.error as Error).message}</p>}
+      {report.isError && <p role="alert">{(report.error).message}</p>}
       {report.isPending && !report.isError && <p>Computing…</p>}
       {r && (
         <>

@@ -40,7 +40,7 @@ export function ActorCombobox({ label, actors, value, onChange, onCreate, inputR
   const pick = (i: number) => {
     const a = options[i];
     if (a) onChange(a.id);
-    else if (canCreate && query) onCreate!(query.trim());
+    else if (canCreate && query) onCreate(query.trim());
     setQuery(null);
   };
 

@@ -72,7 +72,7 @@ export function useSuggestionLayer(opts: {
     const cur = shown ? index.rangeFor(shown.start, shown.end) : null;
     if (cur) CSS.highlights.set(CURRENT_SUGGESTION_HIGHLIGHT, new Highlight(cur));
     else CSS.highlights.delete(CURRENT_SUGGESTION_HIGHLIGHT);
-    if (cur) (cur.startContainer.parentElement as HTMLElement | null)?.scrollIntoView({ block: 'nearest' });
+    if (cur) (cur.startContainer.parentElement)?.scrollIntoView({ block: 'nearest' });
   }, [index, items, shown]);
 
   useEffect(
