@@ -6,10 +6,7 @@
  * through the popover's code search.
  */
 
-/** The popover's own letters (A source, B adjust, C confidence, N note, R relationship, S swap, T target), never code keys. */
-export const RESERVED_KEYS = new Set(['a', 'b', 'c', 'n', 'r', 's', 't', '0']);
-
-/** The keys codes may have, in the order they are handed out. */
+/** The keys codes may have, in the order they are handed out (never the popover's own letters: A source, B adjust, C confidence, N note, R relationship, S swap, T target). */
 export const CODE_KEYS: readonly string[] = [...'123456789', ...'defghijklmopquvwxyz'];
 
 export interface KeyedCode {
@@ -44,7 +41,3 @@ export function assignCodeKeys(codes: readonly KeyedCode[], uses: ReadonlyMap<nu
   return keys;
 }
 
-/** A key the analyst may set in the codebook: one of CODE_KEYS. */
-export function isCodeKey(key: string): boolean {
-  return CODE_KEYS.includes(key.toLowerCase());
-}

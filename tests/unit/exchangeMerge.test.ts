@@ -34,7 +34,7 @@ describe('merge: shared score settings and event groups', () => {
     // The colleague then re-weights a code, grades an outlet, changes a factor and groups two reports.
     const codes = await f.w.ok('codebook:list', {});
     const threat = codes.find((c: { key: string }) => c.key === 'THREAT');
-    await f.w.ok('codebook:reweight', { codeId: threat.id, weight: -3.5 });
+    await f.w.ok('codebook:update', { id: threat.id, weight: -3.5 });
     await f.w.ok('outlets:grade', { outlet: 'Harbour Post', grade: 'C' });
     await f.w.ok('reliability:setFactor', { grade: 'C', factor: 0.3 });
     const rows = f.w.ctx.workspace.db.prepare('SELECT id FROM annotations WHERE source_actor_id = ? ORDER BY id').all(f.actors.b) as {
@@ -187,7 +187,7 @@ describe('one entry point: the CLI import command routes exchange files to the m
         path.join(dir, 'book.qdc'),
         '<?xml version="1.0"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="55555555-5555-4555-8555-555555555550" name="Cyber" isCodable="true"/></Codes></CodeBook>',
       );
-      fs.writeFileSync(path.join(dir, 'note.txt'), 'India and the United States met in Geneva on Monday.');
+      fs.writeFileSync(path.join(dir, 'note.txt'), 'September 6, 2025\n\nIndia and the United States met in Geneva on Monday.');
       const workspace = path.join(dir, 'w.sqlite');
       const r = spawnSync(
         process.execPath,

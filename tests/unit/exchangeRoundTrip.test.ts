@@ -111,7 +111,7 @@ async function build(s: Spec): Promise<{ w: TestWorkspace; relId: number }> {
     });
     ids.push({ id: created.id, direction: t.ba, codeId: codeId(t.code) });
   }
-  for (const r of s.reweight) await w.ok('codebook:reweight', { codeId: codeId(r.code), weight: r.weight / 10 });
+  for (const r of s.reweight) await w.ok('codebook:update', { id: codeId(r.code), weight: r.weight / 10 });
   const outlets = s.articles.map((a) => OUTLETS[a.outlet]!);
   for (const g of s.grades) await w.ok('outlets:grade', { outlet: outlets[g.outlet % outlets.length], grade: g.grade });
   if (s.factor) await w.ok('reliability:setFactor', s.factor);

@@ -45,7 +45,7 @@ describe('exports computed from the score’s own evidence', () => {
     );
     eventId = (await f.w.ok('events:group', { annotationIds: [t1, t2] })).id;
     await f.w.ok('outlets:grade', { outlet: 'Wire', grade: 'B' });
-    await f.w.ok('codebook:reweight', { codeId: f.codes.THREAT, weight: -2.2 });
+    await f.w.ok('codebook:update', { id: f.codes.THREAT, weight: -2.2 });
   });
   afterAll(() => {
     f.w.close();
