@@ -25,7 +25,8 @@ afterEach(async () => {
 function dispatchText(i: number, words = 1500): string {
   const parts: string[] = [];
   for (let w = 0; w < words; w++) parts.push(`w${(i * 7919 + w * 104729) % 1000003}`);
-  return `Dispatch ${i}. ${parts.join(' ')}.`;
+  // Dated in its opening line: an undated file waits for the analyst's word and is not saved at all.
+  return `September 6, 2025\n\nDispatch ${i}. ${parts.join(' ')}.`;
 }
 
 const DISK_FULL = /the disk is full/i;

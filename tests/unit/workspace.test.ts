@@ -42,6 +42,8 @@ describe('migrations', () => {
         'adjudications',
         'annotation_origins',
         'annotations',
+        'article_bands',
+        'article_fingerprints',
         'articles',
         'change_log',
         'change_sets',
@@ -54,9 +56,11 @@ describe('migrations', () => {
         'reliability_grades',
         'score_generation',
         'settings',
+        'suggestion_rejections',
+        'suggestion_thresholds',
       ].sort(),
     );
-    for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT$/);
+    for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT(,\s*WITHOUT ROWID)?$/);
   });
 
   it('set WAL, synchronous=FULL, foreign keys and a busy timeout', () => {
