@@ -107,7 +107,8 @@ export function writeDoc(seed: number, style: CorpusStyle, paragraphs: number): 
   for (let p = 0; p < paragraphs; p++) {
     if (sinceHeading === nextHeading && p < paragraphs - 1) {
       let h = fill(pick(HEADINGS), v);
-      while (usedHeadings.has(h)) h = fill(pick(HEADINGS), v);
+      // Each heading once while there are unused ones (a text of many sections repeats them).
+      while (usedHeadings.has(h) && usedHeadings.size < HEADINGS.length) h = fill(pick(HEADINGS), v);
       usedHeadings.add(h);
       blocks.push({ heading: true, text: cap(h) });
       sinceHeading = 0;
