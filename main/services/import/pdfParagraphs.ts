@@ -162,7 +162,11 @@ function withoutMargins(pages: Line[][], sizes: { height: number }[]): Line[][] 
     const top = Math.max(...lines.map((l) => l.y));
     const bottom = Math.min(...lines.map((l) => l.y));
     return lines.filter((l) => {
-      if (pages.length >= 2 && (seen.get(key(l)) ?? 0) >= repeatedOn && l.text.length < 120) return false;
+      // Repeated at one place on most pages and set apart from the body (a body line that happens to
+      // open two pages at the same height is not a running head).
+      const repeated = (o: Line) => pages.length >= 2 && (seen.get(key(o)) ?? 0) >= repeatedOn && o.text.length < 120;
+      const apart = lines.every((o) => o === l || repeated(o) || PAGE_NUMBER.test(o.text) || Math.abs(o.y - l.y) > l.size * 1.6);
+      if (repeated(l) && apart) return false;
       const atEdge = l.y === top || l.y === bottom || (h > 0 && (l.y > h * 0.9 || l.y < h * 0.1));
       if (atEdge && PAGE_NUMBER.test(l.text)) return false;
       // A one-page text has no repeats: a small-print line alone in the top or bottom margin is its running head.
