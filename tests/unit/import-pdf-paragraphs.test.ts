@@ -72,6 +72,19 @@ describe('PDF paragraphs from positioned items', () => {
     expect(got[0]).not.toContain('right');
   });
 
+  it('finds the gutter when the right column holds only a few lines (a text ending early on its page)', () => {
+    const items: PositionedItem[] = [];
+    for (let r = 0; r < 40; r++) {
+      const y = 700 - r * 12;
+      items.push(item(r === 39 ? 'left end.' : FULL.replace('.', ''), 72, y));
+      if (r < 3) items.push(item(r === 2 ? 'right end.' : FULL.replace('.', ''), 300, y));
+    }
+    const got = paragraphsOfPages([{ width: 612, height: 792, items }]);
+    expect(got).toHaveLength(2);
+    expect(got[0]).toMatch(/left end\.$/);
+    expect(got[1]).toMatch(/^aaaa .*right end\.$/);
+  });
+
   it('drops a running head repeated on most pages and bare page numbers at the margin', () => {
     const body = (n: number) => FULL.replace('aaaa', ['kkkk', 'mmmm', 'pppp'][n - 1]!);
     const pages = [1, 2, 3].map((n) =>

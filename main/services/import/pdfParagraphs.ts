@@ -107,10 +107,15 @@ function gutterOf(lines: Line[]): { from: number; to: number } | null {
     }
   }
   if (!best) return null;
-  // Both sides must hold a real column of lines.
-  const leftLines = lines.filter((l) => l.x1 <= best!.from + step).length;
-  const rightLines = lines.filter((l) => l.x0 >= best!.to - step).length;
-  return leftLines >= 3 && rightLines >= 3 ? best : null;
+  // A short right column covers few bins, so the open strip can run into it: the gutter ends where
+  // the right column's lines start, and begins where the left column's lines end.
+  const starts = lines.filter((l) => l.x0 >= best!.from).map((l) => l.x0);
+  if (starts.length < 3) return null;
+  const to = Math.min(...starts);
+  const ends = lines.filter((l) => l.x1 <= to).map((l) => l.x1);
+  if (ends.length < 3) return null;
+  const from = Math.max(...ends);
+  return to - from >= size * 0.8 ? { from, to } : null;
 }
 
 /** Pieces on one baseline merged into lines (within a column), then read in column order. */
