@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRng } from '../rng';
 
 export interface CorpusStyle {
   name: string;
@@ -81,22 +82,15 @@ const SENTENCES = [
 ];
 const HEADINGS = ['What is on the table', 'Pressure at home', 'The view from {place}', 'What comes next', 'A long dispute', 'Money and trade', 'Reactions in {b}'];
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 function fill(t: string, v: Record<string, string>): string {
   return t.replace(/\{(\w+)\}/g, (_, k: string) => v[k] ?? k);
 }
 
 /** One document of about `paragraphs` paragraphs, with a heading every three to five. */
 export function writeDoc(seed: number, style: CorpusStyle, paragraphs: number): CorpusDoc {
-  const r = rng(seed * 7919 + 13);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const rand = createRng(seed * 7919 + 13);
+  const r = () => rand.next();
+  const pick = <T>(xs: readonly T[]): T => rand.pick(xs);
   const [a, b] = pick(SIDES);
   const v = { a: a!, b: b!, place: pick(PLACES), topic: pick(TOPICS), n: String(2 + Math.floor(r() * 40)) };
   const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
