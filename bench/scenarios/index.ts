@@ -35,6 +35,7 @@ export const SCENARIOS: readonly ScenarioEntry[] = [
     },
   },
   { name: 'nearDuplicates', load: () => import('./nearDuplicates') },
+  { name: 'pdfParagraphs', load: () => import('./pdfParagraphs') },
   {
     // Its own server on a fresh, empty workspace: the generated one is not used.
     name: 'importUi',

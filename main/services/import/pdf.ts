@@ -4,6 +4,7 @@
  * no fonts or other resources fetched.
  */
 import { emptyDocument, ImportRefusal, type ParsedDocument } from './document';
+import { paragraphsOfPages, type PositionedPage } from './pdfParagraphs';
 
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 
@@ -16,18 +17,11 @@ function loadPdfJs(): Promise<PdfJs> {
   return pdfjsPromise;
 }
 
-interface Line {
-  text: string;
-  x: number;
-  y: number;
-  height: number;
-}
-
 interface TextItemLike {
   str: string;
   transform: number[];
+  width: number;
   height: number;
-  hasEOL: boolean;
 }
 
 export async function importPdf(bytes: Uint8Array): Promise<ParsedDocument> {
@@ -53,18 +47,27 @@ export async function importPdf(bytes: Uint8Array): Promise<ParsedDocument> {
   }
   try {
     const doc = emptyDocument('PDF');
-    const pages: Line[][] = [];
+    const pages: PositionedPage[] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
       let content;
+      let view: number[];
       try {
         const page = await pdf.getPage(n);
+        view = page.view;
         content = await page.getTextContent();
       } catch {
         throw new ImportRefusal(`Page ${n} of this PDF is damaged, so its text cannot be read. Save the PDF again and retry.`);
       }
-      pages.push(linesOf(content.items.filter((i) => 'str' in i) as TextItemLike[]));
+      const items = (content.items.filter((i) => 'str' in i) as TextItemLike[]).map((i) => ({
+        str: i.str,
+        x: (i.transform[4] ?? 0) - (view[0] ?? 0),
+        y: (i.transform[5] ?? 0) - (view[1] ?? 0),
+        width: i.width,
+        height: i.height || Math.abs(i.transform[3] ?? 0) || 10,
+      }));
+      pages.push({ width: (view[2] ?? 0) - (view[0] ?? 0), height: (view[3] ?? 0) - (view[1] ?? 0), items });
     }
-    doc.text = paragraphsOf(pages);
+    doc.text = paragraphsOfPages(pages).join('\n\n');
     if (!doc.text.trim()) {
       throw new ImportRefusal(
         'This PDF holds only images (probably a scan), so it has no text to import. Run it through text recognition (OCR) first.',
@@ -79,64 +82,4 @@ export async function importPdf(bytes: Uint8Array): Promise<ParsedDocument> {
   } finally {
     await pdf.destroy();
   }
-}
-
-/** Joins text items into lines, top to bottom, left to right. */
-function linesOf(items: TextItemLike[]): Line[] {
-  const lines: Line[] = [];
-  let current: Line | null = null;
-  for (const item of items) {
-    const x = item.transform[4] ?? 0;
-    const y = item.transform[5] ?? 0;
-    const height = item.height || Math.abs(item.transform[3] ?? 0) || 10;
-    if (current && Math.abs(current.y - y) > height * 0.5) {
-      lines.push(current);
-      current = null;
-    }
-    if (!current) current = { text: item.str, x, y, height };
-    else current.text += item.str;
-    if (item.hasEOL) {
-      lines.push(current);
-      current = null;
-    }
-  }
-  if (current) lines.push(current);
-  return lines.filter((l) => l.text.trim().length > 0);
-}
-
-/**
- * A new paragraph starts where the gap to the previous line is clearly larger
- * than the usual line spacing, or the font size changes (a heading).
- */
-function paragraphsOf(pages: Line[][]): string {
-  const paragraphs: string[] = [];
-  let current = '';
-  const flush = () => {
-    if (current.trim()) paragraphs.push(current.replace(/\s+/g, ' ').trim());
-    current = '';
-  };
-  for (const lines of pages) {
-    const gaps: number[] = [];
-    for (let i = 1; i < lines.length; i++) {
-      const gap = lines[i - 1]!.y - lines[i]!.y;
-      if (gap > 0) gaps.push(gap / lines[i]!.height);
-    }
-    gaps.sort((a, b) => a - b);
-    const usual = gaps[Math.floor(gaps.length / 4)] ?? 1.2;
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i]!;
-      const prev = lines[i - 1];
-      if (prev) {
-        const gap = (prev.y - line.y) / line.height;
-        const newParagraph = gap > usual * 1.35 || gap < 0 || Math.abs(prev.height - line.height) > line.height * 0.15;
-        if (newParagraph) flush();
-      } else if (/[.!?:”"’)]\s*$/.test(current)) {
-        flush(); // a page that starts after a finished sentence starts a paragraph
-      }
-      const text = line.text.trim();
-      current += current.endsWith('-') ? text : ` ${text}`;
-    }
-  }
-  flush();
-  return paragraphs.join('\n\n');
 }
