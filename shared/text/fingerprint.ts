@@ -82,10 +82,10 @@ function shingleHashes(text: string): number[] {
 export function signatureOf(text: string): Uint32Array {
   const sig = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
   for (const h of shingleHashes(text)) {
-    for (let k = 0; k < SIGNATURE_SIZE; k++) {
-      const v = mix(h ^ SEEDS[k]!);
-      if (v < sig[k]!) sig[k] = v;
-    }
+    SEEDS.forEach((seed, k) => {
+      const v = mix(h ^ seed);
+      if (v < (sig[k] ?? 0)) sig[k] = v;
+    });
   }
   return sig;
 }
@@ -121,7 +121,7 @@ export function bandKeys(sig: Uint32Array): number[] {
   const keys: number[] = [];
   for (let b = 0; b < BANDS; b++) {
     let h = 0x811c9dc5;
-    for (let r = 0; r < BAND_ROWS; r++) h = Math.imul(h ^ sig[b * BAND_ROWS + r]!, 0x01000193) >>> 0;
+    for (const v of sig.subarray(b * BAND_ROWS, (b + 1) * BAND_ROWS)) h = Math.imul(h ^ v, 0x01000193) >>> 0;
     keys.push(b * 2 ** 32 + h);
   }
   return keys;

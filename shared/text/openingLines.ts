@@ -30,9 +30,9 @@ const monthNumber = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCas
 export function dateInLine(line: string): string | null {
   const found: { at: number; iso: string | null }[] = [];
   const mdy = MONTH_DAY_YEAR.exec(line);
-  if (mdy) found.push({ at: mdy.index, iso: day(Number(mdy[3]), monthNumber(mdy[1]!), Number(mdy[2])) });
+  if (mdy) found.push({ at: mdy.index, iso: day(Number(mdy[3]), monthNumber(mdy[1] ?? ''), Number(mdy[2])) });
   const dmy = DAY_MONTH_YEAR.exec(line);
-  if (dmy) found.push({ at: dmy.index, iso: day(Number(dmy[3]), monthNumber(dmy[2]!), Number(dmy[1])) });
+  if (dmy) found.push({ at: dmy.index, iso: day(Number(dmy[3]), monthNumber(dmy[2] ?? ''), Number(dmy[1])) });
   const iso = ISO.exec(line);
   if (iso) found.push({ at: iso.index, iso: day(Number(iso[1]), Number(iso[2]), Number(iso[3])) });
   found.sort((a, b) => a.at - b.at);
@@ -52,11 +52,11 @@ export function readOpeningLines(text: string): OpeningLines {
   let author = '';
   let publishedOn: string | null = null;
   for (let i = 0; i < Math.min(OPENING_PARAGRAPHS, paragraphs.length); i++) {
-    const p = paragraphs[i]!.trim();
+    const p = (paragraphs[i] ?? '').trim();
     if (p.length > 200) continue;
     const byline = !author && paragraphs.length > 1 ? BYLINE.exec(p.replace(/\s+/g, ' ')) : null;
-    if (byline) {
-      author = byline[1]!.trim();
+    if (byline?.[1]) {
+      author = byline[1].trim();
       paragraphs.splice(i, 1);
       i--;
       continue;
@@ -72,7 +72,7 @@ export function readOpeningLines(text: string): OpeningLines {
 export function firstSentence(text: string): string {
   const first = text.trim().split('\n')[0]?.trim() ?? '';
   const m = /^(.{8,200}?[.!?])(?=\s|$)/u.exec(first);
-  const sentence = m ? m[1]! : first.length <= 200 ? first : '';
+  const sentence = m?.[1] ?? (first.length <= 200 ? first : '');
   if (sentence) return sentence;
   // A long opening with no sentence end: its first words, cut at a word.
   const cut = first.slice(0, 120).replace(/\s+\S*$/, '');

@@ -93,11 +93,15 @@ export async function selectPhrase(page: Page, phrase: string): Promise<void> {
   await page.mouse.up();
 }
 
-/** The text under each painted highlight, by highlight name. */
-export function paintedHighlights(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
+/**
+ * The text of every painted CSS highlight, by highlight name. Suggestions (underlined proposals, not tags)
+ * are left out unless asked for, so that "no tag is painted" reads as it says.
+ */
+export function paintedHighlights(page: Page, opts: { suggestions?: boolean } = {}): Promise<Record<string, string[]>> {
+  return page.evaluate((withSuggestions) => {
     const out: Record<string, string[]> = {};
     CSS.highlights.forEach((h, name) => {
+      if (!withSuggestions && name.startsWith('parley-suggestion')) return;
       out[name] = [...h].map((r) => {
         const range = document.createRange();
         range.setStart(r.startContainer, r.startOffset);
@@ -106,7 +110,7 @@ export function paintedHighlights(page: Page): Promise<Record<string, string[]>>
       });
     });
     return out;
-  });
+  }, opts.suggestions ?? false);
 }
 
 export async function addArticle(page: Page, a: { title: string; outlet: string; date: string; text: string }): Promise<void> {

@@ -29,7 +29,7 @@ test('suggestions: step through, accept with Enter, reject, accept with another 
   await expect(page.getByText('3 suggestions')).toBeVisible();
   // Drawn as their own highlight, not as tags.
   await expect
-    .poll(async () => (await paintedHighlights(page))['parley-suggestion'])
+    .poll(async () => (await paintedHighlights(page, { suggestions: true }))['parley-suggestion'])
     .toEqual([
       'Washington threatened to impose new tariffs on India if the duties on motorcycles stayed.',
       'India offered to hold trade talks with the United States next month.',

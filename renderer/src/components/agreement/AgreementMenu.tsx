@@ -1,26 +1,54 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useMenuButton } from '../useMenuButton';
 import { AdjudicationDialog } from './AdjudicationDialog';
 import { AgreementDialog } from './AgreementDialog';
 import { PackageDialog } from './PackageDialog';
 import './agreement.css';
 
-/** The top bar's entry to the agreement report and adjudication. */
+type Panel = 'report' | 'adjudicate' | 'package' | null;
+
+const ITEMS: { panel: Exclude<Panel, null>; label: string }[] = [
+  { panel: 'package', label: 'Coding package…' },
+  { panel: 'report', label: 'Agreement…' },
+  { panel: 'adjudicate', label: 'Adjudicate…' },
+];
+
+/** The top bar's entry to the blind coding package, the agreement report and adjudication: one menu, so the bar stays one line. */
 export function AgreementMenu() {
-  const [open, setOpen] = useState<'report' | 'adjudicate' | 'package' | null>(null);
+  const { open, setOpen, buttonRef, buttonProps, menuProps } = useMenuButton();
+  const [panel, setPanel] = useState<Panel>(null);
+  // The menu item that opened a dialog is gone afterwards: the focus goes back to the menu's button.
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (panel !== null) wasOpen.current = true;
+    else if (wasOpen.current) {
+      wasOpen.current = false;
+      buttonRef.current?.focus();
+    }
+  }, [panel, buttonRef]);
+  const show = (p: Panel) => {
+    setOpen(false);
+    setPanel(p);
+  };
   return (
-    <>
-      <button type="button" onClick={() => setOpen('package')}>
-        Coding package
+    <div className="menu">
+      <button type="button" {...buttonProps}>
+        Coders
       </button>
-      <button type="button" onClick={() => setOpen('report')}>
-        Agreement
-      </button>
-      <button type="button" onClick={() => setOpen('adjudicate')}>
-        Adjudicate
-      </button>
-      <AgreementDialog open={open === 'report'} onClose={() => setOpen(null)} />
-      <AdjudicationDialog open={open === 'adjudicate'} onClose={() => setOpen(null)} />
-      <PackageDialog open={open === 'package'} onClose={() => setOpen(null)} />
-    </>
+      {open && (
+        <ul {...menuProps} className="menu-list" aria-label="Coders">
+          {ITEMS.map((item) => (
+            <li key={item.panel} role="none">
+              <button type="button" role="menuitem" tabIndex={-1} onClick={() => show(item.panel)}>
+                {item.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <AgreementDialog open={panel === 'report'} onClose={() => setPanel(null)} />
+      <AdjudicationDialog open={panel === 'adjudicate'} onClose={() => setPanel(null)} />
+      <PackageDialog open={panel === 'package'} onClose={() => setPanel(null)} />
+    </div>
   );
 }
