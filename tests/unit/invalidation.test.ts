@@ -8,6 +8,7 @@ import { QueryClient, type QueryKey } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { OPERATION_NAMES, isOperationName } from '../../shared/api/contract';
 import { INVALIDATES } from '../../shared/api/invalidation';
+import type { ImportStatus } from '../../shared/api/importSchemas';
 import type { Annotation, Relationship } from '../../shared/api/schemas';
 import { invalidateAfter } from '../../renderer/src/state/invalidate';
 import { keys } from '../../renderer/src/state/keys';
@@ -126,15 +127,16 @@ describe('invalidation table', () => {
   });
 
   it('an import being saved refreshes only its status; once done, the library, counts and search', async () => {
-    const status = { jobId: 'imp-1', phase: 'saving' as const, cancelled: false, total: 1, processed: 0, currentFile: '', timeLeftMs: null, counts: {} };
+    const counts = { ready: 0, conflict: 0, saved: 0 } as ImportStatus['counts'];
+    const status: ImportStatus = { jobId: 'imp-1', phase: 'saving', cancelled: false, total: 1, processed: 0, currentFile: '', timeLeftMs: null, counts };
     const qc = cache(RELATIONSHIPS);
     qc.setQueryData(keys.importStatus('imp-1'), status);
     qc.setQueryData(keys.importItems('imp-1', 'review'), status);
-    await invalidateAfter(qc, 'import:commit', { jobId: 'imp-1' }, status);
+    await invalidateAfter(qc, 'import:commit', { jobId: 'imp-1' }, status!);
     expect(stale(qc)).toEqual([]);
     expect(qc.getQueryState(keys.importStatus('imp-1'))?.isInvalidated).toBe(true);
     expect(qc.getQueryState(keys.importItems('imp-1', 'review'))?.isInvalidated).toBe(false);
-    await invalidateAfter(qc, 'import:commit', { jobId: 'imp-1' }, { ...status, phase: 'done' });
+    await invalidateAfter(qc, 'import:commit', { jobId: 'imp-1' }, { ...status, phase: 'done' }!);
     expect(stale(qc)).toEqual(['history', 'outlets', 'page', 'reliability', 'search', 'workspace'].sort());
   });
 });
