@@ -41,7 +41,7 @@ export type QueryFamily =
   | 'import';
 
 /** The score of whatever relationship joins these two actors (either way); the renderer finds it in its cached relationships. */
-export interface ScoreOfPair {
+interface ScoreOfPair {
   scoreOfPair: { sourceActorId: number; targetActorId: number };
 }
 

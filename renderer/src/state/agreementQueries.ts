@@ -3,7 +3,6 @@ import { useQuery } from '@tanstack/react-query';
 import type { OpInput } from '../../../shared/api/contract';
 import { api } from '../api';
 import { keys } from './keys';
-import { useApiMutation } from './mutation';
 
 export const useLayers = () => useQuery({ queryKey: keys.layers(), queryFn: () => api.invoke('layers:list', {}) });
 
@@ -17,5 +16,3 @@ export const useAdjudication = (layerA: string, layerB: string | null, enabled: 
     queryFn: () => api.invoke('adjudication:list', { layerA, layerB: layerB ?? '' }),
     enabled: enabled && layerB !== null,
   });
-
-export const useSettle = () => useApiMutation('adjudication:settle');

@@ -13,7 +13,7 @@ import { shownByCaller, useApiMutation, useInvalidateAfter } from './mutation';
 import { useUi } from './ui';
 
 /** How often the dialog asks while main works on the files. */
-export const IMPORT_POLL_MS = 250;
+const IMPORT_POLL_MS = 250;
 
 const listed = (phase: ImportPhase | undefined): phase is 'review' | 'done' => phase === 'review' || phase === 'done';
 
