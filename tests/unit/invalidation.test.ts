@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { OPERATION_NAMES, isOperationName } from '../../shared/api/contract';
 import { INVALIDATES } from '../../shared/api/invalidation';
 import type { ImportStatus } from '../../shared/api/importSchemas';
-import type { Annotation, Relationship } from '../../shared/api/schemas';
+import type { Annotation, Code, Relationship } from '../../shared/api/schemas';
 import { invalidateAfter } from '../../renderer/src/state/invalidate';
 import { keys } from '../../renderer/src/state/keys';
 
@@ -115,6 +115,16 @@ describe('invalidation table', () => {
     await invalidateAfter(note, 'annotations:update', { id: a.id, note: 'seen' }, a);
     expect(stale(note)).not.toContain('series2');
     expect(stale(note)).toContain('series1');
+  });
+
+  it('a new code refreshes the codebook and history only; a re-weighted one every score too', async () => {
+    const code: Code = { id: 9, key: 'THREAT.X', name: 'X', color: '#000000', description: '', weight: -1, parentId: 1, cameo: '', shortcut: null };
+    const created = cache(RELATIONSHIPS);
+    await invalidateAfter(created, 'codebook:create', { name: 'X', color: '#000000', weight: -1, parentId: 1 }, code);
+    expect(stale(created)).toEqual(['codebook', 'history']);
+    const reweighted = cache(RELATIONSHIPS);
+    await invalidateAfter(reweighted, 'codebook:update', { id: 9, weight: -2 }, code);
+    expect(stale(reweighted)).toEqual(['buckets1', 'codebook', 'evidence1', 'evidence2', 'history', 'marks1', 'series1', 'series2']);
   });
 
   it('a read refreshes nothing; a restore refreshes everything', async () => {
