@@ -126,7 +126,7 @@ export const INVALIDATES: { readonly [K in OperationName]?: Effect<K> } = {
     ['reliability'],
     ['history'],
   ],
-  'articles:updateText': (input) => [['article', input.id], ['annotations', input.id], LIBRARY_PAGES, ['search'], ['history']],
+  'articles:update-text': (input) => [['article', input.id], ['annotations', input.id], LIBRARY_PAGES, ['search'], ['history']],
   'sample:remove': 'everything',
 
   'annotations:list': 'read',
@@ -152,8 +152,8 @@ export const INVALIDATES: { readonly [K in OperationName]?: Effect<K> } = {
   'actors:create': [['actors'], ['history']],
   // Relationships and scores carry their actors' codes and names.
   'actors:update': [['actors'], ['relationships'], ['score'], ['history']],
-  'actors:addAlias': [['actors'], ['relationships'], ['history']],
-  'actors:removeAlias': [['actors'], ['relationships'], ['history']],
+  'actors:add-alias': [['actors'], ['relationships'], ['history']],
+  'actors:remove-alias': [['actors'], ['relationships'], ['history']],
   // Tags on the new pair now count in its score instead of in no score.
   'relationships:create': [['relationships'], ['tags-outside'], ['history']],
 
@@ -162,7 +162,7 @@ export const INVALIDATES: { readonly [K in OperationName]?: Effect<K> } = {
   'score:buckets': 'read',
   'score:marks': 'read',
   'reliability:list': 'read',
-  'reliability:setFactor': [['score'], ['reliability'], ['history']],
+  'reliability:set-factor': [['score'], ['reliability'], ['history']],
   'outlets:grade': [['score'], ['reliability'], ['history']],
   'events:group': (_input, e) => [
     ['annotations'],

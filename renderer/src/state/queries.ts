@@ -66,7 +66,7 @@ export function useHistoryStep() {
   });
 }
 
-export const useUpdateArticleText = () => useApiMutation('articles:updateText', { onError: shownByCaller });
+export const useUpdateArticleText = () => useApiMutation('articles:update-text', { onError: shownByCaller });
 
 export const useSearch = (text: string) =>
   useQuery({
@@ -82,7 +82,7 @@ type RegistryOperation = Extract<OperationName, `codebook:${string}` | `actors:$
 /** A change to the codebook or the actors registry (what it refreshes is in shared/api/invalidation.ts). */
 export const useRegistryMutation = <K extends RegistryOperation>(op: K) => useApiMutation(op);
 
-export const useAddAlias = () => useRegistryMutation('actors:addAlias');
+export const useAddAlias = () => useRegistryMutation('actors:add-alias');
 
 /** One page of the library (the virtualized list asks for the pages it shows). */
 export const LIBRARY_PAGE = 100;

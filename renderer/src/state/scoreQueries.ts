@@ -42,4 +42,4 @@ export const useUngroupEvent = () =>
     onSuccess: useSayDone('Event ungrouped: each passage counts on its own again.'),
   });
 export const useGradeOutlet = () => useApiMutation('outlets:grade');
-export const useSetGradeFactor = () => useApiMutation('reliability:setFactor');
+export const useSetGradeFactor = () => useApiMutation('reliability:set-factor');
