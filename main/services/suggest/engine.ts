@@ -57,7 +57,8 @@ export interface Scored {
   evidence: string;
 }
 
-const DEFAULT_THRESHOLD = 0.5;
+/** The confidence from which a code is suggested until the analyst sets another. */
+export const DEFAULT_THRESHOLD = 0.5;
 const STATEMENT = /^01/;
 
 export function readSentence(
@@ -184,7 +185,7 @@ export function scoreReading(cfg: EngineConfig, r: SentenceReading, opts: ScoreO
       evidence: fromLex ? `CAMEO ${r.event!.cameo} “${r.event!.lemma}”` : 'learned from your tags',
     };
   }
-  if (best && cfg.direction !== 'verb') {
+  if (best && cfg.direction !== 'verb' && !r.agents.plain) {
     // The event verb's agents say whether an actor acts at all; the sentence analysis says which, and on whom.
     const refined = r.refine();
     if (refined) {

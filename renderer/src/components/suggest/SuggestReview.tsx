@@ -1,6 +1,7 @@
 /**
  * "Suggest for the listed articles": the library's current selection (its
- * filters) read in chunks, with progress and cancel, then a review list of
+ * filters) read by the server as a job, with progress and a cancel that stops
+ * it within milliseconds, then a review list of
  * every suggestion — sortable by confidence, filtered by code and direction —
  * where many are accepted or rejected at once.
  */
@@ -13,8 +14,9 @@ import { rejectionOf, useAcceptSuggestion, useRejectSuggestion } from '../../sta
 import { useUi } from '../../state/ui';
 import { ModalDialog } from '../ModalDialog';
 
-const CHUNK = 50;
 const PAGE = 500;
+/** How often the dialog asks the server for the batch's progress (ms). */
+const POLL_MS = 150;
 
 export function SuggestReview({ open, onClose }: { open: boolean; onClose(): void }) {
   const library = useCoding((s) => s.library);
@@ -27,6 +29,7 @@ export function SuggestReview({ open, onClose }: { open: boolean; onClose(): voi
   const [items, setItems] = useState<Suggestion[]>([]);
   const [running, setRunning] = useState(false);
   const cancelled = useRef(false);
+  const job = useRef<string | null>(null);
   const [codeFilter, setCodeFilter] = useState('');
   const [dirFilter, setDirFilter] = useState('');
   const [ascending, setAscending] = useState(false);
@@ -53,23 +56,42 @@ export function SuggestReview({ open, onClose }: { open: boolean; onClose(): voi
         ids.push(...page.items.map((a) => a.id));
         if (ids.length >= page.total || page.items.length === 0 || cancelled.current) break;
       }
-      const found: Suggestion[] = [];
-      setProgress({ done: 0, total: ids.length });
-      for (let i = 0; i < ids.length && !cancelled.current; i += CHUNK) {
-        const r = await api.invoke('suggestions:batch', { articleIds: ids.slice(i, i + CHUNK) });
-        found.push(...r.items);
-        setProgress({ done: Math.min(ids.length, i + CHUNK), total: ids.length });
-        setItems([...found]);
+      if (ids.length === 0 || cancelled.current) {
+        say('info', ids.length === 0 ? 'The library lists no article to read.' : 'Stopped before reading any article.');
+        return;
       }
-      say(
-        'info',
-        cancelled.current ? `Stopped: ${found.length} suggestions so far.` : `${found.length} suggestions in ${ids.length} articles.`,
-      );
+      // The server reads the articles as a job; this asks for its progress until it stops.
+      let st = await api.invoke('suggestions:batch-start', { articleIds: ids });
+      job.current = st.jobId;
+      setProgress({ done: st.done, total: st.total });
+      while (st.phase === 'running') {
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+        st = await api.invoke('suggestions:batch-status', { jobId: st.jobId });
+        setProgress({ done: st.done, total: st.total });
+      }
+      job.current = null;
+      setItems(st.items ?? []);
+      const gone = st.missing ? ` ${st.missing} articles were deleted meanwhile.` : '';
+      if (st.phase === 'failed') say('error', st.error ?? 'The batch stopped.');
+      else
+        say(
+          'info',
+          st.phase === 'cancelled'
+            ? `Stopped after ${st.done} of ${st.total} articles: ${st.found} suggestions so far.${gone}`
+            : `${st.found} suggestions in ${st.articles} articles.${gone}`,
+        );
     } catch (e) {
       say('error', (e as Error).message);
     } finally {
+      job.current = null;
       setRunning(false);
     }
+  };
+
+  const cancel = async () => {
+    cancelled.current = true;
+    // The server stops within milliseconds; the polling loop then reads the final status.
+    if (job.current) await api.invoke('suggestions:batch-cancel', { jobId: job.current }).catch(() => undefined);
   };
 
   const shown = useMemo(() => {
@@ -122,7 +144,7 @@ export function SuggestReview({ open, onClose }: { open: boolean; onClose(): voi
           </button>
         )}
         {running && (
-          <button type="button" onClick={() => (cancelled.current = true)}>
+          <button type="button" onClick={() => void cancel()}>
             Cancel
           </button>
         )}{' '}
