@@ -7,19 +7,14 @@
  */
 import { useMemo, useRef, useState } from 'react';
 import type { Suggestion } from '../../../../shared/api/suggest';
-import { api } from '../../api';
-import { useCoding } from '../../state/coding';
+import { useLibraryFilters } from '../../state/libraryFilters';
 import { useActors, useCodebook } from '../../state/queries';
-import { rejectionOf, useAcceptSuggestion, useRejectSuggestion } from '../../state/suggestQueries';
+import { rejectionOf, suggestForLibrary, useAcceptSuggestion, useRejectSuggestion } from '../../state/suggestQueries';
 import { useUi } from '../../state/ui';
 import { ModalDialog } from '../ModalDialog';
 
-const PAGE = 500;
-/** How often the dialog asks the server for the batch's progress (ms). */
-const POLL_MS = 150;
-
 export function SuggestReview({ open, onClose }: { open: boolean; onClose(): void }) {
-  const library = useCoding((s) => s.library);
+  const library = useLibraryFilters((s) => s.query);
   const codes = useCodebook().data ?? [];
   const actors = useActors().data ?? [];
   const say = useUi((s) => s.say);
@@ -29,7 +24,6 @@ export function SuggestReview({ open, onClose }: { open: boolean; onClose(): voi
   const [items, setItems] = useState<Suggestion[]>([]);
   const [running, setRunning] = useState(false);
   const cancelled = useRef(false);
-  const job = useRef<string | null>(null);
   const [codeFilter, setCodeFilter] = useState('');
   const [dirFilter, setDirFilter] = useState('');
   const [ascending, setAscending] = useState(false);
@@ -50,48 +44,27 @@ export function SuggestReview({ open, onClose }: { open: boolean; onClose(): voi
     setItems([]);
     setChecked(new Set());
     try {
-      const ids: number[] = [];
-      for (let offset = 0; ; offset += PAGE) {
-        const page = await api.invoke('articles:list', { ...library, limit: PAGE, offset });
-        ids.push(...page.items.map((a) => a.id));
-        if (ids.length >= page.total || page.items.length === 0 || cancelled.current) break;
-      }
-      if (ids.length === 0 || cancelled.current) {
-        say('info', ids.length === 0 ? 'The library lists no article to read.' : 'Stopped before reading any article.');
-        return;
-      }
-      // The server reads the articles as a job; this asks for its progress until it stops.
-      let st = await api.invoke('suggestions:batch-start', { articleIds: ids });
-      job.current = st.jobId;
-      setProgress({ done: st.done, total: st.total });
-      while (st.phase === 'running') {
-        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-        st = await api.invoke('suggestions:batch-status', { jobId: st.jobId });
-        setProgress({ done: st.done, total: st.total });
-      }
-      job.current = null;
-      setItems(st.items ?? []);
-      const gone = st.missing ? ` ${st.missing} articles were deleted meanwhile.` : '';
-      if (st.phase === 'failed') say('error', st.error ?? 'The batch stopped.');
-      else
-        say(
-          'info',
-          st.phase === 'cancelled'
-            ? `Stopped after ${st.done} of ${st.total} articles: ${st.found} suggestions so far.${gone}`
-            : `${st.found} suggestions in ${st.articles} articles.${gone}`,
-        );
+      const { found, articles, missing, phase } = await suggestForLibrary(
+        library,
+        () => cancelled.current,
+        (sofar, done, total) => {
+          setProgress({ done, total });
+          if (sofar.length > 0) setItems(sofar);
+        },
+      );
+      setItems(found);
+      const gone = missing ? ` ${missing} articles were deleted meanwhile.` : '';
+      say(
+        'info',
+        phase === 'cancelled'
+          ? `Stopped: ${found.length} suggestions so far.${gone}`
+          : `${found.length} suggestions in ${articles} articles.${gone}`,
+      );
     } catch (e) {
       say('error', (e as Error).message);
     } finally {
-      job.current = null;
       setRunning(false);
     }
-  };
-
-  const cancel = async () => {
-    cancelled.current = true;
-    // The server stops within milliseconds; the polling loop then reads the final status.
-    if (job.current) await api.invoke('suggestions:batch-cancel', { jobId: job.current }).catch(() => undefined);
   };
 
   const shown = useMemo(() => {
@@ -144,7 +117,7 @@ export function SuggestReview({ open, onClose }: { open: boolean; onClose(): voi
           </button>
         )}
         {running && (
-          <button type="button" onClick={() => void cancel()}>
+          <button type="button" onClick={() => (cancelled.current = true)}>
             Cancel
           </button>
         )}{' '}
