@@ -79,12 +79,22 @@ function parseCameo(text) {
     if (line.startsWith('-')) {
       const m = /^-\s+(.*?)\s*(\[[^\]]*\])/.exec(line);
       if (!m) continue;
-      const parts = m[1].replace(/[{}()$%^]/g, ' ').replace(/\+/g, ' ').split(/\s+/).filter(Boolean);
+      const parts = m[1]
+        .replace(/[{}()$%^]/g, ' ')
+        .replace(/\+/g, ' ')
+        .split(/\s+/)
+        .filter(Boolean);
       const star = parts.indexOf('*');
       if (star < 0) continue;
       const expand = (w) => (w.startsWith('&') ? (synonyms.get(w.slice(1).replace(/_$/, '')) ?? []) : [words(w)]);
-      const before = parts.slice(0, star).map(expand).filter((a) => a.length);
-      const after = parts.slice(star + 1).map(expand).filter((a) => a.length);
+      const before = parts
+        .slice(0, star)
+        .map(expand)
+        .filter((a) => a.length);
+      const after = parts
+        .slice(star + 1)
+        .map(expand)
+        .filter((a) => a.length);
       patterns.push([block.lemmaIdx, before, after, codeOf(m[2])]);
       continue;
     }
@@ -170,7 +180,10 @@ function parseAgents(text) {
     const line = stripComment(raw);
     const set = /^(!\w+!)\s*=\s*(.*)$/.exec(line);
     if (set) {
-      subst.set(set[1], set[2].split(',').map((w) => w.trim().toLowerCase()));
+      subst.set(
+        set[1],
+        set[2].split(',').map((w) => w.trim().toLowerCase()),
+      );
       continue;
     }
     const m = /^(\S+?)\s*\[~([A-Z]+)\]/.exec(line);
@@ -185,10 +198,115 @@ function parseAgents(text) {
   return { state: [...state].sort(), nonstate: [...nonstate].sort() };
 }
 
+// Parley's own patterns over the CAMEO verbs (see reliefCode in main/services/suggest/lexicon.ts):
+// removing or easing a restriction is a concession whichever verb says it (CAMEO 081/085), giving a
+// waiver or exemption is the same act, and accepting a demand is yielding (CAMEO 080). PETRARCH
+// lists only some verb-object pairs ("lift sanctions" but not "scrap tariffs").
+const relief = {
+  verbs: [
+    'ease',
+    'lift',
+    'remove',
+    'scrap',
+    'drop',
+    'relax',
+    'reduce',
+    'cut',
+    'lower',
+    'waive',
+    'exempt',
+    'suspend',
+    'unfreeze',
+    'loosen',
+    'soften',
+    'roll back',
+    'withdraw',
+    'end',
+    'rescind',
+    'revoke',
+    'repeal',
+    'halt',
+    'unblock',
+  ],
+  sanctions: ['sanction', 'embargo', 'tariff', 'duty', 'duties', 'levy', 'freeze', 'blockade'],
+  restrictions: [
+    'restriction',
+    'ban',
+    'curb',
+    'control',
+    'objection',
+    'opposition',
+    'veto',
+    'rule',
+    'requirement',
+    'limit',
+    'quota',
+    'complaint',
+    'hold',
+    'visa',
+    'fee',
+    'stance',
+  ],
+  grants: ['grant', 'give', 'issue', 'offer', 'extend'],
+  reliefNouns: ['waiver', 'exemption', 'reprieve', 'relief'],
+  yields: ['accept', 'agree', 'accede', 'heed', 'bow', 'meet', 'concede', 'grant'],
+  demands: ['demand', 'request', 'condition', 'terms'],
+};
+const IRREGULAR = { unfreeze: ['unfroze', 'unfrozen'] };
+// Verbs whose one meaning is the relief itself, with the CAMEO code that act has.
+const RELIEF_CODE = { unfreeze: '085', exempt: '081' };
+
+/** The relief verbs PETRARCH lacks, as verbs mostly with no code of their own (only the relief pattern gives one). */
+function addReliefVerbs(cameo) {
+  for (const lemma of relief.verbs) {
+    if (lemma in cameo.forms) continue;
+    const idx = cameo.lemmas.length;
+    cameo.lemmas.push([lemma, RELIEF_CODE[lemma] ?? null]);
+    for (const f of [...regularForms(lemma), ...(IRREGULAR[lemma] ?? [])]) if (!(f in cameo.forms)) cameo.forms[f] = idx;
+  }
+}
+
+/**
+ * Nouns made from the verbs by the regular English suffixes ("withdraw" ->
+ * "withdrawal", "exempt" -> "exemption", "suspend" -> "suspension"), so that
+ * "announced the removal of tariffs" is read as the removal. Only suffixes
+ * that make an event noun; a form that is already a verb form is left to it.
+ */
+function nominalForms(v) {
+  const rules = [
+    [/(ov|us|iv)e$/, (w) => `${w.slice(0, -1)}al`],
+    [/[ae]w$/, (w) => `${w}al`],
+    [/ny$/, (w) => `${w.slice(0, -1)}ial`],
+    [/uce$/, (w) => `${w.slice(0, -2)}ction`],
+    [/[pc]t$/, (w) => `${w}ion`],
+    [/end$/, (w) => `${w.slice(0, -1)}sion`],
+    [/ax$/, (w) => `${w}ation`],
+  ];
+  const last = v.split(' ').pop();
+  const head = v.slice(0, v.length - last.length);
+  const out = [];
+  for (const [test, make] of rules)
+    if (test.test(last)) {
+      const n = make(last);
+      out.push(head + n, `${head + n}s`);
+    }
+  return out;
+}
+
+function nominals(cameo) {
+  const out = {};
+  cameo.lemmas.forEach(([lemma], idx) => {
+    for (const f of nominalForms(lemma)) if (!(f in cameo.forms) && !(f in out)) out[f] = idx;
+  });
+  return out;
+}
+
 const licence = readFileSync(join(from, 'LICENSE'), 'utf8');
 const cameo = parseCameo(readFileSync(join(from, 'CAMEO.2.0.txt'), 'utf8'));
 const actors = parseActors(readFileSync(join(from, 'Phoenix.Countries.actors.txt'), 'utf8'));
 const agents = parseAgents(readFileSync(join(from, 'Phoenix.agents.txt'), 'utf8'));
+addReliefVerbs(cameo);
+const nouns = nominals(cameo);
 const lexicon = {
   provenance:
     'Derived by scripts/derive-lexicon.mjs from the PETRARCH2 dictionaries CAMEO.2.0.txt and Phoenix.Countries.actors.txt and Phoenix.agents.txt ' +
@@ -198,13 +316,15 @@ const lexicon = {
   forms: cameo.forms,
   blocks: cameo.blocks,
   patterns: cameo.patterns,
+  nominals: nouns,
+  relief,
   countries: actors.countries,
   leaders: actors.leaders,
   agents,
 };
 writeFileSync(out, JSON.stringify(lexicon));
 console.log(
-  `${out}: ${cameo.lemmas.length} verbs, ${Object.keys(cameo.forms).length} forms, ${cameo.patterns.length} patterns, ` +
+  `${out}: ${cameo.lemmas.length} verbs, ${Object.keys(cameo.forms).length} forms, ${Object.keys(nouns).length} nouns, ${cameo.patterns.length} patterns, ` +
     `${Object.keys(actors.countries).length} countries, ${Object.keys(actors.leaders).length} with leaders, ` +
     `${agents.state.length} state and ${agents.nonstate.length} other agent words`,
 );

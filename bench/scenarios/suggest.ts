@@ -10,11 +10,11 @@
  * Speed: suggestions for a 1,000-word article through the API after it opens
  * (≤ 100 ms p95); retraining on 10,000 tagged sentences in the worker
  * (≤ 2 s); the library's batch over the generated workspace's articles (up to
- * 10,000) in the chunks the renderer sends (≥ 200 articles/s).
+ * 10,000) as the server job the library starts (≥ 200 articles/s).
  */
 import { createDispatch } from '../../main/api/dispatch';
 import type { AppContext } from '../../main/services/context';
-import { suggestForArticles } from '../../main/services/suggest/service';
+import { batchFinished, startBatch } from '../../main/services/suggest/batch';
 import { trainInWorker } from '../../main/services/suggest/trainer';
 import type { TrainingItem } from '../../main/services/suggest/training';
 import { config, defaultSetup, loadLabelled, measure, topIdOf, trainOn, type CodeFigures } from '../suggest/evaluate';
@@ -23,7 +23,6 @@ import type { ScenarioOptions, ScenarioResult } from '../types';
 
 const CODES = ['T', 'O', 'C'] as const;
 const NAMES = { T: 'threat', O: 'overture', C: 'concession' } as const;
-const BATCH_CHUNK = 50;
 
 function figures(prefix: string, m: Record<(typeof CODES)[number], CodeFigures>, judge: boolean): ScenarioResult {
   const out: ScenarioResult = {};
@@ -40,13 +39,19 @@ function figures(prefix: string, m: Record<(typeof CODES)[number], CodeFigures>,
   return out;
 }
 
-/** About `words` words of news prose from the labelled sentences, as paragraphs. */
-function article(words: number): string {
+/**
+ * About `words` words of news prose from the labelled sentences, as
+ * paragraphs. Each variant's sentences are its own (numbered), so that no
+ * cache of an earlier article's reading helps: each is an article opened for
+ * the first time.
+ */
+function article(words: number, variant: number): string {
   const all = loadLabelled();
   const parts: string[] = [];
   let n = 0;
   for (let i = 0; n < words; i++) {
-    const s = all[(i * 7) % all.length]!.text;
+    const t = all[(i * 7 + variant * 13) % all.length]!.text;
+    const s = `${t.slice(0, -1)} (${variant}.${i})${t.slice(-1)}`;
     parts.push(s);
     n += s.split(/\s+/).length;
   }
@@ -72,21 +77,32 @@ export async function run(ctx: AppContext, opts: ScenarioOptions): Promise<Scena
 
   // A 1,000-word article, opened and suggested for through the API as the reader asks.
   const dispatch = createDispatch(ctx, () => {});
-  const text = article(1_000);
-  const made = await dispatch('articles:create', { title: 'Suggestion benchmark', publishedOn: '2026-01-02', text });
-  if (!made.ok) throw new Error(`articles:create failed in the benchmark: ${made.error.message}`);
-  const created = made.value as { id: number };
-  const times: number[] = [];
-  let count = 0;
   const runs = opts.quick ? 10 : 40;
+  const opened: number[] = [];
+  let text = '';
   for (let i = 0; i < runs + 2; i++) {
+    text = article(1_000, i);
+    const made = await dispatch('articles:create', { title: `Suggestion benchmark ${i}`, publishedOn: '2026-01-02', text });
+    if (!made.ok) throw new Error(`articles:create failed in the benchmark: ${made.error.message}`);
+    opened.push((made.value as { id: number }).id);
+  }
+  const times: number[] = [];
+  // CPU time beside the wall time: on the shared machine the wall time is mostly waiting for a core.
+  const cpuTimes: number[] = [];
+  let count = 0;
+  for (const [i, id] of opened.entries()) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
-    const got = await dispatch('articles:get', { id: created.id });
-    const r = await dispatch('suggestions:list', { articleId: created.id });
+    const got = await dispatch('articles:get', { id });
+    const r = await dispatch('suggestions:list', { articleId: id });
     const dt = performance.now() - t0;
     if (!got.ok || !r.ok) throw new Error('suggestions:list failed in the benchmark');
     count = (r.value as unknown[]).length;
-    if (i >= 2) times.push(dt);
+    const c = process.cpuUsage(c0);
+    if (i >= 2) {
+      times.push(dt);
+      cpuTimes.push((c.user + c.system) / 1000);
+    }
   }
   const open = summarize(times);
   Object.assign(
@@ -95,7 +111,7 @@ export async function run(ctx: AppContext, opts: ScenarioOptions): Promise<Scena
       unit: 'ms',
       target: '≤ 100 ms p95',
       pass: open.p95 <= 100,
-      note: `${text.split(/\s+/).length} words, ${count} suggestions; articles:get + suggestions:list through the dispatcher`,
+      note: `${text.split(/\s+/).length} words, ${count} suggestions; articles:get + suggestions:list through the dispatcher, each of ${runs} articles opened once; CPU time median ${round(summarize(cpuTimes).median)} ms, p95 ${round(summarize(cpuTimes).p95)} ms`,
     }),
   );
 
@@ -107,29 +123,41 @@ export async function run(ctx: AppContext, opts: ScenarioOptions): Promise<Scena
     const s = labelled[i % labelled.length]!;
     items.push({ text: `${s.text.slice(0, -1)} (${i}).`, y: topIdOf(cfg, s.code), group: i });
   }
+  // The first round starts the worker and reads every sentence; later rounds (after each answer) read only the new one.
   const trainTimes: number[] = [];
-  for (let i = 0; i < (opts.quick ? 1 : 3); i++) {
+  let first = 0;
+  const rounds = opts.quick ? 3 : 5;
+  for (let i = 0; i < rounds; i++) {
     // Each round one more answer, as after each accept or reject.
     items.push({ text: `One more answer number ${i} was given by India to China.`, y: 0, group: -i });
     const t0 = performance.now();
     await trainInWorker({ codes, actors, items });
-    trainTimes.push(performance.now() - t0);
+    if (i === 0) first = performance.now() - t0;
+    else trainTimes.push(performance.now() - t0);
   }
   const retrain = summarize(trainTimes);
   Object.assign(
     out,
-    metric('retrain on 10,000 tags in the worker', retrain, { unit: 'ms', target: '≤ 2,000 ms', pass: retrain.median <= 2_000 }),
+    metric('retrain on 10,000 tags in the worker', retrain, {
+      unit: 'ms',
+      target: '≤ 2,000 ms',
+      pass: retrain.median <= 2_000,
+      note: `model and held-out quality after one more answer (${rounds - 1} rounds); the first round, starting the worker and reading all 10,000 sentences, took ${Math.round(first)} ms`,
+    }),
   );
 
   // The library's batch over the generated articles.
   const ids = (
     ctx.workspace.db.prepare('SELECT id FROM articles ORDER BY id LIMIT ?').all(Math.min(10_000, opts.articles)) as { id: number }[]
   ).map((r) => r.id);
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
-  let suggestions = 0;
-  for (let i = 0; i < ids.length; i += BATCH_CHUNK) suggestions += suggestForArticles(ctx, ids.slice(i, i + BATCH_CHUNK)).items.length;
+  const job = startBatch(ctx, ids);
+  const ended = await batchFinished(ctx, job.jobId);
   const seconds = (performance.now() - t0) / 1000;
-  const rate = ids.length / seconds;
+  const rate = ended.done / seconds;
+  const cpu = process.cpuUsage(c0);
+  const cpuRate = ended.done / ((cpu.user + cpu.system) / 1e6);
   Object.assign(
     out,
     metric(
@@ -138,8 +166,8 @@ export async function run(ctx: AppContext, opts: ScenarioOptions): Promise<Scena
       {
         unit: 'articles/s',
         target: '≥ 200 articles/s',
-        pass: rate >= 200,
-        note: `${ids.length} generated articles in chunks of ${BATCH_CHUNK} (${suggestions} suggestions, ${round(seconds)} s)`,
+        pass: rate >= 200 && ended.phase === 'done',
+        note: `${ids.length} generated articles as one server job (${ended.found} suggestions, ${round(seconds)} s, ${ended.phase}; ${Math.round(cpuRate)} articles per CPU second)`,
       },
     ),
   );

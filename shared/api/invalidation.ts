@@ -211,7 +211,9 @@ export const INVALIDATES: { readonly [K in OperationName]?: Effect<K> } = {
 
   'suggestions:list': 'read',
   'suggestions:quality': 'read',
-  'suggestions:batch': 'read',
+  'suggestions:batch-start': 'read',
+  'suggestions:batch-status': 'read',
+  'suggestions:batch-cancel': 'read',
   'suggestions:accept': (_input, a) => [...tagged(a), ['suggestions']],
   'suggestions:reject': [['suggestions'], ['history']],
   'suggestions:set-threshold': [['suggestions']],

@@ -34,6 +34,25 @@ const SuggestionAnswer = z
   .object({ articleId: Id, start: z.number().int().nonnegative(), end: z.number().int().positive(), codeId: Id })
   .strict();
 
+export const BatchStatus = z.object({
+  jobId: z.string(),
+  phase: z.enum(['running', 'done', 'cancelled', 'failed']),
+  /** Articles read so far, of `total`. */
+  done: z.number().int(),
+  total: z.number().int(),
+  /** Articles read, and those no longer there (deleted meanwhile). */
+  articles: z.number().int(),
+  missing: z.number().int(),
+  /** Suggestions found so far. */
+  found: z.number().int(),
+  /** Best first; null while the batch runs. */
+  items: z.array(Suggestion).nullable(),
+  error: z.string().nullable(),
+});
+export type BatchStatus = z.infer<typeof BatchStatus>;
+
+const BatchJobInput = z.object({ jobId: z.string().min(1).max(100) }).strict();
+
 export const suggestOperations = {
   'suggestions:list': { input: z.object({ articleId: Id }).strict(), output: z.array(Suggestion) },
   /** Accept as a tag by the analyst (any code, span and direction the analyst adjusted), marked in history as from a suggestion. */
@@ -44,9 +63,10 @@ export const suggestOperations = {
   },
   'suggestions:quality': { input: z.object({}).strict(), output: z.object({ trainedOn: z.number().int(), codes: z.array(CodeQuality) }) },
   'suggestions:set-threshold': { input: z.object({ codeId: Id, threshold: z.number().min(0).max(1) }).strict(), output: CodeQuality },
-  /** Suggestions over many articles at once (the library's batch), best first. */
-  'suggestions:batch': {
-    input: z.object({ articleIds: z.array(Id).min(1).max(20_000) }).strict(),
-    output: z.object({ items: z.array(Suggestion), articles: z.number().int() }),
-  },
+  /** Starts the library's batch as a job of the server (a running one is cancelled). */
+  'suggestions:batch-start': { input: z.object({ articleIds: z.array(Id).min(1).max(20_000) }).strict(), output: BatchStatus },
+  /** Progress; the suggestions, best first, once the batch has stopped. */
+  'suggestions:batch-status': { input: BatchJobInput, output: BatchStatus },
+  /** Stops the batch within milliseconds; what it found so far is kept. */
+  'suggestions:batch-cancel': { input: BatchJobInput, output: BatchStatus },
 } as const;

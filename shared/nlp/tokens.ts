@@ -43,6 +43,30 @@ function engine(): WinkMethods {
  */
 export function analyse(text: string, from = 0, to = text.length, shadow?: string): Analysed {
   const slice = text.slice(from, to);
+  // The same paragraph or sentence is read again and again while one article is worked on: the
+  // direction of each suggested sentence reads its paragraph, its clauses and the sentence before.
+  // Kept relative to the slice, so a hit costs only shifting the offsets.
+  const key = shadow === undefined ? slice : `${slice}\u0000${shadow}`;
+  let got = recent.get(key);
+  if (got) {
+    recent.delete(key);
+  } else {
+    got = analyseSlice(slice, shadow);
+    if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
+  }
+  recent.set(key, got);
+  // Copies: callers may change what they get.
+  return {
+    tokens: got.tokens.map((t) => ({ ...t, start: t.start + from, end: t.end + from })),
+    sentences: got.sentences.map(([a, b]) => [a, b]),
+  };
+}
+
+/** Recently analysed slices (least recently used first). */
+const recent = new Map<string, Analysed>();
+const RECENT = 256;
+
+function analyseSlice(slice: string, shadow: string | undefined): Analysed {
   const read = shadow !== undefined && shadow.length === slice.length ? shadow : slice;
   const w = engine();
   const doc = w.readDoc(read);
@@ -63,8 +87,8 @@ export function analyse(text: string, from = 0, to = text.length, shadow?: strin
     indexOf.push(tokens.length);
     if (pos[i] === 'SPACE' || !v.trim()) continue;
     tokens.push({
-      start: from + start,
-      end: from + end,
+      start,
+      end,
       text: slice.slice(start, end),
       pos: pos[i]!,
       lemma: (lemmas[i] ?? v).toLowerCase(),

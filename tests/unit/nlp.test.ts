@@ -121,3 +121,17 @@ describe('the direction proposal', () => {
     expect(propose('Modi promised to lower duties.', undefined, null)).toBeNull();
   });
 });
+
+describe('analyse read again', () => {
+  it('gives the same reading, at the new offsets, when the same text is read again elsewhere, and copies callers may change', async () => {
+    const { analyse } = await import('../../shared/nlp/tokens');
+    const sentence = 'India offered talks to Pakistan.';
+    const first = analyse(sentence);
+    first.tokens[0]!.text = 'changed by a caller';
+    const prefix = 'Headline\n\n';
+    const again = analyse(prefix + sentence, prefix.length);
+    expect(again.tokens.map((t) => t.text)).toEqual(['India', 'offered', 'talks', 'to', 'Pakistan', '.']);
+    expect(again.tokens[0]).toMatchObject({ start: prefix.length, end: prefix.length + 5, pos: 'PROPN' });
+    expect(again.sentences).toEqual([[0, 5]]);
+  });
+});

@@ -12,6 +12,13 @@ import type { Token } from './tokens';
 export interface Agents {
   source: ActorRef;
   target: ActorRef;
+  /**
+   * The plain case: outside a quotation, one actor before the verb and one
+   * other after it (or a passive with both named). The sentence analysis
+   * (direction.ts) is asked only about the others: it costs more than all
+   * the rest of a suggestion.
+   */
+  plain?: boolean;
 }
 
 const BE = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
@@ -63,7 +70,8 @@ export function agentsOf(
   if (passive) {
     const by = after.find((m) => !m.people && (tokens[m.at - 1]?.lower === 'by' || tokens[m.at - 2]?.lower === 'by'));
     const patient = before[before.length - 1];
-    if (by && patient && by.actor.code !== patient.actor.code) return { source: by.actor, target: patient.actor };
+    if (by && patient && by.actor.code !== patient.actor.code)
+      return { source: by.actor, target: patient.actor, plain: distinct(mentions) === 2 };
     if (by) {
       const t = partner(by.actor, after);
       return t ? { source: by.actor, target: t } : null;
@@ -75,5 +83,9 @@ export function agentsOf(
   const subject = before[0];
   if (!subject) return null;
   const target = partner(subject.actor, after);
-  return target ? { source: subject.actor, target } : null;
+  if (!target) return null;
+  const plain = distinct(mentions) === 2 && distinct(before) === 1 && after.some((m) => m.actor.code === target.code) && !passive;
+  return { source: subject.actor, target, plain };
 }
+
+const distinct = (ms: readonly TokenMention[]) => new Set(ms.map((m) => m.actor.code)).size;

@@ -12,7 +12,7 @@ import { sentenceDirection } from './direction';
 import { hashFeatures, predict, type Model } from './classifier';
 import { topLevel, type CodeMapper } from './codeMap';
 import { findEvents, type LexEvent, type Lexicon } from './lexicon';
-import { stem, tokenize, isWord } from './tokens';
+import { stem, tokenize, isWord, type Token } from './tokens';
 
 export interface EngineConfig {
   lexicon: Lexicon;
@@ -57,7 +57,8 @@ export interface Scored {
   evidence: string;
 }
 
-const DEFAULT_THRESHOLD = 0.5;
+/** The confidence from which a code is suggested until the analyst sets another. */
+export const DEFAULT_THRESHOLD = 0.5;
 const STATEMENT = /^01/;
 
 export function readSentence(
@@ -72,7 +73,7 @@ export function readSentence(
   const inMention = new Set<number>();
   for (const m of mentions) for (let i = m.at; i < m.end; i++) inMention.add(i);
   const events = findEvents(cfg.lexicon, tokens, sentence, inMention);
-  const event = events.find((e) => e.cameo !== null && !STATEMENT.test(e.cameo)) ?? null;
+  const event = governingEvent(cfg, tokens, events);
   const live = event && !event.negated && !event.remote ? event : null;
   const lexCode = live ? cfg.mapper(live.cameo) : null;
   let agents: Agents | null = null;
@@ -98,6 +99,38 @@ export function readSentence(
   const verbAgents = agents;
   const refine = () => (verbAgents ? sentenceDirection(text, start, end, tokens, mentions, verbAgents, cfg.pair) : null);
   return { start, end, event, lexCode, agents, features: hashFeatures(names), refine };
+}
+
+/** Intent to cooperate and agreement, not specified (CAMEO 030, 050): the verb says a decision, the infinitive the act. */
+const GENERAL_INTENT = /^0[35]0$/;
+const CLAUSE_END = new Set([',', ';', ':', '.', '?', '!', '"', '“', '”', 'but', 'while', 'although']);
+
+/**
+ * The event that governs the sentence: the first that is not a mere
+ * statement, unless it only says a decision in general ("030 decide",
+ * "050 agree") and an infinitive of
+ * the same clause names the act: "decided to lift the restrictions" is the
+ * lifting, "agreed to cut duties" the cut. The first verb's negation,
+ * modality and distance carry over ("did not agree to lift").
+ */
+function governingEvent(cfg: EngineConfig, tokens: readonly Token[], events: readonly LexEvent[]): LexEvent | null {
+  const at = events.findIndex((e) => e.cameo !== null && !STATEMENT.test(e.cameo));
+  if (at < 0) return null;
+  const head = events[at]!;
+  if (!GENERAL_INTENT.test(head.cameo!)) return head;
+  let sawTo = false;
+  let j = head.end;
+  for (const next of events.slice(at + 1)) {
+    for (; j < next.at; j++) {
+      if (CLAUSE_END.has(tokens[j]!.lower)) return head;
+      if (tokens[j]!.lower === 'to') sawTo = true;
+    }
+    if (sawTo && next.cameo && cfg.mapper(next.cameo)) {
+      return { ...next, negated: next.negated || head.negated, modal: next.modal || head.modal, remote: next.remote || head.remote };
+    }
+    j = next.end;
+  }
+  return head;
 }
 
 /** Lexicon confidence: a noun pattern is surer than the verb alone; may/might/could weaken it. */
@@ -152,7 +185,7 @@ export function scoreReading(cfg: EngineConfig, r: SentenceReading, opts: ScoreO
       evidence: fromLex ? `CAMEO ${r.event!.cameo} “${r.event!.lemma}”` : 'learned from your tags',
     };
   }
-  if (best && cfg.direction !== 'verb') {
+  if (best && cfg.direction !== 'verb' && !r.agents.plain) {
     // The event verb's agents say whether an actor acts at all; the sentence analysis says which, and on whom.
     const refined = r.refine();
     if (refined) {

@@ -14,6 +14,10 @@ export interface LexiconData {
   forms: Record<string, number>;
   blocks: number[][];
   patterns: Pattern[];
+  /** Event nouns made from the verbs ("withdrawal", "exemption"): form -> lemma index. */
+  nominals: Record<string, number>;
+  /** Word lists of Parley's own relief and yield patterns (see reliefCode). */
+  relief: Record<'verbs' | 'sanctions' | 'restrictions' | 'grants' | 'reliefNouns' | 'yields' | 'demands', string[]>;
   countries: Record<string, string[]>;
   leaders: Record<string, string[]>;
   agents: { state: string[]; nonstate: string[] };
@@ -22,7 +26,8 @@ export interface LexiconData {
 export interface Lexicon {
   data: LexiconData;
   /** First word of a form -> the forms starting with it (as word lists), longest first. */
-  byFirst: Map<string, { words: string[]; lemma: number }[]>;
+  byFirst: Map<string, { words: string[]; lemma: number; nominal: boolean }[]>;
+  relief: Record<keyof LexiconData['relief'], ReadonlySet<string>>;
   /** Lemma -> its block's patterns. */
   patternsOf: Map<number, PatternIndex>;
 }
@@ -34,6 +39,8 @@ export interface LexEvent {
   end: number;
   lemma: string;
   cameo: string | null;
+  /** Said by an event noun ("the withdrawal of"), not the verb. */
+  nominal: boolean;
   /** A noun pattern (not only the verb) gave the code. */
   pattern: boolean;
   negated: boolean;
@@ -44,20 +51,32 @@ export interface LexEvent {
 }
 
 export function buildLexicon(data: LexiconData): Lexicon {
-  const byFirst = new Map<string, { words: string[]; lemma: number }[]>();
-  for (const [form, lemma] of Object.entries(data.forms)) {
+  const byFirst: Lexicon['byFirst'] = new Map();
+  const add = (form: string, lemma: number, nominal: boolean) => {
     const words = form.split(' ');
     const list = byFirst.get(words[0]!) ?? [];
-    list.push({ words, lemma });
+    list.push({ words, lemma, nominal });
     byFirst.set(words[0]!, list);
-  }
+  };
+  for (const [form, lemma] of Object.entries(data.forms)) add(form, lemma, false);
+  for (const [form, lemma] of Object.entries(data.nominals)) add(form, lemma, true);
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
   const perBlock = data.blocks.map((_, b) => compilePatterns(data.patterns.filter((p) => p[0] === b)));
   const patternsOf = new Map<number, PatternIndex>();
   data.blocks.forEach((lemmas, b) => {
     for (const lemma of lemmas) patternsOf.set(lemma, perBlock[b]!);
   });
-  return { data, byFirst, patternsOf };
+  const r = data.relief;
+  const relief: Lexicon['relief'] = {
+    verbs: new Set(r.verbs),
+    sanctions: new Set(r.sanctions),
+    restrictions: new Set(r.restrictions),
+    grants: new Set(r.grants),
+    reliefNouns: new Set(r.reliefNouns),
+    yields: new Set(r.yields),
+    demands: new Set(r.demands),
+  };
+  return { data, byFirst, patternsOf, relief };
 }
 
 let shipped: Lexicon | null = null;
@@ -103,6 +122,7 @@ function context(tokens: readonly Token[], at: number): { negated: boolean; moda
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that']);
+const POSSESSIVE = new Set(["'s", "'"]);
 
 /** Whether the sentence part the verb is in ends with a question mark. */
 function asked(tokens: readonly Token[], from: number): boolean {
@@ -125,17 +145,20 @@ export function findEvents(lex: Lexicon, tokens: readonly Token[], sentenceText:
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!isWord(t) || skip?.has(i)) continue;
-    // "the planned increase", "its disputed border": a participle used as an adjective.
-    if (DETERMINERS.has(tokens[i - 1]?.lower ?? '')) continue;
     const candidates = lex.byFirst.get(t.lower);
     if (!candidates) continue;
     const hit = candidates.find((c) => c.words.every((w, k) => tokens[i + k]?.lower === w));
     if (!hit) continue;
+    // After a determiner or a possessive the word is a noun: "the planned increase", "India's purchase"
+    // are no events, but an event noun ("the withdrawal") and a gerund with "of" ("the lifting of") are.
+    const nounPlace = DETERMINERS.has(tokens[i - 1]?.lower ?? '') || POSSESSIVE.has(tokens[i - 1]?.lower ?? '');
+    const nominal = hit.nominal || (nounPlace && /ing$/.test(t.lower) && tokens[i + hit.words.length]?.lower === 'of');
+    if (nounPlace && !nominal) continue;
     const end = i + hit.words.length;
     const [lemma, blockCode] = lex.data.lemmas[hit.lemma]!;
     let cameo = blockCode;
     let pattern = false;
-    const relief = reliefCode(lemma, tokens, end);
+    const relief = reliefCode(lex, lemma, tokens, end);
     if (relief) {
       cameo = relief;
       pattern = true;
@@ -153,6 +176,7 @@ export function findEvents(lex: Lexicon, tokens: readonly Token[], sentenceText:
       end,
       lemma,
       cameo,
+      nominal,
       pattern,
       negated: c.negated,
       modal: c.modal,
@@ -163,62 +187,28 @@ export function findEvents(lex: Lexicon, tokens: readonly Token[], sentenceText:
   return events;
 }
 
-// Parley's own addition to the CAMEO patterns: easing or removing a
-// restriction is a concession (CAMEO 081 ease restrictions, 085 ease
-// economic sanctions) whichever verb says it. PETRARCH's patterns cover
-// only some pairs ("lift sanctions" but not "scrap tariffs"), and some send
-// "lift sanctions" to 0351, the intent rather than the act.
-const RELIEF_VERBS = new Set([
-  'ease',
-  'lift',
-  'remove',
-  'scrap',
-  'drop',
-  'relax',
-  'reduce',
-  'cut',
-  'lower',
-  'waive',
-  'exempt',
-  'suspend',
-  'unfreeze',
-  'loosen',
-  'soften',
-  'roll back',
-  'withdraw',
-  'end',
-  'rescind',
-  'revoke',
-  'repeal',
-  'halt',
-  'unblock',
-]);
-const SANCTIONS = new Set(['sanction', 'embargo', 'tariff', 'duty', 'duties', 'levy', 'freeze', 'blockade']);
-const RESTRICTIONS = new Set([
-  'restriction',
-  'ban',
-  'curb',
-  'control',
-  'objection',
-  'veto',
-  'rule',
-  'requirement',
-  'limit',
-  'quota',
-  'complaint',
-  'hold',
-  'visa',
-  'fee',
-]);
-
-function reliefCode(lemma: string, tokens: readonly Token[], from: number): string | null {
-  if (!RELIEF_VERBS.has(lemma)) return null;
+// Parley's own addition to the CAMEO patterns (word lists in the lexicon,
+// from scripts/derive-lexicon.mjs): easing or removing a restriction is a
+// concession (CAMEO 081 ease restrictions, 085 ease economic sanctions)
+// whichever verb says it, and so is granting a waiver or an exemption;
+// accepting a demand is yielding (080). PETRARCH's patterns cover only some
+// pairs ("lift sanctions" but not "scrap tariffs"), and some send "lift
+// sanctions" to 0351, the intent rather than the act.
+function reliefCode(lex: Lexicon, lemma: string, tokens: readonly Token[], from: number): string | null {
+  const r = lex.relief;
+  const removes = r.verbs.has(lemma);
+  const grants = r.grants.has(lemma);
+  const yields = r.yields.has(lemma);
+  if (!removes && !grants && !yields) return null;
+  let relieved = !grants;
   for (let j = from; j < Math.min(tokens.length, from + 6); j++) {
     const t = tokens[j]!;
     if (STOP.has(t.text)) break;
     const w = stem(t.lower);
-    if (SANCTIONS.has(w) || SANCTIONS.has(t.lower)) return '085';
-    if (RESTRICTIONS.has(w)) return '081';
+    if (grants && (r.reliefNouns.has(w) || r.reliefNouns.has(t.lower))) relieved = true;
+    if (relieved && (removes || grants) && (r.sanctions.has(w) || r.sanctions.has(t.lower))) return '085';
+    if (removes && r.restrictions.has(w)) return '081';
+    if (yields && (r.demands.has(w) || r.demands.has(t.lower))) return '080';
   }
-  return null;
+  return grants && relieved ? '081' : null;
 }

@@ -19,12 +19,11 @@ import type { AppContext } from '../context';
 import { recordUndoable } from '../undo';
 import type { Model } from './classifier';
 import { topLevel } from './codeMap';
-import { readSentence, scoreReading, suggestSentence, type EngineConfig, type Scored } from './engine';
+import { DEFAULT_THRESHOLD, suggestSentence, type EngineConfig, type Scored } from './engine';
 import { sentenceSpans } from './sentences';
 import { trainInWorker } from './trainer';
-import { engineConfig, heldOut, trainFromItems, trainingPayload } from './training';
-
-export const DEFAULT_THRESHOLD = 0.5;
+import type { Counts } from './round';
+import { engineConfig, trainingPayload } from './training';
 
 interface State {
   model: Model | null;
@@ -45,7 +44,8 @@ function state(ctx: AppContext): State {
   return s;
 }
 
-function config(ctx: AppContext): EngineConfig {
+/** The engine as this workspace has it now (codebook, actors, model, thresholds), rebuilt only when one changed. */
+export function suggestionConfig(ctx: AppContext): EngineConfig {
   const s = state(ctx);
   const { db } = ctx.workspace;
   // Codebook and actors change rarely; rebuilding the alias index on each call costs more than the suggestions.
@@ -76,11 +76,17 @@ function toSuggestion(articleId: number, text: string, s: Scored): Suggestion {
 }
 
 /** The suggestions of one article's text: not where a tag already is, nor where the analyst rejected the same code. */
-export function suggestForArticle(ctx: AppContext, articleId: number, direction: 'nlp' | 'verb' = 'nlp'): Suggestion[] {
+export function suggestArticle(ctx: AppContext, articleId: number): Suggestion[] {
+  const got = suggestForArticle(ctx, articleId, 'nlp', suggestionConfig(ctx));
+  if (!got) throw new ApiError('NOT_FOUND', `There is no article with id ${articleId}; it may have been deleted.`);
+  return got;
+}
+
+/** As suggestArticle with a configuration made once for many articles; null for an article that is not there. */
+export function suggestForArticle(ctx: AppContext, articleId: number, direction: 'nlp' | 'verb', base: EngineConfig): Suggestion[] | null {
   const { db } = ctx.workspace;
   const article = getArticle(db, articleId);
-  if (!article) throw new ApiError('NOT_FOUND', `There is no article with id ${articleId}; it may have been deleted.`);
-  const base = config(ctx);
+  if (!article) return null;
   const rel = article.relationshipId === null ? null : getRelationship(db, article.relationshipId);
   const ref = (a: { code: string; name: string; id: number }) => ({ code: a.code, name: a.name, id: a.id });
   const cfg: EngineConfig = { ...base, direction, ...(rel ? { pair: [ref(rel.actorA), ref(rel.actorB)] as const } : {}) };
@@ -100,19 +106,6 @@ export function suggestForArticle(ctx: AppContext, articleId: number, direction:
     out.push(toSuggestion(articleId, article.text, scored));
   }
   return out;
-}
-
-export function suggestForArticles(ctx: AppContext, articleIds: readonly number[]): { items: Suggestion[]; articles: number } {
-  const items: Suggestion[] = [];
-  let articles = 0;
-  for (const id of articleIds) {
-    if (!getArticle(ctx.workspace.db, id)) continue;
-    // The batch reads directions from the event verb alone: the sentence analysis would cost it two thirds of its rate.
-    items.push(...suggestForArticle(ctx, id, 'verb'));
-    articles++;
-  }
-  items.sort((a, b) => b.confidence - a.confidence);
-  return { items, articles };
 }
 
 function codeLabel(db: Db, id: number): string {
@@ -145,11 +138,7 @@ export function rejectSuggestion(ctx: AppContext, input: OpParsedInput<'suggesti
   return { id };
 }
 
-function qualityOf(
-  db: Db,
-  codes: readonly Code[],
-  measured: Map<number, { tp: number; fp: number; fn: number; support: number }>,
-): CodeQuality[] {
+function qualityOf(db: Db, codes: readonly Code[], measured: Map<number, Counts>): CodeQuality[] {
   const th = repo.thresholds(db);
   return codes
     .filter((c) => c.parentId === null)
@@ -178,28 +167,9 @@ export function scheduleRetrain(ctx: AppContext): Promise<void> {
   }
   const round = async () => {
     const payload = trainingPayload(ctx.workspace.db);
-    s.model = payload.items.some((i) => i.y !== 0) ? await trainInWorker(payload) : null;
-    const heldItems = payload.items.filter((i) => heldOut(i.group));
-    const fit = payload.items.filter((i) => !heldOut(i.group));
-    const measured = new Map<number, { tp: number; fp: number; fn: number; support: number }>();
-    if (heldItems.length > 0 && fit.some((i) => i.y !== 0)) {
-      const model = trainFromItems(payload, fit);
-      const cfg = engineConfig(payload.codes, payload.actors, model, new Map([...payload.codes].map((c) => [c.id, 0])));
-      for (const it of heldItems) {
-        const got = scoreReading(cfg, readSentence(cfg, it.text, 0, it.text.length));
-        const add = (id: number, k: 'tp' | 'fp' | 'fn' | 'support') => {
-          const m = measured.get(id) ?? { tp: 0, fp: 0, fn: 0, support: 0 };
-          m[k]++;
-          measured.set(id, m);
-        };
-        if (it.y !== 0) add(it.y, 'support');
-        if (got && got.confidence >= DEFAULT_THRESHOLD) {
-          if (got.topId === it.y) add(it.y, 'tp');
-          else add(got.topId, 'fp');
-        } else if (it.y !== 0) add(it.y, 'fn');
-      }
-    }
-    s.quality = qualityOf(ctx.workspace.db, payload.codes, measured);
+    const r = await trainInWorker(payload);
+    s.model = r.model;
+    s.quality = qualityOf(ctx.workspace.db, payload.codes, new Map(r.measured));
     s.cfg = null;
   };
   s.training = (async () => {

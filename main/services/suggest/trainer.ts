@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Model } from './classifier';
-import { trainFromItems, type TrainingPayload } from './training';
+import { retrainRound, type RoundResult } from './round';
+import type { TrainingPayload } from './training';
 
 function workerScript(): string | null {
   for (let dir = __dirname, i = 0; i < 4; i++, dir = path.dirname(dir)) {
@@ -25,12 +25,12 @@ function workerScript(): string | null {
 let worker: Worker | null = null;
 let queue: Promise<unknown> = Promise.resolve();
 
-export function trainInWorker(p: TrainingPayload): Promise<Model> {
+export function trainInWorker(p: TrainingPayload): Promise<RoundResult> {
   const script = workerScript();
-  if (!script) return Promise.resolve(trainFromItems(p));
+  if (!script) return Promise.resolve(retrainRound(p));
   const run = queue.then(
     () =>
-      new Promise<Model>((resolve, reject) => {
+      new Promise<RoundResult>((resolve, reject) => {
         worker ??= new Worker(script);
         const w = worker;
         w.ref();
@@ -39,7 +39,7 @@ export function trainInWorker(p: TrainingPayload): Promise<Model> {
           w.off('error', onError);
           w.unref();
         };
-        const onMessage = (m: Model) => {
+        const onMessage = (m: RoundResult) => {
           done();
           resolve(m);
         };

@@ -13,7 +13,7 @@ import { allRejections, tagSpans } from '../../db/suggestions';
 import { actorIndex } from './actors';
 import { train, type Model } from './classifier';
 import { codeMapper, topLevel } from './codeMap';
-import { readSentence, type EngineConfig } from './engine';
+import { readSentence, type EngineConfig, type SentenceReading } from './engine';
 import { shippedLexicon } from './lexicon';
 import { sentenceSpans } from './sentences';
 
@@ -69,33 +69,52 @@ export function trainingPayload(db: Db): TrainingPayload {
 }
 
 /**
- * Features of sentences already read, kept between rounds (in the worker), so
- * that retraining after one more answer reads only the new sentences. Valid
- * while the codebook and actors are the same (`key`).
+ * Readings of sentences already read, kept between rounds (in the worker), so
+ * that retraining after one more answer reads only the new sentences: the
+ * features of every sentence, the whole reading of held-out ones (they are
+ * scored each round). Valid while the codebook and actors are the same (`key`).
  */
 export interface FeatureCache {
   key: string;
   byText: Map<string, Uint32Array>;
+  readings: Map<string, SentenceReading>;
 }
+
+export const newCache = (): FeatureCache => ({ key: '', byText: new Map(), readings: new Map() });
 
 const CACHE_LIMIT = 200_000;
 
-export function trainFromItems(p: TrainingPayload, items: readonly TrainingItem[] = p.items, cache?: FeatureCache): Model {
+/** The engine for training and a reader of sentences through the cache. */
+export function reader(p: TrainingPayload, cache: FeatureCache = newCache()) {
   const cfg = engineConfig(p.codes, p.actors, null, new Map());
   const key = JSON.stringify([p.codes.map((c) => [c.id, c.cameo, c.parentId]), p.actors]);
-  if (cache && (cache.key !== key || cache.byText.size > CACHE_LIMIT)) {
+  if (cache.key !== key || cache.byText.size > CACHE_LIMIT) {
     cache.key = key;
     cache.byText.clear();
+    cache.readings.clear();
   }
-  const featuresOf = (text: string) => {
-    let x = cache?.byText.get(text);
+  const reading = (text: string): SentenceReading => {
+    let r = cache.readings.get(text);
+    if (!r) {
+      r = readSentence(cfg, text, 0, text.length);
+      cache.readings.set(text, r);
+    }
+    return r;
+  };
+  const features = (text: string): Uint32Array => {
+    let x = cache.byText.get(text);
     if (!x) {
       x = readSentence(cfg, text, 0, text.length).features;
-      cache?.byText.set(text, x);
+      cache.byText.set(text, x);
     }
     return x;
   };
-  return train(items.map((it) => ({ x: featuresOf(it.text), y: it.y })));
+  return { cfg, reading, features };
+}
+
+export function trainFromItems(p: TrainingPayload, items: readonly TrainingItem[] = p.items, cache?: FeatureCache): Model {
+  const { features } = reader(p, cache);
+  return train(items.map((it) => ({ x: features(it.text), y: it.y })));
 }
 
 /** Held-out split by article (as INCEpTION evaluates its recommenders): one article in five is held out. */

@@ -1,7 +1,7 @@
 /** Data of assisted coding: suggestions per article, answers, measured quality. */
 import { useQuery } from '@tanstack/react-query';
 import type { OpInput } from '../../../shared/api/contract';
-import type { Suggestion } from '../../../shared/api/suggest';
+import type { BatchStatus, Suggestion } from '../../../shared/api/suggest';
 import { api } from '../api';
 import { keys } from './keys';
 import type { LibraryQuery } from './libraryFilters';
@@ -34,31 +34,35 @@ export const useRejectSuggestion = () => useApiMutation('suggestions:reject');
 export const useSetThreshold = () => useApiMutation('suggestions:set-threshold');
 
 const LIST_PAGE = 500;
-const SUGGEST_CHUNK = 50;
+/** How often the dialog asks the server for the batch's progress (ms). */
+const POLL_MS = 150;
 
 /**
  * Suggestions for every article the library lists under `query`: its ids read
- * a page at a time, then suggested in chunks, reporting what was found so far.
- * Stops between requests once `stopped()` says so; nothing is cached (a batch
- * is looked at once, then answered).
+ * a page at a time, then read by the server as a job (suggestions:batch-start)
+ * whose progress is asked for every POLL_MS. Once `stopped()` says so the job
+ * is cancelled, which the server honours within milliseconds; what it found
+ * so far comes back. Nothing is cached (a batch is looked at once, then answered).
  */
 export async function suggestForLibrary(
   query: LibraryQuery,
   stopped: () => boolean,
   onProgress: (found: Suggestion[], done: number, total: number) => void,
-): Promise<{ found: Suggestion[]; articles: number }> {
+): Promise<{ found: Suggestion[]; articles: number; missing: number; phase: BatchStatus['phase'] }> {
   const ids: number[] = [];
   for (let offset = 0; ; offset += LIST_PAGE) {
     const page = await api.invoke('articles:list', { ...query, limit: LIST_PAGE, offset });
     ids.push(...page.items.map((a) => a.id));
     if (ids.length >= page.total || page.items.length === 0 || stopped()) break;
   }
-  const found: Suggestion[] = [];
-  onProgress(found, 0, ids.length);
-  for (let i = 0; i < ids.length && !stopped(); i += SUGGEST_CHUNK) {
-    const r = await api.invoke('suggestions:batch', { articleIds: ids.slice(i, i + SUGGEST_CHUNK) });
-    found.push(...r.items);
-    onProgress([...found], Math.min(ids.length, i + SUGGEST_CHUNK), ids.length);
+  if (ids.length === 0 || stopped()) return { found: [], articles: 0, missing: 0, phase: ids.length ? 'cancelled' : 'done' };
+  let st = await api.invoke('suggestions:batch-start', { articleIds: ids });
+  onProgress([], st.done, st.total);
+  while (st.phase === 'running') {
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    st = await api.invoke(stopped() ? 'suggestions:batch-cancel' : 'suggestions:batch-status', { jobId: st.jobId });
+    onProgress(st.items ?? [], st.done, st.total);
   }
-  return { found, articles: ids.length };
+  if (st.phase === 'failed') throw new Error(st.error ?? 'The batch of suggestions stopped.');
+  return { found: st.items ?? [], articles: st.articles, missing: st.missing, phase: st.phase };
 }

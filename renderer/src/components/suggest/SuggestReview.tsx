@@ -1,6 +1,7 @@
 /**
  * "Suggest for the listed articles": the library's current selection (its
- * filters) read in chunks, with progress and cancel, then a review list of
+ * filters) read by the server as a job, with progress and a cancel that stops
+ * it within milliseconds, then a review list of
  * every suggestion — sortable by confidence, filtered by code and direction —
  * where many are accepted or rejected at once.
  */
@@ -43,17 +44,21 @@ export function SuggestReview({ open, onClose }: { open: boolean; onClose(): voi
     setItems([]);
     setChecked(new Set());
     try {
-      const { found, articles } = await suggestForLibrary(
+      const { found, articles, missing, phase } = await suggestForLibrary(
         library,
         () => cancelled.current,
         (sofar, done, total) => {
           setProgress({ done, total });
-          if (done > 0) setItems(sofar);
+          if (sofar.length > 0) setItems(sofar);
         },
       );
+      setItems(found);
+      const gone = missing ? ` ${missing} articles were deleted meanwhile.` : '';
       say(
         'info',
-        cancelled.current ? `Stopped: ${found.length} suggestions so far.` : `${found.length} suggestions in ${articles} articles.`,
+        phase === 'cancelled'
+          ? `Stopped: ${found.length} suggestions so far.${gone}`
+          : `${found.length} suggestions in ${articles} articles.${gone}`,
       );
     } catch (e) {
       say('error', (e as Error).message);

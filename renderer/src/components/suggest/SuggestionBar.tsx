@@ -59,8 +59,8 @@ export function SuggestionBar(props: {
         </span>
       )}
       <span className="suggestion-keys">
-        <kbd>Enter</kbd> accept · <kbd>1</kbd>–<kbd>3</kbd> as another code · <kbd>s</kbd> swap · <kbd>Shift</kbd>+<kbd>←/→</kbd> span ·{' '}
-        <kbd>x</kbd> reject · <kbd>n</kbd>/<kbd>p</kbd> next/previous
+        <kbd>Enter</kbd> accept · <kbd>1</kbd>–<kbd>3</kbd> as another code · <kbd>s</kbd> swap · <kbd>Shift</kbd>+<kbd>←/→</kbd> end ·{' '}
+        <kbd>[</kbd>/<kbd>]</kbd> start · <kbd>x</kbd> reject · <kbd>n</kbd>/<kbd>p</kbd> next/previous
       </span>
       {props.busy && <span aria-busy="true">Saving…</span>}
     </div>

@@ -4,6 +4,7 @@
  *   n / p        next / previous suggestion
  *   Enter        accept as proposed          1 2 3  accept as threat / overture / concession
  *   s            swap the direction          Shift+→ / Shift+←  extend / shrink its end by a word
+ *                                           [ / ]  start one word earlier / later
  *   x            reject (remembered)         Esc    leave the suggestions
  * An accepted suggestion becomes an ordinary tag by the analyst.
  */
@@ -34,6 +35,21 @@ export function moveEnd(text: string, start: number, end: number, forward: boole
   return i > start ? i : end;
 }
 
+/** The start of the word before `start` (earlier), or of the word after it (later, never past the end's word). */
+export function moveStart(text: string, start: number, end: number, earlier: boolean): number {
+  let i = start;
+  if (earlier) {
+    while (i > 0 && !WORD.test(text[i - 1]!) && text[i - 1] !== '\n') i--;
+    while (i > 0 && WORD.test(text[i - 1]!)) i--;
+    // Punctuation that opens the passage ("“We will…") comes with its word.
+    while (i > 0 && /["“'‘(]/.test(text[i - 1]!)) i--;
+    return i;
+  }
+  while (i < end && WORD.test(text[i]!)) i++;
+  while (i < end && !WORD.test(text[i]!)) i++;
+  return i < end ? i : start;
+}
+
 export interface Adjusted {
   start: number;
   end: number;
@@ -53,10 +69,7 @@ export function useSuggestionLayer(opts: {
 }): { onKeyDown(e: KeyboardEvent): boolean; bar: ReactNode } {
   const { articleId, index, text, codes, actors, tags } = opts;
   const query = useSuggestions(articleId);
-  const items = useMemo(
-    () => (query.data ?? []).filter((s) => !tags.some((t) => t.start < s.end && t.end > s.start)),
-    [query.data, tags],
-  );
+  const items = useMemo(() => (query.data ?? []).filter((s) => !tags.some((t) => t.start < s.end && t.end > s.start)), [query.data, tags]);
   const [currentKey, setCurrentKey] = useState<string | null>(null);
   const [adjusted, setAdjusted] = useState<Adjusted | null>(null);
   const accept = useAcceptSuggestion();
@@ -72,7 +85,7 @@ export function useSuggestionLayer(opts: {
     const cur = shown ? index.rangeFor(shown.start, shown.end) : null;
     if (cur) CSS.highlights.set(CURRENT_SUGGESTION_HIGHLIGHT, new Highlight(cur));
     else CSS.highlights.delete(CURRENT_SUGGESTION_HIGHLIGHT);
-    if (cur) (cur.startContainer.parentElement)?.scrollIntoView({ block: 'nearest' });
+    if (cur) cur.startContainer.parentElement?.scrollIntoView({ block: 'nearest' });
   }, [index, items, shown]);
 
   useEffect(
@@ -141,7 +154,9 @@ export function useSuggestionLayer(opts: {
     });
 
   const onKeyDown = (e: KeyboardEvent): boolean => {
-    if (e.ctrlKey || e.metaKey || e.altKey) return false;
+    // [ and ] are typed with AltGr (Ctrl+Alt) on some keyboards.
+    const bracket = (e.key === '[' || e.key === ']') && !e.metaKey && e.ctrlKey === e.altKey;
+    if ((e.ctrlKey || e.metaKey || e.altKey) && !bracket) return false;
     if (e.key === 'n' || e.key === 'p') {
       e.preventDefault();
       go(e.key === 'n' ? 1 : -1);
@@ -155,6 +170,7 @@ export function useSuggestionLayer(opts: {
     else if (e.key === 's') setAdjusted({ ...shown, sourceActorId: shown.targetActorId, targetActorId: shown.sourceActorId });
     else if (e.shiftKey && (e.key === 'ArrowRight' || e.key === 'ArrowLeft'))
       setAdjusted({ ...shown, end: moveEnd(text, shown.start, shown.end, e.key === 'ArrowRight') });
+    else if (bracket) setAdjusted({ ...shown, start: moveStart(text, shown.start, shown.end, e.key === '[') });
     else if (e.key === 'Escape') {
       setCurrentKey(null);
       setAdjusted(null);
