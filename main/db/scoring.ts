@@ -309,6 +309,11 @@ export function listOutlets(db: Db): OutletRow[] {
   ).all() as OutletRow[];
 }
 
+/** The outlets given a grade, by name. */
+export function listOutletGrades(db: Db): { outlet: string; grade: Grade }[] {
+  return stmt(db, 'SELECT outlet, grade FROM outlet_grades ORDER BY outlet').all() as { outlet: string; grade: Grade }[];
+}
+
 export function getOutletGrade(db: Db, outlet: string): Grade | null {
   return (stmt(db, 'SELECT grade FROM outlet_grades WHERE outlet = ?').get(outlet) as { grade: Grade } | undefined)?.grade ?? null;
 }
@@ -339,6 +344,10 @@ const EVENT_COLUMNS =
 
 export function getEvent(db: Db, id: number): EventRow | null {
   return (stmt(db, `SELECT ${EVENT_COLUMNS} FROM events WHERE id = ?`).get(id) as EventRow | undefined) ?? null;
+}
+
+export function listEvents(db: Db): EventRow[] {
+  return stmt(db, `SELECT ${EVENT_COLUMNS} FROM events ORDER BY id`).all() as EventRow[];
 }
 
 /** Inserts an event; `id` is given when an undo restores one with its old id. */
