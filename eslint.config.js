@@ -30,15 +30,30 @@ const servicesNoSqlDriver = {
 const SQL_IN_DB = 'main/db owns all SQL: move this statement into a repository function in main/db (one module per aggregate).';
 /** SQL in main/services: a statement prepared or run on a connection, or a string that is SQL. */
 const servicesNoSql = [
-  { selector: "CallExpression[callee.property.name=/^(prepare|pragma|backup|serialize|loadExtension)$/]", message: SQL_IN_DB },
+  { selector: 'CallExpression[callee.property.name=/^(prepare|pragma|backup|serialize|loadExtension)$/]', message: SQL_IN_DB },
   // db.exec('…') / db.exec(`…`); RegExp#exec takes a variable, never a literal.
   { selector: "CallExpression[callee.property.name='exec'][arguments.0.type=/^(Literal|TemplateLiteral)$/]", message: SQL_IN_DB },
   { selector: 'Literal[value=/^\\s*(SELECT|INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER|PRAGMA|VACUUM|WITH)\\s/]', message: SQL_IN_DB },
-  { selector: 'TemplateElement[value.raw=/^\\s*(SELECT|INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER|PRAGMA|VACUUM|WITH)\\s/]', message: SQL_IN_DB },
+  {
+    selector: 'TemplateElement[value.raw=/^\\s*(SELECT|INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER|PRAGMA|VACUUM|WITH)\\s/]',
+    message: SQL_IN_DB,
+  },
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-bench/', 'dist-test/', 'release/', '.cache/', 'node_modules/', 'coverage/', 'test-results/', 'playwright-report/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-bench/',
+      'dist-test/',
+      'release/',
+      '.cache/',
+      'node_modules/',
+      'coverage/',
+      'test-results/',
+      'playwright-report/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

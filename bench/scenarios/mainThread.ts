@@ -33,7 +33,11 @@ export async function run(_ctx: AppContext, opts: ScenarioOptions): Promise<Scen
     const delay = watch.stop();
     const seconds = (performance.now() - t) / 1000;
     opts.log(`  ${name}: ${said} in ${seconds.toFixed(2)} s; main thread p99 ${delay.p99.toFixed(1)} ms, max ${delay.max.toFixed(1)} ms`);
-    out = { ...out, ...loopDelayMetric(`main thread during ${name}`, delay, `${what}; ${said} in ${seconds.toFixed(2)} s`), [`${name} seconds`]: Number(seconds.toFixed(2)) };
+    out = {
+      ...out,
+      ...loopDelayMetric(`main thread during ${name}`, delay, `${what}; ${said} in ${seconds.toFixed(2)} s`),
+      [`${name} seconds`]: Number(seconds.toFixed(2)),
+    };
   };
   try {
     await step('nothing (floor)', 'idle for 2 s: the machine’s own noise', async () => {
@@ -58,21 +62,30 @@ export async function run(_ctx: AppContext, opts: ScenarioOptions): Promise<Scen
     const busiest = [...relationships].sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0))[0];
     if (!busiest) throw new Error('the workspace has no relationship');
     let jsonld = '';
-    await step('exports', 'export:file of every passage of the busiest relationship as CSV and as JSON-LD, the answers carried back', async () => {
-      const all = { relationshipId: busiest.id, fromDate: '1900-01-01' };
-      const csv = (await call('export:file', { ...all, format: 'quotes-csv' })) as { content: string };
-      const few = ((await call('articles:list', { limit: 100, offset: 0 })) as { items: { id: number }[] }).items.map((a) => a.id);
-      jsonld = ((await call('export:file', { ...all, format: 'annotations-jsonld', articleIds: few })) as { content: string }).content;
-      return `${(csv.content.length / 1024 ** 2).toFixed(1)} MB of CSV, ${(jsonld.length / 1024 ** 2).toFixed(1)} MB of JSON-LD`;
-    });
+    await step(
+      'exports',
+      'export:file of every passage of the busiest relationship as CSV and as JSON-LD, the answers carried back',
+      async () => {
+        const all = { relationshipId: busiest.id, fromDate: '1900-01-01' };
+        const csv = (await call('export:file', { ...all, format: 'quotes-csv' })) as { content: string };
+        const few = ((await call('articles:list', { limit: 100, offset: 0 })) as { items: { id: number }[] }).items.map((a) => a.id);
+        jsonld = ((await call('export:file', { ...all, format: 'annotations-jsonld', articleIds: few })) as { content: string }).content;
+        return `${(csv.content.length / 1024 ** 2).toFixed(1)} MB of CSV, ${(jsonld.length / 1024 ** 2).toFixed(1)} MB of JSON-LD`;
+      },
+    );
     await step('merge', 'export:import of the JSON-LD just written (what is already there is recognised, nothing doubles)', async () => {
-      const summary = await call('export:import', { fileName: 'bench.jsonld', contentBase64: Buffer.from(jsonld).toString('base64'), analyst: 'Bench' });
+      const summary = await call('export:import', {
+        fileName: 'bench.jsonld',
+        contentBase64: Buffer.from(jsonld).toString('base64'),
+        analyst: 'Bench',
+      });
       return `merged: ${JSON.stringify(summary).slice(0, 120)}`;
     });
     await step('search and list pages', 'search:query for 8 words and articles:list pages at 5 offsets, 3 rounds', async () => {
       for (let round = 0; round < 3; round++) {
         for (const text of QUERIES) await call('search:query', { text });
-        for (const offset of [0, 0.25, 0.5, 0.75, 0.99]) await call('articles:list', { limit: 100, offset: Math.floor(offset * Math.max(0, opts.articles - 100)) });
+        for (const offset of [0, 0.25, 0.5, 0.75, 0.99])
+          await call('articles:list', { limit: 100, offset: Math.floor(offset * Math.max(0, opts.articles - 100)) });
       }
       return `${3 * QUERIES.length} searches, 15 pages`;
     });

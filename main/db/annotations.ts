@@ -193,7 +193,10 @@ export function recodeAnnotation(db: Db, id: number, codeId: number, nowMs: numb
 }
 
 export function countTagsByCode(db: Db): { codeId: number; tags: number }[] {
-  return stmt(db, 'SELECT code_id AS codeId, count(*) AS tags FROM annotations GROUP BY code_id').all() as { codeId: number; tags: number }[];
+  return stmt(db, 'SELECT code_id AS codeId, count(*) AS tags FROM annotations GROUP BY code_id').all() as {
+    codeId: number;
+    tags: number;
+  }[];
 }
 
 /** Placed tags whose source and target form no relationship (they count in no score), newest first. */

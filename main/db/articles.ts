@@ -231,6 +231,9 @@ export function setArticleText(db: Db, id: number, t: { text: string; wordCount:
 /** The articles that carry annotations, with their text, in id order (a colleague's workspace read for a merge). */
 export function listAnnotatedArticles(db: Db): Article[] {
   return (
-    stmt(db, `SELECT ${SUMMARY_COLUMNS}, text, content_hash FROM articles WHERE id IN (SELECT article_id FROM annotations) ORDER BY id`).all() as ArticleRow[]
+    stmt(
+      db,
+      `SELECT ${SUMMARY_COLUMNS}, text, content_hash FROM articles WHERE id IN (SELECT article_id FROM annotations) ORDER BY id`,
+    ).all() as ArticleRow[]
   ).map(rowToArticle);
 }

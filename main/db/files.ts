@@ -72,9 +72,10 @@ export function countsOf(db: Db): Counts {
 export function stripCopy(copy: Db, tables: readonly string[], keepArticleIds: readonly number[]): void {
   copy.pragma('foreign_keys = ON');
   copy.transaction(() => {
-    const guards = copy
-      .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND sql LIKE '%append-only%'")
-      .all() as { name: string; sql: string }[];
+    const guards = copy.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND sql LIKE '%append-only%'").all() as {
+      name: string;
+      sql: string;
+    }[];
     for (const g of guards) copy.exec(`DROP TRIGGER "${g.name}"`);
     for (const t of tables) if (hasTable(copy, t)) copy.exec(`DELETE FROM "${t}"`);
     copy.prepare('DELETE FROM articles WHERE id NOT IN (SELECT value FROM json_each(?))').run(JSON.stringify(keepArticleIds));

@@ -62,7 +62,10 @@ async function start(): Promise<void> {
       nativeBinding: process.env.PARLEY_NATIVE_BINDING || undefined,
       dailyBackups: true,
       onCrash: (err) => {
-        dialog.showErrorBox('Parley stopped', `The workspace thread failed (${err.message}). Work saved before this is intact; start Parley again.`);
+        dialog.showErrorBox(
+          'Parley stopped',
+          `The workspace thread failed (${err.message}). Work saved before this is intact; start Parley again.`,
+        );
         app.exit(1);
       },
     });

@@ -62,7 +62,8 @@ export function checkDatabaseFile(file: string): { schemaVersion: number } {
     if (result !== 'ok')
       throw new ApiError('BAD_INPUT', `${path.basename(file)} is damaged (integrity check: ${result}). Choose another backup.`);
     const schemaVersion = schemaVersionOf(db);
-    if (!hasTable(db, 'articles')) throw new ApiError('BAD_INPUT', `${path.basename(file)} is not a Parley workspace (it has no articles table).`);
+    if (!hasTable(db, 'articles'))
+      throw new ApiError('BAD_INPUT', `${path.basename(file)} is not a Parley workspace (it has no articles table).`);
     return { schemaVersion };
   } catch (err) {
     if (err instanceof ApiError) throw err;

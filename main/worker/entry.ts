@@ -31,7 +31,11 @@ function serve(port: NonNullable<typeof parentPort>, start: WorkerStart): void {
       post({ type: 'response', id, envelope });
     } catch (err) {
       // A value that cannot cross threads is a bug in its handler; the caller still gets an answer.
-      post({ type: 'response', id, envelope: { ok: false, error: { code: 'INTERNAL', message: `Parley could not answer ${String(op)}: ${(err as Error).message}.` } } });
+      post({
+        type: 'response',
+        id,
+        envelope: { ok: false, error: { code: 'INTERNAL', message: `Parley could not answer ${String(op)}: ${(err as Error).message}.` } },
+      });
     }
   };
 
@@ -56,7 +60,11 @@ function serve(port: NonNullable<typeof parentPort>, start: WorkerStart): void {
       return;
     }
     if (closing) {
-      post({ type: 'response', id: msg.id, envelope: { ok: false, error: { code: 'INTERNAL', message: 'Parley is closing; nothing was saved.' } } });
+      post({
+        type: 'response',
+        id: msg.id,
+        envelope: { ok: false, error: { code: 'INTERNAL', message: 'Parley is closing; nothing was saved.' } },
+      });
       return;
     }
     const done = answer(msg.id, msg.op, msg.input).finally(() => inFlight.delete(done));

@@ -39,7 +39,12 @@ export function workerScript(): string {
 
 /** Starts the worker and resolves once the workspace is open; rejects with the worker's message when it cannot be. */
 export function startWorkspaceHost(opts: HostOptions): Promise<WorkspaceHost> {
-  const start: WorkerStart = { file: opts.file, sampleFile: opts.sampleFile, nativeBinding: opts.nativeBinding, dailyBackups: opts.dailyBackups };
+  const start: WorkerStart = {
+    file: opts.file,
+    sampleFile: opts.sampleFile,
+    nativeBinding: opts.nativeBinding,
+    dailyBackups: opts.dailyBackups,
+  };
   const worker = new Worker(opts.script ?? workerScript(), { workerData: start });
   const pending = new Map<number, (e: Envelope<unknown>) => void>();
   let nextId = 1;

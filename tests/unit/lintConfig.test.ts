@@ -74,9 +74,9 @@ describe('SQL only in main/db', () => {
     const lines = [
       "import type { Db } from '../db/connection';",
       "export const a = (db: Db) => db.prepare('SELECT 1').get();",
-      "export const b = (db: Db) => db.exec(`DELETE FROM articles`);",
+      'export const b = (db: Db) => db.exec(`DELETE FROM articles`);',
       "export const c = (db: Db) => db.pragma('user_version', { simple: true });",
-      "export const d = (db: Db, file: string) => db.backup(file);",
+      'export const d = (db: Db, file: string) => db.backup(file);',
       "export const e = 'UPDATE codes SET shortcut = NULL WHERE id = ?';",
       'export const f = (t: string) => `INSERT INTO ${t} VALUES (1)`;',
       '',
