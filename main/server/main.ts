@@ -22,7 +22,12 @@ async function main(): Promise<void> {
   });
   let server: Awaited<ReturnType<typeof startBrowserServer>>;
   try {
-    server = await startBrowserServer({ dispatch: host.dispatch, staticDir: rendererDir(), port: options.port });
+    server = await startBrowserServer({
+      dispatch: host.dispatch,
+      dispatchJson: host.dispatchJson,
+      staticDir: rendererDir(),
+      port: options.port,
+    });
   } catch (err) {
     // Not serving means not holding the workspace: the lock goes with it, so the next start is not refused.
     await host.close();

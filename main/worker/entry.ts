@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDispatch } from '../api/dispatch';
+import type { Envelope } from '../../shared/api/errors';
 import type { AppContext } from '../services/context';
 import { scheduleDailyBackups } from '../services/backup';
 import { startWorkspace } from '../services/workspace';
@@ -39,6 +40,22 @@ function serve(port: NonNullable<typeof parentPort>, start: WorkerStart): void {
     }
   };
 
+  /** The JSON side of browser mode, moved here from the HTTP handler: a body that is not JSON is answered 400, as before. */
+  const answerJson = async (id: number, op: string, body: Uint8Array): Promise<void> => {
+    let input: unknown;
+    let status = 200;
+    let envelope: Envelope<unknown>;
+    try {
+      input = body.length ? JSON.parse(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8')) : {};
+      envelope = await dispatch(op, input);
+    } catch {
+      status = 400;
+      envelope = { ok: false, error: { code: 'BAD_INPUT', message: 'The request body is not valid JSON.' } };
+    }
+    const json = new Uint8Array(Buffer.from(JSON.stringify(envelope)));
+    port.postMessage({ type: 'response-json', id, status, json } satisfies FromWorker, [json.buffer]);
+  };
+
   const close = async (): Promise<void> => {
     closing = true;
     // Writes already asked for finish first (SIGTERM, the window closed): nothing accepted is lost.
@@ -67,7 +84,8 @@ function serve(port: NonNullable<typeof parentPort>, start: WorkerStart): void {
       });
       return;
     }
-    const done = answer(msg.id, msg.op, msg.input).finally(() => inFlight.delete(done));
+    const work = msg.type === 'request-json' ? answerJson(msg.id, msg.op, msg.body) : answer(msg.id, msg.op, msg.input);
+    const done = work.finally(() => inFlight.delete(done));
     inFlight.add(done);
   });
   post({ type: 'ready', path: ctx.workspace.path });

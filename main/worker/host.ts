@@ -11,8 +11,16 @@ import type { Envelope } from '../../shared/api/errors';
 import type { Dispatch } from '../api/dispatch';
 import type { FromWorker, ToWorker, WorkerStart } from './protocol';
 
+/** An answer ready for HTTP: its status and the envelope as JSON bytes. */
+export interface JsonAnswer {
+  status: number;
+  json: Uint8Array;
+}
+
 export interface WorkspaceHost {
   dispatch: Dispatch;
+  /** Browser mode's form: the raw JSON body in, JSON bytes out; parsing and encoding (megabytes for an export or a merge) run in the worker. */
+  dispatchJson(op: string, body: Uint8Array): Promise<JsonAnswer>;
   /** The workspace's real path, as the worker opened it. */
   path: string;
   /** Lets requests already sent finish, stops the daily backups and closes the workspace; resolves once the worker is gone. */
@@ -46,19 +54,28 @@ export function startWorkspaceHost(opts: HostOptions): Promise<WorkspaceHost> {
     dailyBackups: opts.dailyBackups,
   };
   const worker = new Worker(opts.script ?? workerScript(), { workerData: start });
-  const pending = new Map<number, (e: Envelope<unknown>) => void>();
+  const pending = new Map<number, (e: Envelope<unknown> | JsonAnswer) => void>();
   let nextId = 1;
   let state: 'starting' | 'open' | 'closing' | 'gone' = 'starting';
   let closed: ((error: string | null) => void) | null = null;
 
   const send = (msg: ToWorker) => worker.postMessage(msg);
-  const dispatch: Dispatch = (op, input) => {
-    if (state === 'gone') return Promise.resolve(lost('it is no longer running'));
-    const id = nextId++;
-    return new Promise((resolve) => {
+  const ask = (make: (id: number) => ToWorker, transfer: ArrayBuffer[] = []) =>
+    new Promise<Envelope<unknown> | JsonAnswer>((resolve) => {
+      const id = nextId++;
       pending.set(id, resolve);
-      send({ type: 'request', id, op, input });
+      worker.postMessage(make(id), transfer);
     });
+  const asJson = (e: Envelope<unknown>): JsonAnswer => ({ status: 200, json: Buffer.from(JSON.stringify(e)) });
+  const dispatch: Dispatch = async (op, input) => {
+    if (state === 'gone') return lost('it is no longer running');
+    const answer = await ask((id) => ({ type: 'request', id, op, input }));
+    return 'json' in answer ? lost('it answered in the wrong form') : answer;
+  };
+  const dispatchJson = async (op: string, body: Uint8Array): Promise<JsonAnswer> => {
+    if (state === 'gone') return asJson(lost('it is no longer running'));
+    const answer = await ask((id) => ({ type: 'request-json', id, op, body }));
+    return 'json' in answer ? answer : asJson(answer);
   };
   const failPending = (why: string) => {
     for (const resolve of pending.values()) resolve(lost(why));
@@ -67,13 +84,14 @@ export function startWorkspaceHost(opts: HostOptions): Promise<WorkspaceHost> {
 
   return new Promise((resolveStart, rejectStart) => {
     worker.on('message', (msg: FromWorker) => {
-      if (msg.type === 'response') {
-        pending.get(msg.id)?.(msg.envelope);
+      if (msg.type === 'response' || msg.type === 'response-json') {
+        pending.get(msg.id)?.(msg.type === 'response' ? msg.envelope : { status: msg.status, json: msg.json });
         pending.delete(msg.id);
       } else if (msg.type === 'ready') {
         state = 'open';
         resolveStart({
           dispatch,
+          dispatchJson,
           path: msg.path,
           close: () => {
             if (state === 'gone') return Promise.resolve();

@@ -80,6 +80,22 @@ describe('the workspace worker', () => {
     expect(value<{ path: string }>(await second.dispatch('workspace:info', {})).path).toBe(fs.realpathSync(file));
   });
 
+  it('takes browser mode’s raw JSON and answers JSON bytes, parsed and encoded in the worker; a body that is not JSON is a 400', async () => {
+    const h = await host(workspaceFile());
+    const created = await h.dispatchJson('articles:create', Buffer.from(JSON.stringify(article(1))));
+    expect(created.status).toBe(200);
+    expect((JSON.parse(Buffer.from(created.json).toString('utf8')) as { ok: boolean; value: { title: string } }).value.title).toBe(
+      'Dispatch 1',
+    );
+    const broken = await h.dispatchJson('articles:create', Buffer.from('{"title": '));
+    expect(broken.status).toBe(400);
+    expect(JSON.parse(Buffer.from(broken.json).toString('utf8'))).toEqual({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: 'The request body is not valid JSON.' },
+    });
+    expect(value<{ total: number }>(await h.dispatch('articles:list', {})).total).toBe(1);
+  });
+
   it('finishes every write already sent before it closes (as on SIGTERM): none is lost', async () => {
     const file = workspaceFile();
     const h = await host(file);

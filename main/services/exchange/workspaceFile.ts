@@ -18,6 +18,13 @@ export function readWorkspaceFile(file: string, fallbackAnalyst = ''): Bundle {
     const theirAnalyst = their.analyst || fallbackAnalyst;
     const keyOf = new Map(their.codes.map((c) => [c.id, c.key]));
     const actorCode = new Map(their.actors.map((a) => [a.id, a.code]));
+    // What a passage and an event both say, by key and actor code rather than by their ids.
+    const coded = (x: { codeId: number; sourceActorId: number; targetActorId: number; eventDate: string }) => ({
+      codeKey: keyOf.get(x.codeId) ?? '',
+      sourceActor: actorCode.get(x.sourceActorId) ?? '',
+      targetActor: actorCode.get(x.targetActorId) ?? '',
+      eventDate: x.eventDate,
+    });
     return {
       sources: their.articles.map((a) => ({
         key: String(a.id),
@@ -43,11 +50,8 @@ export function readWorkspaceFile(file: string, fallbackAnalyst = ''): Bundle {
         start: a.start,
         end: a.end,
         exact: a.exact,
-        codeKey: keyOf.get(a.codeId) ?? '',
-        sourceActor: actorCode.get(a.sourceActorId) ?? '',
-        targetActor: actorCode.get(a.targetActorId) ?? '',
+        ...coded(a),
         confidence: a.confidence,
-        eventDate: a.eventDate,
         note: a.note,
         // Their coder layer ('' for their own coding and the consensus: then who first coded it, else them).
         analyst: layerColumns(a.layer ?? OWN_LAYER)?.coder || (their.origins.get(a.id) ?? theirAnalyst),
@@ -55,13 +59,7 @@ export function readWorkspaceFile(file: string, fallbackAnalyst = ''): Bundle {
         updatedAtMs: a.updatedAtMs,
         eventKey: a.eventId ? String(a.eventId) : '',
       })),
-      events: their.events.map((e) => ({
-        key: String(e.id),
-        codeKey: keyOf.get(e.codeId) ?? '',
-        sourceActor: actorCode.get(e.sourceActorId) ?? '',
-        targetActor: actorCode.get(e.targetActorId) ?? '',
-        eventDate: e.eventDate,
-      })),
+      events: their.events.map((e) => ({ key: String(e.id), ...coded(e) })),
       gradeFactors: their.gradeFactors,
       outletGrades: their.outletGrades,
       unreadable: [],
