@@ -94,6 +94,8 @@ if (unit) {
     const where = path.relative(root, file.name);
     for (const a of file.assertionResults ?? []) {
       if (a.status === 'failed') lines.push(`  failed: ${where} › ${a.fullName} — ${firstLine(a.failureMessages?.[0])}`);
+      // Passed on its retry (CI retries once): counted as passed, named here so it is looked into.
+      else if (a.status === 'passed' && a.failureMessages?.length) lines.push(`  flaky: ${where} › ${a.fullName} — ${firstLine(a.failureMessages[0])}`);
     }
     if (file.status === 'failed' && !(file.assertionResults ?? []).some((a) => a.status === 'failed')) {
       lines.push(`  failed: ${where} — ${firstLine(file.message)}`);
