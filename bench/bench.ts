@@ -2,8 +2,9 @@
  * `npm run bench [-- --articles N] [--seed S] [--quick] [--only a,b] [--fresh] [--publish] [--out dir]`
  *
  * Generates (or reuses from .cache/bench/) a seeded synthetic workspace,
- * copies it, opens the copy and runs every scenario listed in
- * scenarios/index.ts against it. Prints a table, writes
+ * copies it, and runs every scenario listed in scenarios/index.ts against the
+ * copy on a worker thread, recording the main thread's event-loop delay
+ * during each (scenarioThread.ts). Prints a table, writes
  * bench-results/latest.json (and .md); --publish also copies both to
  * docs/bench/. Exits non-zero only when the harness or a scenario fails, never
  * because a target was missed.
@@ -13,10 +14,10 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { SCHEMA_VERSION } from '../main/db/migrations';
-import { startWorkspace } from '../main/services/workspace';
 import { ANNOTATIONS_PER_ARTICLE, GENERATOR_VERSION, generateWorkspace, type GenerationStats } from './generate';
 import { round } from './measure';
 import { markdownTable, rowsOf, textTable, type DetailRow, type MetricRow } from './report';
+import { runScenariosInThread, startIfScenarioThread } from './scenarioThread';
 import { SCENARIOS } from './scenarios';
 
 interface Args {
@@ -118,14 +119,6 @@ function copyWorkspace(from: string): string {
   return file;
 }
 
-interface ScenarioRecord {
-  name: string;
-  seconds: number;
-  ok: boolean;
-  error?: string;
-  result: Record<string, number | string>;
-}
-
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const started = performance.now();
@@ -148,31 +141,20 @@ async function main(): Promise<number> {
       : `Generated in ${generation.stats.seconds.toFixed(1)} s: articles ${generation.stats.articlesPerSecond.toFixed(0)}/s, annotations ${generation.stats.annotationsPerSecond.toFixed(0)}/s.`,
   );
   const workspaceFile = copyWorkspace(generation.file);
-  // No single-instance lock: the cold-start scenario opens this copy in a server process of its own.
-  const ctx = startWorkspace(workspaceFile, { sampleFile: null, noLock: true });
-  const records: ScenarioRecord[] = [];
+  let records;
   try {
-    for (const entry of selected) {
-      log(`\n▶ ${entry.name}`);
-      const t = performance.now();
-      try {
-        const scenario = await entry.load();
-        const result = await scenario.run(ctx, {
-          log: (line) => log(line),
-          articles: args.articles,
-          workspaceFile,
-          quick: args.quick,
-          heavyArticleId: generation.stats.heavyArticleId,
-          resultsDir: outDir,
-        });
-        records.push({ name: entry.name, seconds: (performance.now() - t) / 1000, ok: true, result });
-      } catch (err) {
-        log(`  FAILED: ${(err as Error).stack ?? String(err)}`);
-        records.push({ name: entry.name, seconds: (performance.now() - t) / 1000, ok: false, error: (err as Error).message, result: {} });
-      }
-    }
+    records = await runScenariosInThread(
+      {
+        names: selected.map((s) => s.name),
+        workspaceFile,
+        articles: args.articles,
+        quick: args.quick,
+        heavyArticleId: generation.stats.heavyArticleId,
+        resultsDir: outDir,
+      },
+      log,
+    );
   } finally {
-    ctx.workspace.close();
     fs.rmSync(path.dirname(workspaceFile), { recursive: true, force: true });
   }
 
@@ -231,10 +213,13 @@ async function main(): Promise<number> {
   return records.every((r) => r.ok) ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(`bench: ${(err as Error).message}`);
-    process.exit(1);
-  },
-);
+// The same bundle is the scenario thread (see scenarioThread.ts); only the main thread runs the harness.
+if (!startIfScenarioThread()) {
+  main().then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error(`bench: ${(err as Error).message}`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { ScenarioResult } from './types';
 
 export interface Sample {
@@ -76,4 +77,43 @@ export function round(x: number): number {
 /** Repetitions: fewer in a quick run. */
 export function reps(quick: boolean | undefined, full: number, short = Math.max(2, Math.ceil(full / 5))): number {
   return quick ? short : full;
+}
+
+/** How often the event-loop monitor's timer is due; its histogram counts the interval itself, which is subtracted. */
+const LOOP_RESOLUTION_MS = 5;
+
+export interface LoopDelay {
+  /** How late the monitor's timer fired, in ms beyond its interval: 99th percentile and worst. */
+  p99: number;
+  max: number;
+  samples: number;
+}
+
+/** Starts watching this thread's event loop (perf_hooks.monitorEventLoopDelay); `stop()` says how late it ran meanwhile. */
+export function watchEventLoop(): { stop(): LoopDelay } {
+  const h = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+  h.enable();
+  return {
+    stop() {
+      h.disable();
+      const late = (ns: number) => Math.max(0, ns / 1e6 - LOOP_RESOLUTION_MS);
+      return { p99: late(h.percentile(99)), max: late(h.max), samples: h.count };
+    },
+  };
+}
+
+export const LOOP_TARGET = { p99Ms: 10, maxMs: 50 };
+
+/** One table row for an event-loop delay: the p99 in the median column, the worst in the p95 column (the note says so). */
+export function loopDelayMetric(name: string, d: LoopDelay, what: string): ScenarioResult {
+  return metric(
+    name,
+    { median: d.p99, p95: d.max },
+    {
+      unit: 'ms (p99 | max)',
+      target: `p99 ≤ ${LOOP_TARGET.p99Ms} ms, max ≤ ${LOOP_TARGET.maxMs} ms`,
+      pass: d.p99 <= LOOP_TARGET.p99Ms && d.max <= LOOP_TARGET.maxMs,
+      note: `${what}; the median column holds the p99 and the p95 column the worst delay, over ${d.samples} samples of a ${LOOP_RESOLUTION_MS} ms timer`,
+    },
+  );
 }

@@ -1,4 +1,4 @@
-// Builds the app into dist/ — main (Electron main, preload, browser-mode server, CLI, import worker)
+// Builds the app into dist/ — main (Electron main, preload, browser-mode server, CLI, the workspace, import and suggestion workers)
 // with esbuild and the renderer with Vite — and, apart from it, the benchmark into dist-bench/ and
 // the tests' helper programs into dist-test/, so that dist/ (what gets packaged) holds the app only.
 import fs from 'node:fs';
@@ -32,6 +32,7 @@ await Promise.all([
       'main/cli': 'main/cli/main.ts',
       'main/importWorker': 'main/services/import/worker.ts',
       'main/suggestWorker': 'main/services/suggest/worker.ts',
+      'main/workspaceWorker': 'main/worker/entry.ts',
     },
     outdir: 'dist',
   }),

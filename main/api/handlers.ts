@@ -10,7 +10,7 @@ import { createAnnotation, deleteAnnotation, updateAnnotation } from '../service
 import { createArticle, deleteArticles } from '../services/articles';
 import type { AppContext } from '../services/context';
 import { describeChange } from '../services/history';
-import { salvageInto } from '../services/recovery';
+import { salvageInto } from '../db/salvage';
 import { exportFile, exportReport } from '../services/report';
 import {
   backupDir,

@@ -1,5 +1,6 @@
 import { layerKey } from '../../shared/agreement/layers';
 import type { Annotation } from '../../shared/api/schemas';
+import type { OutsideTag } from '../../shared/api/codingLoop';
 import type { Db } from './connection';
 import { stmt } from './statements';
 
@@ -36,8 +37,9 @@ interface AnnotationRow {
   created_at_ms: number;
   updated_at_ms: number;
   orphaned: number;
-  coder: string;
-  consensus: number;
+  /** Absent in a colleague's workspace of schema version 8 or older (read through the same mapper). */
+  coder?: string;
+  consensus?: number;
 }
 
 function rowToAnnotation(r: AnnotationRow): Annotation {
@@ -59,7 +61,7 @@ function rowToAnnotation(r: AnnotationRow): Annotation {
     createdAtMs: r.created_at_ms,
     updatedAtMs: r.updated_at_ms,
     orphaned: r.orphaned === 1,
-    layer: layerKey(r.coder, r.consensus),
+    layer: layerKey(r.coder ?? '', r.consensus ?? 0),
   };
 }
 
@@ -180,4 +182,39 @@ export function listRelationshipAnnotations(db: Db, actorAId: number, actorBId: 
        AND an.scored = 1
      ORDER BY an.event_date, an.id`,
   ).all({ a: actorAId, b: actorBId }) as ScoredAnnotationRow[];
+}
+
+export function annotationIdsOfArticle(db: Db, articleId: number): number[] {
+  return (stmt(db, 'SELECT id FROM annotations WHERE article_id = ? ORDER BY id').all(articleId) as { id: number }[]).map((r) => r.id);
+}
+
+export function recodeAnnotation(db: Db, id: number, codeId: number, nowMs: number): void {
+  stmt(db, 'UPDATE annotations SET code_id = ?, updated_at_ms = ? WHERE id = ?').run(codeId, nowMs, id);
+}
+
+export function countTagsByCode(db: Db): { codeId: number; tags: number }[] {
+  return stmt(db, 'SELECT code_id AS codeId, count(*) AS tags FROM annotations GROUP BY code_id').all() as {
+    codeId: number;
+    tags: number;
+  }[];
+}
+
+/** Placed tags whose source and target form no relationship (they count in no score), newest first. */
+export function listTagsOutsideRelationships(db: Db, limit: number): OutsideTag[] {
+  return stmt(
+    db,
+    `SELECT n.id, n.article_id AS articleId, a.title AS articleTitle, n.quote_exact AS exact, n.code_id AS codeId,
+            n.source_actor_id AS sourceActorId, n.target_actor_id AS targetActorId, n.event_date AS eventDate
+       FROM annotations n JOIN articles a ON a.id = n.article_id
+      WHERE n.orphaned = 0 AND NOT EXISTS (
+        SELECT 1 FROM relationships r
+         WHERE (r.actor_a_id = n.source_actor_id AND r.actor_b_id = n.target_actor_id)
+            OR (r.actor_a_id = n.target_actor_id AND r.actor_b_id = n.source_actor_id))
+      ORDER BY n.event_date DESC, n.id DESC LIMIT ?`,
+  ).all(limit) as OutsideTag[];
+}
+
+/** Every annotation of the workspace, in id order (a colleague's workspace read for a merge). */
+export function listAllAnnotations(db: Db): Annotation[] {
+  return (stmt(db, 'SELECT * FROM annotations ORDER BY id').all() as AnnotationRow[]).map(rowToAnnotation);
 }

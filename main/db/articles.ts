@@ -195,3 +195,45 @@ export function countArticles(db: Db): { all: number; sample: number } {
   };
   return { all: row.all_n, sample: row.sample_n };
 }
+
+/** The details an analyst corrects (the text has a function of its own, see setArticleText). */
+export interface ArticleMeta {
+  title: string;
+  outlet: string;
+  author: string;
+  url: string;
+  publishedOn: string;
+}
+
+export function updateArticleMeta(db: Db, id: number, m: ArticleMeta, nowMs: number): void {
+  stmt(db, 'UPDATE articles SET title = ?, outlet = ?, author = ?, url = ?, published_on = ?, updated_at_ms = ? WHERE id = ?').run(
+    m.title,
+    m.outlet,
+    m.author,
+    m.url,
+    m.publishedOn,
+    nowMs,
+    id,
+  );
+}
+
+/** Replaces an article's text with its word count and hash; the caller re-anchors its annotations. */
+export function setArticleText(db: Db, id: number, t: { text: string; wordCount: number; contentHash: string }, nowMs: number): void {
+  stmt(db, 'UPDATE articles SET text = ?, word_count = ?, content_hash = ?, updated_at_ms = ? WHERE id = ?').run(
+    t.text,
+    t.wordCount,
+    t.contentHash,
+    nowMs,
+    id,
+  );
+}
+
+/** The articles that carry annotations, with their text, in id order (a colleague's workspace read for a merge). */
+export function listAnnotatedArticles(db: Db): Article[] {
+  return (
+    stmt(
+      db,
+      `SELECT ${SUMMARY_COLUMNS}, text, content_hash FROM articles WHERE id IN (SELECT article_id FROM annotations) ORDER BY id`,
+    ).all() as ArticleRow[]
+  ).map(rowToArticle);
+}

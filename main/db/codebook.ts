@@ -111,3 +111,16 @@ export function codeNameTaken(db: Db, name: string, parentId: number | null, exc
     stmt(db, 'SELECT 1 FROM codes WHERE name = ? COLLATE NOCASE AND parent_id IS ? AND id <> ?').get(name, parentId, exceptId) !== undefined
   );
 }
+
+/** Codes other than `exceptId` picked with `key` (case-insensitive). */
+export function codesWithShortcut(db: Db, key: string, exceptId: number): number[] {
+  return (stmt(db, 'SELECT id FROM codes WHERE lower(shortcut) = ? AND id <> ?').all(key, exceptId) as { id: number }[]).map((r) => r.id);
+}
+
+export function clearCodeShortcut(db: Db, id: number): void {
+  stmt(db, 'UPDATE codes SET shortcut = NULL WHERE id = ?').run(id);
+}
+
+export function setCodeShortcut(db: Db, id: number, key: string | null, nowMs: number): void {
+  stmt(db, 'UPDATE codes SET shortcut = ?, updated_at_ms = ? WHERE id = ?').run(key, nowMs, id);
+}

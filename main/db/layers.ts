@@ -111,3 +111,24 @@ export function setLayer(db: Db, id: number, key: LayerKey, scored: boolean): vo
   const { coder, consensus } = requireLayer(key);
   stmt(db, 'UPDATE annotations SET coder = ?, consensus = ?, scored = ? WHERE id = ?').run(coder, consensus, scored ? 1 : 0, id);
 }
+
+/** The pairs of passages (layer A's, layer B's; null where one side had none) already settled in an article. */
+export function listAdjudicationPairs(db: Db, articleId: number): { a: number | null; b: number | null }[] {
+  return stmt(db, 'SELECT a_annotation_id AS a, b_annotation_id AS b FROM adjudications WHERE article_id = ?').all(articleId) as {
+    a: number | null;
+    b: number | null;
+  }[];
+}
+
+/** Records one decision; returns its id. */
+export function insertAdjudication(
+  db: Db,
+  d: { articleId: number; a: number | null; b: number | null; decision: string },
+  nowMs: number,
+): number {
+  const info = stmt(
+    db,
+    'INSERT INTO adjudications (article_id, a_annotation_id, b_annotation_id, decision, at_ms) VALUES (?, ?, ?, ?, ?)',
+  ).run(d.articleId, d.a, d.b, d.decision, nowMs);
+  return Number(info.lastInsertRowid);
+}

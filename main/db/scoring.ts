@@ -33,63 +33,17 @@ const RELIABILITY_JOINS = `
  * - events: each counts once, its code's weight times the best confidence ×
  *   reliability among its passages (it is as credible as its best-attested
  *   report); an event whose passages were all deleted has no weight.
+ * Per code as well when `perCode` (calendar buckets): the same three parts, grouped by code too.
  */
-export function listDayTotals(db: Db, a: number, b: number): DayTotalRow[] {
-  const base = stmt(
-    db,
-    `SELECT an.event_date AS eventDate, @a AS sourceActorId, sum(c.weight * an.confidence) AS s, count(*) AS n
+function dayTotalQueries(perCode: boolean): { base: string; correction: string; events: string } {
+  const an = perCode ? ', an.code_id AS codeId' : '';
+  const anBy = perCode ? ', an.code_id' : '';
+  return {
+    base: `SELECT an.event_date AS eventDate, @a AS sourceActorId${an}, sum(c.weight * an.confidence) AS s, count(*) AS n
      FROM annotations an JOIN codes c ON c.id = an.code_id
      WHERE an.source_actor_id = @a AND an.target_actor_id = @b AND an.event_id IS NULL AND an.scored = 1
-     GROUP BY an.event_date`,
-  );
-  const correction = stmt(
-    db,
-    `SELECT an.event_date AS eventDate, an.source_actor_id AS sourceActorId, sum(c.weight * an.confidence * (rg.factor - 1)) AS s, 0 AS n
-     FROM outlet_grades og
-     JOIN reliability_grades rg ON rg.grade = og.grade
-     CROSS JOIN articles ar ON ar.outlet = og.outlet
-     CROSS JOIN annotations an ON an.article_id = ar.id
-     JOIN codes c ON c.id = an.code_id
-     WHERE rg.factor <> 1 AND an.event_id IS NULL AND an.scored = 1
-       AND ((an.source_actor_id = @a AND an.target_actor_id = @b) OR (an.source_actor_id = @b AND an.target_actor_id = @a))
-     GROUP BY an.event_date, an.source_actor_id`,
-  );
-  const events = stmt(
-    db,
-    `SELECT eventDate, sourceActorId, sum(s) AS s, count(*) AS n FROM (
-       SELECT ev.event_date AS eventDate, ev.source_actor_id AS sourceActorId,
-              c.weight * max(an.confidence * coalesce(rg.factor, 1)) AS s
-       FROM events ev
-       JOIN codes c ON c.id = ev.code_id
-       JOIN annotations an ON an.event_id = ev.id AND an.scored = 1 ${RELIABILITY_JOINS}
-       WHERE (ev.source_actor_id = @a AND ev.target_actor_id = @b) OR (ev.source_actor_id = @b AND ev.target_actor_id = @a)
-       GROUP BY ev.id
-     ) GROUP BY eventDate, sourceActorId`,
-  );
-  return [
-    ...(base.all({ a, b }) as DayTotalRow[]),
-    ...(base.all({ a: b, b: a }) as DayTotalRow[]),
-    ...(correction.all({ a, b }) as DayTotalRow[]),
-    ...(events.all({ a, b }) as DayTotalRow[]),
-  ];
-}
-
-/** Like listDayTotals, per code as well: for calendar buckets (sum of s, count per code). */
-export interface DayCodeTotalRow extends DayTotalRow {
-  codeId: number;
-}
-
-export function listDayCodeTotals(db: Db, a: number, b: number): DayCodeTotalRow[] {
-  const base = stmt(
-    db,
-    `SELECT an.event_date AS eventDate, @a AS sourceActorId, an.code_id AS codeId, sum(c.weight * an.confidence) AS s, count(*) AS n
-     FROM annotations an JOIN codes c ON c.id = an.code_id
-     WHERE an.source_actor_id = @a AND an.target_actor_id = @b AND an.event_id IS NULL AND an.scored = 1
-     GROUP BY an.event_date, an.code_id`,
-  );
-  const correction = stmt(
-    db,
-    `SELECT an.event_date AS eventDate, an.source_actor_id AS sourceActorId, an.code_id AS codeId,
+     GROUP BY an.event_date${anBy}`,
+    correction: `SELECT an.event_date AS eventDate, an.source_actor_id AS sourceActorId${an},
             sum(c.weight * an.confidence * (rg.factor - 1)) AS s, 0 AS n
      FROM outlet_grades og
      JOIN reliability_grades rg ON rg.grade = og.grade
@@ -98,26 +52,43 @@ export function listDayCodeTotals(db: Db, a: number, b: number): DayCodeTotalRow
      JOIN codes c ON c.id = an.code_id
      WHERE rg.factor <> 1 AND an.event_id IS NULL AND an.scored = 1
        AND ((an.source_actor_id = @a AND an.target_actor_id = @b) OR (an.source_actor_id = @b AND an.target_actor_id = @a))
-     GROUP BY an.event_date, an.source_actor_id, an.code_id`,
-  );
-  const events = stmt(
-    db,
-    `SELECT eventDate, sourceActorId, codeId, sum(s) AS s, count(*) AS n FROM (
-       SELECT ev.event_date AS eventDate, ev.source_actor_id AS sourceActorId, ev.code_id AS codeId,
+     GROUP BY an.event_date, an.source_actor_id${anBy}`,
+    events: `SELECT eventDate, sourceActorId${perCode ? ', codeId' : ''}, sum(s) AS s, count(*) AS n FROM (
+       SELECT ev.event_date AS eventDate, ev.source_actor_id AS sourceActorId${perCode ? ', ev.code_id AS codeId' : ''},
               c.weight * max(an.confidence * coalesce(rg.factor, 1)) AS s
        FROM events ev
        JOIN codes c ON c.id = ev.code_id
        JOIN annotations an ON an.event_id = ev.id AND an.scored = 1 ${RELIABILITY_JOINS}
        WHERE (ev.source_actor_id = @a AND ev.target_actor_id = @b) OR (ev.source_actor_id = @b AND ev.target_actor_id = @a)
        GROUP BY ev.id
-     ) GROUP BY eventDate, sourceActorId, codeId`,
-  );
+     ) GROUP BY eventDate, sourceActorId${perCode ? ', codeId' : ''}`,
+  };
+}
+
+const DAY_TOTALS = dayTotalQueries(false);
+const DAY_CODE_TOTALS = dayTotalQueries(true);
+
+function dayTotals<Row>(db: Db, q: { base: string; correction: string; events: string }, a: number, b: number): Row[] {
+  const base = stmt(db, q.base);
   return [
-    ...(base.all({ a, b }) as DayCodeTotalRow[]),
-    ...(base.all({ a: b, b: a }) as DayCodeTotalRow[]),
-    ...(correction.all({ a, b }) as DayCodeTotalRow[]),
-    ...(events.all({ a, b }) as DayCodeTotalRow[]),
+    ...(base.all({ a, b }) as Row[]),
+    ...(base.all({ a: b, b: a }) as Row[]),
+    ...(stmt(db, q.correction).all({ a, b }) as Row[]),
+    ...(stmt(db, q.events).all({ a, b }) as Row[]),
   ];
+}
+
+export function listDayTotals(db: Db, a: number, b: number): DayTotalRow[] {
+  return dayTotals<DayTotalRow>(db, DAY_TOTALS, a, b);
+}
+
+/** Like listDayTotals, per code as well: for calendar buckets (sum of s, count per code). */
+export interface DayCodeTotalRow extends DayTotalRow {
+  codeId: number;
+}
+
+export function listDayCodeTotals(db: Db, a: number, b: number): DayCodeTotalRow[] {
+  return dayTotals<DayCodeTotalRow>(db, DAY_CODE_TOTALS, a, b);
 }
 
 /** Date and direction of each item (ungrouped passage, or event by one of its passages) with one of these codes. */
@@ -309,6 +280,11 @@ export function listOutlets(db: Db): OutletRow[] {
   ).all() as OutletRow[];
 }
 
+/** The outlets given a grade, by name. */
+export function listOutletGrades(db: Db): { outlet: string; grade: Grade }[] {
+  return stmt(db, 'SELECT outlet, grade FROM outlet_grades ORDER BY outlet').all() as { outlet: string; grade: Grade }[];
+}
+
 export function getOutletGrade(db: Db, outlet: string): Grade | null {
   return (stmt(db, 'SELECT grade FROM outlet_grades WHERE outlet = ?').get(outlet) as { grade: Grade } | undefined)?.grade ?? null;
 }
@@ -339,6 +315,10 @@ const EVENT_COLUMNS =
 
 export function getEvent(db: Db, id: number): EventRow | null {
   return (stmt(db, `SELECT ${EVENT_COLUMNS} FROM events WHERE id = ?`).get(id) as EventRow | undefined) ?? null;
+}
+
+export function listEvents(db: Db): EventRow[] {
+  return stmt(db, `SELECT ${EVENT_COLUMNS} FROM events ORDER BY id`).all() as EventRow[];
 }
 
 /** Inserts an event; `id` is given when an undo restores one with its old id. */

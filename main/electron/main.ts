@@ -1,25 +1,23 @@
 /**
- * The Electron shell, kept thin: it opens the workspace, serves the renderer
- * from app://parley, answers the contract over IPC and locks the window down
- * (Electron's security checklist). Everything else is shared with browser mode.
+ * The Electron shell, kept thin: it starts the workspace worker (main/worker:
+ * the database, the dispatcher and the daily backups run there, never on this
+ * event loop), serves the renderer from app://parley, forwards the contract's
+ * IPC to the worker and locks the window down (Electron's security checklist).
+ * Everything else is shared with browser mode.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
-import { createDispatch } from '../api/dispatch';
 import { launchOptions, rendererDir, sampleFile } from '../paths';
 import { CONTENT_SECURITY_POLICY, findStaticFile } from '../server/staticFiles';
-import type { AppContext } from '../services/context';
-import { scheduleDailyBackups } from '../services/backup';
-import { startWorkspace } from '../services/workspace';
+import { startWorkspaceHost, type WorkspaceHost } from '../worker/host';
 import { externalLinkPrompt } from './externalLink';
 import { applicationMenuTemplate } from './menu';
 import { APP_ORIGIN, isAppUrl, isTrustedSender } from './sender';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-let ctx: AppContext | null = null;
-let backups: { stop(): Promise<void> } | null = null;
+let host: WorkspaceHost | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -58,17 +56,25 @@ function serveRenderer(): void {
 async function start(): Promise<void> {
   const options = launchOptions(process.argv.slice(1), process.env, app.getPath('userData'));
   try {
-    ctx = startWorkspace(options.workspace, {
+    host = await startWorkspaceHost({
+      file: options.workspace,
       sampleFile: options.sample ? sampleFile() : null,
       nativeBinding: process.env.PARLEY_NATIVE_BINDING || undefined,
+      dailyBackups: true,
+      onCrash: (err) => {
+        dialog.showErrorBox(
+          'Parley stopped',
+          `The workspace thread failed (${err.message}). Work saved before this is intact; start Parley again.`,
+        );
+        app.exit(1);
+      },
     });
   } catch (err) {
     dialog.showErrorBox('Parley could not open the workspace', (err as Error).message);
     app.quit();
     return;
   }
-  const dispatch = createDispatch(ctx);
-  backups = scheduleDailyBackups(ctx);
+  const { dispatch } = host;
 
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate({ packaged: app.isPackaged, platform: process.platform })));
 
@@ -130,12 +136,9 @@ app.on('web-contents-created', (_event, contents) => {
 });
 
 app.on('window-all-closed', () => {
-  void Promise.allSettled([backups?.stop()]).then(() => {
-    try {
-      ctx?.workspace.close();
-    } finally {
-      ctx = null;
-      app.quit();
-    }
+  // The worker answers what the window asked, then closes the workspace (and its lock) before the app quits.
+  void Promise.allSettled([host?.close()]).then(() => {
+    host = null;
+    app.quit();
   });
 });

@@ -59,10 +59,13 @@ function baseHeaders(): Record<string, string> {
   };
 }
 
-function sendEnvelope(res: http.ServerResponse, status: number, body: Envelope<unknown>): void {
-  const text = JSON.stringify(body);
+function sendJson(res: http.ServerResponse, status: number, json: string | Uint8Array): void {
   res.writeHead(status, { ...baseHeaders(), 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(text);
+  res.end(json);
+}
+
+function sendEnvelope(res: http.ServerResponse, status: number, body: Envelope<unknown>): void {
+  sendJson(res, status, JSON.stringify(body));
 }
 
 function refuse(res: http.ServerResponse, status: number, message: string): void {
@@ -84,7 +87,17 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | 'too-large'> {
   });
 }
 
-export function startBrowserServer(opts: { dispatch: Dispatch; staticDir: string; port?: number; token?: string }): Promise<BrowserServer> {
+/**
+ * `dispatchJson`, when given (the workspace worker's), takes the raw body and answers JSON bytes, so that neither
+ * parsing an upload nor encoding an export (megabytes, seconds of CPU) runs on this thread; otherwise `dispatch`.
+ */
+export function startBrowserServer(opts: {
+  dispatch: Dispatch;
+  dispatchJson?(op: string, body: Uint8Array): Promise<{ status: number; json: Uint8Array }>;
+  staticDir: string;
+  port?: number;
+  token?: string;
+}): Promise<BrowserServer> {
   const token = opts.token ?? crypto.randomBytes(24).toString('base64url');
   const staticRoot = path.resolve(opts.staticDir);
   let allowedHosts = new Set<string>();
@@ -120,13 +133,18 @@ export function startBrowserServer(opts: { dispatch: Dispatch; staticDir: string
           },
         });
       }
+      const op = decodePath(url.pathname.slice('/api/'.length));
+      if (opts.dispatchJson) {
+        if (op === null) return badAddress(res);
+        const answer = await opts.dispatchJson(op, body);
+        return sendJson(res, answer.status, answer.json);
+      }
       let input: unknown;
       try {
         input = body.length ? JSON.parse(body.toString('utf8')) : {};
       } catch {
         return sendEnvelope(res, 400, { ok: false, error: { code: 'BAD_INPUT', message: 'The request body is not valid JSON.' } });
       }
-      const op = decodePath(url.pathname.slice('/api/'.length));
       if (op === null) return badAddress(res);
       return sendEnvelope(res, 200, await opts.dispatch(op, input));
     }

@@ -1,45 +1,55 @@
 /**
  * Browser mode: the workbench served on 127.0.0.1 with a per-run token.
  * Run directly (node dist/main/server.cjs [--workspace f] [--port n] [--no-sample])
- * or by `npm start` where no Electron binary exists.
+ * or by `npm start` where no Electron binary exists. The workspace, the
+ * dispatcher and the daily backups run in the workspace worker (main/worker);
+ * this thread only serves HTTP.
  */
-import { createDispatch } from '../api/dispatch';
 import { launchOptions, rendererDir, sampleFile } from '../paths';
-import { scheduleDailyBackups } from '../services/backup';
-import { startWorkspace } from '../services/workspace';
+import { startWorkspaceHost } from '../worker/host';
 import { startBrowserServer } from './http';
 
 async function main(): Promise<void> {
   const options = launchOptions(process.argv.slice(2));
-  const ctx = startWorkspace(options.workspace, { sampleFile: options.sample ? sampleFile() : null });
+  const host = await startWorkspaceHost({
+    file: options.workspace,
+    sampleFile: options.sample ? sampleFile() : null,
+    dailyBackups: true,
+    onCrash: (err) => {
+      console.error(`Parley stopped: the workspace thread failed (${err.message}). Work saved before this is intact; start Parley again.`);
+      process.exit(1);
+    },
+  });
   let server: Awaited<ReturnType<typeof startBrowserServer>>;
   try {
-    server = await startBrowserServer({ dispatch: createDispatch(ctx), staticDir: rendererDir(), port: options.port });
+    server = await startBrowserServer({
+      dispatch: host.dispatch,
+      dispatchJson: host.dispatchJson,
+      staticDir: rendererDir(),
+      port: options.port,
+    });
   } catch (err) {
     // Not serving means not holding the workspace: the lock goes with it, so the next start is not refused.
-    ctx.workspace.close();
+    await host.close();
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE')
       throw new Error(
         `port ${options.port} on 127.0.0.1 is already in use. Start with another --port, or leave it out to use any free port.`,
       );
     throw err;
   }
-  const backups = scheduleDailyBackups(ctx);
   console.log(`Parley browser mode: ${server.url}`);
-  console.log(`Workspace: ${ctx.workspace.path}`);
+  console.log(`Workspace: ${host.path}`);
   console.log('Open the address above in a browser. Press Ctrl+C to stop.');
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    void Promise.allSettled([server.close(), backups.stop()]).then(() => {
-      try {
-        ctx.workspace.close();
-      } catch (err) {
-        console.error(`parley: closing the workspace failed: ${(err as Error).message}`);
-      }
-      process.exit(0);
-    });
+    // The server stops taking requests; the worker answers those it has, then closes the workspace.
+    void server
+      .close()
+      .then(() => host.close())
+      .catch((err: unknown) => console.error(`parley: closing the workspace failed: ${(err as Error).message}`))
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -19,6 +19,8 @@ import { getCode, listCodes } from '../db/codebook';
 import type { Db } from '../db/connection';
 import {
   articlesCodedByLayers,
+  insertAdjudication,
+  listAdjudicationPairs,
   isAdjudicated,
   listLayerPassages,
   markAdjudicated,
@@ -28,7 +30,6 @@ import {
   setScored,
   type LayerPassageRow,
 } from '../db/layers';
-import { stmt } from '../db/statements';
 import { clip } from './annotations';
 import type { AppContext } from './context';
 import { rootKeys } from './scoreItems';
@@ -39,11 +40,7 @@ interface Row extends CodedPassage {
 }
 
 function settledPairs(db: Db, articleId: number): Set<string> {
-  const rows = stmt(db, 'SELECT a_annotation_id AS a, b_annotation_id AS b FROM adjudications WHERE article_id = ?').all(articleId) as {
-    a: number | null;
-    b: number | null;
-  }[];
-  return new Set(rows.map((r) => `${r.a ?? ''}:${r.b ?? ''}`));
+  return new Set(listAdjudicationPairs(db, articleId).map((r) => `${r.a ?? ''}:${r.b ?? ''}`));
 }
 
 const pairKey = (a: { id: number } | null, b: { id: number } | null) => `${a?.id ?? ''}:${b?.id ?? ''}`;
@@ -138,11 +135,7 @@ function copyToConsensus(
 }
 
 function recordDecision(db: Db, rec: ChangeRecorder, articleId: number, a: number | null, b: number | null, decision: string, nowMs: number): void {
-  const info = stmt(
-    db,
-    'INSERT INTO adjudications (article_id, a_annotation_id, b_annotation_id, decision, at_ms) VALUES (?, ?, ?, ?, ?)',
-  ).run(articleId, a, b, decision, nowMs);
-  rec.created('adjudications', 'adjudication', Number(info.lastInsertRowid));
+  rec.created('adjudications', 'adjudication', insertAdjudication(db, { articleId, a, b, decision }, nowMs));
 }
 
 /**

@@ -10,8 +10,7 @@ import { quoteSelector } from '../../shared/domain/anchoring';
 import { editRegion, mapOffset, reanchor } from '../../shared/domain/reanchor';
 import { normalizeArticleText, wordCount } from '../../shared/domain/text';
 import { listAnnotationsForArticle, setAnnotationAnchor } from '../db/annotations';
-import { findArticleByHash, getArticle } from '../db/articles';
-import { stmt } from '../db/statements';
+import { findArticleByHash, getArticle, setArticleText } from '../db/articles';
 import { contentHash } from './articles';
 import { clip } from './annotations';
 import type { AppContext } from './context';
@@ -51,13 +50,7 @@ export function updateArticleText(ctx: AppContext, input: OpParsedInput<'article
   return recordUndoable(ctx, `Edit the text of “${clip(article.title)}”`, (rec) => {
     const nowMs = ctx.now().getTime();
     rec.willChange('articles', 'article', article.id);
-    stmt(db, 'UPDATE articles SET text = ?, word_count = ?, content_hash = ?, updated_at_ms = ? WHERE id = ?').run(
-      text,
-      wordCount(text),
-      hash,
-      nowMs,
-      article.id,
-    );
+    setArticleText(db, article.id, { text, wordCount: wordCount(text), contentHash: hash }, nowMs);
     for (const a of listAnnotationsForArticle(db, article.id)) {
       rec.willChange('annotations', 'annotation', a.id);
       const placed = reanchor(text, a, a.orphaned ? a.start : mapOffset(region, article.text.length, a.start));

@@ -7,10 +7,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { BackupInfo, BackupSettings } from '../../shared/api/exchange';
 import { ApiError } from '../../shared/api/errors';
-import { openWorkspace } from '../db/connection';
+import { openWorkspace, type Db } from '../db/connection';
+import { countsOf, integrityCheck, makeSelfContained, onlineBackup, openReadonly, type Counts } from '../db/files';
+import { hasTable, schemaVersion as schemaVersionOf } from '../db/schemaInfo';
 import { getSetting, setSetting } from '../db/exchange';
 import { SCHEMA_VERSION } from '../db/migrations';
 import type { AppContext } from './context';
@@ -18,11 +19,6 @@ import { saveRecoveryNotice } from './recovery';
 
 type Kind = 'manual' | 'daily' | 'pre-restore' | 'kept';
 const NAME = /^parley-(manual|daily|pre-restore|kept)-(\d{8})-(\d{6})(?:-(\d+))?\.sqlite$/;
-
-/** A read-only connection (with Electron's addon when Parley runs inside Electron). */
-export function openReadonly(file: string): Database.Database {
-  return new Database(file, { readonly: true, fileMustExist: true, nativeBinding: process.env.PARLEY_NATIVE_BINDING || undefined });
-}
 
 export function backupDir(ctx: AppContext): string {
   return path.join(path.dirname(ctx.workspace.path), 'backups');
@@ -55,19 +51,19 @@ export function listBackups(ctx: AppContext): BackupInfo[] {
 
 /** Checks a SQLite file without changing it; throws an ApiError saying what is wrong. */
 export function checkDatabaseFile(file: string): { schemaVersion: number } {
-  let db: Database.Database;
+  let db: Db;
   try {
     db = openReadonly(file);
   } catch (err) {
     throw new ApiError('BAD_INPUT', `Cannot open ${path.basename(file)}: ${(err as Error).message}.`);
   }
   try {
-    const result = db.pragma('integrity_check', { simple: true });
+    const result = integrityCheck(db);
     if (result !== 'ok')
-      throw new ApiError('BAD_INPUT', `${path.basename(file)} is damaged (integrity check: ${String(result)}). Choose another backup.`);
-    const schemaVersion = db.pragma('user_version', { simple: true }) as number;
-    const hasArticles = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'articles'").get();
-    if (!hasArticles) throw new ApiError('BAD_INPUT', `${path.basename(file)} is not a Parley workspace (it has no articles table).`);
+      throw new ApiError('BAD_INPUT', `${path.basename(file)} is damaged (integrity check: ${result}). Choose another backup.`);
+    const schemaVersion = schemaVersionOf(db);
+    if (!hasTable(db, 'articles'))
+      throw new ApiError('BAD_INPUT', `${path.basename(file)} is not a Parley workspace (it has no articles table).`);
     return { schemaVersion };
   } catch (err) {
     if (err instanceof ApiError) throw err;
@@ -102,15 +98,9 @@ export async function backupTo(ctx: AppContext, dest: string): Promise<void> {
   const leftovers = () => ['', '-wal', '-shm', '-journal'].forEach((side) => fs.rmSync(`${partial}${side}`, { force: true }));
   leftovers();
   try {
-    await ctx.workspace.db.backup(partial, { progress: stallGuard() });
+    await onlineBackup(ctx.workspace.db, partial, stallGuard());
     fs.chmodSync(partial, 0o600); // a backup holds every article: only the analyst may read it
-    // The copy carries the workspace's WAL mode; a backup is one self-contained file, so switch it to a rollback journal.
-    const copy = new Database(partial, { fileMustExist: true, nativeBinding: process.env.PARLEY_NATIVE_BINDING || undefined });
-    try {
-      copy.pragma('journal_mode = DELETE');
-    } finally {
-      copy.close();
-    }
+    makeSelfContained(partial); // a backup is one file, without the workspace's WAL
     checkDatabaseFile(partial);
     fs.renameSync(partial, dest);
     leftovers();
@@ -257,25 +247,6 @@ export function requireBackup(ctx: AppContext, fileName: string): BackupInfo {
   const found = listBackups(ctx).find((b) => b.fileName === fileName);
   if (!found) throw new ApiError('NOT_FOUND', `There is no backup named ${fileName}. Pick one from the list.`);
   return found;
-}
-
-export interface Counts {
-  articles: number;
-  annotations: number;
-  codes: number;
-  lastChangeAtMs: number | null;
-  schemaVersion: number;
-}
-
-export function countsOf(db: Database.Database): Counts {
-  const n = (sql: string) => (db.prepare(sql).get() as { n: number | null }).n;
-  return {
-    articles: n('SELECT count(*) AS n FROM articles') ?? 0,
-    annotations: n('SELECT count(*) AS n FROM annotations') ?? 0,
-    codes: n('SELECT count(*) AS n FROM codes') ?? 0,
-    lastChangeAtMs: n('SELECT max(at_ms) AS n FROM change_log'),
-    schemaVersion: db.pragma('user_version', { simple: true }) as number,
-  };
 }
 
 export function previewRestore(ctx: AppContext, fileName: string): { backup: BackupInfo; current: Counts; replacement: Counts } {

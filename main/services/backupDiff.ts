@@ -5,7 +5,8 @@
  */
 import type { BackupDiff } from '../../shared/api/backupDiff';
 import { articleIdentities, articleLabels, tagIdentities, tagLabels, type Identity } from '../db/backupDiff';
-import { checkDatabaseFile, openReadonly, requireBackup } from './backup';
+import { openReadonly } from '../db/files';
+import { checkDatabaseFile, requireBackup } from './backup';
 import type { AppContext } from './context';
 
 const QUOTE_CHARS = 120;

@@ -10,7 +10,7 @@ import { ApiError } from '../../shared/api/errors';
 import { Color, type Code } from '../../shared/api/schemas';
 import * as repo from '../db/codebook';
 import type { Db } from '../db/connection';
-import { stmt } from '../db/statements';
+import { recodeAnnotation } from '../db/annotations';
 import type { AppContext } from './context';
 import { recordUndoable, type ChangeRecorder } from './undo';
 
@@ -106,10 +106,9 @@ export function updateCode(ctx: AppContext, input: OpParsedInput<'codebook:updat
 
 function moveAnnotations(db: Db, rec: ChangeRecorder, fromId: number, intoId: number, nowMs: number): number {
   const ids = repo.annotationIdsWithCode(db, fromId);
-  const recode = stmt(db, 'UPDATE annotations SET code_id = ?, updated_at_ms = ? WHERE id = ?');
   for (const id of ids) {
     rec.willChange('annotations', 'annotation', id);
-    recode.run(intoId, nowMs, id);
+    recodeAnnotation(db, id, intoId, nowMs);
   }
   return ids.length;
 }

@@ -6,13 +6,13 @@
  * the file back; merging it (export:import) brings their passages in as their
  * coder layer (docs/agreement.md).
  */
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ExportedFile } from '../../shared/api/exchange';
 import { ApiError } from '../../shared/api/errors';
 import { getArticle } from '../db/articles';
+import { openCopy, stripCopy, vacuumInto } from '../db/files';
 import type { AppContext } from './context';
 
 /** Tables whose rows are the analyst's coding or history, emptied in the package. */
@@ -26,6 +26,7 @@ const CLEARED = [
   'settings',
   'change_log',
   'change_sets',
+  'merge_setting_conflicts',
 ];
 
 export function exportCodingPackage(ctx: AppContext, articleIds: readonly number[]): ExportedFile {
@@ -35,23 +36,10 @@ export function exportCodingPackage(ctx: AppContext, articleIds: readonly number
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-package-'));
   try {
     const file = path.join(dir, 'package.sqlite');
-    db.prepare('VACUUM INTO ?').run(file);
-    const copy = new Database(file, { nativeBinding: process.env.PARLEY_NATIVE_BINDING || undefined });
+    vacuumInto(db, file);
+    const copy = openCopy(file);
     try {
-      copy.pragma('foreign_keys = ON');
-      const has = (t: string) => !!copy.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(t);
-      copy.transaction(() => {
-        // The change log refuses deletes by trigger; the package starts a history of its own.
-        const guards = copy
-          .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND sql LIKE '%append-only%'")
-          .all() as { name: string; sql: string }[];
-        for (const g of guards) copy.exec(`DROP TRIGGER "${g.name}"`);
-        for (const t of CLEARED) if (has(t)) copy.exec(`DELETE FROM "${t}"`);
-        if (has('merge_setting_conflicts')) copy.exec('DELETE FROM merge_setting_conflicts');
-        copy.prepare('DELETE FROM articles WHERE id NOT IN (SELECT value FROM json_each(?))').run(JSON.stringify(ids));
-        for (const g of guards) copy.exec(g.sql);
-      })();
-      copy.exec('VACUUM');
+      stripCopy(copy, CLEARED, ids);
     } finally {
       copy.close();
     }

@@ -11,7 +11,15 @@ describe('the build output', () => {
     expect(fs.existsSync(path.join(dist, 'main', 'server.cjs')), 'npm run build has run').toBe(true);
     expect(fs.readdirSync(dist).sort()).toEqual(['main', 'renderer']);
     const bundles = fs.readdirSync(path.join(dist, 'main')).filter((f) => f.endsWith('.cjs'));
-    expect(bundles.sort()).toEqual(['cli.cjs', 'electron.cjs', 'importWorker.cjs', 'preload.cjs', 'server.cjs', 'suggestWorker.cjs']);
+    expect(bundles.sort()).toEqual([
+      'cli.cjs',
+      'electron.cjs',
+      'importWorker.cjs',
+      'preload.cjs',
+      'server.cjs',
+      'suggestWorker.cjs',
+      'workspaceWorker.cjs',
+    ]);
     expect(fs.existsSync(path.join(root, 'dist-bench', 'bench.cjs'))).toBe(true);
     expect(fs.existsSync(path.join(root, 'dist-test', 'crash-writer.cjs'))).toBe(true);
   });

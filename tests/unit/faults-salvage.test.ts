@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { salvageInto } from '../../main/services/recovery';
+import { salvageInto } from '../../main/db/salvage';
 import { startWorkspace } from '../../main/services/workspace';
 import { recordFigures } from '../helpers/figures';
 import { openTestWorkspace, tempDir } from '../helpers/workspace';

@@ -21,10 +21,13 @@ function write(rel: string, text: string): void {
   fs.writeFileSync(path.join(dir, rel), text);
 }
 
-async function problems(rel: string): Promise<string[]> {
+async function problems(rel: string): Promise<string[]>;
+async function problems(rel: string, withLines: true): Promise<{ line: number; text: string }[]>;
+async function problems(rel: string, withLines = false): Promise<string[] | { line: number; text: string }[]> {
   const eslint = new ESLint({ cwd: dir, overrideConfigFile: CONFIG, overrideConfig: tseslint.configs.disableTypeChecked });
   const [result] = await eslint.lintFiles([rel]);
-  return (result?.messages ?? []).map((m) => `${m.ruleId ?? 'parse'}: ${m.message}`);
+  const found = (result?.messages ?? []).map((m) => ({ line: m.line, text: `${m.ruleId ?? 'parse'}: ${m.message}` }));
+  return withLines ? found : found.map((p) => p.text);
 }
 
 describe('the lint config', () => {
@@ -61,6 +64,51 @@ describe('the lint config', () => {
     write('main/cli/one.ts', "import { two } from './two';\nexport const one = (): number => two() + 1;\n");
     write('main/cli/two.ts', "import { one } from './one';\nexport const two = (): number => one() - 1;\n");
     expect(await problems('main/cli/one.ts')).toEqual([expect.stringMatching(/^import-x\/no-cycle: Dependency cycle/)]);
+  });
+});
+
+describe('SQL only in main/db', () => {
+  const sqlInDb = expect.stringMatching(/^no-restricted-syntax: main\/db owns all SQL/);
+
+  it('refuses a service preparing, running or writing a statement', async () => {
+    const lines = [
+      "import type { Db } from '../db/connection';",
+      "export const a = (db: Db) => db.prepare('SELECT 1').get();",
+      'export const b = (db: Db) => db.exec(`DELETE FROM articles`);',
+      "export const c = (db: Db) => db.pragma('user_version', { simple: true });",
+      'export const d = (db: Db, file: string) => db.backup(file);',
+      "export const e = 'UPDATE codes SET shortcut = NULL WHERE id = ?';",
+      'export const f = (t: string) => `INSERT INTO ${t} VALUES (1)`;',
+      '',
+    ];
+    write('main/services/rawSql.ts', lines.join('\n'));
+    const found = await problems('main/services/rawSql.ts', true);
+    // Every line after the import is refused (a call with an SQL literal is refused twice: the call and the text).
+    expect([...new Set(found.map((p) => p.line))]).toEqual([2, 3, 4, 5, 6, 7]);
+    for (const p of found) expect(p.text).toEqual(sqlInDb);
+  });
+
+  it('refuses a service importing the driver or the statement cache', async () => {
+    write('main/db/statements.ts', 'export const stmt = (): number => 1;\n');
+    write('main/services/usesStmt.ts', "import { stmt } from '../db/statements';\nexport const x = stmt;\n");
+    write('main/services/usesDriver.ts', "import Database from 'better-sqlite3';\nexport const x = Database;\n");
+    const driver = expect.stringMatching(/^no-restricted-imports: .*main\/db owns all SQL/);
+    expect(await problems('main/services/usesStmt.ts')).toEqual([driver]);
+    expect(await problems('main/services/usesDriver.ts')).toEqual([driver]);
+  });
+
+  it('passes what services do with text and repositories: regular expressions, sentences, repository calls', async () => {
+    write('main/db/things.ts', "import type { Db } from './connection';\nexport const listThings = (_db: Db): number[] => [];\n");
+    const lines = [
+      "import type { Db } from '../db/connection';",
+      "import { listThings } from '../db/things';",
+      'export const year = (s: string) => /^(\\d{4})/.exec(s)?.[1];',
+      "export const label = 'Update the codebook, then select a code';",
+      'export const things = (db: Db) => db.transaction(() => listThings(db))();',
+      '',
+    ];
+    write('main/services/clean.ts', lines.join('\n'));
+    expect(await problems('main/services/clean.ts')).toEqual([]);
   });
 });
 

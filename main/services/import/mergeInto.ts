@@ -9,9 +9,8 @@
  *   fills what it left empty.
  */
 import { ApiError } from '../../../shared/api/errors';
-import { getArticle } from '../../db/articles';
+import { getArticle, updateArticleMeta } from '../../db/articles';
 import { saveFingerprint } from '../../db/nearDuplicates';
-import { stmt } from '../../db/statements';
 import { clip } from '../annotations';
 import { updateArticleText } from '../articleText';
 import type { AppContext } from '../context';
@@ -42,15 +41,7 @@ export function intoExisting(ctx: AppContext, item: JobItem, how: 'merge' | 'rep
   };
   recordUndoable(ctx, `Merge ${clip(item.fileName)} into “${clip(old.title)}”`, (rec) => {
     rec.willChange('articles', 'article', old.id);
-    stmt(db, 'UPDATE articles SET title = ?, outlet = ?, author = ?, url = ?, published_on = ?, updated_at_ms = ? WHERE id = ?').run(
-      merged.title,
-      merged.outlet,
-      merged.author,
-      merged.url,
-      merged.publishedOn,
-      ctx.now().getTime(),
-      old.id,
-    );
+    updateArticleMeta(db, old.id, merged, ctx.now().getTime());
   });
   return `Merged into “${merged.title}”: its text and tags kept, the richer metadata of the two.`;
 }

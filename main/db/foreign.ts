@@ -1,0 +1,45 @@
+/**
+ * A colleague's workspace (any schema version this Parley can read), opened
+ * read-only for a merge, read through the same repositories and mappers as
+ * the analyst's own. Tables that came with later schema versions read as empty.
+ */
+import type { Actor, Annotation, Article, Code } from '../../shared/api/schemas';
+import { listActors } from './actors';
+import { listAllAnnotations } from './annotations';
+import { listAnnotatedArticles } from './articles';
+import { listCodes } from './codebook';
+import type { Db } from './connection';
+import { ANALYST_SETTING, getSetting, originAnalysts } from './exchange';
+import { hasTable } from './schemaInfo';
+import { listEvents, listGrades, listOutletGrades, type EventRow } from './scoring';
+
+export interface ForeignWorkspace {
+  /** Their analyst's name ('' when they never set one). */
+  analyst: string;
+  /** Who first coded each annotation that came to them from someone else, by annotation id. */
+  origins: Map<number, string>;
+  codes: Code[];
+  actors: Actor[];
+  /** Only the articles that carry annotations. */
+  articles: Article[];
+  annotations: Annotation[];
+  events: EventRow[];
+  gradeFactors: { grade: string; factor: number }[];
+  outletGrades: { outlet: string; grade: string }[];
+}
+
+export function readForeignWorkspace(db: Db): ForeignWorkspace {
+  const has = (table: string) => hasTable(db, table);
+  return {
+    analyst: getSetting(db, ANALYST_SETTING) ?? '',
+    origins: has('annotation_origins') ? originAnalysts(db) : new Map<number, string>(),
+    codes: listCodes(db),
+    actors: listActors(db),
+    articles: listAnnotatedArticles(db),
+    annotations: listAllAnnotations(db),
+    // Events, grades and factors exist from schema version 3 on; an older workspace has none.
+    events: has('events') ? listEvents(db) : [],
+    gradeFactors: has('reliability_grades') ? listGrades(db).map((g) => ({ grade: g.grade, factor: g.factor })) : [],
+    outletGrades: has('outlet_grades') ? listOutletGrades(db) : [],
+  };
+}
