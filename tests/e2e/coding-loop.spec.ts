@@ -171,3 +171,23 @@ test('a codebook of 300 codes: keys for the first, the rest found by name, key o
   await page.keyboard.press('Enter');
   await expect(page.getByRole('region', { name: 'Tags in this article' })).toContainText('Demand 250');
 });
+
+test('a key pressed once the tag is listed reaches the reader, while the scores are still being refetched', async ({ page, workbench }) => {
+  const body = await openArticle(page, workbench.url);
+  // Hold every score refetch until the next sentence is selected: on a loaded machine it is the slowest to come back.
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/score%3Aseries/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await body.focus();
+  await page.keyboard.press(']');
+  await expect.poll(() => selection(page)).toBe('Officials said the U.S. and India are staying at the table.');
+  await page.keyboard.press('2');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Tags in this article' })).toContainText('“Officials said the U.S.');
+  await page.keyboard.press(']');
+  await expect.poll(() => selection(page)).toBe('Trump imposed fresh duties on Sept. 5 on Indian steel.');
+  release();
+});

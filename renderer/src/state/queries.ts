@@ -71,7 +71,9 @@ export function useCreateAnnotation() {
   const invalidate = useInvalidateTags();
   return useMutation({
     mutationFn: (input: OpInput<'annotations:create'>) => api.invoke('annotations:create', input),
-    onSuccess: (a) => invalidate(a.articleId),
+    // Not awaited: the save is done when the server confirms it. Awaiting the refetches kept the popover open
+    // (and swallowing the analyst's next `]`) until the slowest score refetch came back, after the tag was listed.
+    onSuccess: (a) => void invalidate(a.articleId),
     onError: useReportError(),
   });
 }
@@ -80,7 +82,7 @@ export function useUpdateAnnotation() {
   const invalidate = useInvalidateTags();
   return useMutation({
     mutationFn: (input: OpInput<'annotations:update'>) => api.invoke('annotations:update', input),
-    onSuccess: (a) => invalidate(a.articleId),
+    onSuccess: (a) => void invalidate(a.articleId), // not awaited, as in useCreateAnnotation
     onError: useReportError(),
   });
 }
@@ -89,7 +91,7 @@ export function useDeleteAnnotation(articleId: number) {
   const invalidate = useInvalidateTags();
   return useMutation({
     mutationFn: (id: number) => api.invoke('annotations:delete', { id }),
-    onSuccess: () => invalidate(articleId),
+    onSuccess: () => void invalidate(articleId), // not awaited, as in useCreateAnnotation
     onError: useReportError(),
   });
 }
