@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { dayToIso, isoToDay } from '../../../shared/domain/dates';
 import { fixed } from '../../../shared/domain/numbers';
 import { HALF_LIFE_PRESETS } from '../../../shared/scoring/score';
-import { figuresAt, lastEventDay } from './score/asOf';
+import { eventDays, figuresAt, lastEventDay } from './score/asOf';
 import { useEvidence, useScore } from '../state/queries';
 import { useMarks } from '../state/scoreQueries';
 import { useMarksSettings } from '../state/scoreUi';
@@ -103,6 +103,7 @@ export function ScorePanel() {
   );
   const levels = useMemo(() => (settings.metric === view ? settings.thresholds : []), [settings.metric, settings.thresholds, view]);
 
+  const events = useMemo(() => (s ? eventDays(s) : []), [s]);
   const days = useMemo(() => (s ? Array.from({ length: s.toDay - s.fromDay + 1 }, (_, i) => s.fromDay + i) : []), [s]);
   const lines = useMemo<ChartSeries[]>(() => {
     if (!s) return [];
@@ -227,6 +228,7 @@ export function ScorePanel() {
               markDay={evidenceDate ? isoToDay(evidenceDate) : null}
               flags={flags}
               levels={levels}
+              eventDays={events}
             />
             <TimeChart
               days={days}
@@ -235,6 +237,7 @@ export function ScorePanel() {
               syncKey={`rel-${s.relationship.id}`}
               label="Activity over time"
               onPickDay={(d) => setEvidenceDate(dayToIso(d))}
+              eventDays={events}
             />
             <p className="hint">
               Click a day for the passages that weigh on it. Wheel zooms, Shift+wheel pans, drag selects, double-click shows all. Flags:{' '}
