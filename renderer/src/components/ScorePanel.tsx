@@ -13,6 +13,7 @@ import { ScoreBuckets } from './ScoreBuckets';
 import { ScoreMarks } from './ScoreMarks';
 import { SourcesPanel } from './SourcesPanel';
 import { TimeChart, type ChartSeries } from './TimeChart';
+import { TagsOutside } from './library/TagsOutside';
 import './score.css';
 
 const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '–' : fixed(v));
@@ -196,6 +197,7 @@ export function ScorePanel() {
           </span>
         )}
       </p>
+      <TagsOutside inScore />
       <div className="score-tabs" role="tablist" aria-label="Score views">
         {TABS.map((t) => (
           <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} onClick={() => setTab(t.id)}>

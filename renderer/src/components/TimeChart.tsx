@@ -181,9 +181,11 @@ export function TimeChart({ days, series, height, yRange, label, onPickDay, mark
           (u) => {
             u.over.addEventListener('wheel', (e) => wheelZoomPan(u, e, first, last), { passive: false });
             // The day comes from the click's own position: the cursor may have been moved by the keyboard since.
+            // (Measured against the plot, not e.offsetX: the click may land on a cursor point inside it.)
             u.over.addEventListener('click', (e) => {
-              const near = nearestEventDay(events, (d) => u.valToPos(d * 86400, 'x'), e.offsetX, SNAP_PX);
-              const under = Math.round(u.posToVal(e.offsetX, 'x') / 86400);
+              const px = e.clientX - u.over.getBoundingClientRect().left;
+              const near = nearestEventDay(events, (d) => u.valToPos(d * 86400, 'x'), px, SNAP_PX);
+              const under = Math.round(u.posToVal(px, 'x') / 86400);
               const [lo, hi] = [days[0], days[days.length - 1]];
               if (lo === undefined || hi === undefined) return;
               pickRef.current?.(near ?? Math.min(hi, Math.max(lo, under)));

@@ -36,3 +36,4 @@ function useLoopMutation<K extends 'articles:delete-many' | 'articles:update-met
 
 export const useDeleteArticles = () => useLoopMutation('articles:delete-many');
 export const useUpdateArticleMeta = () => useLoopMutation('articles:update-meta');
+export const useSetCodeKey = () => useLoopMutation('codebook:set-key');

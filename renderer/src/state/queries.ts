@@ -59,6 +59,7 @@ export function useInvalidateTags() {
       qc.invalidateQueries({ queryKey: ['evidence'] }),
       qc.invalidateQueries({ queryKey: keys.workspace() }),
       qc.invalidateQueries({ queryKey: keys.history() }),
+      qc.invalidateQueries({ queryKey: ['tags-outside'] }), // codingLoopQueries' list of tags in no score
     ]);
 }
 
@@ -162,6 +163,7 @@ function useInvalidateCodebook() {
       qc.invalidateQueries({ queryKey: keys.actors() }),
       qc.invalidateQueries({ queryKey: keys.relationships() }),
       qc.invalidateQueries({ queryKey: ['annotations'] }),
+      qc.invalidateQueries({ queryKey: ['tags-outside'] }), // a new relationship or actor can bring a tag into a score
       qc.invalidateQueries({ queryKey: ['score'] }),
       qc.invalidateQueries({ queryKey: ['evidence'] }),
       qc.invalidateQueries({ queryKey: keys.history() }),
