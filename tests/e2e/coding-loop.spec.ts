@@ -113,6 +113,11 @@ test('by mouse: a pair that is no relationship is said, the tag is listed among 
   await page.keyboard.press('1');
   await page.keyboard.press('Enter');
   await expect(popover).toBeHidden();
+  // The score panel says so too, with the way to fix it.
+  const score = page.getByRole('region', { name: 'Running score' });
+  await score.getByText('1 tag counts in no score').click();
+  await expect(score).toContainText('press R to create the relationship');
+  await expect(score.getByRole('button', { name: /USA→RUS “Trump imposed fresh duties”/ })).toBeVisible();
   const library = page.getByRole('navigation', { name: 'Library' });
   await library.getByText('Tags in no score').click();
   await expect(library.getByRole('button', { name: /USA→RUS “Trump imposed fresh duties”/ })).toBeVisible();
@@ -122,6 +127,7 @@ test('by mouse: a pair that is no relationship is said, the tag is listed among 
   await expect(edit.getByRole('status')).toContainText('USA–RUS is no relationship');
   await edit.getByRole('button', { name: /Create relationship/ }).click();
   await expect(edit.getByRole('status')).toHaveCount(0);
+  await expect(score.getByText(/in no score/)).toHaveCount(0);
   const rels = (await callBrowserServer(workbench.url, 'relationships:list')) as { label: string }[];
   expect(rels.map((r) => r.label).join(' ')).toMatch(/Russia|RUS/);
 });
@@ -170,4 +176,55 @@ test('a codebook of 300 codes: keys for the first, the rest found by name, key o
   await page.keyboard.press('Escape');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('region', { name: 'Tags in this article' })).toContainText('Demand 250');
+});
+
+test('a key pressed once the tag is listed reaches the reader, while the scores are still being refetched', async ({ page, workbench }) => {
+  const body = await openArticle(page, workbench.url);
+  // Hold every score refetch until the next sentence is selected: on a loaded machine it is the slowest to come back.
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/score%3Aseries/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await body.focus();
+  await page.keyboard.press(']');
+  await expect.poll(() => selection(page)).toBe('Officials said the U.S. and India are staying at the table.');
+  await page.keyboard.press('2');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Tags in this article' })).toContainText('“Officials said the U.S.');
+  await page.keyboard.press(']');
+  await expect.poll(() => selection(page)).toBe('Trump imposed fresh duties on Sept. 5 on Indian steel.');
+  release();
+});
+
+test('editing a tag’s source and target through the comboboxes moves the score to the other direction', async ({ page, workbench }) => {
+  await openArticle(page, workbench.url);
+  await selectPhrase(page, 'Trump imposed fresh duties');
+  await page.keyboard.press('1');
+  await page.keyboard.press('Enter');
+  const score = page.getByRole('region', { name: 'Running score' });
+  await expect(score.getByTestId('score-m-ab')).not.toHaveText('–');
+  await expect(score.getByTestId('score-m-ba')).toHaveText('–');
+  const before = await score.getByTestId('score-m-ab').textContent();
+  // Open the tag from the article's tag list, then pick India as the source and the United States as the target.
+  await page.getByRole('region', { name: 'Tags in this article' }).getByRole('button', { name: /Trump imposed fresh duties/ }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit tag' });
+  await expect(edit.getByLabel('Direction')).toHaveText('USA → IND');
+  await page.keyboard.press('a');
+  await expect(edit.getByRole('combobox', { name: /Source/ })).toBeFocused();
+  await page.keyboard.type('Ind');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  const target = edit.getByRole('combobox', { name: /Target/ });
+  await target.click();
+  await target.fill('United');
+  await edit.getByRole('option', { name: /USA United States/ }).click();
+  await expect(edit.getByLabel('Direction')).toHaveText('IND → USA');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Tags in this article' })).toContainText('IND→USA');
+  await expect(score.getByTestId('score-m-ab')).toHaveText('–');
+  await expect(score.getByTestId('score-m-ba')).toHaveText(before!);
+  await page.screenshot({ path: '.cache/screens/loop-edit-direction-1440.png' });
 });

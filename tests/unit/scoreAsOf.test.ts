@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixed } from '../../shared/domain/numbers';
-import { figuresAt, lastEventDay } from '../../renderer/src/components/score/asOf';
+import { eventDays, figuresAt, lastEventDay } from '../../renderer/src/components/score/asOf';
+import { eventRange, nearestEventDay } from '../../renderer/src/components/score/chartRange';
 import { openTestWorkspace } from '../helpers/workspace';
 
 describe('score figures', () => {
@@ -22,6 +23,7 @@ describe('score figures', () => {
       const s = await w.ok('score:series', { relationshipId: rel.id });
       const event = Math.round(Date.parse('2026-03-02T00:00:00Z') / 86_400_000);
       expect(lastEventDay(s, s.toDay)).toBe(event);
+      expect(eventDays(s)).toEqual([event]);
       expect(lastEventDay(s, event - 1)).toBeNull();
       expect(figuresAt(s, s.toDay)).toEqual(s.current);
       // Activity decays after the event: the picked day's figure is the larger.
@@ -29,5 +31,14 @@ describe('score figures', () => {
     } finally {
       w.close();
     }
+  });
+
+  it('open the chart on the event days with a margin, and a click beside an event day picks it', () => {
+    expect(eventRange([])).toBeNull();
+    expect(eventRange([100])).toEqual({ min: 97, max: 103 });
+    expect(eventRange([100, 60, 140])).toEqual({ min: 52, max: 148 });
+    const px = (d: number) => (d - 50) * 4;
+    expect(nearestEventDay([60, 70], px, px(61), 6)).toBe(60);
+    expect(nearestEventDay([60, 70], px, px(65), 6)).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import type { Code } from '../../../shared/api/schemas';
 import { useCodebook, useRegistryMutation } from '../state/queries';
 import { useUi } from '../state/ui';
 import { ModalDialog } from './ModalDialog';
+import { CodeKeyField } from './codebook/CodeKeyField';
 
 function download(fileName: string, mimeType: string, content: string): void {
   const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
@@ -173,6 +174,7 @@ export function CodebookDialog({ open, onClose }: { open: boolean; onClose(): vo
           </button>
         </div>
       </form>
+      {editing && <CodeKeyField key={editing.id} code={editing} codes={list} />}
       <div className="popover-actions">
         <button
           type="button"

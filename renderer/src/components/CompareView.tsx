@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { OpOutput } from '../../../shared/api/contract';
 import { useRelationships, useScores } from '../state/queries';
 import { useUi } from '../state/ui';
+import { eventDays } from './score/asOf';
 import { TimeChart, type ChartSeries } from './TimeChart';
 import { useReturnFocus } from './useReturnFocus';
 
@@ -21,7 +22,7 @@ function onSpan(values: readonly (number | null)[], s: Series, span: Span): (num
   return [...Array<null>(s.fromDay - span.fromDay).fill(null), ...values, ...Array<null>(span.toDay - s.toDay).fill(null)];
 }
 
-function RelationshipChart({ s, span }: { s: Series; span: Span }) {
+function RelationshipChart({ s, span, events }: { s: Series; span: Span; events: number[] }) {
   const days = useMemo(() => Array.from({ length: span.toDay - span.fromDay + 1 }, (_, i) => span.fromDay + i), [span]);
   const lines = useMemo<ChartSeries[]>(
     () => [
@@ -53,8 +54,8 @@ function RelationshipChart({ s, span }: { s: Series; span: Span }) {
         <span data-testid="compare-m">{s.current.combined.M === null ? '–' : fixed(s.current.combined.M)}</span> · A{' '}
         {fixed(s.current.combined.A)} · {s.annotationCount} events
       </figcaption>
-      <TimeChart days={days} series={lines} height={170} yRange={range} label={`Sentiment of ${s.relationship.label}`} syncKey="compare" />
-      <TimeChart days={days} series={activity} height={80} label={`Activity of ${s.relationship.label}`} syncKey="compare" />
+      <TimeChart days={days} series={lines} height={170} yRange={range} label={`Sentiment of ${s.relationship.label}`} syncKey="compare" eventDays={events} />
+      <TimeChart days={days} series={activity} height={80} label={`Activity of ${s.relationship.label}`} syncKey="compare" eventDays={events} />
     </figure>
   );
 }
@@ -70,6 +71,9 @@ export function CompareView({ onClose }: { onClose(): void }) {
   const from = Math.min(...loaded.map((d) => d.fromDay));
   const to = Math.max(...loaded.map((d) => d.toDay));
   const span = useMemo<Span | null>(() => (Number.isFinite(from) && Number.isFinite(to) ? { fromDay: from, toDay: to } : null), [from, to]);
+  // The same range rule as the main chart: every chart opens on the days with events (of all shown), with a margin.
+  const eventsKey = [...new Set(loaded.flatMap(eventDays))].sort((a, b) => a - b).join(',');
+  const events = useMemo(() => (eventsKey ? eventsKey.split(',').map(Number) : []), [eventsKey]);
   useReturnFocus(true);
   const closeRef = useRef<HTMLButtonElement>(null);
   const onCloseRef = useRef(onClose);
@@ -106,7 +110,7 @@ export function CompareView({ onClose }: { onClose(): void }) {
       <div className="compare-grid">
         {series.map((q, i) =>
           q.data && span ? (
-            <RelationshipChart key={ids[i]} s={q.data} span={span} />
+            <RelationshipChart key={ids[i]} s={q.data} span={span} events={events} />
           ) : (
             <div key={ids[i]} className="compare-cell" aria-busy="true" />
           ),

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { dayToIso, isoToDay } from '../../../shared/domain/dates';
 import { fixed } from '../../../shared/domain/numbers';
 import { HALF_LIFE_PRESETS } from '../../../shared/scoring/score';
-import { figuresAt, lastEventDay } from './score/asOf';
+import { eventDays, figuresAt, lastEventDay } from './score/asOf';
 import { useEvidence, useScore } from '../state/queries';
 import { useMarks } from '../state/scoreQueries';
 import { useMarksSettings } from '../state/scoreUi';
@@ -13,6 +13,7 @@ import { ScoreBuckets } from './ScoreBuckets';
 import { ScoreMarks } from './ScoreMarks';
 import { SourcesPanel } from './SourcesPanel';
 import { TimeChart, type ChartSeries } from './TimeChart';
+import { TagsOutside } from './library/TagsOutside';
 import './score.css';
 
 const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '–' : fixed(v));
@@ -103,6 +104,7 @@ export function ScorePanel() {
   );
   const levels = useMemo(() => (settings.metric === view ? settings.thresholds : []), [settings.metric, settings.thresholds, view]);
 
+  const events = useMemo(() => (s ? eventDays(s) : []), [s]);
   const days = useMemo(() => (s ? Array.from({ length: s.toDay - s.fromDay + 1 }, (_, i) => s.fromDay + i) : []), [s]);
   const lines = useMemo<ChartSeries[]>(() => {
     if (!s) return [];
@@ -195,6 +197,7 @@ export function ScorePanel() {
           </span>
         )}
       </p>
+      <TagsOutside inScore />
       <div className="score-tabs" role="tablist" aria-label="Score views">
         {TABS.map((t) => (
           <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} onClick={() => setTab(t.id)}>
@@ -227,6 +230,7 @@ export function ScorePanel() {
               markDay={evidenceDate ? isoToDay(evidenceDate) : null}
               flags={flags}
               levels={levels}
+              eventDays={events}
             />
             <TimeChart
               days={days}
@@ -235,6 +239,7 @@ export function ScorePanel() {
               syncKey={`rel-${s.relationship.id}`}
               label="Activity over time"
               onPickDay={(d) => setEvidenceDate(dayToIso(d))}
+              eventDays={events}
             />
             <p className="hint">
               Click a day for the passages that weigh on it. Wheel zooms, Shift+wheel pans, drag selects, double-click shows all. Flags:{' '}

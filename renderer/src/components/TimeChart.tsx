@@ -4,6 +4,8 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { dayToIso } from '../../../shared/domain/dates';
 import { useChartKeys } from './useChartKeys';
+import { linkOf } from './chartLink';
+import { eventRange, nearestEventDay } from './score/chartRange';
 
 export interface ChartSeries {
   label: string;
@@ -36,19 +38,12 @@ interface Props {
   flags?: ChartFlag[];
   /** Values to draw as dashed horizontal lines (the analyst's thresholds). */
   levels?: number[];
+  /** The days with events: the default range spans them with a margin, and a click beside one picks it. */
+  eventDays?: number[];
 }
 
-/**
- * Charts that share a sync key share the x range: zooming or panning one moves
- * the others, and a chart re-created (new data, another marked day) keeps it.
- */
-const linked = new Map<string, { charts: Set<uPlot>; range: { min: number; max: number } | null }>();
-
-function linkOf(key: string) {
-  let l = linked.get(key);
-  if (!l) linked.set(key, (l = { charts: new Set(), range: null }));
-  return l;
-}
+/** How near (in CSS pixels) a click must land to an event day to pick it rather than the day under the pointer. */
+const SNAP_PX = 6;
 
 /**
  * Wheel zooms the x range around the cursor; Shift+wheel (or a sideways wheel)
@@ -116,11 +111,11 @@ function drawFlag(ctx: CanvasRenderingContext2D, shape: NonNullable<ChartFlag['s
 }
 
 /** A uPlot canvas chart over days; clicking a point reports its day. */
-export function TimeChart({ days, series, height, yRange, label, onPickDay, markDay, syncKey, flags, levels }: Props) {
+export function TimeChart({ days, series, height, yRange, label, onPickDay, markDay, syncKey, flags, levels, eventDays }: Props) {
   const hostRef = useRef<HTMLDivElement>(null);
   const pickRef = useRef(onPickDay);
   const plotRef = useRef<uPlot | null>(null);
-  const keys = useChartKeys({ days, series, label, plotRef, markDay, onPickDay });
+  const keys = useChartKeys({ days, series, label, plotRef, markDay, onPickDay, syncKey });
   const restoreKeys = useRef(keys.restore);
   const dark = useDarkTheme();
   useEffect(() => {
@@ -133,6 +128,12 @@ export function TimeChart({ days, series, height, yRange, label, onPickDay, mark
     if (!host) return;
     const width = Math.max(240, host.clientWidth);
     const xs = days.map((d) => d * 86400);
+    const events = eventDays ?? [];
+    const around = eventRange(events);
+    const initial = around ? { min: around.min * 86400, max: around.max * 86400 } : null;
+    // Wheel and pan stay within the data and the default range (whose margin may reach past today).
+    const first = Math.min(xs[0] ?? 0, initial?.min ?? Infinity);
+    const last = Math.max(xs[xs.length - 1] ?? 0, initial?.max ?? -Infinity);
     const muted = resolveColor('var(--muted)');
     const grid = resolveColor('var(--grid)');
     const opts: uPlot.Options = {
@@ -168,21 +169,26 @@ export function TimeChart({ days, series, height, yRange, label, onPickDay, mark
             if (min === undefined || max === undefined) return;
             const link = linkOf(syncKey);
             const full = min <= (xs[0] ?? 0) && max >= (xs[xs.length - 1] ?? 0);
-            link.range = full ? null : { min, max };
+            const atDefault = initial !== null && min === initial.min && max === initial.max;
+            link.range = full || atDefault ? null : { min, max };
             for (const other of link.charts) {
               const o = other.scales.x;
-              if (other !== u && o && (o.min !== min || o.max !== max)) other.setScale('x', { min, max });
+              if (other !== u && o && (o.min !== min || o.max !== max)) other.batch(() => other.setScale('x', { min, max }));
             }
           },
         ],
         ready: [
           (u) => {
-            const first = xs[0] ?? 0;
-            const last = xs[xs.length - 1] ?? 0;
             u.over.addEventListener('wheel', (e) => wheelZoomPan(u, e, first, last), { passive: false });
-            u.over.addEventListener('click', () => {
-              const idx = u.cursor.idx;
-              if (idx !== null && idx !== undefined && days[idx] !== undefined) pickRef.current?.(days[idx]);
+            // The day comes from the click's own position: the cursor may have been moved by the keyboard since.
+            // (Measured against the plot, not e.offsetX: the click may land on a cursor point inside it.)
+            u.over.addEventListener('click', (e) => {
+              const px = e.clientX - u.over.getBoundingClientRect().left;
+              const near = nearestEventDay(events, (d) => u.valToPos(d * 86400, 'x'), px, SNAP_PX);
+              const under = Math.round(u.posToVal(px, 'x') / 86400);
+              const [lo, hi] = [days[0], days[days.length - 1]];
+              if (lo === undefined || hi === undefined) return;
+              pickRef.current?.(near ?? Math.min(hi, Math.max(lo, under)));
             });
           },
         ],
@@ -248,9 +254,9 @@ export function TimeChart({ days, series, height, yRange, label, onPickDay, mark
     if (link) {
       link.charts.add(plot);
       const r = link.range;
-      const [first, last] = [xs[0], xs.at(-1)];
-      if (r && first !== undefined && last !== undefined && r.max > first && r.min < last) plot.setScale('x', r);
-    }
+      if (r && r.max > first && r.min < last) plot.setScale('x', r);
+      else if (initial) plot.setScale('x', initial);
+    } else if (initial) plot.setScale('x', initial);
     plotRef.current = plot;
     restoreKeys.current();
     const observer = new ResizeObserver(() => plot.setSize({ width: Math.max(240, host.clientWidth), height }));
@@ -261,7 +267,7 @@ export function TimeChart({ days, series, height, yRange, label, onPickDay, mark
       plotRef.current = null;
       plot.destroy();
     };
-  }, [days, series, height, yRange, markDay, syncKey, flags, levels, dark]);
+  }, [days, series, height, yRange, markDay, syncKey, flags, levels, dark, eventDays]);
 
   // Wrapped in a slider over the days (useChartKeys): focusable, arrows move the day, its values are its aria-valuetext.
   return (

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
 import type uPlot from 'uplot';
 import { create } from 'zustand';
 import { dayToIso as iso } from '../../../shared/domain/dates';
+import { chartsLinkedTo } from './chartLink';
 import './keyboard.css';
 
 /**
@@ -22,6 +23,8 @@ interface Args {
   plotRef: RefObject<uPlot | null>;
   markDay?: number | null;
   onPickDay?(day: number): void;
+  /** The charts synced with this one show the keyboard's day too (the Activity chart under the score's). */
+  syncKey?: string | undefined;
 }
 
 const num = (v: number | null | undefined) => (v === null || v === undefined ? 'no value' : v.toFixed(2).replace('-', '−'));
@@ -39,7 +42,7 @@ const STEP: Record<string, number> = { ArrowLeft: -1, ArrowDown: -1, ArrowRight:
  * day's evidence); the cursor and legend follow, a day outside the zoomed
  * range pans it into view, and aria-valuetext says the day's values.
  */
-export function useChartKeys({ days, series, label, plotRef, markDay, onPickDay }: Args) {
+export function useChartKeys({ days, series, label, plotRef, markDay, onPickDay, syncKey }: Args) {
   const [idx, setIdx] = useState<number | null>(null);
   const idxRef = useRef(idx);
   useEffect(() => {
@@ -58,13 +61,20 @@ export function useChartKeys({ days, series, label, plotRef, markDay, onPickDay 
       if (min !== undefined && max !== undefined && (x < min || x > max)) {
         const span = max - min;
         const lo = x < min ? x : x - span;
-        u.setScale('x', { min: lo, max: lo + span });
+        // At once (not in uPlot's microtask), so that the cursors below are placed on the new range.
+        u.batch(() => u.setScale('x', { min: lo, max: lo + span }));
       }
       const v = series[0]?.values[i];
       const top = v === null || v === undefined ? u.bbox.height / devicePixelRatio / 2 : u.valToPos(v, 'y');
       u.setCursor({ left: u.valToPos(x, 'x'), top });
+      // Each linked chart puts its cursor on the same day, at the height of its own first series.
+      for (const other of chartsLinkedTo(u, syncKey)) {
+        const w = other.data[1]?.[i];
+        const y = w === null || w === undefined ? other.bbox.height / devicePixelRatio / 2 : other.valToPos(w, 'y');
+        other.setCursor({ left: other.valToPos(x, 'x'), top: y });
+      }
     },
-    [days, series, plotRef],
+    [days, series, plotRef, syncKey],
   );
 
   /** Called by the chart after it (re)draws, so the keyboard's day survives new data and a newly marked day. */
@@ -111,7 +121,8 @@ export function useChartKeys({ days, series, label, plotRef, markDay, onPickDay 
       ? 'ArrowLeft ArrowRight PageUp PageDown Home End Enter'
       : 'ArrowLeft ArrowRight PageUp PageDown Home End',
     onKeyDown,
-    onFocus: () => shown !== null && showCursor(shown),
+    // From the keyboard only: a mouse press focuses the chart too, and its click picks the day under the pointer.
+    onFocus: (e: FocusEvent<HTMLElement>) => shown !== null && e.currentTarget.matches(':focus-visible') && showCursor(shown),
   } as const;
   return { hostProps, restore };
 }

@@ -22,3 +22,4 @@ export const useTagsOutside = (enabled: boolean) =>
 
 export const useDeleteArticles = () => useApiMutation('articles:delete-many');
 export const useUpdateArticleMeta = () => useApiMutation('articles:update-meta');
+export const useSetCodeKey = () => useApiMutation('codebook:set-key');

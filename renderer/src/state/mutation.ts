@@ -19,6 +19,11 @@ export interface ApiMutationOptions<K extends OperationName, V> {
   onSuccess?(output: OpOutput<K>, variables: V): unknown;
   /** Instead of saying the error in the message bar (shownByCaller: the form shows it). */
   onError?(error: Error, variables: V): void;
+  /**
+   * Settle when the server confirms the write, the refresh following on its own. For the tag popover: waiting
+   * for the refresh kept it open after the tag was listed, and it swallowed the analyst's next `]` (issue 13).
+   */
+  settleOnConfirm?: boolean;
 }
 
 /** An onError for a form that shows its error inline, from the mutation's `error` or its rejected mutateAsync. */
@@ -36,7 +41,8 @@ export function useApiMutation<K extends OperationName, V = OpInput<K>>(op: K | 
       const name = opOf(v);
       const input = toInput(v);
       const output = await api.invoke(name, input);
-      await invalidateAfter(qc, name, input, output);
+      if (options.settleOnConfirm) void invalidateAfter(qc, name, input, output);
+      else await invalidateAfter(qc, name, input, output);
       return output;
     },
     onMutate: options.onMutate,

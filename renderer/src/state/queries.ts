@@ -45,10 +45,12 @@ export const useEvidence = (relationshipId: number | null, date: string | null, 
       relationshipId === null || date === null ? skipToken : () => api.invoke('score:evidence', { relationshipId, date, halfLifeDays }),
   });
 
-export const useCreateAnnotation = () => useApiMutation('annotations:create');
-export const useUpdateAnnotation = () => useApiMutation('annotations:update');
+// The reader's tag writes settle on the server's answer (see settleOnConfirm): the keys go back to the reader at once.
+export const useCreateAnnotation = () => useApiMutation('annotations:create', { settleOnConfirm: true });
+export const useUpdateAnnotation = () => useApiMutation('annotations:update', { settleOnConfirm: true });
 /** Deletes a tag of the open article (the argument of mutate is the tag's id). */
-export const useDeleteAnnotation = (_articleId: number) => useApiMutation('annotations:delete', { toInput: (id: number) => ({ id }) });
+export const useDeleteAnnotation = (_articleId: number) =>
+  useApiMutation('annotations:delete', { toInput: (id: number) => ({ id }), settleOnConfirm: true });
 
 /** The form shows its own error. */
 export const useCreateArticle = () => useApiMutation('articles:create', { onError: shownByCaller });

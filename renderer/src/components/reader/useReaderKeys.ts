@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent, type RefObject } from 'react';
+import type { KeyboardEvent, RefObject } from 'react';
 import type { Span } from '../../../../shared/domain/text';
 import type { TextIndex } from '../../highlight/textIndex';
 import { nextWordStart, previousWordStart } from '../readerText';
@@ -16,6 +16,8 @@ interface Options {
   bodyRef: RefObject<HTMLDivElement | null>;
   /** code key → code id: a code key on a selection opens the popover with that code chosen. */
   codeByKey: ReadonlyMap<string, number>;
+  /** Where the last passage tagged or cancelled ended (useReaderSelection): ] continues from there. */
+  resumeAt: RefObject<number | null>;
   /** False while the popover is open: the reader's keys are then the popover's. */
   active: boolean;
   onHelp(): void;
@@ -30,9 +32,7 @@ interface Options {
  * tagged in three keys: ], the code's key, Enter.
  */
 export function useReaderKeys(o: Options) {
-  /** Where the last passage tagged or cancelled ended: ] continues from there. */
-  const resumeAt = useRef<number | null>(null);
-
+  const resumeAt = o.resumeAt;
   const selectionStart = (): number | null => {
     const sel = window.getSelection();
     if (!sel || sel.rangeCount === 0 || sel.isCollapsed || !o.index || !o.bodyRef.current?.contains(sel.anchorNode)) return null;
@@ -75,5 +75,5 @@ export function useReaderKeys(o: Options) {
     }
   };
 
-  return { onKeyDown, resumeFrom: (offset: number) => (resumeAt.current = offset) };
+  return { onKeyDown };
 }

@@ -14,10 +14,17 @@ export function figuresAt(s: ScoreSeriesResult, day: number): Figures {
  * Activity A is a decayed sum of the events' weights: it rises on a day with
  * events and only decays on a day without, so the last rise is the last event.
  */
+const rises = (a: readonly number[], i: number) => (a[i] ?? 0) > (i > 0 ? (a[i - 1] ?? 0) : 0) + 1e-12;
+
 export function lastEventDay(s: ScoreSeriesResult, upTo: number): number | null {
   const a = s.combined.A;
-  for (let i = Math.min(a.length - 1, upTo - s.fromDay); i >= 0; i--) {
-    if ((a[i] ?? 0) > (i > 0 ? (a[i - 1] ?? 0) : 0) + 1e-12) return s.fromDay + i;
-  }
+  for (let i = Math.min(a.length - 1, upTo - s.fromDay); i >= 0; i--) if (rises(a, i)) return s.fromDay + i;
   return null;
+}
+
+/** Every day of the series with events, in order (the chart's default range spans them). */
+export function eventDays(s: ScoreSeriesResult): number[] {
+  const days: number[] = [];
+  for (let i = 0; i < s.combined.A.length; i++) if (rises(s.combined.A, i)) days.push(s.fromDay + i);
+  return days;
 }
