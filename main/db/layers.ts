@@ -40,6 +40,12 @@ export interface LayerPassageRow {
   reliability: number;
   exact: string;
   note: string;
+  /** The event the passage is grouped into, with the event's own date, direction and weight (null when ungrouped). */
+  eventId: number | null;
+  evDate: string | null;
+  evSourceActorId: number | null;
+  evTargetActorId: number | null;
+  evWeight: number | null;
 }
 
 /** Passages of one layer in the given articles (all its articles when `articleIds` is null). */
@@ -49,9 +55,13 @@ export function listLayerPassages(db: Db, key: LayerKey, articleIds: readonly nu
     db,
     `SELECT an.id, an.article_id AS articleId, an.start_offset AS start, an.end_offset AS end, an.code_id AS codeId,
             an.source_actor_id AS sourceActorId, an.target_actor_id AS targetActorId, an.event_date AS eventDate,
-            c.weight, an.confidence, coalesce(rg.factor, 1) AS reliability, an.quote_exact AS exact, an.note
+            c.weight, an.confidence, coalesce(rg.factor, 1) AS reliability, an.quote_exact AS exact, an.note,
+            an.event_id AS eventId, ev.event_date AS evDate, ev.source_actor_id AS evSourceActorId,
+            ev.target_actor_id AS evTargetActorId, ec.weight AS evWeight
      FROM annotations an
      JOIN codes c ON c.id = an.code_id
+     LEFT JOIN events ev ON ev.id = an.event_id
+     LEFT JOIN codes ec ON ec.id = ev.code_id
      JOIN articles ar ON ar.id = an.article_id
      LEFT JOIN outlet_grades og ON og.outlet = ar.outlet
      LEFT JOIN reliability_grades rg ON rg.grade = og.grade

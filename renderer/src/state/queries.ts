@@ -2,6 +2,8 @@ import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/reac
 import type { OpInput } from '../../../shared/api/contract';
 import { api } from '../api';
 import { useUi } from './ui';
+import { OWN_LAYER } from '../../../shared/agreement/layers';
+import { useLayerUi } from '../components/agreement/layerState';
 
 /** Query-key factories: every key that names workspace data is built here. */
 export const keys = {
@@ -192,11 +194,15 @@ export const useAddAlias = () => useRegistryMutation('actors:addAlias');
 
 /** One page of the library (the virtualized list asks for the pages it shows). */
 export const LIBRARY_PAGE = 100;
-export const useArticlePage = (query: Omit<OpInput<'articles:list'>, 'limit' | 'offset'>, page: number) =>
-  useQuery({
-    queryKey: ['articles', 'page', query, page] as const,
-    queryFn: () => api.invoke('articles:list', { ...query, limit: LIBRARY_PAGE, offset: page * LIBRARY_PAGE }),
+export function useArticlePage(query: Omit<OpInput<'articles:list'>, 'limit' | 'offset'>, page: number) {
+  // Tag counts and tag filters follow the coder layer the reader shows (issue 16).
+  const shown = useLayerUi((s) => s.shown);
+  const q = shown === OWN_LAYER ? query : { ...query, layer: shown };
+  return useQuery({
+    queryKey: ['articles', 'page', q, page] as const,
+    queryFn: () => api.invoke('articles:list', { ...q, limit: LIBRARY_PAGE, offset: page * LIBRARY_PAGE }),
     placeholderData: (previous) => previous,
   });
+}
 
 export const useOutlets = () => useQuery({ queryKey: ['articles', 'outlets'] as const, queryFn: () => api.invoke('articles:outlets', {}) });
