@@ -28,6 +28,7 @@ import { usePopoverActions } from './reader/usePopoverActions';
 import { useCodeKeys } from '../state/codingLoopQueries';
 import { ArticleDetailsButton } from './library/ArticleDetailsDialog';
 import { LayerBar } from './agreement/LayerBar';
+import { LayerStripes } from './agreement/LayerStripes';
 import { inShownLayer, useLayerUi } from './agreement/layerState';
 import { TagPopover, type TagChoice } from './TagPopover';
 import { useSuggestionLayer } from './suggest/useSuggestionLayer';
@@ -331,6 +332,7 @@ export function Reader() {
           </p>
         ))}
       </div>
+      {!editing && <LayerStripes bodyRef={bodyRef} index={index} annotations={all} />}
       {draft && (
         <TagPopover
           key={`new-${draft.start}-${draft.end}`}
