@@ -121,3 +121,61 @@ export function setLayer(db: Db, id: number, key: LayerKey, scored: boolean): vo
   const { coder, consensus } = requireLayer(key);
   stmt(db, 'UPDATE annotations SET coder = ?, consensus = ?, scored = ? WHERE id = ?').run(coder, consensus, scored ? 1 : 0, id);
 }
+
+/** A passage the default score does not read (a colleague's, or the analyst's own where the consensus replaced it), with its layer. */
+export interface UnscoredPassageRow {
+  id: number;
+  articleId: number;
+  codeId: number;
+  codeKey: string;
+  sourceActorId: number;
+  targetActorId: number;
+  eventDate: string;
+  eventId: number | null;
+  layer: LayerKey;
+}
+
+/** Every passage of a relationship's two directions outside the default score (so that an export can carry every layer). */
+export function listUnscoredPassages(db: Db, a: number, b: number): UnscoredPassageRow[] {
+  const rows = stmt(
+    db,
+    `SELECT an.id, an.article_id AS articleId, an.code_id AS codeId, c.key AS codeKey, an.source_actor_id AS sourceActorId,
+            an.target_actor_id AS targetActorId, an.event_date AS eventDate, an.event_id AS eventId, an.coder, an.consensus
+     FROM annotations an JOIN codes c ON c.id = an.code_id
+     WHERE ((an.source_actor_id = @a AND an.target_actor_id = @b) OR (an.source_actor_id = @b AND an.target_actor_id = @a))
+       AND an.scored = 0
+     ORDER BY an.article_id, an.start_offset, an.id`,
+  ).all({ a, b }) as (Omit<UnscoredPassageRow, 'layer'> & { coder: string; consensus: number })[];
+  return rows.map(({ coder, consensus, ...r }) => ({ ...r, layer: layerKey(coder, consensus) }));
+}
+
+/** The layer of each of the given passages (for those outside the analyst's own). */
+export function layersOf(db: Db, ids: readonly number[]): Map<number, LayerKey> {
+  const rows = stmt(
+    db,
+    `SELECT id, coder, consensus FROM annotations WHERE id IN (SELECT value FROM json_each(?)) AND (coder <> '' OR consensus = 1)`,
+  ).all(JSON.stringify(ids)) as { id: number; coder: string; consensus: number }[];
+  return new Map(rows.map((r) => [r.id, layerKey(r.coder, r.consensus)]));
+}
+
+/** Takes the analyst's own passages of an adjudicated article out of the default score; returns the ids it changed. */
+export function unscoreOwnPassages(db: Db, articleId: number): number[] {
+  return (
+    stmt(db, `UPDATE annotations SET scored = 0 WHERE article_id = ? AND coder = '' AND consensus = 0 AND scored = 1 RETURNING id`).all(
+      articleId,
+    ) as { id: number }[]
+  ).map((r) => r.id);
+}
+
+/** Puts the given consensus passages that lie in adjudicated articles into the default score; returns the ids it changed. */
+export function scoreAdjudicatedConsensus(db: Db, ids: readonly number[]): number[] {
+  return (
+    stmt(
+      db,
+      `UPDATE annotations SET scored = 1
+       WHERE id IN (SELECT value FROM json_each(?)) AND consensus = 1 AND scored = 0
+         AND article_id IN (SELECT article_id FROM adjudicated_articles)
+       RETURNING id`,
+    ).all(JSON.stringify(ids)) as { id: number }[]
+  ).map((r) => r.id);
+}

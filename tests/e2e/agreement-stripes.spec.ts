@@ -28,7 +28,13 @@ async function coded(url: string, analyst: string, tags: [string, string][]): Pr
   await call('export:analyst', { name: analyst });
   const rel = (await call<{ id: number; actorA: { id: number }; actorB: { id: number } }[]>('relationships:list'))[0]!;
   const codes = Object.fromEntries((await call<{ key: string; id: number }[]>('codebook:list')).map((c) => [c.key, c.id]));
-  const article = await call<{ id: number }>('articles:create', { title: TITLE, outlet: 'Wire', publishedOn: DAY, relationshipId: rel.id, text: TEXT });
+  const article = await call<{ id: number }>('articles:create', {
+    title: TITLE,
+    outlet: 'Wire',
+    publishedOn: DAY,
+    relationshipId: rel.id,
+    text: TEXT,
+  });
   for (const [sentence, code] of tags) {
     const start = TEXT.indexOf(sentence);
     await call('annotations:create', {
@@ -42,7 +48,8 @@ async function coded(url: string, analyst: string, tags: [string, string][]): Pr
   }
 }
 
-const box = async (page: Page, layer: string, nth: number) => (await page.locator(`.layer-stripe[data-layer="${layer}"]`).nth(nth).boundingBox())!;
+const box = async (page: Page, layer: string, nth: number) =>
+  (await page.locator(`.layer-stripe[data-layer="${layer}"]`).nth(nth).boundingBox())!;
 
 /** The vertical extent of a sentence's lines on screen. */
 const lines = (page: Page, sentence: string) =>
@@ -73,8 +80,13 @@ test('the reader shows two coders’ layers side by side as stripes, and the lib
       [S3, 'CONCESSION'],
     ]);
     const rel = ((await callBrowserServer(priya.url, 'relationships:list')) as { id: number }[])[0]!;
-    jsonld = ((await callBrowserServer(priya.url, 'export:file', { format: 'annotations-jsonld', relationshipId: rel.id, fromDate: '2026-01-01' })) as { content: string })
-      .content;
+    jsonld = (
+      (await callBrowserServer(priya.url, 'export:file', {
+        format: 'annotations-jsonld',
+        relationshipId: rel.id,
+        fromDate: '2026-01-01',
+      })) as { content: string }
+    ).content;
   } finally {
     await stopServer(priya.child);
   }

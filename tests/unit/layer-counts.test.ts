@@ -40,7 +40,12 @@ async function tag(articleId: number, phrase: string, code: string, layer?: stri
   return a.id;
 }
 const counts = async (input: object) =>
-  Object.fromEntries((await w.ok('articles:list', { sort: 'title', ...input })).items.map((a: { title: string; annotationCount: number }) => [a.title, a.annotationCount]));
+  Object.fromEntries(
+    (await w.ok('articles:list', { sort: 'title', ...input })).items.map((a: { title: string; annotationCount: number }) => [
+      a.title,
+      a.annotationCount,
+    ]),
+  );
 
 describe('library tag counts per coder layer', () => {
   it('counts each layer apart, filters on the layer, and sorts by its count', async () => {

@@ -30,7 +30,12 @@ export function LayerBar() {
         <legend>Stripes</legend>
         {list.map((l) => (
           <label key={l.key} className="inline">
-            <input type="checkbox" checked={striped.includes(l.key)} onChange={() => toggleStripes(l.key)} aria-label={`Stripes of ${l.label}`} />
+            <input
+              type="checkbox"
+              checked={striped.includes(l.key)}
+              onChange={() => toggleStripes(l.key)}
+              aria-label={`Stripes of ${l.label}`}
+            />
             <span className="layer-swatch" style={{ background: layerColor(l.key, keys) }} aria-hidden="true" />
             {l.label}
           </label>
