@@ -73,22 +73,29 @@ export function listLayerPassages(db: Db, key: LayerKey, articleIds: readonly nu
 
 /**
  * The articles an agreement report compares by default: those a colleague's
- * layer among `keys` has passages in (the articles they were given to code;
- * the analyst's own layer usually spans far more). An article only one coder
- * tagged is a disagreement and counts; one the colleague left untagged cannot
- * be told from one they never saw, so it is left out unless named.
- * Without a colleague among `keys`, every article any of them tagged.
+ * layer among `keys` was given (every article of their returned coding
+ * package, tagged or not) or has passages in; the analyst's own layer usually
+ * spans far more. An article only one coder tagged is a disagreement and
+ * counts. Without a colleague among `keys`, every article any of them tagged.
  */
 export function articlesCodedByLayers(db: Db, keys: readonly LayerKey[]): number[] {
   const colleagues = keys.filter((k) => k !== OWN_LAYER && k !== CONSENSUS_LAYER);
   const cols = (colleagues.length > 0 ? colleagues : keys).map(requireLayer);
   const rows = stmt(
     db,
-    `SELECT DISTINCT an.article_id AS id FROM annotations an
+    `SELECT an.article_id AS id FROM annotations an
      JOIN json_each(@layers) l ON an.coder = json_extract(l.value, '$[0]') AND an.consensus = json_extract(l.value, '$[1]')
-     ORDER BY an.article_id`,
+     UNION
+     SELECT la.article_id FROM layer_articles la JOIN json_each(@layers) l ON la.coder = json_extract(l.value, '$[0]')
+     ORDER BY 1`,
   ).all({ layers: JSON.stringify(cols.map((c) => [c.coder, c.consensus])) }) as { id: number }[];
   return rows.map((r) => r.id);
+}
+
+/** Records that a colleague was given this article to code; returns the new row's id, or null if already recorded. */
+export function recordLayerArticle(db: Db, coder: string, articleId: number): number | null {
+  const info = stmt(db, 'INSERT OR IGNORE INTO layer_articles (coder, article_id) VALUES (?, ?)').run(coder, articleId);
+  return info.changes === 1 ? Number(info.lastInsertRowid) : null;
 }
 
 export function isAdjudicated(db: Db, articleId: number): boolean {

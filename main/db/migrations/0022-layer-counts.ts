@@ -7,6 +7,11 @@ import type { Migration } from './types';
  * passage in each). Other layers' counts are read on demand (main/db/articles.ts),
  * from the annotations_layer index. A passage enters its layer after its row
  * is inserted (insert, then move), so the move is counted too.
+ *
+ * `layer_articles` records the articles a colleague was given to code (every
+ * article of their returned coding package), so that an article they read and
+ * left untagged still counts in the agreement report: it is a disagreement
+ * wherever the analyst tagged it, not an article they never saw.
  */
 export const layerCounts: Migration = {
   version: 22,
@@ -29,6 +34,14 @@ export const layerCounts: Migration = {
       END;
       UPDATE articles SET annotation_count =
         (SELECT count(*) FROM annotations an WHERE an.article_id = articles.id AND an.coder = '' AND an.consensus = 0);
+
+      CREATE TABLE layer_articles (
+        id INTEGER PRIMARY KEY,
+        coder TEXT NOT NULL CHECK (coder <> ''),
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        UNIQUE (coder, article_id)
+      ) STRICT;
+      CREATE INDEX layer_articles_article ON layer_articles (article_id);
     `);
   },
 };

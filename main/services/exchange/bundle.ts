@@ -67,6 +67,8 @@ export interface Bundle {
   outletGrades: { outlet: string; grade: string }[];
   /** What could not be read, said for the analyst (never dropped silently). */
   unreadable: string[];
+  /** A colleague's whole workspace (a returned coding package): its analyst and every article's content hash, tagged or not. */
+  coderSaw?: { coder: string; contentHashes: string[] };
 }
 
 export function emptyBundle(): Bundle {

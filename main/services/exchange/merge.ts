@@ -23,7 +23,7 @@ import {
 import { contentHash } from '../articles';
 import type { AppContext } from '../context';
 import type { Bundle, BundleAnnotation } from './bundle';
-import { incomingLayer, settleMergedLayers } from './mergeLayers';
+import { incomingLayer, recordGivenArticles, settleMergedLayers } from './mergeLayers';
 import { mergeEventGroups, mergeScoreSettings, type SettingsOutcome } from './mergeSettings';
 import { storableText } from './positions';
 
@@ -281,6 +281,9 @@ export function mergeBundle(ctx: AppContext, bundle: Bundle, origin: string, fal
       mergeEventGroups(scope, groups, summary.skipped);
       const adjudicated = bundle.sources.filter((x) => x.adjudicated).flatMap((x) => articleIdByKey.get(x.key) ?? []);
       settleMergedLayers(db, adjudicated, [...added], origin, nowMs);
+      const saw = bundle.coderSaw;
+      if (saw && incomingLayer({}, saw.coder, ownAnalyst) !== OWN_LAYER)
+        recordGivenArticles(db, saw.coder, saw.contentHashes.flatMap((h) => findArticleByHash(db, h)?.id ?? []), origin, nowMs);
       summary.events = groups.length;
       summary.settingConflicts = settings.conflicts;
       return summary;

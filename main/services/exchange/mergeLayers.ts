@@ -6,7 +6,7 @@
 import { CONSENSUS_LAYER, coderLayer, OWN_LAYER, type LayerKey } from '../../../shared/agreement/layers';
 import { logChange } from '../../db/changeLog';
 import type { Db } from '../../db/connection';
-import { markAdjudicated, scoreAdjudicatedConsensus, unscoreOwnPassages } from '../../db/layers';
+import { markAdjudicated, recordLayerArticle, scoreAdjudicatedConsensus, unscoreOwnPassages } from '../../db/layers';
 import type { BundleAnnotation } from './bundle';
 
 /**
@@ -58,4 +58,13 @@ export function settleMergedLayers(
       after: { scored: 1, origin },
       atMs: nowMs,
     });
+}
+
+/** Records the articles a colleague's returned workspace held (those this workspace has too) as given to them to code. */
+export function recordGivenArticles(db: Db, coder: string, articleIds: Iterable<number>, origin: string, nowMs: number): void {
+  for (const articleId of articleIds) {
+    const id = recordLayerArticle(db, coder, articleId);
+    if (id !== null)
+      logChange(db, { entity: 'layer article', entityId: id, action: 'create', after: { coder, articleId, origin }, atMs: nowMs });
+  }
 }
