@@ -39,25 +39,20 @@ export function settleMergedLayers(
     const marked = markAdjudicated(db, articleId, nowMs);
     if (marked !== null)
       logChange(db, { entity: 'adjudicated article', entityId: marked, action: 'create', after: { articleId, origin }, atMs: nowMs });
-    for (const id of unscoreOwnPassages(db, articleId))
-      logChange(db, {
-        entity: 'annotation',
-        entityId: id,
-        action: 'update',
-        before: { scored: 1 },
-        after: { scored: 0, origin },
-        atMs: nowMs,
-      });
+    for (const id of unscoreOwnPassages(db, articleId)) logScored(db, id, 0, origin, nowMs);
   }
-  for (const id of scoreAdjudicatedConsensus(db, added))
-    logChange(db, {
-      entity: 'annotation',
-      entityId: id,
-      action: 'update',
-      before: { scored: 0 },
-      after: { scored: 1, origin },
-      atMs: nowMs,
-    });
+  for (const id of scoreAdjudicatedConsensus(db, added)) logScored(db, id, 1, origin, nowMs);
+}
+
+function logScored(db: Db, id: number, scored: 0 | 1, origin: string, nowMs: number): void {
+  logChange(db, {
+    entity: 'annotation',
+    entityId: id,
+    action: 'update',
+    before: { scored: 1 - scored },
+    after: { scored, origin },
+    atMs: nowMs,
+  });
 }
 
 /** Records the articles a colleague's returned workspace held (those this workspace has too) as given to them to code. */
