@@ -34,7 +34,7 @@ export function listReliability(ctx: AppContext): OpOutput<'reliability:list'> {
   };
 }
 
-export function setGradeFactor(ctx: AppContext, input: OpParsedInput<'reliability:setFactor'>): OpOutput<'reliability:setFactor'> {
+export function setGradeFactor(ctx: AppContext, input: OpParsedInput<'reliability:set-factor'>): OpOutput<'reliability:set-factor'> {
   const { db } = ctx.workspace;
   return db
     .transaction(() => {
