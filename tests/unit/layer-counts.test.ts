@@ -17,7 +17,7 @@ let codes: { id: number; key: string }[];
 beforeEach(async () => {
   w = openTestWorkspace();
   await w.ok('export:analyst', { name: 'Asha' });
-  rel = (await w.ok('relationships:list', {}))[0];
+  rel = (await w.ok('relationships:list', {}))[0]!;
   codes = await w.ok('codebook:list', {});
 });
 afterEach(() => w.close());

@@ -32,7 +32,7 @@ beforeEach(async () => {
   others = [];
   dir = tempDir('parley-qdpx-layers-');
   await w.ok('export:analyst', { name: 'Asha' });
-  rel = (await w.ok('relationships:list', {}))[0];
+  rel = (await w.ok('relationships:list', {}))[0]!;
   const codes: { id: number; key: string }[] = await w.ok('codebook:list', {});
   const codeId = (key: string) => codes.find((c) => c.key === key)!.id;
   const articleId = (await w.ok('articles:create', { title: 'Talks', publishedOn: '2026-06-01', relationshipId: rel.id, text: TEXT })).id;
@@ -59,8 +59,8 @@ beforeEach(async () => {
   await tag(S2, 'OVERTURE');
   // Adjudicate sentence 2: take Priya's concession. The agreed threat comes along into the consensus.
   const list = await w.ok('adjudication:list', { layerB: PRIYA });
-  const other = list.items.find((i: { kind: string }) => i.kind === 'other-code');
-  await w.ok('adjudication:settle', { layerB: PRIYA, articleId, aId: other.a.id, bId: other.b.id, decision: 'take-b' });
+  const other = list.items.find((i) => i.kind === 'other-code')!;
+  await w.ok('adjudication:settle', { layerB: PRIYA, articleId, aId: other.a!.id, bId: other.b!.id, decision: 'take-b' });
 });
 afterEach(() => {
   for (const o of others) o.close();
@@ -69,14 +69,14 @@ afterEach(() => {
 });
 
 async function qdpx(ws: TestWorkspace): Promise<Buffer> {
-  const relId = (await ws.ok('relationships:list', {}))[0].id;
+  const relId = (await ws.ok('relationships:list', {}))[0]!.id;
   const r = await ws.ok('export:file', { relationshipId: relId, format: 'qdpx', fromDate: '2026-05-01' });
   return Buffer.from(r.content, 'base64');
 }
 const layerCounts = async (ws: TestWorkspace) =>
   Object.fromEntries((await ws.ok('layers:list', {})).map((l: { key: string; passages: number }) => [l.key, l.passages]));
 const M = async (ws: TestWorkspace) => {
-  const relId = (await ws.ok('relationships:list', {}))[0].id;
+  const relId = (await ws.ok('relationships:list', {}))[0]!.id;
   return (await ws.ok('score:series', { relationshipId: relId, fromDate: '2026-06-01', toDate: '2026-06-01' })).combined.M[0];
 };
 async function readInto(name: string | null, bytes: Buffer): Promise<TestWorkspace> {

@@ -1,4 +1,5 @@
-import { layerColor, useLayers, useLayerUi } from './layerState';
+import { useLayers } from '../../state/agreementQueries';
+import { layerColor, useLayerUi } from './layerState';
 
 /**
  * Picks the coder layer the reader paints, and the layers shown side by side

@@ -4,7 +4,8 @@ import type { Annotation } from '../../../../shared/api/schemas';
 import type { TextIndex } from '../../highlight/textIndex';
 import { useActors, useCodebook } from '../../state/queries';
 import { useUi } from '../../state/ui';
-import { layerColor, useLayers, useLayerUi } from './layerState';
+import { useLayers } from '../../state/agreementQueries';
+import { layerColor, useLayerUi } from './layerState';
 import { useLayerStripes } from './useLayerStripes';
 
 /** Width of the gutter the text makes room for (agreement.css pads the text by as much). */

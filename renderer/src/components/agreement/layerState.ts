@@ -1,8 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { create } from 'zustand';
 import { CONSENSUS_LAYER, OWN_LAYER, type LayerKey } from '../../../../shared/agreement/layers';
 import type { Annotation } from '../../../../shared/api/schemas';
-import { api } from '../../api';
 
 /** Which coder layer the reader paints, and which it shows as stripes beside the text (UI state only; the passages live in the query cache). */
 interface LayerUi {
@@ -19,14 +17,6 @@ export const useLayerUi = create<LayerUi>((set) => ({
   striped: [],
   toggleStripes: (key) => set((s) => ({ striped: s.striped.includes(key) ? s.striped.filter((k) => k !== key) : [...s.striped, key] })),
 }));
-
-export const layerKeys = {
-  layers: () => ['layers'] as const,
-  report: (input: unknown) => ['agreement', input] as const,
-  adjudication: (layerB: string) => ['adjudication', layerB] as const,
-};
-
-export const useLayers = () => useQuery({ queryKey: layerKeys.layers(), queryFn: () => api.invoke('layers:list', {}) });
 
 /** Whether the reader paints this passage: it belongs to the layer shown. */
 export function inShownLayer(a: Annotation, shown: LayerKey): boolean {
