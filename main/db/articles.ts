@@ -2,6 +2,8 @@ import type { Article, ArticleSummary } from '../../shared/api/schemas';
 import type { Db } from './connection';
 import { stmt } from './statements';
 import { present } from '../../shared/domain/present';
+import type { LayerColumns, LayerKey } from '../../shared/agreement/layers';
+import { requireLayer } from './layers';
 
 export interface NewArticle {
   title: string;
@@ -112,25 +114,33 @@ export interface ArticleQuery {
   outlet?: string | undefined;
   fromDate?: string | undefined;
   toDate?: string | undefined;
+  /** The coder layer whose tags are counted and filtered on (default: the analyst's own, which the row keeps). */
+  layer?: LayerKey | undefined;
 }
+
+const OWN: LayerColumns = { coder: '', consensus: 0 };
+const IN_LAYER = 'an.coder = @coder AND an.consensus = @consensus';
+/** Another layer's tag count of an article (annotations_layer index); the own layer's is kept on the row. */
+const LAYER_COUNT = `(SELECT count(*) FROM annotations an WHERE an.article_id = articles.id AND ${IN_LAYER})`;
 
 /** The WHERE clause and named parameters of a library query (only the filters that are set). */
 function articleFilter(q: ArticleQuery): { where: string; params: Record<string, unknown> } {
   const clauses: string[] = [];
-  const params: Record<string, unknown> = {};
+  const layer = q.layer === undefined ? OWN : requireLayer(q.layer);
+  const params: Record<string, unknown> = { coder: layer.coder, consensus: layer.consensus };
   if (q.relationshipId !== undefined) {
     clauses.push('relationship_id = @relationshipId');
     params.relationshipId = q.relationshipId;
   }
   if (q.codeId !== undefined) {
     clauses.push(
-      'EXISTS (SELECT 1 FROM annotations an JOIN codes c ON c.id = an.code_id WHERE an.article_id = articles.id AND (c.id = @codeId OR c.parent_id = @codeId))',
+      `EXISTS (SELECT 1 FROM annotations an JOIN codes c ON c.id = an.code_id WHERE an.article_id = articles.id AND ${IN_LAYER} AND (c.id = @codeId OR c.parent_id = @codeId))`,
     );
     params.codeId = q.codeId;
   }
   if (q.actorId !== undefined) {
     clauses.push(
-      'EXISTS (SELECT 1 FROM annotations an WHERE an.article_id = articles.id AND (an.source_actor_id = @actorId OR an.target_actor_id = @actorId))',
+      `EXISTS (SELECT 1 FROM annotations an WHERE an.article_id = articles.id AND ${IN_LAYER} AND (an.source_actor_id = @actorId OR an.target_actor_id = @actorId))`,
     );
     params.actorId = q.actorId;
   }
@@ -157,13 +167,22 @@ function articleFilter(q: ArticleQuery): { where: string; params: Record<string,
  */
 export function listArticles(db: Db, q: ArticleQuery): { items: ArticleSummary[]; total: number } {
   const { where, params } = articleFilter(q);
-  const ids = stmt(db, `SELECT id FROM articles ${where} ORDER BY ${ORDER_BY[q.sort]} LIMIT @limit OFFSET @offset`).all({
+  const own = params.coder === OWN.coder && params.consensus === OWN.consensus;
+  const order = q.sort === 'tags-desc' && !own ? `${LAYER_COUNT} DESC, published_on DESC, id DESC` : ORDER_BY[q.sort];
+  const ids = stmt(db, `SELECT id FROM articles ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`).all({
     ...params,
     limit: q.limit,
     offset: q.offset,
   }) as { id: number }[];
   const total = (stmt(db, `SELECT count(*) AS n FROM articles ${where}`).get(params) as { n: number }).n;
-  return { items: ids.map((r) => present(getArticleSummary(db, r.id), `article ${r.id}, just listed`)), total };
+  const countSql = `SELECT ${LAYER_COUNT} AS n FROM articles WHERE id = @id`;
+  const items = ids.map((r) => {
+    const summary = present(getArticleSummary(db, r.id), `article ${r.id}, just listed`);
+    if (own) return summary;
+    const n = (stmt(db, countSql).get({ ...params, id: r.id }) as { n: number }).n;
+    return { ...summary, annotationCount: n };
+  });
+  return { items, total };
 }
 
 export function listOutlets(db: Db): { outlet: string; count: number }[] {

@@ -94,19 +94,44 @@ function pickRelationship(db: Db, id: number | undefined): Relationship | null {
   return rel;
 }
 
-function eventsOf(rows: readonly LayerPassageRow[], rel: Relationship): ScoreEvent[] {
+/**
+ * A layer's scored items for one relationship, as the main score counts them
+ * (main/services/scoreItems.ts): an ungrouped passage on its own; the passages
+ * of one event once, with the event's code weight, date and direction and the
+ * best confidence × reliability among the layer's passages of it.
+ */
+export function layerScoreEvents(rows: readonly LayerPassageRow[], rel: Relationship): ScoreEvent[] {
   const a = rel.actorA.id;
   const b = rel.actorB.id;
-  return rows
-    .filter((r) => (r.sourceActorId === a && r.targetActorId === b) || (r.sourceActorId === b && r.targetActorId === a))
-    .map((r) => ({ day: isoToDay(r.eventDate), direction: r.sourceActorId === a ? 'ab' : 'ba', s: r.weight * r.confidence * r.reliability }));
+  const inRel = (src: number, tgt: number) => (src === a && tgt === b) || (src === b && tgt === a);
+  const items: ScoreEvent[] = [];
+  const events = new Map<number, { event: ScoreEvent; weight: number; credibility: number }>();
+  for (const r of rows) {
+    const credibility = r.confidence * r.reliability;
+    if (r.eventId === null || r.evDate === null || r.evSourceActorId === null || r.evTargetActorId === null || r.evWeight === null) {
+      if (inRel(r.sourceActorId, r.targetActorId))
+        items.push({ day: isoToDay(r.eventDate), direction: r.sourceActorId === a ? 'ab' : 'ba', s: r.weight * credibility });
+      continue;
+    }
+    if (!inRel(r.evSourceActorId, r.evTargetActorId)) continue;
+    const seen = events.get(r.eventId);
+    if (!seen) {
+      const event: ScoreEvent = { day: isoToDay(r.evDate), direction: r.evSourceActorId === a ? 'ab' : 'ba', s: r.evWeight * credibility };
+      events.set(r.eventId, { event, weight: r.evWeight, credibility });
+      items.push(event);
+    } else if (credibility > seen.credibility) {
+      seen.credibility = credibility;
+      seen.event.s = seen.weight * credibility;
+    }
+  }
+  return items;
 }
 
 /**
- * Each layer's series over the compared articles (every passage counts on its
- * own: event grouping is the analyst's, not a coder's), and the consensus as
- * the default score reads it there: the consensus in adjudicated articles, the
- * analyst's own elsewhere.
+ * Each layer's series over the compared articles, with event grouping as the
+ * main score has it (an event counts once in each layer that has passages of
+ * it), and the consensus as the default score reads it there: the consensus in
+ * adjudicated articles, the analyst's own elsewhere.
  */
 function sensitivity(
   ctx: AppContext,
@@ -119,12 +144,12 @@ function sensitivity(
   const rel = pickRelationship(db, input.relationshipId);
   if (!rel) return null;
   const own = workspaceAnalyst(db);
-  const named = keys.map((key, i) => ({ key, label: layerLabel(key, own), events: eventsOf(rowsByLayer[i]!, rel) }));
+  const named = keys.map((key, i) => ({ key, label: layerLabel(key, own), events: layerScoreEvents(rowsByLayer[i]!, rel) }));
   const adjudicated = new Set(listAdjudicated(db));
   if (articleIds.some((id) => adjudicated.has(id))) {
     const consensus = listLayerPassages(db, CONSENSUS_LAYER, articleIds);
     const ownRows = listLayerPassages(db, OWN_LAYER, articleIds.filter((id) => !adjudicated.has(id)));
-    named.push({ key: CONSENSUS_LAYER, label: 'Consensus', events: eventsOf([...consensus, ...ownRows], rel) });
+    named.push({ key: CONSENSUS_LAYER, label: 'Consensus', events: layerScoreEvents([...consensus, ...ownRows], rel) });
   }
   const days = named.flatMap((n) => n.events.map((e) => e.day));
   if (days.length === 0) return null;

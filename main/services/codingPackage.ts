@@ -23,6 +23,7 @@ const CLEARED = [
   'annotation_origins',
   'adjudications',
   'adjudicated_articles',
+  'layer_articles',
   'settings',
   'change_log',
   'change_sets',

@@ -50,6 +50,8 @@ export const ArticleListInput = z
     outlet: z.string().max(200).optional(),
     fromDate: IsoDate.optional(),
     toDate: IsoDate.optional(),
+    /** The coder layer whose tags are counted and filtered on (own, consensus, coder:<name>); the analyst's own when absent. */
+    layer: z.string().min(1).max(220).optional(),
   })
   .strict();
 

@@ -86,6 +86,8 @@ describe('blind double-coding package', () => {
     expect(after.items.map((e) => e.annotationId)).toEqual(before.items.map((e) => e.annotationId));
     const report = await ok('agreement:report', { unit: 'paragraph' });
     expect(report.layers.map((l) => l.label)).toEqual(['Asha', 'Priya']);
+    // Priya read all three and tagged one: the two she left untagged are compared too (not left out as unseen).
+    expect(report.articleIds).toEqual(ids);
     expect(report.codes.find((c) => c.code === 'THREAT')).toMatchObject({ passages: [1, 1], kappa: 1 });
   });
 

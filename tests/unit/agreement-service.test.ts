@@ -107,6 +107,28 @@ describe('coder layers and the agreement report', () => {
     expect(html).toContain('Asha, Priya over 1 articles');
   });
 
+  it('counts an event once in each layer’s sensitivity series, as the main score does', async () => {
+    // Priya: an overture and a concession grouped into one CONCESSION event in her layer (as a merge of her
+    // grouped package leaves them) → M = +5 (+4.5 if each counted).
+    const t2 = await tag(0, 39, 'OVERTURE');
+    const c2 = await tag(P2, TEXT.length, 'CONCESSION');
+    await ok('events:group', { annotationIds: [t2, c2], codeId: codeId('CONCESSION') });
+    for (const id of [t2, c2]) setLayer(w.ctx.workspace.db, id, PRIYA, false);
+    // Own: a threat (−6) and a concession (+5) grouped into one THREAT event → M = −6 on the day (−0.5 if each counted).
+    const threat = await tag(0, 39, 'THREAT');
+    const concession = await tag(P2, TEXT.length, 'CONCESSION');
+    await ok('events:group', { annotationIds: [threat, concession], codeId: codeId('THREAT') });
+    const r = await ok('agreement:report', { unit: 'paragraph' });
+    const M = (key: string) => r.sensitivity!.series.find((s) => s.key === key)!.M[0];
+    expect(r.sensitivity!.fromDate).toBe('2026-06-01');
+    expect(M('own')).toBeCloseTo(-6, 12);
+    expect(M(PRIYA)).toBeCloseTo(5, 12);
+    // The main score reads the analyst's own layer: the same M on that day.
+    const series = await ok('score:series', { relationshipId: rel.id, fromDate: '2026-06-01', toDate: '2026-06-01' });
+    expect(series.combined.M[0]).toBeCloseTo(M('own')!, 12);
+    expect(r.sensitivity!.largest).toMatchObject({ difference: 11, date: '2026-06-01' });
+  });
+
   it('refuses a report without two layers, and names what to do', async () => {
     await tag(0, 39, 'THREAT');
     const r = await w.call('agreement:report', {});

@@ -49,6 +49,7 @@ describe('migrations', () => {
         'change_sets',
         'codes',
         'events',
+        'layer_articles',
         'merge_conflicts',
         'merge_setting_conflicts',
         'outlet_grades',

@@ -12,6 +12,8 @@ export interface BundleSource {
   url: string;
   publishedOn: string;
   text: string;
+  /** The file says this article was adjudicated: its consensus, not the analyst's own coding, counts in the score. */
+  adjudicated?: boolean;
 }
 
 export interface BundleCode {
@@ -40,6 +42,8 @@ export interface BundleAnnotation {
   updatedAtMs: number;
   /** The event (BundleEvent.key) this passage is grouped into, '' when it counts on its own. */
   eventKey: string;
+  /** The file says this passage is a colleague's (their layer, by `analyst`) or the consensus. */
+  layerHint?: 'coder' | 'consensus';
 }
 
 /** Passages grouped so that they count once: the event's own code, date and direction. */
@@ -63,6 +67,8 @@ export interface Bundle {
   outletGrades: { outlet: string; grade: string }[];
   /** What could not be read, said for the analyst (never dropped silently). */
   unreadable: string[];
+  /** A colleague's whole workspace (a returned coding package): its analyst and every article's content hash, tagged or not. */
+  coderSaw?: { coder: string; contentHashes: string[] };
 }
 
 export function emptyBundle(): Bundle {

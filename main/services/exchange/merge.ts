@@ -4,7 +4,7 @@ import { isIsoDate } from '../../../shared/domain/dates';
 import { quoteSelector } from '../../../shared/domain/anchoring';
 import { wordCount } from '../../../shared/domain/text';
 import { actorIdByCode, getActor, insertActor, listRelationships } from '../../db/actors';
-import { coderLayer, OWN_LAYER } from '../../../shared/agreement/layers';
+import { OWN_LAYER } from '../../../shared/agreement/layers';
 import { deleteAnnotation, getAnnotation, insertAnnotation, listAnnotationsForArticle } from '../../db/annotations';
 import { setLayer } from '../../db/layers';
 import { findArticleByHash, getArticle, insertArticle } from '../../db/articles';
@@ -23,6 +23,7 @@ import {
 import { contentHash } from '../articles';
 import type { AppContext } from '../context';
 import type { Bundle, BundleAnnotation } from './bundle';
+import { incomingLayer, recordGivenArticles, settleMergedLayers } from './mergeLayers';
 import { mergeEventGroups, mergeScoreSettings, type SettingsOutcome } from './mergeSettings';
 import { storableText } from './positions';
 
@@ -199,10 +200,8 @@ export function mergeBundle(ctx: AppContext, bundle: Bundle, origin: string, fal
         const eventDate = isIsoDate(a.eventDate) ? a.eventDate : article.publishedOn;
         const confidence = Math.max(0, Math.min(1, Number.isFinite(a.confidence) ? a.confidence : 1));
         const theirAnalyst = a.analyst || fallbackAnalyst;
-        // A named colleague's coding comes in as their coder layer, never into the named analyst's own (issue 16);
-        // it is compared and adjudicated there, so it is matched only against that layer.
-        // An unnamed workspace (a fresh one an export is read back into) takes the coding as its own.
-        const layer = theirAnalyst !== '' && ownAnalyst !== '' && theirAnalyst !== ownAnalyst ? coderLayer(theirAnalyst) : OWN_LAYER;
+        // Each coder's passages go into their layer (issue 16) and are matched only against that layer.
+        const layer = incomingLayer(a, theirAnalyst, ownAnalyst);
         const samePassage = listAnnotationsForArticle(db, articleId).filter(
           (o) => o.start === start && o.end === end && o.sourceActorId === src && o.targetActorId === tgt && (o.layer ?? OWN_LAYER) === layer,
         );
@@ -280,6 +279,11 @@ export function mergeBundle(ctx: AppContext, bundle: Bundle, origin: string, fal
         ];
       });
       mergeEventGroups(scope, groups, summary.skipped);
+      const adjudicated = bundle.sources.filter((x) => x.adjudicated).flatMap((x) => articleIdByKey.get(x.key) ?? []);
+      settleMergedLayers(db, adjudicated, [...added], origin, nowMs);
+      const saw = bundle.coderSaw;
+      if (saw && incomingLayer({}, saw.coder, ownAnalyst) !== OWN_LAYER)
+        recordGivenArticles(db, saw.coder, saw.contentHashes.flatMap((h) => findArticleByHash(db, h)?.id ?? []), origin, nowMs);
       summary.events = groups.length;
       summary.settingConflicts = settings.conflicts;
       return summary;

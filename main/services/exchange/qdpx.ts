@@ -18,7 +18,10 @@ import type { Db } from '../../db/connection';
 import type { ReportData } from '../report/data';
 import { getActor } from '../../db/actors';
 import { getCode } from '../../db/codebook';
-import { getEvent, listGrades } from '../../db/scoring';
+import { getEvent, getOutletGrade, listGrades } from '../../db/scoring';
+import { OWN_LAYER } from '../../../shared/agreement/layers';
+import { listAdjudicated } from '../../db/layers';
+import { layeredQuotes, layerMeta, type LayeredQuote } from './qdpxLayers';
 import { codePointLength, toCodePoints } from './positions';
 
 /** A stable GUID made from a name, so the same thing gets the same GUID in every export. */
@@ -81,20 +84,24 @@ export function renderQdc(d: ReportData): string {
 /** The project file and the source texts of the brief's selection. */
 export function renderQdpx(d: ReportData, db: Db): Uint8Array {
   const files: Record<string, Uint8Array> = {};
-  const analysts = [...new Set(d.quotes.map((q) => q.analyst || 'Parley analyst'))];
-  const userGuid = (name: string) => guidOf('user', name || 'Parley analyst');
-  const byArticle = new Map<number, typeof d.quotes>();
-  for (const q of d.quotes) {
+  const all = layeredQuotes(d, db);
+  const analysts = [...new Set(all.map((q) => q.user))];
+  const userGuid = (name: string) => guidOf('user', name);
+  const adjudicated = new Set(listAdjudicated(db));
+  const byArticle = new Map<number, LayeredQuote[]>();
+  for (const q of all) {
     if (!byArticle.has(q.articleId)) byArticle.set(q.articleId, []);
     byArticle.get(q.articleId)!.push(q);
   }
   // An event is named by its passages' selections, so the same grouping gets the same GUID in every export.
-  const selectionKey = (q: (typeof d.quotes)[number]) => {
+  // Another layer's passage of the same span and code is another selection: its layer is part of its name.
+  const layerPart = (q: LayeredQuote) => (q.layer === OWN_LAYER ? [] : [q.layer]);
+  const selectionKey = (q: LayeredQuote) => {
     const full = getAnnotation(db, q.id)!;
-    return [getArticle(db, q.articleId)!.contentHash, full.start, full.end, q.codeKey, q.sourceCode, q.targetCode].join('|');
+    return [getArticle(db, q.articleId)!.contentHash, full.start, full.end, q.codeKey, q.sourceCode, q.targetCode, ...layerPart(q)].join('|');
   };
   const eventMembers = new Map<number, string[]>();
-  for (const q of d.quotes) if (q.eventId !== null) eventMembers.set(q.eventId, [...(eventMembers.get(q.eventId) ?? []), selectionKey(q)]);
+  for (const q of all) if (q.eventId !== null) eventMembers.set(q.eventId, [...(eventMembers.get(q.eventId) ?? []), selectionKey(q)]);
   const eventGuid = (id: number) => guidOf('event', ...[...eventMembers.get(id)!].sort());
   const projectMeta = [
     meta(Object.fromEntries(listGrades(db).map((g) => [`factor-${g.grade}`, g.factor]))),
@@ -118,8 +125,8 @@ export function renderQdpx(d: ReportData, db: Db): Uint8Array {
     const selections = quotes
       .map((q) => {
         const full = getAnnotation(db, q.id)!;
-        const selGuid = guidOf('selection', a.contentHash, full.start, full.end, q.codeKey, q.sourceCode, q.targetCode);
-        const user = userGuid(q.analyst);
+        const selGuid = guidOf('selection', a.contentHash, full.start, full.end, q.codeKey, q.sourceCode, q.targetCode, ...layerPart(q));
+        const user = userGuid(q.user);
         let noteRef = '';
         if (full.note) {
           const noteGuid = guidOf('note', selGuid);
@@ -135,6 +142,7 @@ export function renderQdpx(d: ReportData, db: Db): Uint8Array {
           confidence: full.confidence,
           event: full.eventDate,
           ...(q.eventId !== null ? { group: eventGuid(q.eventId) } : {}),
+          ...layerMeta(q.layer),
         });
         const start = toCodePoints(a.text, full.start);
         const end = start + codePointLength(full.exact);
@@ -147,8 +155,15 @@ export function renderQdpx(d: ReportData, db: Db): Uint8Array {
         );
       })
       .join('');
-    const grade = quotes[0]!.grade;
-    const description = meta({ outlet: a.outlet, author: a.author, url: a.url, published: a.publishedOn, ...(grade ? { grade } : {}) });
+    const grade = getOutletGrade(db, a.outlet);
+    const description = meta({
+      outlet: a.outlet,
+      author: a.author,
+      url: a.url,
+      published: a.publishedOn,
+      ...(grade ? { grade } : {}),
+      ...(adjudicated.has(articleId) ? { adjudicated: 1 } : {}),
+    });
     sources.push(
       `<TextSource guid="${sourceGuid}" name="${xmlAttr(a.title)}" plainTextPath="internal://${sourceGuid}.txt" creationDateTime="${iso(a.createdAtMs)}">` +
         `<Description>${xmlText(description)}</Description>${selections}</TextSource>`,

@@ -176,6 +176,7 @@ export function readQdpx(bytes: Uint8Array, fallbackAnalyst = ''): Bundle {
       url: m.url ?? '',
       publishedOn: m.published ?? (attr(s, 'creationDateTime').slice(0, 10) || ''),
       text,
+      ...(m.adjudicated === '1' ? { adjudicated: true } : {}),
     });
     if (m.grade && m.outlet) bundle.outletGrades.push({ outlet: m.outlet, grade: m.grade });
     const selections = list(s.PlainTextSelection);
@@ -214,6 +215,7 @@ export function readQdpx(bytes: Uint8Array, fallbackAnalyst = ''): Bundle {
           createdAtMs: Number.isFinite(created) ? created : 0,
           updatedAtMs: Number.isFinite(modified) ? modified : Number.isFinite(created) ? created : 0,
           eventKey: sm.group ?? '',
+          ...(sm.layer === 'coder' || sm.layer === 'consensus' ? { layerHint: sm.layer } : {}),
         });
       }
     }

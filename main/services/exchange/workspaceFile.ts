@@ -63,6 +63,15 @@ export function readWorkspaceFile(file: string, fallbackAnalyst = ''): Bundle {
       gradeFactors: their.gradeFactors,
       outletGrades: their.outletGrades,
       unreadable: [],
+      // Every article they had, so that one they read and left untagged still counts as coded by them.
+      ...(theirAnalyst
+        ? {
+            coderSaw: {
+              coder: theirAnalyst,
+              contentHashes: (db.prepare('SELECT content_hash AS h FROM articles').all() as { h: string }[]).map((r) => r.h),
+            },
+          }
+        : {}),
     };
   } finally {
     db.close();

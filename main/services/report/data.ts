@@ -8,6 +8,7 @@ import { listCodes } from '../../db/codebook';
 import type { ScoredAnnotationRow } from '../../db/annotations';
 import type { Grade } from '../../db/scoring';
 import { originAnalysts, workspaceAnalyst } from '../../db/exchange';
+import { listUnscoredPassages, type UnscoredPassageRow } from '../../db/layers';
 import { briefAgreement } from '../agreement';
 import type { AppContext } from '../context';
 import { relationshipEvidence } from '../score';
@@ -60,6 +61,8 @@ export interface ReportData {
   keyEvents: ReportQuote[];
   codes: Code[];
   weights: { key: string; name: string; weight: number }[];
+  /** The selection's passages the score does not read, each in its coder layer (for exports that carry every layer). */
+  unscored: UnscoredPassageRow[];
   /** Agreement between coder layers, when a colleague's layer exists (docs/agreement.md). */
   agreement?: AgreementReport | null;
 }
@@ -89,10 +92,9 @@ export function gatherBrief(ctx: AppContext, o: ParsedBriefOptions): ReportData 
 
   const today = localToday(ctx.now());
   const toDay = o.toDate ? isoToDay(o.toDate) : today;
-  const keep = rows.map(
-    (r) =>
-      codeSelected(codeById.get(r.codeId)!) && (!actorSet || actorSet.has(r.sourceActorId)) && (!articleSet || articleSet.has(r.articleId)),
-  );
+  const selected = (r: { codeId: number; sourceActorId: number; articleId: number }) =>
+    codeSelected(codeById.get(r.codeId)!) && (!actorSet || actorSet.has(r.sourceActorId)) && (!articleSet || articleSet.has(r.articleId));
+  const keep = rows.map(selected);
   const keptIds = new Set(rows.filter((_, i) => keep[i]).map((r) => r.id));
   const keptItems = items.filter((item) => item.passages.some((p) => keptIds.has(p.annotationId)));
   const keptEvents = itemsAsEvents(keptItems);
@@ -183,6 +185,9 @@ export function gatherBrief(ctx: AppContext, o: ParsedBriefOptions): ReportData 
     keyEvents,
     codes,
     weights: codes.map((c) => ({ key: c.key, name: c.name, weight: c.weight })),
+    unscored: listUnscoredPassages(db, relationship.actorA.id, relationship.actorB.id).filter(
+      (r) => selected(r) && isoToDay(r.eventDate) >= fromDay && isoToDay(r.eventDate) <= toDay,
+    ),
     agreement: briefAgreement(ctx, o.relationshipId, o.halfLifeDays),
   };
 }

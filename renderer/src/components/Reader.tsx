@@ -15,6 +15,7 @@ import { domRange, useReaderSelection } from './reader/useReaderSelection';
 import { ReaderPopovers } from './reader/ReaderPopovers';
 import { ReaderView } from './reader/ReaderView';
 import { useCodeKeys } from '../state/codingLoopQueries';
+import { LayerStripes } from './agreement/LayerStripes';
 import { inShownLayer, useLayerUi } from './agreement/layerState';
 import { useSuggestionLayer } from './suggest/useSuggestionLayer';
 
@@ -185,6 +186,7 @@ export function Reader() {
         keys.onKeyDown(e, { selectSpan: selection.selectSpan, openDraft: selection.openDraftFromSelection });
       }}
     >
+      {!editing && <LayerStripes bodyRef={bodyRef} index={index} annotations={all} />}
       <ReaderPopovers
         article={a}
         text={text}

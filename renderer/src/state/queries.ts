@@ -4,6 +4,8 @@ import { api } from '../api';
 import { keys } from './keys';
 import { shownByCaller, useApiMutation } from './mutation';
 import { useUi } from './ui';
+import { OWN_LAYER } from '../../../shared/agreement/layers';
+import { useLayerUi } from '../components/agreement/layerState';
 
 export const useCodebook = () => useQuery({ queryKey: keys.codebook(), queryFn: () => api.invoke('codebook:list', {}) });
 export const useActors = () => useQuery({ queryKey: keys.actors(), queryFn: () => api.invoke('actors:list', {}) });
@@ -88,11 +90,15 @@ export const useAddAlias = () => useRegistryMutation('actors:add-alias');
 
 /** One page of the library (the virtualized list asks for the pages it shows). */
 export const LIBRARY_PAGE = 100;
-export const useArticlePage = (query: Omit<OpInput<'articles:list'>, 'limit' | 'offset'>, page: number) =>
-  useQuery({
-    queryKey: keys.articlePage(query, page),
-    queryFn: () => api.invoke('articles:list', { ...query, limit: LIBRARY_PAGE, offset: page * LIBRARY_PAGE }),
+export function useArticlePage(query: Omit<OpInput<'articles:list'>, 'limit' | 'offset'>, page: number) {
+  // Tag counts and tag filters follow the coder layer the reader shows (issue 16).
+  const shown = useLayerUi((s) => s.shown);
+  const q = shown === OWN_LAYER ? query : { ...query, layer: shown };
+  return useQuery({
+    queryKey: keys.articlePage(q, page),
+    queryFn: () => api.invoke('articles:list', { ...q, limit: LIBRARY_PAGE, offset: page * LIBRARY_PAGE }),
     placeholderData: (previous) => previous,
   });
+}
 
 export const useOutlets = () => useQuery({ queryKey: keys.outlets(), queryFn: () => api.invoke('articles:outlets', {}) });
