@@ -166,7 +166,7 @@ describe('merging a colleague', () => {
     expect(await notes()).toEqual(['Ben: this is an overture, not a concession']);
     expect(await ours.w.ok('export:conflicts', {})).toHaveLength(0);
     // The merge itself is one undoable change set, named after the file.
-    expect(state.recent.map((s: { label: string }) => s.label)).toContain("Merge ben.sqlite");
+    expect(state.recent.map((s: { label: string }) => s.label)).toContain('Merge ben.sqlite');
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
