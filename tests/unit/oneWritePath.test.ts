@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../main/db/migrations';
 import { insertArticle } from '../../main/db/articles';
+import { changeSetByUid } from '../../main/db/changeLog';
 import { ContinuedChangeSet } from '../../main/services/changeRecorder';
 import { openTestWorkspace, tempDir, type TestWorkspace } from '../helpers/workspace';
 
@@ -175,9 +176,10 @@ describe('the change log stays lean', () => {
     expect(Object.keys(JSON.parse(edit.after_json)).sort()).toEqual(['note']); // the clock is pinned: updated_at_ms did not change
     expect(JSON.parse(edit.before_json).note).toBe('');
     // Every set carries a globally unique id.
-    const uids = db.prepare('SELECT uid FROM change_sets').pluck().all() as string[];
+    const uids = db.prepare('SELECT uid FROM change_sets ORDER BY id').pluck().all() as string[];
     expect(uids.every((u) => UUID.test(u))).toBe(true);
     expect(new Set(uids).size).toBe(uids.length);
+    expect(changeSetByUid(db, uids[0] ?? '')).toMatchObject({ uid: uids[0], label: `Import ${n} articles`, analyst: '' });
   });
 });
 
