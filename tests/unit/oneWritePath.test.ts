@@ -26,9 +26,9 @@ const workspace = (dir?: string) => {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 async function basics(w: TestWorkspace) {
-  const rel = (await w.ok('relationships:list', {}))[0];
+  const rel = (await w.ok('relationships:list', {}))[0]!;
   const codes = await w.ok('codebook:list', {});
-  const threat = codes.find((c: { key: string }) => c.key === 'THREAT').id;
+  const threat = codes.find((c: { key: string }) => c.key === 'THREAT')!.id;
   return { rel, threat };
 }
 
@@ -217,7 +217,7 @@ describe('an import saved over several transactions', () => {
     chunk(2, 3);
     const labels = async () => (await w.ok('history:state', {})).recent.map((s: { label: string }) => s.label);
     expect(await labels()).toEqual(['Import 5 articles']);
-    const first = (await w.ok('articles:list', { sort: 'title' })).items[0];
+    const first = (await w.ok('articles:list', { sort: 'title' })).items[0]!;
     await w.ok('annotations:create', {
       articleId: first.id,
       start: 0,
