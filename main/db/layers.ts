@@ -148,6 +148,8 @@ export function insertAdjudication(
     'INSERT INTO adjudications (article_id, a_annotation_id, b_annotation_id, decision, at_ms) VALUES (?, ?, ?, ?, ?)',
   ).run(d.articleId, d.a, d.b, d.decision, nowMs);
   return Number(info.lastInsertRowid);
+}
+
 /** A passage the default score does not read (a colleague's, or the analyst's own where the consensus replaced it), with its layer. */
 export interface UnscoredPassageRow {
   id: number;

@@ -12,10 +12,11 @@ import { ApiError } from '../../shared/api/errors';
 import { openWorkspace, type Db } from '../db/connection';
 import { countsOf, integrityCheck, makeSelfContained, onlineBackup, openReadonly, type Counts } from '../db/files';
 import { hasTable, schemaVersion as schemaVersionOf } from '../db/schemaInfo';
-import { getSetting, setSetting } from '../db/exchange';
+import { getSetting } from '../db/exchange';
 import { SCHEMA_VERSION } from '../db/migrations';
 import type { AppContext } from './context';
 import { saveRecoveryNotice } from './recovery';
+import { saveSettings } from './settings';
 
 type Kind = 'manual' | 'daily' | 'pre-restore' | 'kept';
 const NAME = /^parley-(manual|daily|pre-restore|kept)-(\d{8})-(\d{6})(?:-(\d+))?\.sqlite$/;
@@ -149,11 +150,11 @@ export function backupSettings(ctx: AppContext): BackupSettings {
 }
 
 export function saveBackupSettings(ctx: AppContext, s: BackupSettings): BackupSettings {
-  const db = ctx.workspace.db;
-  db.transaction(() => {
-    setSetting(db, 'backup.keepDaily', String(s.keepDaily));
-    setSetting(db, 'backup.autoDaily', s.autoDaily ? '1' : '0');
-  }).immediate();
+  // Undoing this restores the settings, not daily backups the rotation has removed since.
+  saveSettings(ctx, `Backups: ${s.autoDaily ? 'daily' : 'by hand only'}, keep ${s.keepDaily}`, {
+    'backup.keepDaily': String(s.keepDaily),
+    'backup.autoDaily': s.autoDaily ? '1' : '0',
+  });
   pruneDaily(ctx, s.keepDaily);
   return backupSettings(ctx);
 }

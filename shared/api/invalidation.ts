@@ -175,7 +175,6 @@ export const INVALIDATES: { readonly [K in OperationName]?: Effect<K> } = {
   // since a refetch could bring back an older value while a newer change is on its way.
   'marks:save-settings': [['history']],
 
-  'history:list': 'read',
   'history:state': 'read',
   'history:undo': 'everything',
   'history:redo': 'everything',

@@ -47,13 +47,19 @@ test('undo and redo of tagging work with the keys and survive a reload; the hist
     /Redid: Tag “threatened to suspend the trade talks” as Threat/,
     /Undid: Tag “threatened to suspend the trade talks” as Threat/,
     /^\S+.*Tag “threatened to suspend the trade talks” as Threat/,
+    new RegExp(`^\\S+.*Add article “${ARTICLE.title}”`),
   ]);
-  await page.getByRole('button', { name: /^Undo/ }).click();
+  const undo = page.getByRole('button', { name: /^Undo/ });
+  await undo.click();
   await expect(tags).toContainText('No tags yet');
-  await expect(page.getByRole('button', { name: /^Undo/ })).toBeDisabled();
+  // Adding the article is an undoable change too: undone, it leaves the library.
+  await expect(undo).toHaveAttribute('title', `Undo: Add article “${ARTICLE.title}”`);
+  await undo.click();
+  await expect(page.getByRole('status')).toContainText(`Undone: Add article “${ARTICLE.title}”.`);
+  await expect(page.getByRole('button', { name: new RegExp(ARTICLE.title) })).toHaveCount(0);
+  await expect(undo).toBeDisabled();
   // Nothing left to undo: the key says so.
-  await page.getByRole('document', { name: 'Article text' }).focus();
   await page.keyboard.press('Control+z');
-  await expect(page.getByRole('alert')).toContainText('There is nothing to undo.');
+  await expect(page.getByRole('alert').filter({ hasText: 'There is nothing to undo.' })).toBeVisible();
   await page.screenshot({ path: '.cache/screens/undo-history.png' });
 });

@@ -11,6 +11,7 @@ import { coderLayers } from './0009-coder-layers';
 import { settingConflicts } from './0010-setting-conflicts';
 import { suggestions } from './0013-suggestions';
 import { nearDuplicates } from './0014-near-duplicates';
+import { oneWritePath } from './0015-one-write-path';
 import { layerCounts } from './0022-layer-counts';
 import type { Migration } from './types';
 import { present } from '../../../shared/domain/present';
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   settingConflicts,
   suggestions,
   nearDuplicates,
+  oneWritePath,
   layerCounts,
 ];
 

@@ -4,9 +4,9 @@
  * file says).
  */
 import { CONSENSUS_LAYER, coderLayer, OWN_LAYER, type LayerKey } from '../../../shared/agreement/layers';
-import { logChange } from '../../db/changeLog';
 import type { Db } from '../../db/connection';
-import { markAdjudicated, recordLayerArticle, scoreAdjudicatedConsensus, unscoreOwnPassages } from '../../db/layers';
+import { markAdjudicated, ownPassageIds, recordLayerArticle, scoreAdjudicatedConsensus, unscoreOwnPassages } from '../../db/layers';
+import type { ChangeRecorder } from '../undo';
 import type { BundleAnnotation } from './bundle';
 
 /**
@@ -26,40 +26,29 @@ export function incomingLayer(a: Pick<BundleAnnotation, 'layerHint'>, theirAnaly
  * After a merge: the articles the file marks adjudicated are adjudicated here
  * too (the consensus replaces the analyst's own passages in the score), and
  * the consensus passages added into an adjudicated article count in the score.
- * Each change is logged like the rest of the merge.
+ * Each row is declared to the merge's change set, so undoing the merge undoes these too.
  */
 export function settleMergedLayers(
   db: Db,
+  rec: ChangeRecorder,
   adjudicatedArticleIds: Iterable<number>,
   added: readonly number[],
-  origin: string,
   nowMs: number,
 ): void {
   for (const articleId of adjudicatedArticleIds) {
     const marked = markAdjudicated(db, articleId, nowMs);
-    if (marked !== null)
-      logChange(db, { entity: 'adjudicated article', entityId: marked, action: 'create', after: { articleId, origin }, atMs: nowMs });
-    for (const id of unscoreOwnPassages(db, articleId)) logScored(db, id, 0, origin, nowMs);
+    if (marked !== null) rec.created('adjudicated_articles', 'adjudicated article', marked);
+    for (const id of ownPassageIds(db, articleId)) rec.willChange('annotations', 'annotation', id);
+    unscoreOwnPassages(db, articleId);
   }
-  for (const id of scoreAdjudicatedConsensus(db, added)) logScored(db, id, 1, origin, nowMs);
-}
-
-function logScored(db: Db, id: number, scored: 0 | 1, origin: string, nowMs: number): void {
-  logChange(db, {
-    entity: 'annotation',
-    entityId: id,
-    action: 'update',
-    before: { scored: 1 - scored },
-    after: { scored, origin },
-    atMs: nowMs,
-  });
+  for (const id of added) rec.willChange('annotations', 'annotation', id);
+  scoreAdjudicatedConsensus(db, added);
 }
 
 /** Records the articles a colleague's returned workspace held (those this workspace has too) as given to them to code. */
-export function recordGivenArticles(db: Db, coder: string, articleIds: Iterable<number>, origin: string, nowMs: number): void {
+export function recordGivenArticles(db: Db, rec: ChangeRecorder, coder: string, articleIds: Iterable<number>): void {
   for (const articleId of articleIds) {
     const id = recordLayerArticle(db, coder, articleId);
-    if (id !== null)
-      logChange(db, { entity: 'layer article', entityId: id, action: 'create', after: { coder, articleId, origin }, atMs: nowMs });
+    if (id !== null) rec.created('layer_articles', 'layer article', id);
   }
 }
