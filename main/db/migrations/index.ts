@@ -11,6 +11,8 @@ import { coderLayers } from './0009-coder-layers';
 import { settingConflicts } from './0010-setting-conflicts';
 import { suggestions } from './0013-suggestions';
 import { nearDuplicates } from './0014-near-duplicates';
+import { deskIdentity } from './0016-desk-identity';
+import { deskConflicts } from './0017-desk-conflicts';
 import type { Migration } from './types';
 import { present } from '../../../shared/domain/present';
 
@@ -27,6 +29,8 @@ export const MIGRATIONS: readonly Migration[] = [
   settingConflicts,
   suggestions,
   nearDuplicates,
+  deskIdentity,
+  deskConflicts,
 ];
 
 export const SCHEMA_VERSION = present(MIGRATIONS.at(-1), 'a migration').version;

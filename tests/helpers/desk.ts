@@ -1,0 +1,63 @@
+/** Test helpers for the desk: a desk prepared on a throwaway PostgreSQL, and laptops (workspaces) that sync with it. */
+import pg from 'pg';
+import { grantAnalyst, migrateDesk } from '../../main/db/deskServer';
+import { setSetting } from '../../main/db/exchange';
+import { syncOnce, type SyncResult } from '../../main/services/desk/sync';
+import type { PgServer } from '../support/postgres';
+import { openTestWorkspace, type TestWorkspace } from './workspace';
+
+export async function prepareDesk(server: PgServer, analysts: readonly string[], opts: { shared?: boolean } = {}): Promise<void> {
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  try {
+    await migrateDesk(admin);
+    for (const name of analysts) await grantAnalyst(admin, { name, mayEditShared: opts.shared ?? true, mayEditConsensus: false });
+  } finally {
+    await admin.end();
+  }
+}
+
+export interface Laptop extends TestWorkspace {
+  analyst: string;
+  /** One sync round with the desk, on a connection of the analyst's own role. */
+  sync(server: PgServer): Promise<SyncResult>;
+}
+
+export function laptop(analyst: string, opts: { sample?: boolean } = {}): Laptop {
+  const w = openTestWorkspace({ sample: opts.sample ?? false });
+  setSetting(w.ctx.workspace.db, 'analyst.name', analyst);
+  return {
+    ...w,
+    analyst,
+    async sync(server) {
+      const client = new pg.Client({ host: server.host, port: server.port, user: analyst, database: server.database });
+      await client.connect();
+      try {
+        return await syncOnce(w.ctx, client, { me: analyst });
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+/** Row counts of the tables the desk carries, and each layer's passages, for comparing laptops. */
+export function deskView(l: Laptop): Record<string, unknown> {
+  const db = l.ctx.workspace.db;
+  const count = (t: string) => db.prepare(`SELECT count(*) FROM ${t}`).pluck().get();
+  const layers = db
+    .prepare(
+      `SELECT CASE WHEN consensus = 1 THEN '#consensus' WHEN coder = '' THEN ? ELSE coder END AS layer, uid, quote_exact, note, confidence, event_date,
+              (SELECT uid FROM codes WHERE id = code_id) AS code
+       FROM annotations ORDER BY uid`,
+    )
+    .all(l.analyst);
+  return {
+    articles: count('articles'),
+    codes: db.prepare('SELECT uid, name, weight, color FROM codes ORDER BY uid').all(),
+    actors: db.prepare('SELECT uid, name FROM actors ORDER BY uid').all(),
+    relationships: count('relationships'),
+    events: count('events'),
+    passages: layers,
+  };
+}
