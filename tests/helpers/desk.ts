@@ -17,14 +17,59 @@ export async function prepareDesk(server: PgServer, analysts: readonly string[],
   }
 }
 
+let deskCounter = 0;
+
+/** A fresh desk database on the server (one per test), prepared by `desk init`'s code with the analysts' roles. */
+export async function freshDesk(server: PgServer, analysts: readonly string[], opts: { shared?: boolean } = {}): Promise<PgServer> {
+  const name = `desk_${process.pid}_${++deskCounter}`;
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const desk = { ...server, database: name, url: server.url.replace(/\/postgres$/, `/${name}`) };
+  await prepareDesk(desk, analysts, opts);
+  return desk;
+}
+
+/** Tags the first occurrence of `exact` in the article, USA → IND, through the API. */
+export async function tag(l: TestWorkspace, articleId: number, exact: string, codeKey = 'THREAT', note = ''): Promise<{ id: number }> {
+  const article = await l.ok('articles:get', { id: articleId });
+  const start = (article.text as string).indexOf(exact);
+  const codes = await l.ok('codebook:list', {});
+  const actors = await l.ok('actors:list', {});
+  const code = codes.find((c: { key: string }) => c.key === codeKey);
+  const usa = actors.find((a: { code: string }) => a.code === 'USA');
+  const ind = actors.find((a: { code: string }) => a.code === 'IND');
+  return l.ok('annotations:create', {
+    articleId,
+    start,
+    end: start + exact.length,
+    exact,
+    codeId: code.id,
+    sourceActorId: usa.id,
+    targetActorId: ind.id,
+    note,
+  });
+}
+
+export const ARTICLE = {
+  title: 'Envoys meet in Delhi',
+  outlet: 'Wire',
+  publishedOn: '2025-02-03',
+  text: 'The United States warned India about tariffs. India offered talks on Friday. Both sides agreed to meet again.',
+};
+
 export interface Laptop extends TestWorkspace {
   analyst: string;
   /** One sync round with the desk, on a connection of the analyst's own role. */
   sync(server: PgServer): Promise<SyncResult>;
 }
 
-export function laptop(analyst: string, opts: { sample?: boolean } = {}): Laptop {
-  const w = openTestWorkspace({ sample: opts.sample ?? false });
+export function laptop(analyst: string, opts: { sample?: boolean; now?: Date } = {}): Laptop {
+  const w = openTestWorkspace({ sample: opts.sample ?? false, now: opts.now });
   setSetting(w.ctx.workspace.db, 'analyst.name', analyst);
   return {
     ...w,
