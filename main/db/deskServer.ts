@@ -168,6 +168,9 @@ export async function insertSets(client: pg.ClientBase, analyst: string, sets: r
   if (sets.length === 0) return;
   await client.query('BEGIN');
   try {
+    // The laptop notes a set as sent once this commit returns: it must be on the desk's disk by then, whatever
+    // the server's default (a server with synchronous_commit off loses its last commits in a crash).
+    await client.query('SET LOCAL synchronous_commit = on');
     await client.query("SELECT pg_advisory_xact_lock(hashtext('parley.change_sets'))");
     await client.query(
       `INSERT INTO parley.change_sets (uid, analyst, origin, at_ms, label, changes)

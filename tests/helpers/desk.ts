@@ -2,8 +2,10 @@
 import pg from 'pg';
 import { grantAnalyst, migrateDesk } from '../../main/db/deskServer';
 import { setSetting } from '../../main/db/exchange';
-import { syncOnce, type SyncResult } from '../../main/services/desk/sync';
+import { syncOnce, type SyncOptions, type SyncResult } from '../../main/services/desk/sync';
 import type { PgServer } from '../support/postgres';
+import { isoToDay } from '../../shared/domain/dates';
+import { dailySeries, type ScoreEvent, type ScoreSeries } from '../../shared/scoring/score';
 import { openTestWorkspace, type TestWorkspace } from './workspace';
 
 export async function prepareDesk(server: PgServer, analysts: readonly string[], opts: { shared?: boolean } = {}): Promise<void> {
@@ -65,7 +67,7 @@ export const ARTICLE = {
 export interface Laptop extends TestWorkspace {
   analyst: string;
   /** One sync round with the desk, on a connection of the analyst's own role. */
-  sync(server: PgServer): Promise<SyncResult>;
+  sync(server: PgServer, opts?: Partial<SyncOptions>): Promise<SyncResult>;
 }
 
 export function laptop(analyst: string, opts: { sample?: boolean; now?: Date } = {}): Laptop {
@@ -74,13 +76,15 @@ export function laptop(analyst: string, opts: { sample?: boolean; now?: Date } =
   return {
     ...w,
     analyst,
-    async sync(server) {
+    async sync(server, opts = {}) {
       const client = new pg.Client({ host: server.host, port: server.port, user: analyst, database: server.database });
+      // A server killed mid-round ends the connection with an error event: the round's promise reports it.
+      client.on('error', () => {});
       await client.connect();
       try {
-        return await syncOnce(w.ctx, client, { me: analyst });
+        return await syncOnce(w.ctx, client, { me: analyst, ...opts });
       } finally {
-        await client.end();
+        await client.end().catch(() => {});
       }
     },
   };
@@ -105,4 +109,31 @@ export function deskView(l: Laptop): Record<string, unknown> {
     events: count('events'),
     passages: layers,
   };
+}
+
+/**
+ * The daily score of one coder layer (USA → IND and back), as a laptop holds it: the same series on every laptop
+ * means the same passages with the same codes, weights, confidences and dates.
+ */
+export function layerSeries(l: Laptop, layer: string): ScoreSeries {
+  const db = l.ctx.workspace.db;
+  const own = layer === l.analyst;
+  const rows = db
+    .prepare(
+      `SELECT an.event_date AS date, c.weight * an.confidence AS s, sa.code AS source FROM annotations an
+       JOIN codes c ON c.id = an.code_id JOIN actors sa ON sa.id = an.source_actor_id
+       WHERE an.consensus = 0 AND an.coder = ? ORDER BY an.event_date, an.uid`,
+    )
+    .all(own ? '' : layer) as { date: string; s: number; source: string }[];
+  const events: ScoreEvent[] = rows.map((r) => ({ day: isoToDay(r.date), s: r.s, direction: r.source === 'USA' ? 'ab' : 'ba' }));
+  return dailySeries(events, { fromDay: isoToDay('2025-01-01'), toDay: isoToDay('2025-12-31'), halfLifeDays: 30 });
+}
+
+/** Largest difference between two series' values (0 when equal). */
+export function seriesDistance(x: ScoreSeries, y: ScoreSeries): number {
+  let worst = 0;
+  for (const d of ['ab', 'ba', 'combined'] as const)
+    for (const k of ['R', 'A'] as const) x[d][k].forEach((v, i) => (worst = Math.max(worst, Math.abs(v - (y[d][k][i] ?? NaN)))));
+  x.index.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - (y.index[i] ?? NaN)))));
+  return Number.isNaN(worst) ? Infinity : worst;
 }

@@ -34,6 +34,8 @@ export interface SyncOptions {
   /** Rows per set when sending what was here before the desk. */
   baselineRows?: number;
   onProgress?(p: { done: number; total: number }): void;
+  /** After each send the desk committed (tests cut the connection here). */
+  onSent?(sets: number): void;
 }
 
 export interface SyncResult {
@@ -95,17 +97,18 @@ async function pull(ctx: AppContext, client: pg.ClientBase, o: SyncOptions, out:
 }
 
 /** Sends sets; a set the desk refuses (row-level security: not this analyst's to make) is noted, and the rest still go. */
-async function send(client: pg.ClientBase, me: string, sets: OutgoingSet[], out: SyncResult): Promise<void> {
+async function send(client: pg.ClientBase, me: string, sets: OutgoingSet[], out: SyncResult, onSent?: (n: number) => void): Promise<void> {
   try {
     await insertSets(client, me, sets);
     out.sent += sets.length;
+    onSent?.(sets.length);
   } catch (err) {
     if ((err as { code?: string }).code !== '42501' || sets.length === 1) {
       if ((err as { code?: string }).code === '42501') out.refused.push(sets[0]?.label ?? '');
       else throw err;
       return;
     }
-    for (const s of sets) await send(client, me, [s], out);
+    for (const s of sets) await send(client, me, [s], out, onSent);
   }
 }
 
@@ -134,7 +137,7 @@ async function sendBaseline(ctx: AppContext, client: pg.ClientBase, o: SyncOptio
           label: `Rows of ${table} from before the desk`,
           changes,
         };
-        await send(client, o.me, [set], out);
+        await send(client, o.me, [set], out, o.onSent);
       }
       afterId = Number(rows[rows.length - 1]?.id);
     }
@@ -155,7 +158,7 @@ async function sendLog(ctx: AppContext, client: pg.ClientBase, o: SyncOptions, o
       const changes = portableChangesOfSet(db, h.id, o.me);
       if (changes.length > 0) sets.push({ uid: `${own}.${h.id}`, origin: own, atMs: h.atMs, label: h.label, changes });
     }
-    await send(client, o.me, sets, out);
+    await send(client, o.me, sets, out, o.onSent);
     setSetting(db, KEYS.pushedThrough, String(heads[heads.length - 1]?.id));
   }
 }
