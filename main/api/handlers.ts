@@ -3,13 +3,11 @@ import { ApiError } from '../../shared/api/errors';
 import { listActors, listRelationships } from '../db/actors';
 import { countAnnotations, listAnnotationsForArticle } from '../db/annotations';
 import { countArticles, getArticle, listArticles, listOutlets } from '../db/articles';
-import { recentChanges } from '../db/changeLog';
 import { listCodes } from '../db/codebook';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { createAnnotation, deleteAnnotation, updateAnnotation } from '../services/annotations';
 import { createArticle, deleteArticles } from '../services/articles';
 import type { AppContext } from '../services/context';
-import { describeChange } from '../services/history';
 import { salvageInto } from '../services/recovery';
 import { exportFile, exportReport } from '../services/report';
 import {
@@ -124,7 +122,6 @@ export const handlers = {
   'events:group': (input, ctx) => groupEvent(ctx, input),
   'events:ungroup': (input, ctx) => ungroupEvent(ctx, input),
   // end score
-  'history:list': (input, ctx) => recentChanges(ctx.workspace.db, input.limit).map(describeChange),
   // coding
   'history:state': (input, ctx) => historyState(ctx.workspace.db, input.limit),
   'history:undo': (_input, ctx) => undoLast(ctx),

@@ -87,29 +87,38 @@ export function markApplied(db: Db, uid: string, seq: number, setId: number | nu
   stmt(db, 'INSERT OR IGNORE INTO desk_applied (uid, seq, set_id) VALUES (?, ?, ?)').run(uid, seq, setId);
 }
 
-export interface LocalSetHead {
-  id: number;
+/**
+ * The local change sets with log entries after `afterLogId`, oldest first, each with the range of its entries
+ * still to send. A set an import keeps appending to (one set over several transactions) shows up again with
+ * its new entries after the first part went.
+ */
+export interface PendingSet {
+  setId: number;
+  uid: string;
   atMs: number;
   label: string;
+  firstLogId: number;
+  lastLogId: number;
 }
 
-/** Change sets made on this laptop after `afterId`, oldest first. */
-export function localSetsAfter(db: Db, afterId: number, limit: number): LocalSetHead[] {
+export function pendingSets(db: Db, afterLogId: number, limit: number): PendingSet[] {
   return stmt(
     db,
-    `SELECT s.id, s.at_ms AS atMs, s.label FROM change_sets s
-     WHERE s.id > ? AND NOT EXISTS (SELECT 1 FROM desk_applied d WHERE d.set_id = s.id) ORDER BY s.id LIMIT ?`,
-  ).all(afterId, limit) as LocalSetHead[];
+    `SELECT s.id AS setId, s.uid, s.at_ms AS atMs, s.label, p.firstLogId, p.lastLogId
+     FROM (SELECT set_id, min(id) AS firstLogId, max(id) AS lastLogId FROM change_log
+           WHERE id > ? AND set_id IS NOT NULL GROUP BY set_id) p
+     JOIN change_sets s ON s.id = p.set_id
+     WHERE NOT EXISTS (SELECT 1 FROM desk_applied d WHERE d.set_id = s.id)
+     ORDER BY p.firstLogId LIMIT ?`,
+  ).all(afterLogId, limit) as PendingSet[];
 }
 
-export function countLocalSetsAfter(db: Db, afterId: number): number {
-  return stmt(db, 'SELECT count(*) FROM change_sets s WHERE s.id > ? AND NOT EXISTS (SELECT 1 FROM desk_applied d WHERE d.set_id = s.id)')
-    .pluck()
-    .get(afterId) as number;
+export function countPendingSets(db: Db, afterLogId: number): number {
+  return stmt(db, 'SELECT count(DISTINCT set_id) FROM change_log WHERE id > ? AND set_id IS NOT NULL').pluck().get(afterLogId) as number;
 }
 
-export function lastSetId(db: Db): number {
-  return (stmt(db, 'SELECT coalesce(max(id), 0) FROM change_sets').pluck().get() as number) ?? 0;
+export function lastLogId(db: Db): number {
+  return stmt(db, 'SELECT coalesce(max(id), 0) FROM change_log').pluck().get() as number;
 }
 
 /** Every row of a table in id order, a page at a time (a first sync sends what was here before the desk). */

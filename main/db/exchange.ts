@@ -49,6 +49,13 @@ export function insertConflict(db: Db, c: Omit<MergeConflictRow, 'id'>): number 
   return Number(info.lastInsertRowid);
 }
 
+/** The merge conflicts either side of which is annotation `annotationId`. */
+export function conflictIdsOf(db: Db, annotationId: number): number[] {
+  return stmt(db, 'SELECT id FROM merge_conflicts WHERE ? IN (ours_annotation_id, theirs_annotation_id) ORDER BY id')
+    .pluck()
+    .all(annotationId) as number[];
+}
+
 export function listConflicts(db: Db): MergeConflictRow[] {
   return stmt(
     db,

@@ -363,6 +363,12 @@ export function eventMemberIds(db: Db, eventId: number): number[] {
   return (stmt(db, 'SELECT id FROM annotations WHERE event_id = ? ORDER BY id').all(eventId) as { id: number }[]).map((r) => r.id);
 }
 
+/** The event annotation `annotationId` belongs to: null when none, undefined when there is no such annotation. */
+export function eventIdOfAnnotation(db: Db, annotationId: number): number | null | undefined {
+  const row = stmt(db, 'SELECT event_id FROM annotations WHERE id = ?').get(annotationId) as { event_id: number | null } | undefined;
+  return row?.event_id;
+}
+
 export function setAnnotationEvent(db: Db, annotationId: number, eventId: number | null, nowMs: number): void {
   stmt(db, 'UPDATE annotations SET event_id = ?, updated_at_ms = ? WHERE id = ?').run(eventId, nowMs, annotationId);
 }

@@ -14,9 +14,8 @@ import { recordUndoable } from './undo';
 
 const TABLE = 'annotations';
 
-export function clip(text: string, max = 48): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
+import { clip } from '../../shared/domain/text';
+export { clip };
 
 function codeName(db: Db, id: number): string {
   return getCode(db, id)?.name ?? 'a code';

@@ -11,10 +11,11 @@ import Database from 'better-sqlite3';
 import type { BackupInfo, BackupSettings } from '../../shared/api/exchange';
 import { ApiError } from '../../shared/api/errors';
 import { openWorkspace } from '../db/connection';
-import { getSetting, setSetting } from '../db/exchange';
+import { getSetting } from '../db/exchange';
 import { SCHEMA_VERSION } from '../db/migrations';
 import type { AppContext } from './context';
 import { saveRecoveryNotice } from './recovery';
+import { saveSettings } from './settings';
 
 type Kind = 'manual' | 'daily' | 'pre-restore' | 'kept';
 const NAME = /^parley-(manual|daily|pre-restore|kept)-(\d{8})-(\d{6})(?:-(\d+))?\.sqlite$/;
@@ -159,11 +160,11 @@ export function backupSettings(ctx: AppContext): BackupSettings {
 }
 
 export function saveBackupSettings(ctx: AppContext, s: BackupSettings): BackupSettings {
-  const db = ctx.workspace.db;
-  db.transaction(() => {
-    setSetting(db, 'backup.keepDaily', String(s.keepDaily));
-    setSetting(db, 'backup.autoDaily', s.autoDaily ? '1' : '0');
-  }).immediate();
+  // Undoing this restores the settings, not daily backups the rotation has removed since.
+  saveSettings(ctx, `Backups: ${s.autoDaily ? 'daily' : 'by hand only'}, keep ${s.keepDaily}`, {
+    'backup.keepDaily': String(s.keepDaily),
+    'backup.autoDaily': s.autoDaily ? '1' : '0',
+  });
   pruneDaily(ctx, s.keepDaily);
   return backupSettings(ctx);
 }

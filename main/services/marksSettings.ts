@@ -1,12 +1,13 @@
 /**
  * Marks settings per relationship, in the workspace's settings table (so they
- * survive a reload and travel with backups). They shape what is shown, not the
- * data, so like the backup settings they are not undoable changes.
+ * survive a reload and travel with backups). Saving them is an undoable change
+ * like any other (services/settings.ts).
  */
 import { MARKS_DEFAULTS, MarksSettings } from '../../shared/api/marksSettings';
-import { getSetting, setSetting } from '../db/exchange';
+import { getSetting } from '../db/exchange';
 import type { AppContext } from './context';
 import { requireRelationship } from './score';
+import { saveSettings } from './settings';
 
 const keyOf = (relationshipId: number) => `score.marks.${relationshipId}`;
 
@@ -28,6 +29,6 @@ export function marksSettings(ctx: AppContext, relationshipId: number): MarksSet
 
 export function saveMarksSettings(ctx: AppContext, relationshipId: number, patch: Partial<MarksSettings>): MarksSettings {
   const next = { ...marksSettings(ctx, relationshipId), ...patch };
-  setSetting(ctx.workspace.db, keyOf(relationshipId), JSON.stringify(next));
+  saveSettings(ctx, 'Change the score marks', { [keyOf(relationshipId)]: JSON.stringify(next) });
   return next;
 }

@@ -1,16 +1,13 @@
 /**
  * Writes that change what the score is made of: a code's weight, an outlet's
  * grade, a grade's factor, and grouping passages into one event. Each is one
- * transaction that logs full before/after snapshots. Re-weighting, grouping and
- * ungrouping are change sets on the undo stack (Ctrl+Z); grades and factors are
- * logged for the history list only.
+ * undoable change set (Ctrl+Z), recorded with the analyst.
  */
 import type { OpOutput, OpParsedInput } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
-import { plural } from '../../shared/domain/text';
+import { clip, plural } from '../../shared/domain/text';
 import type { Annotation } from '../../shared/api/schemas';
 import * as annotations from '../db/annotations';
-import { logChange } from '../db/changeLog';
 import { getCode } from '../db/codebook';
 import * as repo from '../db/scoring';
 import type { AppContext } from './context';
@@ -36,48 +33,30 @@ export function listReliability(ctx: AppContext): OpOutput<'reliability:list'> {
 
 export function setGradeFactor(ctx: AppContext, input: OpParsedInput<'reliability:setFactor'>): OpOutput<'reliability:setFactor'> {
   const { db } = ctx.workspace;
-  return db
-    .transaction(() => {
-      const before = gradeRow(db, input.grade);
-      repo.setGradeFactor(db, input.grade, input.factor, ctx.now().getTime());
-      const after = gradeRow(db, input.grade);
-      const entityId = repo.GRADES.indexOf(input.grade) + 1;
-      logChange(db, { entity: 'reliability_grade', entityId, action: 'update', before, after, atMs: ctx.now().getTime() });
-      return after;
-    })
-    .immediate();
+  return recordUndoable(ctx, `Set the factor of grade ${input.grade} to ${input.factor}`, (rec) => {
+    rec.willChange('reliability_grades', 'reliability_grade', input.grade);
+    repo.setGradeFactor(db, input.grade, input.factor, ctx.now().getTime());
+    return gradeRow(db, input.grade);
+  });
 }
 
 export function gradeOutlet(ctx: AppContext, input: OpParsedInput<'outlets:grade'>): OpOutput<'outlets:grade'> {
   const { db } = ctx.workspace;
-  return db
-    .transaction(() => {
-      const known = repo.listOutlets(db).some((o) => o.outlet === input.outlet);
-      if (!known)
-        throw new ApiError(
-          'NOT_FOUND',
-          `No article comes from an outlet called “${input.outlet}”. Check the spelling in the article list.`,
-        );
-      const before = repo.getOutletGrade(db, input.outlet);
-      repo.setOutletGrade(db, input.outlet, input.grade, ctx.now().getTime());
-      if (before !== input.grade) {
-        logChange(db, {
-          entity: 'outlet_grade',
-          entityId: 0,
-          action: before === null ? 'create' : input.grade === null ? 'delete' : 'update',
-          before: before === null ? undefined : { outlet: input.outlet, grade: before },
-          after: input.grade === null ? undefined : { outlet: input.outlet, grade: input.grade },
-          atMs: ctx.now().getTime(),
-        });
-      }
-      const outlet = present(
-        repo.listOutlets(db).find((o) => o.outlet === input.outlet),
-        `outlet ${input.outlet}, just graded`,
-      );
-      const factor = outlet.grade === null ? 1 : gradeRow(db, outlet.grade).factor;
-      return { ...outlet, factor };
-    })
-    .immediate();
+  const label =
+    input.grade === null ? `Remove the grade of outlet “${clip(input.outlet)}”` : `Grade outlet “${clip(input.outlet)}” ${input.grade}`;
+  return recordUndoable(ctx, label, (rec) => {
+    const known = repo.listOutlets(db).some((o) => o.outlet === input.outlet);
+    if (!known)
+      throw new ApiError('NOT_FOUND', `No article comes from an outlet called “${input.outlet}”. Check the spelling in the article list.`);
+    rec.willChange('outlet_grades', 'outlet_grade', input.outlet); // absent before: recorded as created
+    repo.setOutletGrade(db, input.outlet, input.grade, ctx.now().getTime());
+    const outlet = present(
+      repo.listOutlets(db).find((o) => o.outlet === input.outlet),
+      `outlet ${input.outlet}, just graded`,
+    );
+    const factor = outlet.grade === null ? 1 : gradeRow(db, outlet.grade).factor;
+    return { ...outlet, factor };
+  });
 }
 
 /** Grouping is one undoable change set: the new event row and every passage's event_id. */

@@ -1,19 +1,24 @@
 /**
  * Undo and redo over the persistent change log. A change set is one analyst
- * action; its entries hold whole-row snapshots (table, before, after), so any
- * table's changes can be reversed the same way. Undo and redo are change sets
- * of their own: nothing in the log is ever rewritten or deleted, and the undo
- * and redo stacks are recomputed from the log, so they survive a restart.
+ * action; its entries are compact (db/changeLog.ts: a create names the row, an
+ * update holds the changed columns, a delete the full row), enough to reverse
+ * any table's changes the same way. Undo and redo are change sets of their
+ * own: nothing in the log is ever rewritten or deleted, and the undo and redo
+ * stacks are recomputed from the log, so they survive a restart. The recorder
+ * that services write through is in services/changeRecorder.ts.
  */
 import { ApiError } from '../../shared/api/errors';
 import type { HistoryState } from '../../shared/api/schemas';
 import {
+  changedColumns,
+  createdRowContent,
   deleteRow,
   getChangeSet,
   insertSnapshot,
   iterateChangeSetsNewestFirst,
   logRowChange,
   openChangeSet,
+  pick,
   recentChangeSets,
   rowChangesOfSet,
   snapshotRow,
@@ -26,58 +31,10 @@ import type { Db } from '../db/connection';
 import type { AppContext } from './context';
 import { present } from '../../shared/domain/present';
 
-export interface ChangeRecorder {
-  /** Call before changing or deleting row `id` of `table`. */
-  willChange(table: string, entity: string, id: number): void;
-  /** Call after inserting row `id` of `table`. */
-  created(table: string, entity: string, id: number): void;
-}
-
-interface Touched {
-  table: string;
-  entity: string;
-  id: number;
-  before: RowSnapshot | null;
-}
+export { recordUndoable, type ChangeRecorder } from './changeRecorder';
 
 function sameRow(a: RowSnapshot | null, b: RowSnapshot | null): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/**
- * Runs `fn` in one transaction and logs every row it declared through the
- * recorder as one undoable change set labelled `label` (what the analyst did,
- * e.g. "Tag “…” as Threat"). Other modules (codebook, actors, event grouping)
- * make their changes undoable by going through here.
- */
-export function recordUndoable<T>(ctx: AppContext, label: string | ((result: T) => string), fn: (rec: ChangeRecorder) => T): T {
-  const { db } = ctx.workspace;
-  return db
-    .transaction(() => {
-      const touched = new Map<string, Touched>();
-      const rec: ChangeRecorder = {
-        willChange(table, entity, id) {
-          const key = `${table}:${id}`;
-          if (!touched.has(key)) touched.set(key, { table, entity, id, before: snapshotRow(db, table, id) });
-        },
-        created(table, entity, id) {
-          const key = `${table}:${id}`;
-          if (!touched.has(key)) touched.set(key, { table, entity, id, before: null });
-        },
-      };
-      const result = fn(rec);
-      const atMs = ctx.now().getTime();
-      const changes = [...touched.values()]
-        .map((t) => ({ ...t, after: snapshotRow(db, t.table, t.id) }))
-        .filter((t) => !sameRow(t.before, t.after));
-      if (changes.length > 0) {
-        const setId = openChangeSet(db, { kind: 'do', label: typeof label === 'string' ? label : label(result), atMs });
-        for (const c of changes)
-          logRowChange(db, { setId, table: c.table, entity: c.entity, entityId: c.id, before: c.before, after: c.after, atMs });
-      }
-      return result;
-    })
-    .immediate();
 }
 
 /**
@@ -117,14 +74,6 @@ export function stackTops(db: Db): { undo: ChangeSet | null; redo: ChangeSet | n
 const CHANGED_SINCE =
   'It cannot be undone any more because what it changed has been changed since in a way history does not cover (for example, its article was deleted or edited).';
 
-function changedColumns(from: RowSnapshot, to: RowSnapshot): string[] {
-  return Object.keys(to).filter((k) => JSON.stringify(from[k]) !== JSON.stringify(to[k]));
-}
-
-function pick(row: RowSnapshot, cols: readonly string[]): RowSnapshot {
-  return Object.fromEntries(cols.map((c) => [c, row[c]]));
-}
-
 /**
  * Row ids can be reused after a delete outside history (an article deleted and
  * another added), so a tag is only restored onto text that still reads as its quote.
@@ -141,24 +90,43 @@ function isForeignKeyFailure(err: unknown): boolean {
   return (err as { code?: string } | null)?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }
 
+/** What undoing or redoing one entry does to its row. */
+type Move = { insert: RowSnapshot } | { remove: true } | { from: RowSnapshot; to: RowSnapshot };
+
+function moveOf(db: Db, target: ChangeSet, c: RowChange & { table: string }, kind: 'undo' | 'redo'): Move {
+  const undo = kind === 'undo';
+  if (c.action === 'update') {
+    const [from, to] = undo ? [c.after, c.before] : [c.before, c.after];
+    if (from && to) return { from, to };
+  } else if (c.action === 'delete') {
+    if (!undo) return { remove: true };
+    if (c.before) return { insert: c.before };
+  } else {
+    if (undo) return { remove: true };
+    // Compact creates keep nothing of the row: the undo being redone deleted it and recorded it whole.
+    const row = c.after ?? createdRowContent(db, target.id, c.table, c.key);
+    if (row) return { insert: row };
+  }
+  throw new ApiError('CONFLICT', `“${target.label}” cannot be ${kind === 'undo' ? 'undone' : 'redone'}: its history entry is incomplete.`);
+}
+
 /**
- * Moves one row from state `from` to state `to` (either may be null: the row
- * absent), refusing when the row is no longer in state `from`. Only the
- * columns that differ are written, so columns kept by triggers (counts) stay right.
+ * Moves one row as the entry says, refusing when the row is no longer in the
+ * state the entry left it in. Only the columns that differ are written, so
+ * columns kept by triggers (counts) stay right.
  */
-function moveRow(db: Db, c: RowChange, from: RowSnapshot | null, to: RowSnapshot | null, what: string): void {
-  const current = snapshotRow(db, c.table, c.entityId);
-  if (from === null) {
+function moveRow(db: Db, c: RowChange & { table: string }, move: Move, what: string): void {
+  const current = snapshotRow(db, c.table, c.key);
+  if ('insert' in move) {
     if (current !== null) throw new ApiError('CONFLICT', `“${what}” ${CHANGED_SINCE}`);
-    if (to === null) return; // absent before and after: nothing to move
-    if (c.table === 'annotations' && !annotationStillFits(db, to)) {
+    if (c.table === 'annotations' && !annotationStillFits(db, move.insert)) {
       throw new ApiError(
         'CONFLICT',
         `“${what}” cannot be undone any more: the article's text at that passage is no longer what was tagged.`,
       );
     }
     try {
-      insertSnapshot(db, c.table, to);
+      insertSnapshot(db, c.table, move.insert);
     } catch (err) {
       if (isForeignKeyFailure(err)) {
         throw new ApiError(
@@ -171,13 +139,13 @@ function moveRow(db: Db, c: RowChange, from: RowSnapshot | null, to: RowSnapshot
     return;
   }
   if (current === null) throw new ApiError('CONFLICT', `“${what}” ${CHANGED_SINCE}`);
-  if (to === null) {
-    deleteRow(db, c.table, c.entityId);
+  if ('remove' in move) {
+    deleteRow(db, c.table, c.key);
     return;
   }
-  const cols = changedColumns(from, to);
-  if (!sameRow(pick(current, cols), pick(from, cols))) throw new ApiError('CONFLICT', `“${what}” ${CHANGED_SINCE}`);
-  writeColumns(db, c.table, c.entityId, pick(to, cols));
+  const cols = changedColumns(move.from, move.to);
+  if (!sameRow(pick(current, cols), pick(move.from, cols))) throw new ApiError('CONFLICT', `“${what}” ${CHANGED_SINCE}`);
+  writeColumns(db, c.table, c.key, pick(move.to, cols));
 }
 
 function applySet(ctx: AppContext, target: ChangeSet, kind: 'undo' | 'redo'): ChangeSet {
@@ -188,18 +156,13 @@ function applySet(ctx: AppContext, target: ChangeSet, kind: 'undo' | 'redo'): Ch
   // Undo walks backwards so that rows are removed before what they refer to; redo walks forwards.
   const ordered = kind === 'undo' ? [...entries].reverse() : entries;
   for (const c of ordered) {
-    const [from, to] = kind === 'undo' ? [c.after, c.before] : [c.before, c.after];
-    const before = snapshotRow(db, c.table, c.entityId);
-    moveRow(db, c, from, to, target.label);
-    logRowChange(db, {
-      setId,
-      table: c.table,
-      entity: c.entity,
-      entityId: c.entityId,
-      before,
-      after: snapshotRow(db, c.table, c.entityId),
-      atMs,
-    });
+    const { table } = c;
+    if (table === null) throw new ApiError('CONFLICT', `“${target.label}” was recorded before undo covered it and cannot be undone.`);
+    const row = { ...c, table };
+    const move = moveOf(db, target, row, kind);
+    const before = snapshotRow(db, table, c.key);
+    moveRow(db, row, move, target.label);
+    logRowChange(db, { setId, table, entity: c.entity, key: c.key, before, after: snapshotRow(db, table, c.key), atMs });
   }
   return present(getChangeSet(db, setId), `change set ${setId}, just recorded`);
 }
@@ -216,9 +179,10 @@ function summarize(db: Db, setId: number, kind: 'undo' | 'redo', label: string):
   const touched: Record<string, number[]> = {};
   const articleIds = new Set<number>();
   for (const c of rowChangesOfSet(db, setId)) {
-    (touched[c.entity] ??= []).push(c.entityId);
-    const row = c.after ?? c.before;
-    if (c.table === 'articles') articleIds.add(c.entityId);
+    if (typeof c.key === 'number') (touched[c.entity] ??= []).push(c.key);
+    if (c.table === 'articles' && typeof c.key === 'number') articleIds.add(c.key);
+    // A delete holds its whole row; other entries are compact, so the row (now moved) says which article it is in.
+    const row = c.action === 'delete' ? c.before : c.table === null || c.table === 'articles' ? null : snapshotRow(db, c.table, c.key);
     if (row && typeof row.article_id === 'number') articleIds.add(row.article_id);
   }
   return { kind, label, touched, articleIds: [...articleIds] };

@@ -23,7 +23,6 @@ import {
   ScoreEventRecord,
   ScoreMarks,
   HalfLifeDays,
-  HistoryEntry,
   HistoryState,
   HistoryStep,
   Id,
@@ -212,10 +211,6 @@ export const contract = {
     output: z.object({ eventId: Id, annotationIds: z.array(Id) }),
   },
   // end score
-  'history:list': {
-    input: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
-    output: z.array(HistoryEntry),
-  },
   // coding
   'history:state': { input: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(), output: HistoryState },
   'history:undo': { input: Empty, output: HistoryStep },

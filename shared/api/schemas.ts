@@ -164,16 +164,6 @@ export const REPORT_FORMATS = ['html', 'md', 'csv', 'json'] as const;
 export const ReportFormat = z.enum(REPORT_FORMATS);
 export type ReportFormat = z.infer<typeof ReportFormat>;
 
-export const HistoryEntry = z.object({
-  id: Id,
-  atMs: z.number().int(),
-  entity: z.string(),
-  entityId: z.number().int(),
-  action: z.string(),
-  summary: z.string(),
-});
-export type HistoryEntry = z.infer<typeof HistoryEntry>;
-
 // score: source reliability, events, calendar buckets, reciprocity and escalation marks
 export const GRADE_LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 export const Grade = z.enum(GRADE_LETTERS);

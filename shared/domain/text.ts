@@ -58,6 +58,11 @@ export function wordCount(text: string): number {
   return m ? m.length : 0;
 }
 
+/** A text cut to `max` characters with an ellipsis, for labels ("Tag “…” as Threat"). */
+export function clip(text: string, max = 48): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
 /** A count with its noun, for messages and labels: "1 passage", "2 passages", "1,204 articles". */
 export function plural(n: number, noun: string): string {
   return `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;

@@ -142,8 +142,18 @@ export async function startPostgres(): Promise<PgServer> {
     for (let i = 0; i < 100 && spawnSync('pgrep', ['-g', String(child.pid)]).status === 0; i++) await new Promise((r) => setTimeout(r, 50));
   };
   const restart = async () => {
-    child = watch(launch());
-    await untilReady(url, child, () => log);
+    // The killed server's last backends can hold its shared memory for a moment after the group is gone; a
+    // start that finds it still in use exits at once, and is tried again.
+    for (let attempt = 1; ; attempt++) {
+      child = watch(launch());
+      try {
+        await untilReady(url, child, () => log);
+        return;
+      } catch (err) {
+        if (child.exitCode === null || attempt >= 40) throw err;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
   };
   try {
     await untilReady(url, child, () => log);

@@ -31,11 +31,14 @@ const changeLogRows = () => (w.ctx.workspace.db.prepare('SELECT count(*) AS n FR
 
 describe('undo and redo', () => {
   it('says clearly when there is nothing to undo or redo', async () => {
+    await w.ok('history:undo', {}); // the article itself
     const r = await w.call('history:undo', {});
     expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'There is nothing to undo.' } });
+    expect(await w.ok('history:state', {})).toMatchObject({ nextUndo: null, nextRedo: 'Add article “T”' });
+    await w.ok('history:redo', {});
     const s = await w.call('history:redo', {});
     expect(s).toMatchObject({ ok: false, error: { message: 'There is nothing to redo.' } });
-    expect(await w.ok('history:state', {})).toMatchObject({ nextUndo: null, nextRedo: null });
+    expect(await w.ok('history:state', {})).toMatchObject({ nextUndo: 'Add article “T”', nextRedo: null });
   });
 
   it('undoes and redoes a new tag, an edit and a delete, appending to the log and never removing from it', async () => {
@@ -98,10 +101,10 @@ describe('undo and redo', () => {
     expect((await w.ok('history:state', {})).nextRedo).toBe('Tag “Washington” as Threat');
   });
 
-  it('refuses, writing nothing, to undo a delete whose article has been deleted since', async () => {
+  it('refuses, writing nothing, to undo a delete whose article has been deleted since outside history', async () => {
     const a = await w.ok('annotations:create', tag());
     await w.ok('annotations:delete', { id: a.id });
-    await w.ok('articles:delete', { id: articleId });
+    w.ctx.workspace.db.prepare('DELETE FROM articles WHERE id = ?').run(articleId); // a write history does not cover
     const before = rowCounts(w.ctx);
     const r = await w.call('history:undo', {});
     expect(r.ok).toBe(false);
@@ -112,15 +115,46 @@ describe('undo and redo', () => {
     expect(rowCounts(w.ctx)).toEqual(before);
   });
 
-  it('refuses to restore a tag onto another article that took over a deleted one’s id', async () => {
+  it('refuses to restore a tag onto text that has changed outside history', async () => {
     const a = await w.ok('annotations:create', tag());
     await w.ok('annotations:delete', { id: a.id });
-    await w.ok('articles:delete', { id: articleId });
-    const other = await w.ok('articles:create', { title: 'Other', publishedOn: '2026-06-02', text: 'Entirely different words here.' });
-    expect(other.id).toBe(articleId); // SQLite reuses the highest rowid
+    w.ctx.workspace.db.prepare("UPDATE articles SET text = 'Entirely different words here.' WHERE id = ?").run(articleId);
     const r = await w.call('history:undo', {});
-    expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(await w.ok('annotations:list', { articleId: other.id })).toEqual([]);
+    expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/no longer what was tagged/) } });
+    expect(await w.ok('annotations:list', { articleId })).toEqual([]);
+  });
+
+  it('undoes an article’s deletion with its tags and their origins, and redoes it', async () => {
+    const a = await w.ok('annotations:create', tag());
+    const b = await w.ok('annotations:create', tag({ start: 11, end: 17 }));
+    const { db } = w.ctx.workspace;
+    db.prepare("INSERT INTO annotation_origins (annotation_id, analyst, origin, imported_at_ms) VALUES (?, 'Ben', 'ben.qdpx', 1)").run(b.id);
+    const origins = () => db.prepare('SELECT * FROM annotation_origins ORDER BY annotation_id').all();
+    const kept = origins();
+    await w.ok('articles:delete', { id: articleId });
+    expect(origins()).toEqual([]);
+    expect((await w.ok('history:state', {})).nextUndo).toBe('Delete article “T”');
+    await w.ok('history:undo', {});
+    expect((await w.ok('articles:get', { id: articleId })).annotationCount).toBe(2);
+    expect((await list()).map((x: { id: number }) => x.id)).toEqual([a.id, b.id]);
+    expect(origins()).toEqual(kept);
+    await w.ok('history:redo', {});
+    expect(await w.call('articles:get', { id: articleId })).toMatchObject({ ok: false });
+    expect(origins()).toEqual([]);
+    await w.ok('history:undo', {});
+    expect(origins()).toEqual(kept);
+    expect((await w.ok('articles:get', { id: articleId })).annotationCount).toBe(2);
+  });
+
+  it('undoes and redoes adding an article, across a restart', async () => {
+    const before = await w.ok('articles:get', { id: articleId });
+    await w.ok('history:undo', {});
+    expect(await w.call('articles:get', { id: articleId })).toMatchObject({ ok: false });
+    w.ctx.workspace.close();
+    w = openTestWorkspace({ now: NOW, dir: w.dir });
+    expect((await w.ok('history:state', {})).nextRedo).toBe('Add article “T”');
+    await w.ok('history:redo', {});
+    expect(await w.ok('articles:get', { id: articleId })).toEqual(before);
   });
 
   it('records nothing for a refused change', async () => {
@@ -128,7 +162,7 @@ describe('undo and redo', () => {
     const r = await w.call('annotations:create', tag({ start: 5, end: 200 }));
     expect(r.ok).toBe(false);
     expect(rowCounts(w.ctx)).toEqual(before);
-    expect((await w.ok('history:state', {})).recent).toEqual([]);
+    expect((await w.ok('history:state', {})).recent.map((s: { label: string }) => s.label)).toEqual(['Add article “T”']);
   });
 });
 

@@ -48,6 +48,7 @@ describe('migrations', () => {
         'change_log',
         'change_sets',
         'codes',
+        'desk_applied',
         'events',
         'merge_conflicts',
         'merge_setting_conflicts',

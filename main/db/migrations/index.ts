@@ -11,6 +11,7 @@ import { coderLayers } from './0009-coder-layers';
 import { settingConflicts } from './0010-setting-conflicts';
 import { suggestions } from './0013-suggestions';
 import { nearDuplicates } from './0014-near-duplicates';
+import { oneWritePath } from './0015-one-write-path';
 import { deskIdentity } from './0016-desk-identity';
 import { deskConflicts } from './0017-desk-conflicts';
 import type { Migration } from './types';
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   settingConflicts,
   suggestions,
   nearDuplicates,
+  oneWritePath,
   deskIdentity,
   deskConflicts,
 ];

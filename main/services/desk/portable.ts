@@ -49,23 +49,26 @@ function layerOf(row: RowSnapshot, me: string): string {
 /**
  * The portable form of one row's change, or null when nothing of it travels
  * (a column kept locally, a row pointing at something deleted since).
+ * `row` names the row (its uid and layer): the row as it is now, or as it was deleted.
  */
 export function portableChange(
   db: Db,
   table: SyncedTable,
-  before: RowSnapshot | null,
-  after: RowSnapshot | null,
+  row: RowSnapshot,
+  change: { before: RowSnapshot | null; after: RowSnapshot | null },
   me: string,
 ): PortableChange | null {
-  const row = after ?? before;
-  if (!row || typeof row.uid !== 'string') return null;
+  if (typeof row.uid !== 'string') return null;
   const layer = table === 'annotations' ? { layer: layerOf(row, me) } : {};
+  const { before, after } = change;
   if (after === null) return { t: table, u: row.uid, a: 'd', ...layer };
   if (before === null) {
     const v = portableColumns(db, table, after);
     return v ? { t: table, u: row.uid, a: 'c', v, ...layer } : null;
   }
-  const changed = [...tableShape(db, table).columns.keys()].filter((c) => JSON.stringify(before[c]) !== JSON.stringify(after[c]));
+  const changed = [...tableShape(db, table).columns.keys()].filter(
+    (c) => c in after && JSON.stringify(before[c]) !== JSON.stringify(after[c]),
+  );
   if (changed.length === 0) return null;
   const v = portableColumns(db, table, after, changed);
   const b = portableColumns(db, table, before, changed);
@@ -78,16 +81,22 @@ export function mayPush(c: PortableChange, me: string): boolean {
   return c.t !== 'annotations' || c.layer === me || c.layer === CONSENSUS;
 }
 
-/** The portable changes of one local change set, in its order. */
-export function portableChangesOfSet(db: Db, setId: number, me: string): PortableChange[] {
+/**
+ * The portable changes of one local change set's entries `range` (log ids), in
+ * their order. Compact entries name a created row (read from its table: what
+ * it is now), an update's changed columns, a deleted row whole.
+ */
+export function portableChangesOfSet(db: Db, setId: number, me: string, range: { from: number; to: number }): PortableChange[] {
   const out: PortableChange[] = [];
   for (const rc of rowChangesOfSet(db, setId)) {
-    if (!isSyncedTable(rc.table)) continue;
-    // Compact entries may hold only what undo needs: a missing snapshot of a row still here is read from the row.
-    const after = rc.action === 'delete' ? null : (rc.after ?? rowById(db, rc.table, rc.entityId));
-    const before = rc.action === 'create' ? null : rc.before;
-    if (rc.action !== 'create' && before === null) continue;
-    const c = portableChange(db, rc.table, before, after, me);
+    if (rc.id < range.from || rc.id > range.to || rc.table === null || !isSyncedTable(rc.table) || typeof rc.key !== 'number') continue;
+    const current = rowById(db, rc.table, rc.key);
+    let c: PortableChange | null = null;
+    if (rc.action === 'delete') c = rc.before ? portableChange(db, rc.table, rc.before, { before: rc.before, after: null }, me) : null;
+    // A row created or changed and deleted since: its delete, later in the log, is what travels.
+    else if (current === null) continue;
+    else if (rc.action === 'create') c = portableChange(db, rc.table, current, { before: null, after: current }, me);
+    else if (rc.before && rc.after) c = portableChange(db, rc.table, current, { before: rc.before, after: rc.after }, me);
     if (c && mayPush(c, me)) out.push(c);
   }
   return out;
@@ -95,6 +104,6 @@ export function portableChangesOfSet(db: Db, setId: number, me: string): Portabl
 
 /** A row that was here before the desk, as a create. */
 export function portableCreate(db: Db, table: SyncedTable, row: RowSnapshot, me: string): PortableChange | null {
-  const c = portableChange(db, table, null, row, me);
+  const c = portableChange(db, table, row, { before: null, after: row }, me);
   return c && mayPush(c, me) ? c : null;
 }

@@ -10,7 +10,7 @@
 import crypto from 'node:crypto';
 import type pg from 'pg';
 import { countSetsAfter, insertSets, setsAfter, type OutgoingSet } from '../../db/deskServer';
-import { countLocalSetsAfter, isApplied, lastSetId, localSetsAfter, markApplied, rowsPage, SYNCED_TABLES } from '../../db/deskLocal';
+import { countPendingSets, isApplied, lastLogId, markApplied, pendingSets, rowsPage, SYNCED_TABLES } from '../../db/deskLocal';
 import { getSetting, setSetting } from '../../db/exchange';
 import { present } from '../../../shared/domain/present';
 import type { AppContext } from '../context';
@@ -20,6 +20,7 @@ import { portableChangesOfSet, portableCreate, type PortableChange } from './por
 const KEYS = {
   workspaceUid: 'desk.workspaceUid',
   pulledThrough: 'desk.pulledThrough',
+  /** The last change-log entry sent (entries, not sets: a set an import is still adding to goes in parts). */
   pushedThrough: 'desk.pushedThrough',
   /** "<table index>:<last id>" of the rows from before the desk sent so far; "done" once all are. */
   baseline: 'desk.baseline',
@@ -64,7 +65,7 @@ export function unsentCount(ctx: AppContext): number {
   const { db } = ctx.workspace;
   const baseline = getSetting(db, KEYS.baseline) === 'done' ? 0 : 1;
   const through = getSetting(db, KEYS.pushedThrough);
-  return baseline + countLocalSetsAfter(db, through === null ? 0 : Number(through));
+  return baseline + countPendingSets(db, through === null ? 0 : Number(through));
 }
 
 async function pull(ctx: AppContext, client: pg.ClientBase, o: SyncOptions, out: SyncResult): Promise<void> {
@@ -117,7 +118,7 @@ async function sendBaseline(ctx: AppContext, client: pg.ClientBase, o: SyncOptio
   const own = workspaceUid(ctx);
   if (getSetting(db, KEYS.baseline) === 'done') return;
   // What was here when the desk was joined goes as rows; every change after it goes by the log.
-  if (getSetting(db, KEYS.pushedThrough) === null) setSetting(db, KEYS.pushedThrough, String(lastSetId(db)));
+  if (getSetting(db, KEYS.pushedThrough) === null) setSetting(db, KEYS.pushedThrough, String(lastLogId(db)));
   const limit = o.baselineRows ?? 500;
   let [tableIndex, afterId] = (getSetting(db, KEYS.baseline) ?? '0:0').split(':').map(Number) as [number, number];
   while (tableIndex < SYNCED_TABLES.length) {
@@ -151,15 +152,19 @@ async function sendLog(ctx: AppContext, client: pg.ClientBase, o: SyncOptions, o
   const own = workspaceUid(ctx);
   const batch = o.batch ?? 500;
   for (;;) {
-    const heads = localSetsAfter(db, numberSetting(ctx, KEYS.pushedThrough), batch);
-    if (heads.length === 0) return;
+    const after = numberSetting(ctx, KEYS.pushedThrough);
+    const pending = pendingSets(db, after, batch);
+    if (pending.length === 0) return;
     const sets: OutgoingSet[] = [];
-    for (const h of heads) {
-      const changes = portableChangesOfSet(db, h.id, o.me);
-      if (changes.length > 0) sets.push({ uid: `${own}.${h.id}`, origin: own, atMs: h.atMs, label: h.label, changes });
+    for (const p of pending) {
+      const changes = portableChangesOfSet(db, p.setId, o.me, { from: p.firstLogId, to: p.lastLogId });
+      // The set's uid and its entries: a set an import is still adding to goes in parts, each stored once, and a
+      // part sent again after a cut (with what was added since) is a different part, never a shortened copy.
+      const uid = `${p.uid}#${p.firstLogId}-${p.lastLogId}`;
+      if (changes.length > 0) sets.push({ uid, origin: own, atMs: p.atMs, label: p.label, changes });
     }
     await send(client, o.me, sets, out, o.onSent);
-    setSetting(db, KEYS.pushedThrough, String(heads[heads.length - 1]?.id));
+    setSetting(db, KEYS.pushedThrough, String(Math.max(...pending.map((p) => p.lastLogId))));
   }
 }
 

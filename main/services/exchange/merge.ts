@@ -2,16 +2,16 @@ import { ApiError } from '../../../shared/api/errors';
 import type { ImportSummary, MergeConflict } from '../../../shared/api/exchange';
 import { isIsoDate } from '../../../shared/domain/dates';
 import { quoteSelector } from '../../../shared/domain/anchoring';
-import { wordCount } from '../../../shared/domain/text';
+import { clip, wordCount } from '../../../shared/domain/text';
 import { actorIdByCode, getActor, insertActor, listRelationships } from '../../db/actors';
 import { coderLayer, OWN_LAYER } from '../../../shared/agreement/layers';
 import { deleteAnnotation, getAnnotation, insertAnnotation, listAnnotationsForArticle } from '../../db/annotations';
 import { setLayer } from '../../db/layers';
 import { findArticleByHash, getArticle, insertArticle } from '../../db/articles';
-import { logChange } from '../../db/changeLog';
 import { getCode, listCodes } from '../../db/codebook';
 import { stmt } from '../../db/statements';
 import {
+  conflictIdsOf,
   deleteConflict,
   getConflict,
   insertConflict,
@@ -22,6 +22,7 @@ import {
 } from '../../db/exchange';
 import { contentHash } from '../articles';
 import type { AppContext } from '../context';
+import { recordUndoable } from '../undo';
 import type { Bundle, BundleAnnotation } from './bundle';
 import { mergeEventGroups, mergeScoreSettings, type SettingsOutcome } from './mergeSettings';
 import { storableText } from './positions';
@@ -51,240 +52,234 @@ export function mergeBundle(ctx: AppContext, bundle: Bundle, origin: string, fal
     events: 0,
     skipped: [...bundle.unreadable],
   };
-  return db
-    .transaction(() => {
-      // Codes: matched by key; new ones added after the existing codebook, parents first.
-      const existingCodes = listCodes(db);
-      const codeIdByKey = new Map(existingCodes.map((c) => [c.key, c.id]));
-      // A code from another tool has no Parley key: one with the same name is the same code.
-      for (const c of bundle.codes) {
-        if (codeIdByKey.has(c.key)) continue;
-        const byName = existingCodes.find((e) => e.name.toLowerCase() === c.name.toLowerCase());
-        if (byName) codeIdByKey.set(c.key, byName.id);
-      }
-      let order = ((stmt(db, 'SELECT max(sort_order) AS m FROM codes').get() as { m: number | null }).m ?? 0) + 10;
-      const newCodeIds = new Set<number>();
-      const pending = bundle.codes.filter((c) => !codeIdByKey.has(c.key));
-      for (let pass = 0; pending.length > 0 && pass < 10; pass++) {
-        for (const c of [...pending]) {
-          if (c.parentKey && !codeIdByKey.has(c.parentKey) && pending.some((p) => p.key === c.parentKey)) continue;
-          const parentId = c.parentKey ? (codeIdByKey.get(c.parentKey) ?? null) : null;
-          const weight = Math.max(-10, Math.min(10, Number.isFinite(c.weight) ? c.weight : 0));
-          const info = stmt(
-            db,
-            `INSERT INTO codes (key, name, parent_id, weight, color, cameo, description, shortcut, sort_order, created_at_ms, updated_at_ms)
-             VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
-          ).run(
-            c.key,
-            c.name.slice(0, 200) || c.key,
-            parentId,
-            weight,
-            COLOR.test(c.color) ? c.color : '#888888',
-            c.cameo,
-            c.description,
-            order,
-            nowMs,
-            nowMs,
-          );
-          order += 10;
-          const id = Number(info.lastInsertRowid);
-          codeIdByKey.set(c.key, id);
-          logChange(db, { entity: 'code', entityId: id, action: 'create', after: { key: c.key, name: c.name, origin }, atMs: nowMs });
-          summary.codesAdded++;
-          if (summary.codeNames.length < 50) summary.codeNames.push(c.name);
-          newCodeIds.add(id);
-          pending.splice(pending.indexOf(c), 1);
-        }
-      }
-      for (const c of pending) summary.skipped.push(`The code “${c.name}” has a parent that is not in the file; it was not brought in.`);
-      const settings: SettingsOutcome = { taken: summary.settingsTaken, conflicts: 0 };
-      const scope = { db, origin, nowMs, out: settings };
-      mergeScoreSettings(scope, bundle, codeIdByKey, newCodeIds);
-      // Actors: matched by code.
-      const actorId = (code: string): number => {
-        const found = actorIdByCode(db, code);
-        if (found !== null) return found;
-        const name = bundle.actors.find((a) => a.code.toLowerCase() === code.toLowerCase())?.name ?? code;
-        const id = insertActor(db, { code, name, aliases: [] }, nowMs);
-        logChange(db, { entity: 'actor', entityId: id, action: 'create', after: { code, name, origin }, atMs: nowMs });
-        return id;
-      };
-      // Articles: matched by the hash of their normalized text.
-      const articleIdByKey = new Map<string, number>();
-      const relationships = listRelationships(db);
-      const offsetMaps = new Map<string, (offset: number) => number>();
-      for (const s of bundle.sources) {
-        // Kept exactly as the file has it (selections are positions into it); only line endings become \n.
-        const { text, mapOffset } = storableText(s.text);
-        offsetMaps.set(s.key, mapOffset);
-        if (text.length === 0) {
-          summary.skipped.push(`The source “${s.title}” has no text; its codings were not brought in.`);
-          continue;
-        }
-        const hash = contentHash(text);
-        const existing = findArticleByHash(db, hash);
-        if (existing) {
-          articleIdByKey.set(s.key, existing.id);
-          summary.articlesMatched++;
-          continue;
-        }
-        const pair = bundle.annotations.find((a) => a.sourceKey === s.key);
-        const rel = pair
-          ? relationships.find((r) => {
-              const codes = [r.actorA.code.toLowerCase(), r.actorB.code.toLowerCase()];
-              return codes.includes(pair.sourceActor.toLowerCase()) && codes.includes(pair.targetActor.toLowerCase());
-            })
-          : undefined;
-        const id = insertArticle(
+  return recordUndoable(ctx, `Merge ${clip(origin)}`, (rec) => {
+    // Codes: matched by key; new ones added after the existing codebook, parents first.
+    const existingCodes = listCodes(db);
+    const codeIdByKey = new Map(existingCodes.map((c) => [c.key, c.id]));
+    // A code from another tool has no Parley key: one with the same name is the same code.
+    for (const c of bundle.codes) {
+      if (codeIdByKey.has(c.key)) continue;
+      const byName = existingCodes.find((e) => e.name.toLowerCase() === c.name.toLowerCase());
+      if (byName) codeIdByKey.set(c.key, byName.id);
+    }
+    let order = ((stmt(db, 'SELECT max(sort_order) AS m FROM codes').get() as { m: number | null }).m ?? 0) + 10;
+    const newCodeIds = new Set<number>();
+    const pending = bundle.codes.filter((c) => !codeIdByKey.has(c.key));
+    for (let pass = 0; pending.length > 0 && pass < 10; pass++) {
+      for (const c of [...pending]) {
+        if (c.parentKey && !codeIdByKey.has(c.parentKey) && pending.some((p) => p.key === c.parentKey)) continue;
+        const parentId = c.parentKey ? (codeIdByKey.get(c.parentKey) ?? null) : null;
+        const weight = Math.max(-10, Math.min(10, Number.isFinite(c.weight) ? c.weight : 0));
+        const info = stmt(
           db,
-          {
-            title: (s.title || 'Untitled source').slice(0, 500),
-            outlet: s.outlet,
-            author: s.author,
-            url: s.url,
-            publishedOn: isIsoDate(s.publishedOn) ? s.publishedOn : new Date(nowMs).toISOString().slice(0, 10),
-            text,
-            wordCount: wordCount(text),
-            contentHash: hash,
-            relationshipId: rel?.id ?? null,
-          },
+          `INSERT INTO codes (key, name, parent_id, weight, color, cameo, description, shortcut, sort_order, created_at_ms, updated_at_ms)
+             VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
+        ).run(
+          c.key,
+          c.name.slice(0, 200) || c.key,
+          parentId,
+          weight,
+          COLOR.test(c.color) ? c.color : '#888888',
+          c.cameo,
+          c.description,
+          order,
+          nowMs,
           nowMs,
         );
-        logChange(db, {
-          entity: 'article',
-          entityId: id,
-          action: 'create',
-          after: { title: s.title, contentHash: hash, origin },
-          atMs: nowMs,
+        order += 10;
+        const id = Number(info.lastInsertRowid);
+        codeIdByKey.set(c.key, id);
+        rec.created('codes', 'code', id);
+        summary.codesAdded++;
+        if (summary.codeNames.length < 50) summary.codeNames.push(c.name);
+        newCodeIds.add(id);
+        pending.splice(pending.indexOf(c), 1);
+      }
+    }
+    for (const c of pending) summary.skipped.push(`The code “${c.name}” has a parent that is not in the file; it was not brought in.`);
+    const settings: SettingsOutcome = { taken: summary.settingsTaken, conflicts: 0 };
+    const scope = { db, rec, origin, nowMs, out: settings };
+    mergeScoreSettings(scope, bundle, codeIdByKey, newCodeIds);
+    // Actors: matched by code.
+    const actorId = (code: string): number => {
+      const found = actorIdByCode(db, code);
+      if (found !== null) return found;
+      const name = bundle.actors.find((a) => a.code.toLowerCase() === code.toLowerCase())?.name ?? code;
+      const id = insertActor(db, { code, name, aliases: [] }, nowMs);
+      rec.created('actors', 'actor', id);
+      return id;
+    };
+    // Articles: matched by the hash of their normalized text.
+    const articleIdByKey = new Map<string, number>();
+    const relationships = listRelationships(db);
+    const offsetMaps = new Map<string, (offset: number) => number>();
+    for (const s of bundle.sources) {
+      // Kept exactly as the file has it (selections are positions into it); only line endings become \n.
+      const { text, mapOffset } = storableText(s.text);
+      offsetMaps.set(s.key, mapOffset);
+      if (text.length === 0) {
+        summary.skipped.push(`The source “${s.title}” has no text; its codings were not brought in.`);
+        continue;
+      }
+      const hash = contentHash(text);
+      const existing = findArticleByHash(db, hash);
+      if (existing) {
+        articleIdByKey.set(s.key, existing.id);
+        summary.articlesMatched++;
+        continue;
+      }
+      const pair = bundle.annotations.find((a) => a.sourceKey === s.key);
+      const rel = pair
+        ? relationships.find((r) => {
+            const codes = [r.actorA.code.toLowerCase(), r.actorB.code.toLowerCase()];
+            return codes.includes(pair.sourceActor.toLowerCase()) && codes.includes(pair.targetActor.toLowerCase());
+          })
+        : undefined;
+      const id = insertArticle(
+        db,
+        {
+          title: (s.title || 'Untitled source').slice(0, 500),
+          outlet: s.outlet,
+          author: s.author,
+          url: s.url,
+          publishedOn: isIsoDate(s.publishedOn) ? s.publishedOn : new Date(nowMs).toISOString().slice(0, 10),
+          text,
+          wordCount: wordCount(text),
+          contentHash: hash,
+          relationshipId: rel?.id ?? null,
+        },
+        nowMs,
+      );
+      rec.created('articles', 'article', id);
+      articleIdByKey.set(s.key, id);
+      summary.articlesAdded++;
+    }
+    const ownAnalyst = workspaceAnalyst(db);
+    const analysts = originAnalysts(db);
+    const added = new Set<number>();
+    const localIds = new Map<BundleAnnotation, number>();
+    for (const a of bundle.annotations) {
+      const articleId = articleIdByKey.get(a.sourceKey);
+      const where = `“${a.exact.slice(0, 60)}”`;
+      if (articleId === undefined) {
+        summary.skipped.push(`The coding ${where} points at a source that is not in the file.`);
+        continue;
+      }
+      const codeId = codeIdByKey.get(a.codeKey);
+      if (codeId === undefined) {
+        summary.skipped.push(`The coding ${where} uses the code “${a.codeKey}”, which the file does not define.`);
+        continue;
+      }
+      if (!a.sourceActor || !a.targetActor || a.sourceActor.toLowerCase() === a.targetActor.toLowerCase()) {
+        summary.skipped.push(`The coding ${where} has no source and target actor; Parley needs both to score it.`);
+        continue;
+      }
+      const article = getArticle(db, articleId)!;
+      const mapOffset = offsetMaps.get(a.sourceKey)!;
+      let start = mapOffset(a.start);
+      let end = mapOffset(a.end);
+      if (article.text.slice(start, end) !== a.exact) {
+        // The colleague's copy may differ by whitespace normalization: find the quote.
+        const at = article.text.indexOf(a.exact);
+        if (a.exact.length === 0 || at < 0) {
+          summary.skipped.push(`The coding ${where} does not match the text of “${article.title}”.`);
+          continue;
+        }
+        start = at;
+        end = at + a.exact.length;
+      }
+      const src = actorId(a.sourceActor);
+      const tgt = actorId(a.targetActor);
+      const eventDate = isIsoDate(a.eventDate) ? a.eventDate : article.publishedOn;
+      const confidence = Math.max(0, Math.min(1, Number.isFinite(a.confidence) ? a.confidence : 1));
+      const theirAnalyst = a.analyst || fallbackAnalyst;
+      // A named colleague's coding comes in as their coder layer, never into the named analyst's own (issue 16);
+      // it is compared and adjudicated there, so it is matched only against that layer.
+      // An unnamed workspace (a fresh one an export is read back into) takes the coding as its own.
+      const layer = theirAnalyst !== '' && ownAnalyst !== '' && theirAnalyst !== ownAnalyst ? coderLayer(theirAnalyst) : OWN_LAYER;
+      const samePassage = listAnnotationsForArticle(db, articleId).filter(
+        (o) => o.start === start && o.end === end && o.sourceActorId === src && o.targetActorId === tgt && (o.layer ?? OWN_LAYER) === layer,
+      );
+      const identical = samePassage.find(
+        (o) => o.codeId === codeId && o.note === a.note && o.confidence === confidence && o.eventDate === eventDate,
+      );
+      if (identical) {
+        summary.annotationsDuplicate++;
+        localIds.set(a, identical.id);
+        continue;
+      }
+      const id = insertAnnotation(
+        db,
+        {
+          articleId,
+          codeId,
+          sourceActorId: src,
+          targetActorId: tgt,
+          start,
+          end,
+          ...quoteSelector(article.text, start, end),
+          confidence,
+          eventDate,
+          note: a.note,
+        },
+        a.createdAtMs || nowMs,
+      );
+      if (a.updatedAtMs && a.updatedAtMs !== a.createdAtMs)
+        stmt(db, 'UPDATE annotations SET updated_at_ms = ? WHERE id = ?').run(a.updatedAtMs, id);
+      if (layer !== OWN_LAYER) setLayer(db, id, layer, false);
+      if (theirAnalyst !== ownAnalyst) recordOrigin(db, id, theirAnalyst, origin, nowMs);
+      rec.created('annotations', 'annotation', id);
+      if (theirAnalyst !== ownAnalyst) rec.created('annotation_origins', 'annotation_origin', id);
+      summary.annotationsAdded++;
+      added.add(id);
+      localIds.set(a, id);
+      // A conflict is with what was here before this merge, not with the colleague's own other codes of the passage.
+      const before = samePassage.filter((o) => !added.has(o.id));
+      // In a colleague's layer a different code is a disagreement to adjudicate, not a merge conflict.
+      const ours = layer === OWN_LAYER ? (before.find((o) => (analysts.get(o.id) ?? ownAnalyst) !== theirAnalyst) ?? before[0]) : undefined;
+      if (ours) {
+        const diffs: string[] = [];
+        if (ours.codeId !== codeId) diffs.push('code');
+        if (ours.note !== a.note) diffs.push('note');
+        if (ours.confidence !== confidence) diffs.push('confidence');
+        if (ours.eventDate !== eventDate) diffs.push('event date');
+        const conflictId = insertConflict(db, {
+          oursAnnotationId: ours.id,
+          theirsAnnotationId: id,
+          origin,
+          reason: `Same passage and direction; differs in ${diffs.join(', ')}`,
+          createdAtMs: nowMs,
         });
-        articleIdByKey.set(s.key, id);
-        summary.articlesAdded++;
+        rec.created('merge_conflicts', 'merge_conflict', conflictId);
+        summary.conflicts++;
       }
-      const ownAnalyst = workspaceAnalyst(db);
-      const analysts = originAnalysts(db);
-      const added = new Set<number>();
-      const localIds = new Map<BundleAnnotation, number>();
-      for (const a of bundle.annotations) {
-        const articleId = articleIdByKey.get(a.sourceKey);
-        const where = `“${a.exact.slice(0, 60)}”`;
-        if (articleId === undefined) {
-          summary.skipped.push(`The coding ${where} points at a source that is not in the file.`);
-          continue;
-        }
-        const codeId = codeIdByKey.get(a.codeKey);
-        if (codeId === undefined) {
-          summary.skipped.push(`The coding ${where} uses the code “${a.codeKey}”, which the file does not define.`);
-          continue;
-        }
-        if (!a.sourceActor || !a.targetActor || a.sourceActor.toLowerCase() === a.targetActor.toLowerCase()) {
-          summary.skipped.push(`The coding ${where} has no source and target actor; Parley needs both to score it.`);
-          continue;
-        }
-        const article = getArticle(db, articleId)!;
-        const mapOffset = offsetMaps.get(a.sourceKey)!;
-        let start = mapOffset(a.start);
-        let end = mapOffset(a.end);
-        if (article.text.slice(start, end) !== a.exact) {
-          // The colleague's copy may differ by whitespace normalization: find the quote.
-          const at = article.text.indexOf(a.exact);
-          if (a.exact.length === 0 || at < 0) {
-            summary.skipped.push(`The coding ${where} does not match the text of “${article.title}”.`);
-            continue;
-          }
-          start = at;
-          end = at + a.exact.length;
-        }
-        const src = actorId(a.sourceActor);
-        const tgt = actorId(a.targetActor);
-        const eventDate = isIsoDate(a.eventDate) ? a.eventDate : article.publishedOn;
-        const confidence = Math.max(0, Math.min(1, Number.isFinite(a.confidence) ? a.confidence : 1));
-        const theirAnalyst = a.analyst || fallbackAnalyst;
-        // A named colleague's coding comes in as their coder layer, never into the named analyst's own (issue 16);
-        // it is compared and adjudicated there, so it is matched only against that layer.
-        // An unnamed workspace (a fresh one an export is read back into) takes the coding as its own.
-        const layer = theirAnalyst !== '' && ownAnalyst !== '' && theirAnalyst !== ownAnalyst ? coderLayer(theirAnalyst) : OWN_LAYER;
-        const samePassage = listAnnotationsForArticle(db, articleId).filter(
-          (o) => o.start === start && o.end === end && o.sourceActorId === src && o.targetActorId === tgt && (o.layer ?? OWN_LAYER) === layer,
-        );
-        const identical = samePassage.find(
-          (o) => o.codeId === codeId && o.note === a.note && o.confidence === confidence && o.eventDate === eventDate,
-        );
-        if (identical) {
-          summary.annotationsDuplicate++;
-          localIds.set(a, identical.id);
-          continue;
-        }
-        const id = insertAnnotation(
-          db,
-          {
-            articleId,
-            codeId,
-            sourceActorId: src,
-            targetActorId: tgt,
-            start,
-            end,
-            ...quoteSelector(article.text, start, end),
-            confidence,
-            eventDate,
-            note: a.note,
-          },
-          a.createdAtMs || nowMs,
-        );
-        if (a.updatedAtMs && a.updatedAtMs !== a.createdAtMs)
-          stmt(db, 'UPDATE annotations SET updated_at_ms = ? WHERE id = ?').run(a.updatedAtMs, id);
-        if (layer !== OWN_LAYER) setLayer(db, id, layer, false);
-        if (theirAnalyst !== ownAnalyst) recordOrigin(db, id, theirAnalyst, origin, nowMs);
-        logChange(db, { entity: 'annotation', entityId: id, action: 'create', after: { ...getAnnotation(db, id), origin }, atMs: nowMs });
-        summary.annotationsAdded++;
-        added.add(id);
-        localIds.set(a, id);
-        // A conflict is with what was here before this merge, not with the colleague's own other codes of the passage.
-        const before = samePassage.filter((o) => !added.has(o.id));
-        // In a colleague's layer a different code is a disagreement to adjudicate, not a merge conflict.
-        const ours = layer === OWN_LAYER ? (before.find((o) => (analysts.get(o.id) ?? ownAnalyst) !== theirAnalyst) ?? before[0]) : undefined;
-        if (ours) {
-          const diffs: string[] = [];
-          if (ours.codeId !== codeId) diffs.push('code');
-          if (ours.note !== a.note) diffs.push('note');
-          if (ours.confidence !== confidence) diffs.push('confidence');
-          if (ours.eventDate !== eventDate) diffs.push('event date');
-          insertConflict(db, {
-            oursAnnotationId: ours.id,
-            theirsAnnotationId: id,
-            origin,
-            reason: `Same passage and direction; differs in ${diffs.join(', ')}`,
-            createdAtMs: nowMs,
-          });
-          summary.conflicts++;
-        }
+    }
+    const groups = bundle.events.flatMap((e) => {
+      const codeId = codeIdByKey.get(e.codeKey);
+      const members = bundle.annotations.filter((a) => a.eventKey === e.key);
+      const label = `“${(members[0]?.exact ?? e.key).slice(0, 50)}” and ${members.length - 1} more, ${e.eventDate}`;
+      if (codeId === undefined || !e.sourceActor || !e.targetActor || !isIsoDate(e.eventDate)) {
+        summary.skipped.push(`The event ${label} lacks a known code, direction or date; its passages count one by one.`);
+        return [];
       }
-      const groups = bundle.events.flatMap((e) => {
-        const codeId = codeIdByKey.get(e.codeKey);
-        const members = bundle.annotations.filter((a) => a.eventKey === e.key);
-        const label = `“${(members[0]?.exact ?? e.key).slice(0, 50)}” and ${members.length - 1} more, ${e.eventDate}`;
-        if (codeId === undefined || !e.sourceActor || !e.targetActor || !isIsoDate(e.eventDate)) {
-          summary.skipped.push(`The event ${label} lacks a known code, direction or date; its passages count one by one.`);
-          return [];
-        }
-        const annotationIds = members.map((a) => localIds.get(a)).filter((id): id is number => id !== undefined);
-        return [
-          {
-            label,
-            touchesOurs: annotationIds.some((id) => !added.has(id)),
-            codeId,
-            sourceActorId: actorId(e.sourceActor),
-            targetActorId: actorId(e.targetActor),
-            eventDate: e.eventDate,
-            annotationIds,
-          },
-        ];
-      });
-      mergeEventGroups(scope, groups, summary.skipped);
-      summary.events = groups.length;
-      summary.settingConflicts = settings.conflicts;
-      return summary;
-    })
-    .immediate();
+      const annotationIds = members.map((a) => localIds.get(a)).filter((id): id is number => id !== undefined);
+      return [
+        {
+          label,
+          touchesOurs: annotationIds.some((id) => !added.has(id)),
+          codeId,
+          sourceActorId: actorId(e.sourceActor),
+          targetActorId: actorId(e.targetActor),
+          eventDate: e.eventDate,
+          annotationIds,
+        },
+      ];
+    });
+    mergeEventGroups(scope, groups, summary.skipped);
+    summary.events = groups.length;
+    summary.settingConflicts = settings.conflicts;
+    return summary;
+  });
 }
 
 export function describeConflicts(ctx: AppContext): MergeConflict[] {
@@ -318,18 +313,24 @@ export function describeConflicts(ctx: AppContext): MergeConflict[] {
   });
 }
 
-/** Keeps one side (or both) of a conflict; the one not kept is deleted and logged. */
+const KEEP_LABEL = { ours: 'keep mine', theirs: 'keep theirs', both: 'keep both' } as const;
+
+/** Keeps one side (or both) of a conflict, as one undoable change; the one not kept is deleted. */
 export function resolveConflict(ctx: AppContext, id: number, keep: 'ours' | 'theirs' | 'both'): void {
   const { db } = ctx.workspace;
-  db.transaction(() => {
-    const c = getConflict(db, id);
-    if (!c) throw new ApiError('NOT_FOUND', `There is no merge conflict ${id}; it may have been resolved already.`);
+  const c = getConflict(db, id);
+  if (!c) throw new ApiError('NOT_FOUND', `There is no merge conflict ${id}; it may have been resolved already.`);
+  const quote = getAnnotation(db, c.oursAnnotationId)?.exact ?? '';
+  recordUndoable(ctx, `Merge conflict on “${clip(quote)}”: ${KEEP_LABEL[keep]}`, (rec) => {
     const drop = keep === 'ours' ? c.theirsAnnotationId : keep === 'theirs' ? c.oursAnnotationId : null;
+    rec.willChange('merge_conflicts', 'merge_conflict', id);
     deleteConflict(db, id);
     if (drop !== null) {
-      const before = getAnnotation(db, drop);
+      // Children first: undo restores in reverse order, the tag before its origin and other conflicts.
+      for (const other of conflictIdsOf(db, drop)) rec.willChange('merge_conflicts', 'merge_conflict', other);
+      rec.willChange('annotation_origins', 'annotation_origin', drop);
+      rec.willChange('annotations', 'annotation', drop);
       deleteAnnotation(db, drop);
-      logChange(db, { entity: 'annotation', entityId: drop, action: 'delete', before, atMs: ctx.now().getTime() });
     }
-  }).immediate();
+  });
 }

@@ -7,7 +7,6 @@
  */
 import { ApiError } from '../../../shared/api/errors';
 import type { SettingConflict } from '../../../shared/api/settingConflicts';
-import { logChange } from '../../db/changeLog';
 import type { Db } from '../../db/connection';
 import { getCode, getCodeByKey, updateCodeWeight } from '../../db/codebook';
 import * as repo from '../../db/scoring';
@@ -34,13 +33,18 @@ export interface SettingsOutcome {
 
 interface MergeScope {
   db: Db;
+  rec: ChangeRecorder;
   origin: string;
   nowMs: number;
   out: SettingsOutcome;
 }
 
 function conflict(s: MergeScope, kind: SettingConflictKind, subject: string, ours: unknown, theirs: unknown): void {
-  insertSettingConflict(s.db, { kind, subject, ours, theirs, origin: s.origin, createdAtMs: s.nowMs });
+  s.rec.created(
+    'merge_setting_conflicts',
+    'setting_conflict',
+    insertSettingConflict(s.db, { kind, subject, ours, theirs, origin: s.origin, createdAtMs: s.nowMs }),
+  );
   s.out.conflicts++;
 }
 
@@ -57,8 +61,8 @@ export function mergeScoreSettings(s: MergeScope, bundle: Bundle, codeIdByKey: R
     if (ours.weight === theirs) continue;
     if (codeInUse(db, id)) conflict(s, 'code-weight', ours.key, { weight: ours.weight }, { weight: theirs });
     else {
+      s.rec.willChange('codes', 'code', id);
       updateCodeWeight(db, id, theirs, s.nowMs);
-      logChange(db, { entity: 'code', entityId: id, action: 'update', before: ours, after: getCode(db, id), atMs: s.nowMs });
       s.out.taken.push(`Weight of “${ours.name}”: ${theirs} (was ${ours.weight}).`);
     }
   }
@@ -68,15 +72,8 @@ export function mergeScoreSettings(s: MergeScope, bundle: Bundle, codeIdByKey: R
     if (ours === undefined || !Number.isFinite(g.factor) || g.factor < 0 || g.factor > 1 || ours === g.factor) continue;
     if (gradeInUse(db, g.grade)) conflict(s, 'grade-factor', g.grade, { factor: ours }, { factor: g.factor });
     else {
+      s.rec.willChange('reliability_grades', 'reliability_grade', g.grade);
       repo.setGradeFactor(db, g.grade as repo.Grade, g.factor, s.nowMs);
-      logChange(db, {
-        entity: 'reliability_grade',
-        entityId: repo.GRADES.indexOf(g.grade as repo.Grade) + 1,
-        action: 'update',
-        before: { grade: g.grade, factor: ours },
-        after: { grade: g.grade, factor: g.factor },
-        atMs: s.nowMs,
-      });
       s.out.taken.push(`Factor of grade ${g.grade}: ${g.factor} (was ${ours}).`);
     }
   }
@@ -86,15 +83,8 @@ export function mergeScoreSettings(s: MergeScope, bundle: Bundle, codeIdByKey: R
     if (ours === o.grade) continue;
     if (outletInUse(db, o.outlet)) conflict(s, 'outlet-grade', o.outlet, { grade: ours }, { grade: o.grade });
     else {
+      s.rec.willChange('outlet_grades', 'outlet_grade', o.outlet);
       repo.setOutletGrade(db, o.outlet, o.grade, s.nowMs);
-      logChange(db, {
-        entity: 'outlet_grade',
-        entityId: 0,
-        action: ours === null ? 'create' : 'update',
-        before: ours === null ? undefined : { outlet: o.outlet, grade: ours },
-        after: { outlet: o.outlet, grade: o.grade },
-        atMs: s.nowMs,
-      });
       s.out.taken.push(`Grade of “${o.outlet}”: ${o.grade}${ours ? ` (was ${ours})` : ''}.`);
     }
   }
@@ -119,9 +109,7 @@ export function mergeEventGroups(s: MergeScope, groups: readonly (EventInput & {
       skipped.push(`The event ${g.label} has none of its passages here; it was not brought in.`);
       continue;
     }
-    const current = new Set(
-      ids.map((id) => db.prepare('SELECT event_id AS e FROM annotations WHERE id = ?').get(id) as { e: number | null }).map((r) => r.e),
-    );
+    const current = new Set(ids.map((id) => repo.eventIdOfAnnotation(db, id)));
     if (current.size === 1 && current.has(null) && !g.touchesOurs) {
       const eventId = repo.insertEvent(db, {
         sourceActorId: g.sourceActorId,
@@ -130,14 +118,11 @@ export function mergeEventGroups(s: MergeScope, groups: readonly (EventInput & {
         eventDate: g.eventDate,
         createdAtMs: s.nowMs,
       });
-      for (const id of ids) repo.setAnnotationEvent(db, id, eventId, s.nowMs);
-      logChange(db, {
-        entity: 'event',
-        entityId: eventId,
-        action: 'create',
-        after: { ...repo.getEvent(db, eventId), annotationIds: ids, origin: s.origin },
-        atMs: s.nowMs,
-      });
+      s.rec.created('events', 'event', eventId);
+      for (const id of ids) {
+        s.rec.willChange('annotations', 'annotation', id);
+        repo.setAnnotationEvent(db, id, eventId, s.nowMs);
+      }
       continue;
     }
     const [only] = [...current];
@@ -200,23 +185,16 @@ function applyTheirs(
     rec.willChange('codes', 'code', code.id);
     updateCodeWeight(db, code.id, Number(theirs.weight), nowMs);
   } else if (kind === 'grade-factor') {
-    // reliability_grades is keyed by letter, which history's row snapshots cannot track: logged, as the factor editor does.
+    rec.willChange('reliability_grades', 'reliability_grade', subject);
     repo.setGradeFactor(db, subject as repo.Grade, Number(theirs.factor), nowMs);
-    logChange(db, {
-      entity: 'reliability_grade',
-      entityId: repo.GRADES.indexOf(subject as repo.Grade) + 1,
-      action: 'update',
-      after: { grade: subject, factor: theirs.factor },
-      atMs: nowMs,
-    });
   } else if (kind === 'outlet-grade') {
+    rec.willChange('outlet_grades', 'outlet_grade', subject);
     repo.setOutletGrade(db, subject, theirs.grade as repo.Grade, nowMs);
-    logChange(db, { entity: 'outlet_grade', entityId: 0, action: 'update', after: { outlet: subject, grade: theirs.grade }, atMs: nowMs });
   } else if (kind === 'desk-row') {
     takeDeskRowValue(db, rec, subject, theirs);
   } else {
     const g = theirs as unknown as EventInput;
-    const ids = g.annotationIds.filter((id) => db.prepare('SELECT 1 FROM annotations WHERE id = ?').get(id));
+    const ids = g.annotationIds.filter((id) => repo.eventIdOfAnnotation(db, id) !== undefined);
     if (ids.length === 0)
       throw new ApiError('NOT_FOUND', 'The passages of that event have been deleted since the merge; keep yours instead.');
     // Logged in this order (new event, passages, emptied events) so that undo restores the old events, then the passages, then removes the new one.
@@ -231,8 +209,8 @@ function applyTheirs(
     const emptied = new Set<number>();
     for (const id of ids) {
       rec.willChange('annotations', 'annotation', id);
-      const was = (db.prepare('SELECT event_id AS e FROM annotations WHERE id = ?').get(id) as { e: number | null }).e;
-      if (was !== null) emptied.add(was);
+      const was = repo.eventIdOfAnnotation(db, id);
+      if (was !== null && was !== undefined) emptied.add(was);
       repo.setAnnotationEvent(db, id, eventId, nowMs);
     }
     for (const e of emptied)

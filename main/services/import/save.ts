@@ -6,10 +6,12 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { ImportEdit } from '../../../shared/api/importSchemas';
 import { isoToDay, latestAcceptableDay, localTodayIso } from '../../../shared/domain/dates';
-import { deleteArticle, getArticle, insertArticle } from '../../db/articles';
-import { logChange } from '../../db/changeLog';
+import { getArticle, insertArticle } from '../../db/articles';
 import { articleByHash } from '../../db/importLookups';
 import { saveFingerprint } from '../../db/nearDuplicates';
+import { plural } from '../../../shared/domain/text';
+import { deleteArticleRecorded } from '../articles';
+import { ContinuedChangeSet, type ChangeRecorder } from '../changeRecorder';
 import type { AppContext } from '../context';
 import type { ImportJob, JobItem } from './jobs';
 import { intoExisting } from './mergeInto';
@@ -80,6 +82,9 @@ function willSave(item: JobItem, decision: JobItem['decision'] | ImportEdit['dec
 async function saveAll(job: ImportJob, items: JobItem[]): Promise<void> {
   const { db } = job.ctx.workspace;
   const started = performance.now();
+  // One change set for the whole save ("Import 40 articles"), though each chunk is a transaction of its own.
+  const set = new ContinuedChangeSet(job.ctx);
+  let inSet = 0;
   for (let start = 0; start < items.length; start += CHUNK) {
     if (job.cancelled) {
       for (const item of items.slice(start)) {
@@ -93,7 +98,16 @@ async function saveAll(job: ImportJob, items: JobItem[]): Promise<void> {
     const nowMs = job.ctx.now().getTime();
     try {
       db.transaction(() => {
-        for (const item of chunk) saveOne(job.ctx, item, job.relationshipId, nowMs);
+        let added = 0;
+        set.record(
+          (rec) => {
+            for (const item of chunk) if (saveOne(job.ctx, rec, item, job.relationshipId, nowMs)) added++;
+          },
+          (fresh) => {
+            inSet = (fresh ? 0 : inSet) + added;
+            return `Import ${plural(inSet, 'article')}`;
+          },
+        );
       }).immediate();
     } catch (err) {
       // The chunk rolled back (a full disk at COMMIT, say): earlier chunks stay saved, this one and the rest are not.
@@ -122,7 +136,8 @@ function stopSaving(notSaved: JobItem[], err: unknown): void {
   }
 }
 
-function saveOne(ctx: AppContext, item: JobItem, relationshipId: number | null, nowMs: number): void {
+/** Saves one file; true when it became a new article (what the change set's label counts). */
+function saveOne(ctx: AppContext, rec: ChangeRecorder, item: JobItem, relationshipId: number | null, nowMs: number): boolean {
   const { db } = ctx.workspace;
   const decision = item.decision ?? (item.status === 'ready' ? 'import' : null);
   if (decision === 'skip' || decision === null) {
@@ -131,7 +146,7 @@ function saveOne(ctx: AppContext, item: JobItem, relationshipId: number | null, 
       decision === null
         ? 'Not imported: choose skip, keep both, replace, replace the text or merge for this file.'
         : 'Skipped, as you chose.';
-    return;
+    return false;
   }
   if ((decision === 'merge' || decision === 'replace-text') && item.existing) {
     try {
@@ -142,21 +157,18 @@ function saveOne(ctx: AppContext, item: JobItem, relationshipId: number | null, 
       item.status = 'failed';
       item.reason = `Not merged: ${(err as Error).message}`;
     }
-    return;
+    return false;
   }
   try {
-    db.transaction(() => {
+    return db.transaction(() => {
       if (decision === 'replace' && item.existing) {
         const old = getArticle(db, item.existing.id);
         if (old && old.annotationCount > 0) {
           item.status = 'failed';
           item.reason = `Not replaced: “${old.title}” has ${old.annotationCount} tag(s) that replacing would delete. Keep both instead.`;
-          return;
+          return false;
         }
-        if (old) {
-          deleteArticle(db, old.id);
-          logChange(db, { entity: 'article', entityId: old.id, action: 'delete', before: old, atMs: nowMs });
-        }
+        if (old) deleteArticleRecorded(db, rec, old.id);
       }
       const id = insertArticle(
         db,
@@ -173,17 +185,12 @@ function saveOne(ctx: AppContext, item: JobItem, relationshipId: number | null, 
         },
         nowMs,
       );
+      rec.created('articles', 'article', id);
       if (item.signature) saveFingerprint(db, id, item.signature);
-      logChange(db, {
-        entity: 'article',
-        entityId: id,
-        action: 'create',
-        after: { title: item.title, contentHash: item.hash, importedFrom: item.fileName },
-        atMs: nowMs,
-      });
       item.status = 'saved';
       item.articleId = id;
       item.reason = decision === 'replace' ? 'Saved, replacing the older version.' : '';
+      return true;
     })();
   } catch (err) {
     // A full disk stops the whole import (the chunk rolls back) rather than failing file after file.
@@ -198,5 +205,6 @@ function saveOne(ctx: AppContext, item: JobItem, relationshipId: number | null, 
       item.status = 'failed';
       item.reason = `Not saved: ${(err as Error).message}.`;
     }
+    return false;
   }
 }
