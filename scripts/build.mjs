@@ -15,7 +15,7 @@ const common = {
   outExtension: { '.js': '.cjs' },
   // pdf.js is an ES module loaded with import() at run time; pdfkit reads files of its own;
   // Playwright and esbuild (which builds the highlight benchmark's page) run from node_modules.
-  external: ['electron', 'better-sqlite3', 'pdfkit', 'pdfjs-dist', '@playwright/test', 'playwright-core', 'esbuild'],
+  external: ['electron', 'better-sqlite3', 'pdfkit', 'pdfjs-dist', '@playwright/test', 'playwright-core', 'esbuild', 'pg-native'],
 };
 
 // Bundles of earlier builds that no longer belong in dist/ (the benchmark and test helpers moved out).

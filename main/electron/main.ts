@@ -12,6 +12,9 @@ import { CONTENT_SECURITY_POLICY, findStaticFile } from '../server/staticFiles';
 import type { AppContext } from '../services/context';
 import { scheduleDailyBackups } from '../services/backup';
 import { startWorkspace } from '../services/workspace';
+import { startBackgroundSync } from '../services/desk/background';
+import { usePasswordStore } from '../services/desk/connection';
+import { safeStoragePasswords } from './deskPassword';
 import { externalLinkPrompt } from './externalLink';
 import { applicationMenuTemplate } from './menu';
 import { APP_ORIGIN, isAppUrl, isTrustedSender } from './sender';
@@ -69,6 +72,8 @@ async function start(): Promise<void> {
   }
   const dispatch = createDispatch(ctx);
   backups = scheduleDailyBackups(ctx);
+  usePasswordStore(safeStoragePasswords(app.getPath('userData')));
+  startBackgroundSync(ctx);
 
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate({ packaged: app.isPackaged, platform: process.platform })));
 

@@ -7,6 +7,7 @@ import { createDispatch } from '../api/dispatch';
 import { launchOptions, rendererDir, sampleFile } from '../paths';
 import { scheduleDailyBackups } from '../services/backup';
 import { startWorkspace } from '../services/workspace';
+import { startBackgroundSync } from '../services/desk/background';
 import { startBrowserServer } from './http';
 
 async function main(): Promise<void> {
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
     throw err;
   }
   const backups = scheduleDailyBackups(ctx);
+  // Syncs with the desk, when one is set, every few seconds (PARLEY_DESK_INTERVAL_MS: tests sync faster).
+  const stopDesk = startBackgroundSync(ctx, Number(process.env.PARLEY_DESK_INTERVAL_MS) || 5_000);
   console.log(`Parley browser mode: ${server.url}`);
   console.log(`Workspace: ${ctx.workspace.path}`);
   console.log('Open the address above in a browser. Press Ctrl+C to stop.');
@@ -32,6 +35,7 @@ async function main(): Promise<void> {
   const stop = () => {
     if (stopping) return;
     stopping = true;
+    stopDesk();
     void Promise.allSettled([server.close(), backups.stop()]).then(() => {
       try {
         ctx.workspace.close();
