@@ -45,6 +45,7 @@ export const SCENARIOS: readonly ScenarioEntry[] = [
     },
   },
   { name: 'suggest', load: () => import('./suggest') },
+  { name: 'desk', load: () => import('./desk') },
   {
     // Last: it adds 10,000 imported articles to the working copy of the workspace.
     name: 'import',
