@@ -8,13 +8,24 @@ const toBlob = (sig: Uint32Array) => Buffer.from(sig.buffer, sig.byteOffset, sig
 const fromBlob = (b: Buffer) => new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
 
 /** Keeps an article's fingerprint (a new article, or one whose text changed). */
-export function saveFingerprint(db: Db, articleId: number, sig: Uint32Array): void {
-  stmt(db, 'INSERT OR REPLACE INTO article_fingerprints (article_id, signature) VALUES (?, ?)').run(articleId, toBlob(sig));
-  // One statement for the sixteen rows: a saved article costs one more step, not sixteen.
-  stmt(
-    db,
-    `INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES ${Array.from({ length: BANDS }, () => '(?, ?)').join(', ')}`,
-  ).run(...bandKeys(sig).flatMap((key) => [key, articleId]));
+export function saveFingerprint(db: Db, articleId: number, signature: Uint32Array): void {
+  saveFingerprints(db, [{ articleId, signature }]);
+}
+
+/**
+ * Keeps the fingerprints of many articles (an import's chunk). Band keys are
+ * random, so they are inserted in key order: the index is walked once rather
+ * than jumped about (with one row per statement, half the work of sixteen-row
+ * statements article by article; bench `import`).
+ */
+export function saveFingerprints(db: Db, list: readonly { articleId: number; signature: Uint32Array }[]): void {
+  const fingerprint = stmt(db, 'INSERT OR REPLACE INTO article_fingerprints (article_id, signature) VALUES (?, ?)');
+  for (const f of list) fingerprint.run(f.articleId, toBlob(f.signature));
+  const rows = list.flatMap((f) => bandKeys(f.signature).map((key) => [key, f.articleId] as const));
+  rows.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  // One row per statement: binding 32 values through a spread cost more than the fifteen extra steps saved.
+  const band = stmt(db, 'INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES (?, ?)');
+  for (const [key, articleId] of rows) band.run(key, articleId);
 }
 
 /** Fingerprints up to `limit` articles that have none yet (older workspaces, restored backups, corrected texts); returns how many. */

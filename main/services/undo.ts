@@ -103,8 +103,9 @@ function moveOf(db: Db, target: ChangeSet, c: RowChange & { table: string }, kin
     if (c.before) return { insert: c.before };
   } else {
     if (undo) return { remove: true };
-    // Compact creates keep nothing of the row: the undo being redone deleted it and recorded it whole.
-    const row = c.after ?? createdRowContent(db, target.id, c.table, c.key);
+    // Compact creates keep nothing of the row: the undo being redone deleted it and recorded it whole
+    // (sets older than schema 15 also kept the row in the entry).
+    const row = createdRowContent(db, target.id, c.table, c.key) ?? c.after;
     if (row) return { insert: row };
   }
   throw new ApiError('CONFLICT', `“${target.label}” cannot be ${kind === 'undo' ? 'undone' : 'redone'}: its history entry is incomplete.`);

@@ -150,8 +150,23 @@ describe('merging a colleague', () => {
     expect(kept.filter((a: { exact: string }) => a.exact.startsWith('The ministry promised')).map((a: { note: string }) => a.note)).toEqual(
       ['Ben: this is an overture, not a concession'],
     );
-    const history = await ours.w.ok('history:list', { limit: 5 });
-    expect(history.some((h: { action: string; entity: string }) => h.entity === 'annotation' && h.action === 'delete')).toBe(true);
+    // Choosing is one undoable change: undo brings the dropped tag and the conflict back, redo drops it again.
+    const state = await ours.w.ok('history:state', { limit: 5 });
+    expect(state.nextUndo).toMatch(/^Merge conflict on “The ministry promised.*: keep theirs$/);
+    const notes = async () =>
+      (await ours.w.ok('annotations:list', { articleId: ours.articleIds[0] }))
+        .filter((a: { exact: string }) => a.exact.startsWith('The ministry promised'))
+        .map((a: { note: string }) => a.note)
+        .sort();
+    const both = [...(await notes()), conflicts[0].ours.note].sort();
+    await ours.w.ok('history:undo', {});
+    expect(await notes()).toEqual(both);
+    expect(await ours.w.ok('export:conflicts', {})).toHaveLength(1);
+    await ours.w.ok('history:redo', {});
+    expect(await notes()).toEqual(['Ben: this is an overture, not a concession']);
+    expect(await ours.w.ok('export:conflicts', {})).toHaveLength(0);
+    // The merge itself is one undoable change set, named after the file.
+    expect(state.recent.map((s: { label: string }) => s.label)).toContain('Merge ben.sqlite');
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -63,8 +63,17 @@ describe('import through the API', () => {
       ['Grain corridor extended for another season', '2026-02-20', 'Estmark Wire'],
       ['Valdoria offers ceasefire line talks as Estmark moves troops', '2026-02-09', 'The Kessen Herald'],
     ]);
-    const history = await ws.ok('history:list', {});
-    expect(history.filter((h: { entity: string; action: string }) => h.entity === 'article' && h.action === 'create')).toHaveLength(2);
+    // One undoable change set for the whole save, under the analyst; undone and redone as a whole.
+    const state = await ws.ok('history:state', {});
+    expect(state.recent).toHaveLength(1);
+    expect(state).toMatchObject({ nextUndo: 'Import 2 articles', recent: [{ kind: 'do', label: 'Import 2 articles' }] });
+    const titles = async () => (await ws.ok('articles:list', { sort: 'title' })).items.map((a: { title: string }) => a.title);
+    const saved = await titles();
+    const undone = await ws.ok('history:undo', {});
+    expect(undone.articleIds).toHaveLength(2);
+    expect(await titles()).toEqual([]);
+    await ws.ok('history:redo', {});
+    expect(await titles()).toEqual(saved);
   });
 
   it('refuses a correction dated in the future and saves nothing', async () => {

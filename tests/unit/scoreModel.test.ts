@@ -166,13 +166,31 @@ describe('test vector 2 through the API', () => {
     expect(await score()).toBeCloseTo(-4.5, 10);
     await w.ok('outlets:grade', { outlet: 'Wire Alpha', grade: null });
     expect(await score()).toBeCloseTo(-9, 10);
-    const history = (await w.ok('history:list', { limit: 5 })).map((h: { summary: string }) => h.summary);
+    const history = (await w.ok('history:state', { limit: 5 })).recent.map((h: { label: string }) => h.label);
     expect(history.slice(0, 4)).toEqual([
-      'Removed the grade of outlet “Wire Alpha”',
-      'Re-weighted code Threat from -6 to -9',
+      'Remove the grade of outlet “Wire Alpha”',
+      'Re-weight code “Threat” to -9',
       'Set the factor of grade C to 0.5',
-      'Graded outlet “Wire Alpha” C',
+      'Grade outlet “Wire Alpha” C',
     ]);
+    // Each is undoable, across a restart, and redoable.
+    w.ctx.workspace.close();
+    w = openTestWorkspace({ now: NOW, dir: w.dir });
+    await w.ok('history:undo', {}); // the outlet's grade comes back
+    expect(await score()).toBeCloseTo(-4.5, 10);
+    await w.ok('history:undo', {}); // the weight
+    expect(await score()).toBeCloseTo(-3, 10);
+    await w.ok('history:undo', {}); // the factor
+    expect(await score()).toBeCloseTo(-6 * 0.6, 10);
+    await w.ok('history:undo', {}); // the outlet ungraded again
+    expect(await score()).toBeCloseTo(-6, 10);
+    expect((await w.ok('reliability:list', {})).outlets.find((o: { outlet: string }) => o.outlet === 'Wire Alpha').grade).toBeNull();
+    await w.ok('history:redo', {});
+    await w.ok('history:redo', {});
+    expect(await score()).toBeCloseTo(-3, 10);
+    await w.ok('history:redo', {});
+    await w.ok('history:redo', {});
+    expect(await score()).toBeCloseTo(-9, 10);
     const list = await w.ok('reliability:list', {});
     expect(list.outlets).toEqual([{ outlet: 'Wire Alpha', articleCount: 1, annotationCount: 1, grade: null, factor: 1 }]);
     expect(list.grades.find((g: { grade: string }) => g.grade === 'C').factor).toBe(0.5);
@@ -257,8 +275,8 @@ describe('events and grades: bad input changes nothing, and the change log can r
     const evidence = await w.ok('score:evidence', { relationshipId: rel.id, date: '2026-06-15', halfLifeDays: 30 });
     expect(evidence.items).toHaveLength(1);
     expect(evidence.items[0].eventId).toBe(ev.id);
-    const summaries = (await w.ok('history:list', { limit: 3 })).map((h: { summary: string }) => h.summary);
-    expect(summaries).toContain('Added event ' + ev.id + ' dated 2026-06-01');
+    const [latest] = (await w.ok('history:state', { limit: 1 })).recent;
+    expect(latest).toMatchObject({ kind: 'undo', label: 'Ungroup an event of 2 passages' });
   });
 });
 

@@ -128,7 +128,9 @@ describe('undo and redo', () => {
     const a = await w.ok('annotations:create', tag());
     const b = await w.ok('annotations:create', tag({ start: 11, end: 17 }));
     const { db } = w.ctx.workspace;
-    db.prepare("INSERT INTO annotation_origins (annotation_id, analyst, origin, imported_at_ms) VALUES (?, 'Ben', 'ben.qdpx', 1)").run(b.id);
+    db.prepare("INSERT INTO annotation_origins (annotation_id, analyst, origin, imported_at_ms) VALUES (?, 'Ben', 'ben.qdpx', 1)").run(
+      b.id,
+    );
     const origins = () => db.prepare('SELECT * FROM annotation_origins ORDER BY annotation_id').all();
     const kept = origins();
     await w.ok('articles:delete', { id: articleId });

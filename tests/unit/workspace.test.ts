@@ -179,11 +179,11 @@ describe('repositories against real SQLite', () => {
     expect(list.items[0].annotationCount).toBe(1);
     await w.ok('annotations:delete', { id: created.id });
     expect((await w.ok('articles:list', {})).items[0].annotationCount).toBe(0);
-    const history = await w.ok('history:list', {});
-    expect(history.map((h: { action: string; entity: string }) => `${h.action} ${h.entity}`)).toEqual([
-      'delete annotation',
-      'create annotation',
-      'create article',
+    const history = await w.ok('history:state', {});
+    expect(history.recent.map((h: { label: string }) => h.label)).toEqual([
+      'Delete tag on “a threat”',
+      'Tag “a threat” as Threat',
+      expect.stringMatching(/^Add article “/),
     ]);
     expect(() => w.ctx.workspace.db.prepare('DELETE FROM change_log').run()).toThrow(/append-only/);
   });
