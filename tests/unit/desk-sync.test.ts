@@ -3,6 +3,8 @@ import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { postgresBinaries, startPostgres, type PgServer } from '../support/postgres';
 import { ARTICLE, deskView, freshDesk, laptop, tag, type Laptop } from '../helpers/desk';
+import { insertArticle } from '../../main/db/articles';
+import { ContinuedChangeSet } from '../../main/services/changeRecorder';
 
 const { bin, reason } = postgresBinaries();
 if (!bin) console.warn(`desk-sync.test.ts skipped: ${reason}`);
@@ -178,5 +180,46 @@ describe.skipIf(!bin)('desk sync through a real PostgreSQL', () => {
     const r = await c.sync(desk);
     expect(r.refused).toEqual(['Re-weight code “Threat” to -9']);
     expect(r.sent).toBe(1);
+  });
+
+  it('an import still adding to its change set while a sync runs: each part goes, and the colleague gets every article', async () => {
+    const desk = await freshDesk(server, ['alice', 'bob']);
+    const a = open('alice');
+    const b = open('bob');
+    await a.sync(desk);
+    const db = a.ctx.workspace.db;
+    const set = new ContinuedChangeSet(a.ctx);
+    const save = (n: number) =>
+      db.transaction(() =>
+        set.record(
+          (rec) => {
+            const text = `Dispatch ${n}: the envoy of the United States spoke of India.`;
+            const id = insertArticle(db, {
+              ...ARTICLE,
+              author: '',
+              url: '',
+              title: `Dispatch ${n}`,
+              text,
+              wordCount: 11,
+              contentHash: `hash-${n}`,
+              relationshipId: null,
+            });
+            rec.created('articles', 'article', id);
+          },
+          (fresh) => (fresh ? 'Import 1 article' : `Import ${n} articles`),
+        ),
+      )();
+    save(1);
+    save(2);
+    await a.sync(desk);
+    save(3);
+    expect(db.prepare('SELECT count(*) FROM change_sets WHERE label LIKE ?').pluck().get('Import%')).toBe(1);
+    await a.sync(desk);
+    await b.sync(desk);
+    expect(b.ctx.workspace.db.prepare('SELECT title FROM articles ORDER BY title').pluck().all()).toEqual([
+      'Dispatch 1',
+      'Dispatch 2',
+      'Dispatch 3',
+    ]);
   });
 });
