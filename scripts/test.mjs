@@ -32,6 +32,22 @@ function check(label, cmd, args) {
   return ok;
 }
 
+const firstLine = (text) => String(text ?? '').replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n')[0].slice(0, 240);
+
+/** Every test of a Playwright JSON report, with where it is and why it last failed. */
+function* playwrightTests(suites = [], titles = []) {
+  for (const suite of suites) {
+    const here = suite.title ? [...titles, suite.title] : titles;
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        const failedRun = [...(t.results ?? [])].reverse().find((r) => r.status !== 'passed' && r.status !== 'skipped');
+        yield { status: t.status, where: [...here, spec.title].join(' › '), why: firstLine(failedRun?.error?.message) };
+      }
+    }
+    yield* playwrightTests(suite.suites, here);
+  }
+}
+
 function readJson(file) {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -73,6 +89,18 @@ if (unit) {
   totals.failed += unit.numFailedTests + (unit.numFailedTestSuites && !unit.numFailedTests ? unit.numFailedTestSuites : 0);
   totals.skipped += unit.numPendingTests + unit.numTodoTests;
   lines.push(`unit: ${unit.numPassedTests} passed, ${unit.numFailedTests} failed`);
+  // The summary is often all a CI log keeps: name what failed, with the first line of why.
+  for (const file of unit.testResults ?? []) {
+    const where = path.relative(root, file.name);
+    for (const a of file.assertionResults ?? []) {
+      if (a.status === 'failed') lines.push(`  failed: ${where} › ${a.fullName} — ${firstLine(a.failureMessages?.[0])}`);
+      // Passed on its retry (CI retries once): counted as passed, named here so it is looked into.
+      else if (a.status === 'passed' && a.failureMessages?.length) lines.push(`  flaky: ${where} › ${a.fullName} — ${firstLine(a.failureMessages[0])}`);
+    }
+    if (file.status === 'failed' && !(file.assertionResults ?? []).some((a) => a.status === 'failed')) {
+      lines.push(`  failed: ${where} — ${firstLine(file.message)}`);
+    }
+  }
 } else {
   totals.failed += 1;
   lines.push('unit: the runner did not report (see above)');
@@ -89,6 +117,9 @@ if (!chromium.path) {
   totals.failed += unexpected;
   totals.skipped += skipped;
   lines.push(`e2e: ${expected + flaky} passed, ${unexpected} failed, ${skipped} skipped${flaky ? ` (${flaky} flaky)` : ''}`);
+  for (const t of playwrightTests(e2e.suites)) {
+    if (t.status === 'unexpected' || t.status === 'flaky') lines.push(`  ${t.status === 'flaky' ? 'flaky' : 'failed'}: ${t.where} — ${t.why}`);
+  }
   for (const err of e2e.errors ?? []) {
     totals.failed += 1;
     lines.push(`e2e error: ${String(err.message).split('\n')[0]}`);

@@ -58,7 +58,7 @@ export function updateActor(ctx: AppContext, input: OpParsedInput<'actors:update
   });
 }
 
-export function addAlias(ctx: AppContext, input: OpParsedInput<'actors:addAlias'>): Actor {
+export function addAlias(ctx: AppContext, input: OpParsedInput<'actors:add-alias'>): Actor {
   const { db } = ctx.workspace;
   const actor = requireActor(db, input.actorId);
   return recordUndoable(ctx, `Add alias “${input.alias}” to ${actor.name}`, (rec) => {
@@ -68,7 +68,7 @@ export function addAlias(ctx: AppContext, input: OpParsedInput<'actors:addAlias'
   });
 }
 
-export function removeAlias(ctx: AppContext, input: OpParsedInput<'actors:removeAlias'>): Actor {
+export function removeAlias(ctx: AppContext, input: OpParsedInput<'actors:remove-alias'>): Actor {
   const { db } = ctx.workspace;
   const actor = requireActor(db, input.actorId);
   const id = repo.aliasId(db, actor.id, input.alias);

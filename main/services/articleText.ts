@@ -18,7 +18,7 @@ import type { AppContext } from './context';
 import { recordUndoable } from './undo';
 import { present } from '../../shared/domain/present';
 
-export function updateArticleText(ctx: AppContext, input: OpParsedInput<'articles:updateText'>): OpOutput<'articles:updateText'> {
+export function updateArticleText(ctx: AppContext, input: OpParsedInput<'articles:update-text'>): OpOutput<'articles:update-text'> {
   const { db } = ctx.workspace;
   const article = getArticle(db, input.id);
   if (!article) throw new ApiError('NOT_FOUND', `There is no article with id ${input.id}; it may have been deleted.`);

@@ -31,7 +31,7 @@ export function listReliability(ctx: AppContext): OpOutput<'reliability:list'> {
   };
 }
 
-export function setGradeFactor(ctx: AppContext, input: OpParsedInput<'reliability:setFactor'>): OpOutput<'reliability:setFactor'> {
+export function setGradeFactor(ctx: AppContext, input: OpParsedInput<'reliability:set-factor'>): OpOutput<'reliability:set-factor'> {
   const { db } = ctx.workspace;
   return recordUndoable(ctx, `Set the factor of grade ${input.grade} to ${input.factor}`, (rec) => {
     rec.willChange('reliability_grades', 'reliability_grade', input.grade);

@@ -187,7 +187,7 @@ export const contract = {
     input: Empty,
     output: z.object({ grades: z.array(GradeFactor), outlets: z.array(OutletReliability) }),
   },
-  'reliability:setFactor': {
+  'reliability:set-factor': {
     input: z
       .object({ grade: Grade, factor: z.number().min(0, 'A factor lies between 0 and 1').max(1, 'A factor lies between 0 and 1') })
       .strict(),
@@ -267,11 +267,11 @@ export const contract = {
       .strict(),
     output: Actor,
   },
-  'actors:addAlias': { input: z.object({ actorId: Id, alias: AliasText }).strict(), output: Actor },
-  'actors:removeAlias': { input: z.object({ actorId: Id, alias: z.string() }).strict(), output: Actor },
+  'actors:add-alias': { input: z.object({ actorId: Id, alias: AliasText }).strict(), output: Actor },
+  'actors:remove-alias': { input: z.object({ actorId: Id, alias: z.string() }).strict(), output: Actor },
   'relationships:create': { input: z.object({ actorAId: Id, actorBId: Id }).strict(), output: Relationship },
   'articles:outlets': { input: Empty, output: z.array(z.object({ outlet: z.string(), count: z.number().int() })) },
-  'articles:updateText': {
+  'articles:update-text': {
     input: z
       .object({
         id: Id,

@@ -48,6 +48,11 @@ describe('the contract', () => {
     }
   });
 
+  it('names every operation noun:verb in kebab-case, one style throughout', () => {
+    const offStyle = OPERATION_NAMES.filter((op) => !/^[a-z]+(-[a-z]+)*:[a-z]+(-[a-z]+)*$/.test(op));
+    expect(offStyle).toEqual([]);
+  });
+
   it('refuses an unknown operation', async () => {
     await expectRefused('articles:drop', {}, 'UNKNOWN_OPERATION');
     await expectRefused('__proto__', {}, 'UNKNOWN_OPERATION');

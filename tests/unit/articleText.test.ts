@@ -36,14 +36,14 @@ const list = async () =>
   (await w.ok('annotations:list', { articleId })) as { id: number; start: number; end: number; exact: string; orphaned: boolean }[];
 const textAt = (text: string, a: { start: number; end: number }) => text.slice(a.start, a.end);
 
-describe('articles:updateText', () => {
+describe('articles:update-text', () => {
   it('re-anchors every annotation after edits before, inside and after the passages', async () => {
     await tagPhrase(THREAT);
     await tagPhrase(OFFER);
     const edited = TEXT.replace('Officials in Washington', 'Senior officials in Washington')
       .replace('lower duties on farm goods', 'lower dutties on farm goods')
       .replace('next month', 'in July');
-    const r = await w.ok('articles:updateText', { id: articleId, text: edited });
+    const r = await w.ok('articles:update-text', { id: articleId, text: edited });
     expect(r).toMatchObject({ unchanged: false, orphaned: 0, fuzzy: 1 });
     expect(r.position + r.exact).toBe(1);
     const after = await list();
@@ -56,7 +56,7 @@ describe('articles:updateText', () => {
   it('keeps a tag whose passage was deleted as an orphan with its quote, and it can be placed again by hand', async () => {
     const a = await tagPhrase(OFFER);
     const edited = TEXT.replace(' that they were ready to lower duties on farm goods', '');
-    const r = await w.ok('articles:updateText', { id: articleId, text: edited });
+    const r = await w.ok('articles:update-text', { id: articleId, text: edited });
     expect(r.orphaned).toBe(1);
     const [orphan] = await list();
     expect(orphan).toMatchObject({ id: a.id, orphaned: true, exact: OFFER });
@@ -71,7 +71,7 @@ describe('articles:updateText', () => {
   it('is undone in one step: text and anchors come back', async () => {
     await tagPhrase(OFFER);
     const before = await list();
-    await w.ok('articles:updateText', { id: articleId, text: TEXT.replace(' that they were ready to lower duties on farm goods', '') });
+    await w.ok('articles:update-text', { id: articleId, text: TEXT.replace(' that they were ready to lower duties on farm goods', '') });
     expect((await list())[0]!.orphaned).toBe(true);
     const step = await w.ok('history:undo', {});
     expect(step.label).toBe('Edit the text of “Talks”');
@@ -84,16 +84,16 @@ describe('articles:updateText', () => {
   it('refuses an empty text or a stale edit and writes nothing', async () => {
     await tagPhrase(THREAT);
     const counts = rowCounts(w.ctx);
-    const empty = await w.call('articles:updateText', { id: articleId, text: '  \n ' });
+    const empty = await w.call('articles:update-text', { id: articleId, text: '  \n ' });
     expect(empty).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    const stale = await w.call('articles:updateText', { id: articleId, text: 'x', expectedHash: 'not-the-hash' });
+    const stale = await w.call('articles:update-text', { id: articleId, text: 'x', expectedHash: 'not-the-hash' });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(rowCounts(w.ctx)).toEqual(counts);
     expect((await w.ok('articles:get', { id: articleId })).text).toBe(TEXT);
   });
 
   it('says when nothing changed', async () => {
-    const r = await w.ok('articles:updateText', { id: articleId, text: TEXT });
+    const r = await w.ok('articles:update-text', { id: articleId, text: TEXT });
     expect(r.unchanged).toBe(true);
     expect((await w.ok('history:state', {})).nextUndo).toBe('Add article “Talks”'); // nothing recorded over the article's creation
   });

@@ -26,7 +26,7 @@ describe('backup:diff (the restore preview, item by item)', () => {
     });
     await f.w.ok('articles:delete', { id: f.articleIds[1] });
     const first = await f.w.ok('articles:get', { id: f.articleIds[0] });
-    await f.w.ok('articles:updateText', { id: first.id, text: `${first.text}\n\nA paragraph added later.` });
+    await f.w.ok('articles:update-text', { id: first.id, text: `${first.text}\n\nA paragraph added later.` });
 
     const d = await f.w.ok('backup:diff', { fileName: b.fileName });
     expect(d.articlesAdded).toEqual({ count: 1, items: [{ id: later.id, title: 'Written later', publishedOn: '2026-06-10' }] });

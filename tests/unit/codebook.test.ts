@@ -121,8 +121,8 @@ describe('actors', () => {
   it('adds an actor with aliases, adds an alias from a word, refuses an alias of another actor, and a relationship', async () => {
     const jp = await w.ok('actors:create', { code: 'jpn', name: 'Japan', aliases: ['Japan', 'Tokyo'] });
     expect(jp).toMatchObject({ code: 'JPN', aliases: ['Japan', 'Tokyo'] });
-    expect((await w.ok('actors:addAlias', { actorId: jp.id, alias: 'Kishida' })).aliases).toEqual(['Japan', 'Tokyo', 'Kishida']);
-    await expectRefused('actors:addAlias', { actorId: jp.id, alias: 'new delhi' }, 'CONFLICT', /already an alias of India/);
+    expect((await w.ok('actors:add-alias', { actorId: jp.id, alias: 'Kishida' })).aliases).toEqual(['Japan', 'Tokyo', 'Kishida']);
+    await expectRefused('actors:add-alias', { actorId: jp.id, alias: 'new delhi' }, 'CONFLICT', /already an alias of India/);
     await expectRefused('actors:create', { code: 'USA', name: 'Another' }, 'CONFLICT', /already used by United States/);
     await expectRefused('actors:create', { code: 'U', name: 'Short' }, 'BAD_INPUT', /2 to 12 letters/);
     const r = await w.ok('relationships:create', { actorAId: jp.id, actorBId: rel.actorB.id });

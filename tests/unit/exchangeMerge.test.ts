@@ -36,7 +36,7 @@ describe('merge: shared score settings and event groups', () => {
     const threat = codes.find((c: { key: string }) => c.key === 'THREAT');
     await f.w.ok('codebook:update', { id: threat.id, weight: -3.5 });
     await f.w.ok('outlets:grade', { outlet: 'Harbour Post', grade: 'C' });
-    await f.w.ok('reliability:setFactor', { grade: 'C', factor: 0.3 });
+    await f.w.ok('reliability:set-factor', { grade: 'C', factor: 0.3 });
     const rows = f.w.ctx.workspace.db.prepare('SELECT id FROM annotations WHERE source_actor_id = ? ORDER BY id').all(f.actors.b) as {
       id: number;
     }[];

@@ -114,7 +114,7 @@ async function build(s: Spec): Promise<{ w: TestWorkspace; relId: number }> {
   for (const r of s.reweight) await w.ok('codebook:update', { id: codeId(r.code), weight: r.weight / 10 });
   const outlets = s.articles.map((a) => OUTLETS[a.outlet]!);
   for (const g of s.grades) await w.ok('outlets:grade', { outlet: outlets[g.outlet % outlets.length], grade: g.grade });
-  if (s.factor) await w.ok('reliability:setFactor', s.factor);
+  if (s.factor) await w.ok('reliability:set-factor', s.factor);
   if (s.group) {
     const same = ids.filter((x) => x.direction === ids[0]!.direction).slice(0, 3);
     if (same.length >= 2) await w.ok('events:group', { annotationIds: same.map((x) => x.id), codeId: same[0]!.codeId });

@@ -160,7 +160,7 @@ describe('test vector 2 through the API', () => {
     expect(await score()).toBeCloseTo(-6, 10);
     await w.ok('outlets:grade', { outlet: 'Wire Alpha', grade: 'C' });
     expect(await score()).toBeCloseTo(-6 * 0.6, 10);
-    await w.ok('reliability:setFactor', { grade: 'C', factor: 0.5 });
+    await w.ok('reliability:set-factor', { grade: 'C', factor: 0.5 });
     expect(await score()).toBeCloseTo(-3, 10);
     await w.ok('codebook:update', { id: code('THREAT'), weight: -9 });
     expect(await score()).toBeCloseTo(-4.5, 10);
@@ -213,7 +213,7 @@ describe('events and grades: bad input changes nothing, and the change log can r
     await expectRefused('events:ungroup', { eventId: ev.id + 1 }, 'NOT_FOUND');
     await expectRefused('outlets:grade', { outlet: 'Nobody', grade: 'A' }, 'NOT_FOUND', /No article comes from/);
     await expectRefused('outlets:grade', { outlet: 'X', grade: 'G' }, 'BAD_INPUT');
-    await expectRefused('reliability:setFactor', { grade: 'A', factor: 1.5 }, 'BAD_INPUT', /between 0 and 1/);
+    await expectRefused('reliability:set-factor', { grade: 'A', factor: 1.5 }, 'BAD_INPUT', /between 0 and 1/);
     await expectRefused('codebook:update', { id: code('THREAT'), weight: -11 }, 'BAD_INPUT', /between -10 and \+10/);
     await expectRefused('codebook:update', { id: 9999, weight: 1 }, 'NOT_FOUND');
   });

@@ -38,7 +38,7 @@ describe('full-text search', () => {
   it('stays in sync with new, edited and deleted articles and with notes', async () => {
     const a = await add('Talks', 'The envoy spoke about fisheries.');
     expect((await search('fisheries')).articles).toHaveLength(1);
-    await w.ok('articles:updateText', { id: a.id, text: 'The envoy spoke about shipping lanes.' });
+    await w.ok('articles:update-text', { id: a.id, text: 'The envoy spoke about shipping lanes.' });
     expect((await search('fisheries')).articles).toHaveLength(0);
     expect((await search('shipping')).articles).toHaveLength(1);
     const tag = await w.ok('annotations:create', {

@@ -8,8 +8,8 @@ export function ActorsDialog({ open, onClose }: { open: boolean; onClose(): void
   const actors = useActors();
   const say = useUi((s) => s.say);
   const create = useRegistryMutation('actors:create');
-  const addAlias = useRegistryMutation('actors:addAlias');
-  const removeAlias = useRegistryMutation('actors:removeAlias');
+  const addAlias = useRegistryMutation('actors:add-alias');
+  const removeAlias = useRegistryMutation('actors:remove-alias');
   const relate = useRegistryMutation('relationships:create');
   const [form, setForm] = useState({ code: '', name: '', aliases: '' });
   const [aliasDraft, setAliasDraft] = useState<Record<number, string>>({});

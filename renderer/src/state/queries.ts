@@ -131,7 +131,7 @@ export function useHistoryStep() {
 export function useUpdateArticleText() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: OpInput<'articles:updateText'>) => api.invoke('articles:updateText', input),
+    mutationFn: (input: OpInput<'articles:update-text'>) => api.invoke('articles:update-text', input),
     onSuccess: (r) =>
       Promise.all([
         qc.invalidateQueries({ queryKey: keys.article(r.article.id) }),
@@ -176,8 +176,8 @@ export function useRegistryMutation<
     | 'codebook:import'
     | 'actors:create'
     | 'actors:update'
-    | 'actors:addAlias'
-    | 'actors:removeAlias'
+    | 'actors:add-alias'
+    | 'actors:remove-alias'
     | 'relationships:create',
 >(op: K) {
   const invalidate = useInvalidateCodebook();
@@ -188,7 +188,7 @@ export function useRegistryMutation<
   });
 }
 
-export const useAddAlias = () => useRegistryMutation('actors:addAlias');
+export const useAddAlias = () => useRegistryMutation('actors:add-alias');
 
 /** One page of the library (the virtualized list asks for the pages it shows). */
 export const LIBRARY_PAGE = 100;

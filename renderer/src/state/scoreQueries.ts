@@ -70,4 +70,4 @@ export const useUngroupEvent = () =>
   );
 export const useGradeOutlet = () => useScoreMutation((input: OpInput<'outlets:grade'>) => api.invoke('outlets:grade', input));
 export const useSetGradeFactor = () =>
-  useScoreMutation((input: OpInput<'reliability:setFactor'>) => api.invoke('reliability:setFactor', input));
+  useScoreMutation((input: OpInput<'reliability:set-factor'>) => api.invoke('reliability:set-factor', input));
