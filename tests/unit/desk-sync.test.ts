@@ -18,6 +18,12 @@ function open(analyst: string): Laptop {
   return l;
 }
 
+/** A fresh desk with Alice's and Bob's laptops. */
+async function aliceAndBob(): Promise<{ desk: PgServer; a: Laptop; b: Laptop }> {
+  const desk = await freshDesk(server, ['alice', 'bob']);
+  return { desk, a: open('alice'), b: open('bob') };
+}
+
 async function deskRows(desk: PgServer): Promise<number> {
   const c = new pg.Client({ connectionString: desk.url });
   await c.connect();
@@ -44,9 +50,7 @@ afterEach(() => {
 
 describe.skipIf(!bin)('desk sync through a real PostgreSQL', () => {
   it('two laptops converge: one article imported by both is one article, each tag stays in its coder’s layer', async () => {
-    const desk = await freshDesk(server, ['alice', 'bob']);
-    const a = open('alice');
-    const b = open('bob');
+    const { desk, a, b } = await aliceAndBob();
     const articleA = await a.ok('articles:create', ARTICLE);
     const articleB = await b.ok('articles:create', ARTICLE);
     await tag(a, articleA.id, 'warned India');
@@ -64,9 +68,7 @@ describe.skipIf(!bin)('desk sync through a real PostgreSQL', () => {
   });
 
   it('changes after joining travel by the log: a tag, its edit, its undo, and a new code', async () => {
-    const desk = await freshDesk(server, ['alice', 'bob']);
-    const a = open('alice');
-    const b = open('bob');
+    const { desk, a, b } = await aliceAndBob();
     const article = await a.ok('articles:create', ARTICLE);
     await a.sync(desk);
     await b.sync(desk);
@@ -84,9 +86,7 @@ describe.skipIf(!bin)('desk sync through a real PostgreSQL', () => {
   });
 
   it('two laptops re-weighting the same code while apart: a conflict listed in both, neither value overwritten; settled when one takes the other’s', async () => {
-    const desk = await freshDesk(server, ['alice', 'bob']);
-    const a = open('alice');
-    const b = open('bob');
+    const { desk, a, b } = await aliceAndBob();
     const article = await a.ok('articles:create', ARTICLE);
     await tag(a, article.id, 'warned India');
     await a.sync(desk);
@@ -122,9 +122,7 @@ describe.skipIf(!bin)('desk sync through a real PostgreSQL', () => {
   });
 
   it('a set sent twice is stored once, and a set applied twice changes nothing', async () => {
-    const desk = await freshDesk(server, ['alice', 'bob']);
-    const a = open('alice');
-    const b = open('bob');
+    const { desk, a, b } = await aliceAndBob();
     const article = await a.ok('articles:create', ARTICLE);
     await tag(a, article.id, 'warned India');
     await a.sync(desk);
@@ -183,9 +181,7 @@ describe.skipIf(!bin)('desk sync through a real PostgreSQL', () => {
   });
 
   it('an import still adding to its change set while a sync runs: each part goes, and the colleague gets every article', async () => {
-    const desk = await freshDesk(server, ['alice', 'bob']);
-    const a = open('alice');
-    const b = open('bob');
+    const { desk, a, b } = await aliceAndBob();
     await a.sync(desk);
     const db = a.ctx.workspace.db;
     const set = new ContinuedChangeSet(a.ctx);
