@@ -13,9 +13,10 @@ const common = {
   sourcemap: 'linked',
   logLevel: 'warning',
   outExtension: { '.js': '.cjs' },
-  // pdf.js is an ES module loaded with import() at run time; pdfkit reads files of its own;
+  // pdf.js is an ES module loaded with import() at run time; pdfkit reads files of its own (and fontkit is
+  // the copy pdfkit uses, so the system fonts the brief opens are pdfkit's kind of font);
   // Playwright and esbuild (which builds the highlight benchmark's page) run from node_modules.
-  external: ['electron', 'better-sqlite3', 'pdfkit', 'pdfjs-dist', '@playwright/test', 'playwright-core', 'esbuild', 'pg-native'],
+  external: ['electron', 'better-sqlite3', 'pdfkit', 'fontkit', 'pdfjs-dist', '@playwright/test', 'playwright-core', 'esbuild', 'pg-native'],
 };
 
 // Bundles of earlier builds that no longer belong in dist/ (the benchmark and test helpers moved out).

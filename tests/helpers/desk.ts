@@ -50,9 +50,9 @@ export async function tag(l: TestWorkspace, articleId: number, exact: string, co
     start,
     end: start + exact.length,
     exact,
-    codeId: code.id,
-    sourceActorId: usa.id,
-    targetActorId: ind.id,
+    codeId: code!.id,
+    sourceActorId: usa!.id,
+    targetActorId: ind!.id,
     note,
   });
 }

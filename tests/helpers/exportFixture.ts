@@ -1,3 +1,5 @@
+import type { OpInput } from '../../shared/api/contract';
+import type { ExportFormat } from '../../shared/api/exchange';
 import { openTestWorkspace, type TestWorkspace } from './workspace';
 
 /** Texts that must come out of every export inert and unchanged. */
@@ -28,7 +30,7 @@ export interface ExportFixture {
 /** A workspace with two articles and five tags (both directions, three codes), holding every hostile text. */
 export async function exportFixture(opts: { now?: Date; dir?: string; analyst?: string } = {}): Promise<ExportFixture> {
   const w = openTestWorkspace({ now: opts.now ?? new Date('2026-06-15T12:00:00'), dir: opts.dir });
-  const rel = (await w.ok('relationships:list', {}))[0];
+  const rel = (await w.ok('relationships:list', {}))[0]!;
   const codes = Object.fromEntries((await w.ok('codebook:list', {})).map((c: { key: string; id: number }) => [c.key, c.id]));
   if (opts.analyst) await w.ok('export:analyst', { name: opts.analyst });
   const text = PARAGRAPHS.join('\n\n');
@@ -65,7 +67,7 @@ export async function exportFixture(opts: { now?: Date; dir?: string; analyst?: 
       articleId,
       start,
       end: start + quote.length,
-      codeId: codes[code],
+      codeId: codes[code]!,
       sourceActorId: src,
       targetActorId: tgt,
       note,
@@ -92,8 +94,8 @@ export async function exportFixture(opts: { now?: Date; dir?: string; analyst?: 
 
 export async function exportAs(
   f: ExportFixture,
-  format: string,
-  extra: Record<string, unknown> = {},
+  format: ExportFormat,
+  extra: Partial<OpInput<'export:file'>> = {},
 ): Promise<{ fileName: string; bytes: Buffer; text: string }> {
   const r = await f.w.ok('export:file', { relationshipId: f.relId, format, ...extra });
   const bytes = r.encoding === 'base64' ? Buffer.from(r.content, 'base64') : Buffer.from(r.content, 'utf8');
@@ -108,10 +110,11 @@ export async function tagNewArticle(
 ): Promise<number[]> {
   const art = await f.w.ok('articles:create', { url: '', relationshipId: f.relId, ...article });
   const ids: number[] = [];
-  for (const { quote, ...rest } of tags) {
+  for (const { quote, codeId, ...rest } of tags) {
     const start = article.text.indexOf(quote);
     if (start < 0) throw new Error(`fixture quote not found: ${quote}`);
-    ids.push((await f.w.ok('annotations:create', { articleId: art.id, start, end: start + quote.length, ...rest })).id);
+    if (codeId === undefined) throw new Error(`fixture code unknown for: ${quote}`);
+    ids.push((await f.w.ok('annotations:create', { articleId: art.id, start, end: start + quote.length, codeId, ...rest })).id);
   }
   return ids;
 }

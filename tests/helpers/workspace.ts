@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { contract, isOperationName } from '../../shared/api/contract';
+import { contract, isOperationName, type OperationName, type OpInput, type OpOutput } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/errors';
 import { createDispatch } from '../../main/api/dispatch';
 import type { AppContext } from '../../main/services/context';
@@ -15,8 +15,8 @@ export interface TestWorkspace {
   ctx: AppContext;
   /** Calls an operation through the real dispatcher and checks a success against the contract's output schema. */
   call(op: string, input: unknown): Promise<Envelope<unknown>>;
-  /** Like call, but returns the value and throws on an error envelope. */
-  ok<T = any>(op: string, input: unknown): Promise<T>;
+  /** Like call, typed by the contract: returns the value and throws on an error envelope. */
+  ok<K extends OperationName>(op: K, input: OpInput<K>): Promise<OpOutput<K>>;
   close(): void;
 }
 
@@ -43,7 +43,7 @@ export function openTestWorkspace(opts: { sample?: boolean; now?: Date; dir?: st
     async ok(op, input) {
       const r = await call(op, input);
       if (!r.ok) throw new Error(`${op} failed: ${r.error.code} ${r.error.message}`);
-      return r.value as any;
+      return r.value as OpOutput<typeof op>;
     },
     close() {
       ctx.workspace.close();

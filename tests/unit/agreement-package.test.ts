@@ -21,7 +21,7 @@ afterEach(() => {
 });
 
 function typed(w: TestWorkspace) {
-  return <K extends OperationName>(op: K, input: OpInput<K>): Promise<OpOutput<K>> => w.ok<OpOutput<K>>(op, input);
+  return <K extends OperationName>(op: K, input: OpInput<K>): Promise<OpOutput<K>> => w.ok(op, input);
 }
 
 async function setup(w: TestWorkspace, name: string) {

@@ -19,13 +19,13 @@ let articleId: number;
 const PRIYA = coderLayer('Priya');
 
 /** w.ok with the contract's types. */
-const ok = <K extends OperationName>(op: K, input: OpInput<K>): Promise<OpOutput<K>> => w.ok<OpOutput<K>>(op, input);
+const ok = <K extends OperationName>(op: K, input: OpInput<K>): Promise<OpOutput<K>> => w.ok(op, input);
 const codeId = (key: string) => codes.find((c) => c.key === key)!.id;
 
 beforeEach(async () => {
   w = openTestWorkspace({ now: NOW });
   await w.ok('export:analyst', { name: 'Asha' });
-  rel = (await w.ok('relationships:list', {}))[0];
+  rel = (await w.ok('relationships:list', {}))[0]!;
   codes = await w.ok('codebook:list', {});
   articleId = (await w.ok('articles:create', { title: 'T', publishedOn: '2026-06-01', relationshipId: rel.id, text: TEXT })).id;
 });

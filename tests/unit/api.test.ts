@@ -11,8 +11,8 @@ const TEXT = 'Washington warned of tariffs on Monday.\n\nNew Delhi said talks wo
 
 beforeEach(async () => {
   w = openTestWorkspace({ now: NOW });
-  rel = (await w.ok('relationships:list', {}))[0];
-  threatId = (await w.ok('codebook:list', {})).find((c: { key: string }) => c.key === 'THREAT').id;
+  rel = (await w.ok('relationships:list', {}))[0]!;
+  threatId = (await w.ok('codebook:list', {})).find((c: { key: string }) => c.key === 'THREAT')!.id;
   articleId = (await w.ok('articles:create', { title: 'T', publishedOn: '2026-06-01', relationshipId: rel.id, text: TEXT })).id;
 });
 afterEach(() => w.close());
@@ -123,14 +123,14 @@ describe('bad input leaves the workspace as it was', () => {
   it('an update naming an unknown code changes nothing', async () => {
     const a = await w.ok('annotations:create', tag());
     await expectRefused('annotations:update', { id: a.id, codeId: 424242 }, 'NOT_FOUND');
-    expect((await w.ok('annotations:list', { articleId }))[0].codeId).toBe(threatId);
+    expect((await w.ok('annotations:list', { articleId }))[0]!.codeId).toBe(threatId);
   });
 });
 
 describe('the score through the API', () => {
   it('reproduces test vector 1 from tagged passages', async () => {
     const codes = await w.ok('codebook:list', {});
-    const id = (key: string) => codes.find((c: { key: string }) => c.key === key).id;
+    const id = (key: string) => codes.find((c: { key: string }) => c.key === key)!.id;
     const make = async (publishedOn: string, body: string) =>
       (await w.ok('articles:create', { title: body, publishedOn, relationshipId: rel.id, text: body })).id;
     const us = rel.actorA.id;
@@ -173,7 +173,7 @@ describe('the score through the API', () => {
     const evidence = await w.ok('score:evidence', { relationshipId: rel.id, date: '2026-05-31', halfLifeDays: 30 });
     expect(evidence.items.map((e: { exact: string }) => e.exact)).toEqual(['Restrictions', 'Talks', 'Sanctions']); // |4.41| > |3.17| > |-2.90|;
     const total = evidence.items.reduce((sum: number, e: { contribution: number }) => sum + e.contribution, 0);
-    expect(total).toBeCloseTo(s.combined.R[i], 10);
+    expect(total).toBeCloseTo(s.combined.R[i]!, 10);
   });
 });
 

@@ -15,8 +15,8 @@ let rel: { actorA: { id: number }; actorB: { id: number } };
 
 beforeEach(async () => {
   w = openTestWorkspace({ now: NOW });
-  rel = (await w.ok('relationships:list', {}))[0];
-  threatId = (await w.ok('codebook:list', {})).find((c: { key: string }) => c.key === 'THREAT').id;
+  rel = (await w.ok('relationships:list', {}))[0]!;
+  threatId = (await w.ok('codebook:list', {})).find((c: { key: string }) => c.key === 'THREAT')!.id;
   articleId = (await w.ok('articles:create', { title: 'Talks', publishedOn: '2026-06-01', text: TEXT })).id;
 });
 afterEach(() => w.close());

@@ -12,10 +12,10 @@ let relIds: number[];
 beforeAll(async () => {
   w = openTestWorkspace({ now: NOW });
   relIds = (await w.ok('relationships:list', {})).map((r: { id: number }) => r.id);
-  const codeId = (await w.ok('codebook:list', {}))[0].id;
+  const codeId = (await w.ok('codebook:list', {}))[0]!.id;
   const rels = await w.ok('relationships:list', {});
   for (let i = 0; i < 37; i++) {
-    const rel = rels[i % rels.length];
+    const rel = rels[i % rels.length]!;
     const a = await w.ok('articles:create', {
       title: `${['alpha', 'Bravo', 'charlie', 'Delta'][i % 4]} report ${i % 5}`,
       outlet: ['Wire', 'gazette', 'Courier'][i % 3],

@@ -20,12 +20,12 @@ describe('backup:diff (the restore preview, item by item)', () => {
       articleId: later.id,
       start: 0,
       end: 'Delhi warned of retaliation'.length,
-      codeId: f.codes['THREAT'],
+      codeId: f.codes['THREAT']!,
       sourceActorId: f.actors.b,
       targetActorId: f.actors.a,
     });
-    await f.w.ok('articles:delete', { id: f.articleIds[1] });
-    const first = await f.w.ok('articles:get', { id: f.articleIds[0] });
+    await f.w.ok('articles:delete', { id: f.articleIds[1]! });
+    const first = await f.w.ok('articles:get', { id: f.articleIds[0]! });
     await f.w.ok('articles:update-text', { id: first.id, text: `${first.text}\n\nA paragraph added later.` });
 
     const d = await f.w.ok('backup:diff', { fileName: b.fileName });

@@ -97,9 +97,9 @@ describe('merging a colleague', () => {
     const theirs = await exportFixture({ analyst: 'Ana', dir });
     // On the other machine, one note changes, a tag and a new article are added.
     const articles = (await theirs.w.ok('articles:list', {})).items;
-    const first = articles.find((a: { title: string }) => a.title.includes('Talks and threats'));
+    const first = articles.find((a: { title: string }) => a.title.includes('Talks and threats'))!;
     const anns = await theirs.w.ok('annotations:list', { articleId: first.id });
-    const overture = anns.find((a: { exact: string }) => a.exact.startsWith('The ministry promised'));
+    const overture = anns.find((a: { exact: string }) => a.exact.startsWith('The ministry promised'))!;
     await theirs.w.ok('annotations:update', { id: overture.id, note: 'Ben: this is an overture, not a concession' });
     const extra = await theirs.w.ok('articles:create', {
       title: 'Ben only',
@@ -111,7 +111,7 @@ describe('merging a colleague', () => {
       articleId: extra.id,
       start: 0,
       end: 33,
-      codeId: theirs.codes.THREAT,
+      codeId: theirs.codes.THREAT!,
       sourceActorId: theirs.actors.b,
       targetActorId: theirs.actors.a,
     });
@@ -135,18 +135,18 @@ describe('merging a colleague', () => {
 
     const conflicts = await ours.w.ok('export:conflicts', {});
     expect(conflicts).toHaveLength(1);
-    expect(conflicts[0].reason).toMatch(/note/);
-    expect(conflicts[0].ours.analyst).toBe('Ana');
-    expect(conflicts[0].theirs.analyst).toBe('Ana');
-    expect(conflicts[0].theirs.note).toBe('Ben: this is an overture, not a concession');
+    expect(conflicts[0]!.reason).toMatch(/note/);
+    expect(conflicts[0]!.ours.analyst).toBe('Ana');
+    expect(conflicts[0]!.theirs.analyst).toBe('Ana');
+    expect(conflicts[0]!.theirs.note).toBe('Ben: this is an overture, not a concession');
 
     // Who coded what shows in the CSV.
     const csv = (await exportAs(ours, 'quotes-csv')).text;
     expect(csv).toContain('"Ana"');
 
-    const resolved = await ours.w.ok('export:resolve-conflict', { id: conflicts[0].id, keep: 'theirs' });
+    const resolved = await ours.w.ok('export:resolve-conflict', { id: conflicts[0]!.id, keep: 'theirs' });
     expect(resolved.remaining).toBe(0);
-    const kept = await ours.w.ok('annotations:list', { articleId: ours.articleIds[0] });
+    const kept = await ours.w.ok('annotations:list', { articleId: ours.articleIds[0]! });
     expect(kept.filter((a: { exact: string }) => a.exact.startsWith('The ministry promised')).map((a: { note: string }) => a.note)).toEqual(
       ['Ben: this is an overture, not a concession'],
     );

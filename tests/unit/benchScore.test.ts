@@ -9,8 +9,8 @@ afterEach(() => w.close());
 // and the incremental update matches the full recompute.
 it('the score bench scenario runs on a small workspace and reports its figures', async () => {
   w = openTestWorkspace({ now: new Date('2026-06-15T12:00:00') });
-  const rel = (await w.ok('relationships:list', {}))[0];
-  const threat = (await w.ok('codebook:list', {})).find((c: { key: string }) => c.key === 'THREAT').id;
+  const rel = (await w.ok('relationships:list', {}))[0]!;
+  const threat = (await w.ok('codebook:list', {})).find((c: { key: string }) => c.key === 'THREAT')!.id;
   for (const [i, date] of ['2026-05-01', '2026-06-01'].entries()) {
     const text = `Dispatch ${i}: the envoy warned that talks would stop unless the tariffs were lifted soon.`;
     const a = await w.ok('articles:create', { title: `D${i}`, publishedOn: date, relationshipId: rel.id, text });

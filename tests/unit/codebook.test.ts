@@ -10,7 +10,7 @@ const TEXT = 'Washington warned of tariffs on Monday. New Delhi said talks would
 
 beforeEach(async () => {
   w = openTestWorkspace({ now: NOW });
-  rel = (await w.ok('relationships:list', {}))[0];
+  rel = (await w.ok('relationships:list', {}))[0]!;
   codes = await w.ok('codebook:list', {});
   articleId = (await w.ok('articles:create', { title: 'T', publishedOn: '2026-06-01', relationshipId: rel.id, text: TEXT })).id;
 });
@@ -104,7 +104,7 @@ describe('the codebook', () => {
       expect(r).toEqual({ added: 1, updated: codes.length });
       const list = await other.ok('codebook:list', {});
       expect(list.find((c: { key: string }) => c.key === 'THREAT.ULTIMATUM')).toMatchObject({ weight: -8, name: 'Ultimatum' });
-      expect(list.find((c: { key: string }) => c.key === 'OVERTURE.PRAISE').weight).toBe(3.5);
+      expect(list.find((c: { key: string }) => c.key === 'OVERTURE.PRAISE')!.weight).toBe(3.5);
       const before = rowCounts(other.ctx);
       const bad = await other.call('codebook:import', { content: '{"format":"something else"}' });
       expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringMatching(/not a Parley codebook/) } });
@@ -130,7 +130,7 @@ describe('actors', () => {
     await expectRefused('relationships:create', { actorAId: rel.actorB.id, actorBId: jp.id }, 'CONFLICT', /already exists/);
     await w.ok('history:undo', {}); // the relationship
     await w.ok('history:undo', {}); // the alias
-    expect((await w.ok('actors:list', {})).find((a: { id: number }) => a.id === jp.id).aliases).toEqual(['Japan', 'Tokyo']);
+    expect((await w.ok('actors:list', {})).find((a: { id: number }) => a.id === jp.id)!.aliases).toEqual(['Japan', 'Tokyo']);
     await w.ok('history:undo', {}); // the actor and its aliases
     expect((await w.ok('actors:list', {})).some((a: { id: number }) => a.id === jp.id)).toBe(false);
   });

@@ -10,7 +10,7 @@ const TEXT = 'Washington warned of tariffs on Monday.\n\nNew Delhi said talks wo
 
 beforeEach(async () => {
   w = openTestWorkspace({ now: NOW });
-  rel = (await w.ok('relationships:list', {}))[0];
+  rel = (await w.ok('relationships:list', {}))[0]!;
   codes = await w.ok('codebook:list', {});
 });
 afterEach(() => w.close());

@@ -35,7 +35,7 @@ async function deskRows(desk: PgServer): Promise<number> {
 }
 
 async function codeId(l: Laptop, key: string): Promise<number> {
-  return (await l.ok('codebook:list', {})).find((c: { key: string }) => c.key === key).id;
+  return (await l.ok('codebook:list', {})).find((c: { key: string }) => c.key === key)!.id;
 }
 
 beforeAll(async () => {
@@ -91,7 +91,7 @@ describe.skipIf(!bin)('desk sync through a real PostgreSQL', () => {
     await tag(a, article.id, 'warned India');
     await a.sync(desk);
     await b.sync(desk);
-    await tag(b, (await b.ok('articles:list', {})).items[0].id, 'about tariffs');
+    await tag(b, (await b.ok('articles:list', {})).items[0]!.id, 'about tariffs');
     // Apart: each changes THREAT's weight and name.
     await a.ok('codebook:update', { id: await codeId(a, 'THREAT'), weight: -8, name: 'Menace' });
     await b.ok('codebook:update', { id: await codeId(b, 'THREAT'), weight: -4, name: 'Warning' });

@@ -33,7 +33,7 @@ describe('merge: shared score settings and event groups', () => {
 
     // The colleague then re-weights a code, grades an outlet, changes a factor and groups two reports.
     const codes = await f.w.ok('codebook:list', {});
-    const threat = codes.find((c: { key: string }) => c.key === 'THREAT');
+    const threat = codes.find((c: { key: string }) => c.key === 'THREAT')!;
     await f.w.ok('codebook:update', { id: threat.id, weight: -3.5 });
     await f.w.ok('outlets:grade', { outlet: 'Harbour Post', grade: 'C' });
     await f.w.ok('reliability:set-factor', { grade: 'C', factor: 0.3 });
@@ -53,15 +53,15 @@ describe('merge: shared score settings and event groups', () => {
       [expect.stringMatching(/^Grouping of “/), 'not grouped', expect.stringMatching(/^one event of 2 passages, Threat, 2026-05-2\d$/)],
     ]);
 
-    const rel = (await other.ok('relationships:list', {}))[0];
+    const rel = (await other.ok('relationships:list', {}))[0]!;
     const before = await other.ok('score:series', { relationshipId: rel.id, toDate: '2026-06-15' });
     // Keep mine for the grade; keep theirs for the weight and the grouping.
-    await other.ok('setting-conflicts:resolve', { id: list[1].id, keep: 'ours' });
-    await other.ok('setting-conflicts:resolve', { id: list[0].id, keep: 'theirs' });
-    await other.ok('setting-conflicts:resolve', { id: list[2].id, keep: 'theirs' });
+    await other.ok('setting-conflicts:resolve', { id: list[1]!.id, keep: 'ours' });
+    await other.ok('setting-conflicts:resolve', { id: list[0]!.id, keep: 'theirs' });
+    await other.ok('setting-conflicts:resolve', { id: list[2]!.id, keep: 'theirs' });
     expect(await other.ok('setting-conflicts:list', {})).toEqual([]);
     const otherCodes = await other.ok('codebook:list', {});
-    expect(otherCodes.find((c: { key: string }) => c.key === 'THREAT').weight).toBe(-3.5);
+    expect(otherCodes.find((c: { key: string }) => c.key === 'THREAT')!.weight).toBe(-3.5);
     const theirs = await f.w.ok('score:series', { relationshipId: f.relId, toDate: '2026-06-15' });
     const mine = await other.ok('score:series', { relationshipId: rel.id, toDate: '2026-06-15' });
     // Their grade was not kept, so Harbour Post's passage counts 1 here and 0.3 there: the only difference.
@@ -70,7 +70,7 @@ describe('merge: shared score settings and event groups', () => {
     // Undo takes the grouping back, then the weight.
     await other.ok('history:undo', {});
     await other.ok('history:undo', {});
-    expect((await other.ok('codebook:list', {})).find((c: { key: string }) => c.key === 'THREAT').weight).toBe(-6);
+    expect((await other.ok('codebook:list', {})).find((c: { key: string }) => c.key === 'THREAT')!.weight).toBe(-6);
     expect((await other.ok('setting-conflicts:list', {})).length).toBe(2);
   });
 
@@ -150,7 +150,7 @@ describe('REFI-QDA from other programs', () => {
     // Without a direction the selections wait for the analyst; each is listed, on its own words.
     for (const q of quotes) expect(s.skipped.some((l: string) => l.includes(`“${q.slice(0, 60)}”`))).toBe(true);
     const codes = await w.ok('codebook:list', {});
-    const trade = codes.find((c: { name: string }) => c.name === 'Trade');
+    const trade = codes.find((c: { name: string }) => c.name === 'Trade')!;
     expect(codes.find((c: { name: string }) => c.name === 'Tariffs')).toMatchObject({ parentId: trade.id, color: '#FF8800' });
     expect(trade.description).toBe('Trade measures');
   });
@@ -164,7 +164,7 @@ describe('REFI-QDA from other programs', () => {
     const s = await w.ok('export:import', { fileName: 'book.qdc', contentBase64: b64(qdc) });
     expect(s).toMatchObject({ codesAdded: 2, codeNames: ['Security', 'Naval posture'], annotationsAdded: 0, skipped: [] });
     const codes = await w.ok('codebook:list', {});
-    const sec = codes.find((c: { name: string }) => c.name === 'Security');
+    const sec = codes.find((c: { name: string }) => c.name === 'Security')!;
     expect(sec).toMatchObject({ color: '#112233', description: 'Defence and force', parentId: null, weight: 0 });
     expect(codes.find((c: { name: string }) => c.name === 'Naval posture')).toMatchObject({
       parentId: sec.id,

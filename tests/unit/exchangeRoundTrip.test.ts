@@ -58,9 +58,9 @@ type Spec = typeof spec extends fc.Arbitrary<infer T> ? T : never;
 async function build(s: Spec): Promise<{ w: TestWorkspace; relId: number }> {
   const w = openTestWorkspace({ now: NOW });
   await w.ok('export:analyst', { name: 'Ana Lyst' });
-  const rel = (await w.ok('relationships:list', {}))[0];
+  const rel = (await w.ok('relationships:list', {}))[0]!;
   let codes = await w.ok('codebook:list', {});
-  const threat = codes.find((c: { key: string }) => c.key === 'THREAT');
+  const threat = codes.find((c: { key: string }) => c.key === 'THREAT')!;
   await w.ok('codebook:create', {
     name: 'Naval drill',
     color: '#123456',
@@ -113,7 +113,7 @@ async function build(s: Spec): Promise<{ w: TestWorkspace; relId: number }> {
   }
   for (const r of s.reweight) await w.ok('codebook:update', { id: codeId(r.code), weight: r.weight / 10 });
   const outlets = s.articles.map((a) => OUTLETS[a.outlet]!);
-  for (const g of s.grades) await w.ok('outlets:grade', { outlet: outlets[g.outlet % outlets.length], grade: g.grade });
+  for (const g of s.grades) await w.ok('outlets:grade', { outlet: outlets[g.outlet % outlets.length]!, grade: g.grade });
   if (s.factor) await w.ok('reliability:set-factor', s.factor);
   if (s.group) {
     const same = ids.filter((x) => x.direction === ids[0]!.direction).slice(0, 3);
@@ -173,7 +173,7 @@ describe('exchange round trip: export → merge into an empty workspace → the 
             const summary = await fresh.ok('export:import', { fileName: `colleague.${format}`, contentBase64: bytes.toString('base64') });
             expect(summary.skipped).toEqual([]);
             expect(summary.settingConflicts).toBe(0);
-            const freshRel = (await fresh.ok('relationships:list', {}))[0];
+            const freshRel = (await fresh.ok('relationships:list', {}))[0]!;
             expectSameSeries(await series(w, relId), await series(fresh, freshRel.id));
             // Export again: a workspace file is compared through its JSON-LD (row ids and SQLite pages differ by nature).
             const againFormat = format === 'workspace' ? 'annotations-jsonld' : format;

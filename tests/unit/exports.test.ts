@@ -197,7 +197,7 @@ describe('data exports read back with real readers', () => {
   });
 
   it('a selection of codes, actors, articles and a period narrows the brief', async () => {
-    const { text } = await exportAs(f, 'brief-md', { codeIds: [f.codes.THREAT], actorIds: [f.actors.a], keyEventCount: 1 });
+    const { text } = await exportAs(f, 'brief-md', { codeIds: [f.codes.THREAT!], actorIds: [f.actors.a], keyEventCount: 1 });
     expect(text).toContain('Codes\\: Threat');
     expect(text).toContain('Non\\-force threat');
     expect(text).not.toContain('The ministry promised');
@@ -207,7 +207,7 @@ describe('data exports read back with real readers', () => {
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     expect(html).not.toMatch(/href="javascript/i);
-    const csv = parse((await exportAs(f, 'quotes-csv', { articleIds: [f.articleIds[1]] })).bytes, {
+    const csv = parse((await exportAs(f, 'quotes-csv', { articleIds: [f.articleIds[1]!] })).bytes, {
       bom: true,
       columns: true,
     }) as unknown[];
@@ -228,7 +228,7 @@ async function exportFixtureEmpty() {
   const { openTestWorkspace } = await import('../helpers/workspace');
   const w = openTestWorkspace({ now: new Date('2026-06-15T12:00:00') });
   await w.ok('export:analyst', { name: 'Ana Lyst' });
-  const rel = (await w.ok('relationships:list', {}))[0];
+  const rel = (await w.ok('relationships:list', {}))[0]!;
   return { w, relId: rel.id as number };
 }
 

@@ -43,9 +43,9 @@ describe('exports computed from the score’s own evidence', () => {
       },
       [{ quote: 'Officials in Washington threatened tariffs on Indian steel', confidence: 0.8, ...threat }],
     );
-    eventId = (await f.w.ok('events:group', { annotationIds: [t1, t2] })).id;
+    eventId = (await f.w.ok('events:group', { annotationIds: [t1!, t2!] })).id;
     await f.w.ok('outlets:grade', { outlet: 'Wire', grade: 'B' });
-    await f.w.ok('codebook:update', { id: f.codes.THREAT, weight: -2.2 });
+    await f.w.ok('codebook:update', { id: f.codes.THREAT!, weight: -2.2 });
   });
   afterAll(() => {
     f.w.close();
@@ -87,7 +87,7 @@ for day in sys.argv[2:]:
     expect(r.stderr).toBe('');
     const fromPython = r.stdout.trim().split('\n').map(Number);
     expect(fromPython).toHaveLength(days.length);
-    fromPython.forEach((v, i) => expect(Math.abs(v - series.combined.R[i]), days[i]).toBeLessThan(1e-6));
+    fromPython.forEach((v, i) => expect(Math.abs(v - series.combined.R[i]!), days[i]).toBeLessThan(1e-6));
   });
 
   it('quotes CSV: event id, grade and factor per passage, numbers rounded for people', async () => {

@@ -149,16 +149,16 @@ describe.skipIf(!bin)('desk faults', () => {
     const article = await a.ok('articles:create', WIRE);
     await a.sync(desk);
     await b.sync(desk);
-    const threatB = (await b.ok('codebook:list', {})).find((c: { key: string }) => c.key === 'THREAT');
+    const threatB = (await b.ok('codebook:list', {})).find((c: { key: string }) => c.key === 'THREAT')!;
     // Bob (clock an hour ahead) re-weights first; Alice, having seen it, re-weights after: hers is the later edit.
     await b.ok('codebook:update', { id: threatB.id, weight: -5 });
     await b.sync(desk);
     await a.sync(desk);
-    const threatA = (await a.ok('codebook:list', {})).find((c: { key: string }) => c.key === 'THREAT');
+    const threatA = (await a.ok('codebook:list', {})).find((c: { key: string }) => c.key === 'THREAT')!;
     expect(threatA.weight).toBe(-5);
     await a.ok('codebook:update', { id: threatA.id, weight: -7 });
     await tag(a, article.id, passage(1));
-    await tag(b, (await b.ok('articles:list', {})).items[0].id, passage(2));
+    await tag(b, (await b.ok('articles:list', {})).items[0]!.id, passage(2));
     await a.sync(desk);
     await b.sync(desk);
     await a.sync(desk);
@@ -223,13 +223,13 @@ async function tagInput(l: Laptop, articleId: number, exact: string, codeKey: st
   const start = (article.text as string).indexOf(exact);
   const codes = await l.ok('codebook:list', {});
   const actors = await l.ok('actors:list', {});
-  const pick = (code: string) => actors.find((a: { code: string }) => a.code === code).id;
+  const pick = (code: string) => actors.find((a: { code: string }) => a.code === code)!.id;
   return {
     articleId,
     start,
     end: start + exact.length,
     exact,
-    codeId: codes.find((c: { key: string }) => c.key === codeKey).id,
+    codeId: codes.find((c: { key: string }) => c.key === codeKey)!.id,
     sourceActorId: pick('USA'),
     targetActorId: pick('IND'),
   };

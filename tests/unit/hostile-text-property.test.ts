@@ -24,6 +24,7 @@ import MarkdownIt from 'markdown-it';
 import { parse as parseHtml } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvRow, escapeHtml, escapeMarkdown } from '../../main/services/report/escape';
+import type { ExportFormat } from '../../shared/api/exchange';
 import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 
 const CASES = Number(process.env.PARLEY_HOSTILE_CASES ?? 10_000);
@@ -140,11 +141,11 @@ describe('hostile notes, code names and actor names through every text export', 
 
   beforeAll(async () => {
     w = openTestWorkspace({ now: new Date('2026-06-15T12:00:00') });
-    const rel = (await w.ok('relationships:list', {}))[0];
+    const rel = (await w.ok('relationships:list', {}))[0]!;
     relId = rel.id;
     actorId = rel.actorA.id;
     const codes = await w.ok('codebook:list', {});
-    codeId = codes.find((c: { key: string }) => c.key === 'THREAT').id;
+    codeId = codes.find((c: { key: string }) => c.key === 'THREAT')!.id;
     const text = 'Washington warned New Delhi of new tariffs on steel.';
     const article = await w.ok('articles:create', {
       title: 'Tariff warning',
@@ -172,7 +173,7 @@ describe('hostile notes, code names and actor names through every text export', 
     fs.writeFileSync(path.join(dir, 'hostile-text.json'), JSON.stringify({ ...figures, recordedAt: new Date().toISOString() }, null, 2));
   });
 
-  const exportText = async (format: string) => {
+  const exportText = async (format: ExportFormat) => {
     figures.exports++;
     const r = await w.ok('export:file', { relationshipId: relId, format, fromDate: '2026-05-01', toDate: '2026-06-15' });
     return r.content as string;
@@ -203,7 +204,7 @@ describe('hostile notes, code names and actor names through every text export', 
           expect(a.tagName).not.toBe('img');
         }
 
-        for (const format of ['quotes-csv', 'events-csv']) {
+        for (const format of ['quotes-csv', 'events-csv'] as const) {
           const cells = csvCells(await exportText(format));
           for (const cell of cells) expect(startsFormula(cell), `${format} cell ${JSON.stringify(cell)}`).toBe(false);
           if (format === 'quotes-csv') expect(cells.some((c) => c === note || c === `'${note}`)).toBe(true);

@@ -24,7 +24,7 @@ const page = (title: string, body: string, url = '') =>
 
 async function until(ws: TestWorkspace, jobId: string, phases: ImportStatus['phase'][]): Promise<ImportStatus> {
   for (;;) {
-    const s = await ws.ok<ImportStatus>('import:status', { jobId, includeItems: true });
+    const s = await ws.ok('import:status', { jobId, includeItems: true });
     if (phases.includes(s.phase)) return s;
     await new Promise((r) => setTimeout(r, 10));
   }
@@ -117,7 +117,7 @@ describe('import through the API', () => {
     expect(done.counts).toMatchObject({ saved: 2, duplicate: 2 });
     const titles = (await ws.ok('articles:list', { sort: 'title' })).items.map((a: { title: string }) => a.title);
     expect(titles).toEqual(['Talks open', 'Talks open (updated)']);
-    const kept = (await ws.ok('articles:list', { sort: 'title' })).items[0];
+    const kept = (await ws.ok('articles:list', { sort: 'title' })).items[0]!;
     expect((await ws.ok('articles:get', { id: kept.id })).text).toBe('A different report that happens to share the title.');
   });
 

@@ -32,7 +32,7 @@ function folderOf(names: string[]): string {
 
 async function articles() {
   return (
-    await ws.ok<{ items: { id: number; title: string; outlet: string; author: string; url: string; publishedOn: string }[] }>(
+    await ws.ok(
       'articles:list',
       {},
     )
@@ -72,11 +72,11 @@ describe('the same article as a web page, .docx, .odt, .pdf and .txt', () => {
     ws = openTestWorkspace({ sample: true });
     await importPaths(ws.ctx, [folderOf(['ferry-line.html'])]);
     const [saved] = (await articles()).filter((a) => a.url === WEB.url);
-    const full = await ws.ok<{ text: string }>('articles:get', { id: saved!.id });
+    const full = await ws.ok('articles:get', { id: saved!.id });
     const quote = 'a down payment on trust';
     const start = full.text.indexOf(quote);
-    const rel = (await ws.ok<{ id: number; actorA: { id: number }; actorB: { id: number } }[]>('relationships:list', {}))[0]!;
-    const code = (await ws.ok<{ id: number; key: string }[]>('codebook:list', {})).find((c) => c.key === 'OVERTURE')!;
+    const rel = (await ws.ok('relationships:list', {}))[0]!;
+    const code = (await ws.ok('codebook:list', {})).find((c) => c.key === 'OVERTURE')!;
     await ws.ok('annotations:create', {
       articleId: saved!.id,
       start,
@@ -92,7 +92,7 @@ describe('the same article as a web page, .docx, .odt, .pdf and .txt', () => {
       articleId: saved!.id,
       reason: expect.stringMatching(/^Merged into/),
     });
-    const after = await ws.ok<{ text: string; author: string; title: string; annotationCount: number }>('articles:get', { id: saved!.id });
+    const after = await ws.ok('articles:get', { id: saved!.id });
     expect(after).toMatchObject({ title: WEB.title, author: 'Staff Reporter', text: full.text, annotationCount: 1 });
 
     const replaced = await importPaths(ws.ctx, [folderOf(['ferry-line.docx'])], { onLookAlike: 'replace-text', onUndated: 'import-date' });
@@ -100,18 +100,18 @@ describe('the same article as a web page, .docx, .odt, .pdf and .txt', () => {
       status: 'saved',
       reason: expect.stringMatching(/1 tag\(s\) re-anchored\.$/),
     });
-    const now = await ws.ok<{ text: string }>('articles:get', { id: saved!.id });
-    const tags = await ws.ok<{ exact: string; start: number; orphaned: boolean }[]>('annotations:list', { articleId: saved!.id });
+    const now = await ws.ok('articles:get', { id: saved!.id });
+    const tags = await ws.ok('annotations:list', { articleId: saved!.id });
     expect(tags).toHaveLength(1);
     expect(tags[0]).toMatchObject({ exact: quote, orphaned: false });
     expect(now.text.slice(tags[0]!.start, tags[0]!.start + quote.length)).toBe(quote);
     // Both are undoable change sets: undoing the text replacement brings the web page's text back.
-    const history = await ws.ok<{ recent: { label: string }[] }>('history:state', {});
+    const history = await ws.ok('history:state', {});
     expect(history.recent.map((h) => h.label).slice(0, 2)).toEqual([
       expect.stringMatching(/^Edit the text of “Ferry line/),
       expect.stringMatching(/^Merge clippings\/ferry-line\.txt into “Ferry line/),
     ]);
     await ws.ok('history:undo', {});
-    expect((await ws.ok<{ text: string }>('articles:get', { id: saved!.id })).text).toBe(full.text);
+    expect((await ws.ok('articles:get', { id: saved!.id })).text).toBe(full.text);
   });
 });

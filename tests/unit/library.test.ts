@@ -11,9 +11,9 @@ afterEach(() => w.close());
 
 describe('the library query', () => {
   it('filters by relationship, code (with subtypes), actor, outlet and dates, and counts what matches', async () => {
-    const rel = (await w.ok('relationships:list', {}))[0];
+    const rel = (await w.ok('relationships:list', {}))[0]!;
     const codes = await w.ok('codebook:list', {});
-    const id = (key: string) => codes.find((c: { key: string }) => c.key === key).id;
+    const id = (key: string) => codes.find((c: { key: string }) => c.key === key)!.id;
     const a = await w.ok('articles:create', {
       title: 'A',
       outlet: 'Wire',

@@ -61,7 +61,7 @@ describe('REFI-QDA exchange', () => {
       await other.ok('export:analyst', { name: 'Ana Lyst' });
       const summary = await other.ok('export:import', { fileName: 'colleague.qdpx', contentBase64: bytes.toString('base64') });
       expect(summary).toMatchObject({ articlesAdded: 2, annotationsAdded: 5, annotationsDuplicate: 0, conflicts: 0, skipped: [] });
-      const rel = (await other.ok('relationships:list', {}))[0];
+      const rel = (await other.ok('relationships:list', {}))[0]!;
       const after = await other.ok('export:file', { relationshipId: rel.id, format: 'annotations-jsonld' });
       expect(after.content).toBe(before.text);
     } finally {
@@ -96,8 +96,8 @@ describe('REFI-QDA exchange', () => {
     expect(summary.skipped).toHaveLength(1);
     expect(summary.skipped[0]).toMatch(/no source and target actor/);
     const articles = await f.w.ok('articles:list', {});
-    const envoy = articles.items.find((a: { title: string }) => a.title === 'Envoy');
-    const [ann] = await f.w.ok('annotations:list', { articleId: envoy.id });
+    const envoy = articles.items.find((a: { title: string }) => a.title === 'Envoy')!;
+    const ann = (await f.w.ok('annotations:list', { articleId: envoy.id }))[0]!;
     expect(ann.exact).toBe('We will respond with force');
     expect(ann.codeId).toBe(f.codes.THREAT);
   });

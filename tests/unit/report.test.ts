@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { csvCell, escapeHtml, escapeMarkdown, safeHttpUrl } from '../../main/services/report/escape';
 import { openTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+import type { ReportFormat } from '../../shared/api/schemas';
 
 const HOSTILE_NOTE = '<script>alert(1)</script> =HYPERLINK("http://evil.example","x") [x](javascript:alert(1)) \u202eevil';
 const HOSTILE_QUOTE = "=cmd|' /C calc'!A0 <img src=x onerror=alert(2)>";
@@ -52,7 +53,7 @@ describe('reports of a relationship', () => {
   let relId: number;
   beforeEach(async () => {
     w = openTestWorkspace({ now: new Date('2026-06-15T12:00:00') });
-    const rel = (await w.ok('relationships:list', {}))[0];
+    const rel = (await w.ok('relationships:list', {}))[0]!;
     relId = rel.id;
     const codes = await w.ok('codebook:list', {});
     const text = `Officials said ${HOSTILE_QUOTE} before noon.`;
@@ -69,7 +70,7 @@ describe('reports of a relationship', () => {
       articleId: art.id,
       start,
       end: start + HOSTILE_QUOTE.length,
-      codeId: codes.find((c: { key: string }) => c.key === 'THREAT').id,
+      codeId: codes.find((c: { key: string }) => c.key === 'THREAT')!.id,
       sourceActorId: rel.actorA.id,
       targetActorId: rel.actorB.id,
       note: HOSTILE_NOTE,
@@ -77,7 +78,7 @@ describe('reports of a relationship', () => {
   });
   afterEach(() => w.close());
 
-  const exportAs = (format: string) => w.ok('report:export', { relationshipId: relId, format });
+  const exportAs = (format: ReportFormat) => w.ok('report:export', { relationshipId: relId, format });
 
   it('HTML holds every quote escaped, a CSP that forbids script, and no script', async () => {
     const { content, fileName, mimeType } = await exportAs('html');

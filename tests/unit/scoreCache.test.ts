@@ -18,7 +18,7 @@ let articles: { id: number; text: string }[];
 
 beforeAll(async () => {
   w = openTestWorkspace({ now: NOW });
-  rel = (await w.ok('relationships:list', {}))[0];
+  rel = (await w.ok('relationships:list', {}))[0]!;
   codeIds = (await w.ok('codebook:list', {})).map((c: { id: number }) => c.id);
   articles = [];
   for (const [i, date] of ['2026-03-01', '2026-04-20', '2026-06-14'].entries()) {

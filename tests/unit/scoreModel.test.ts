@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OpInput } from '../../shared/api/contract';
 import { openTestWorkspace, rowCounts, type TestWorkspace } from '../helpers/workspace';
 
 const NOW = new Date('2026-06-15T12:00:00');
@@ -8,13 +9,15 @@ let code: (key: string) => number;
 
 beforeEach(async () => {
   w = openTestWorkspace({ now: NOW });
-  rel = (await w.ok('relationships:list', {}))[0]; // United States – India: A = USA, B = IND
+  rel = (await w.ok('relationships:list', {}))[0]!; // United States – India: A = USA, B = IND
   const codes = await w.ok('codebook:list', {});
-  code = (key) => codes.find((c: { key: string }) => c.key === key).id;
+  code = (key) => codes.find((c: { key: string }) => c.key === key)!.id;
 });
 afterEach(() => w.close());
 
-async function tagIn(outlet: string, publishedOn: string, text: string, over: Record<string, unknown>) {
+type TagFields = Pick<OpInput<'annotations:create'>, 'codeId' | 'sourceActorId' | 'targetActorId'> & Partial<OpInput<'annotations:create'>>;
+
+async function tagIn(outlet: string, publishedOn: string, text: string, over: TagFields) {
   const article = await w.ok('articles:create', { title: text, outlet, publishedOn, relationshipId: rel.id, text });
   return w.ok('annotations:create', { articleId: article.id, start: 0, end: text.indexOf(' '), ...over });
 }
@@ -118,35 +121,35 @@ describe('test vector 2 through the API', () => {
     const evidence = await w.ok('score:evidence', { relationshipId: rel.id, date: '2026-05-31', halfLifeDays: 30 });
     expect(evidence.items).toHaveLength(3);
     expect(evidence.total).toBe(3);
-    const ev = evidence.items.find((e: { eventId: number | null }) => e.eventId === event.id);
+    const ev = evidence.items.find((e: { eventId: number | null }) => e.eventId === event.id)!;
     expect(ev.s).toBeCloseTo(3.75, 10);
     expect(ev.passages.map((p: { annotationId: number }) => p.annotationId)).toEqual([paper.id, blog.id]);
-    const threat = evidence.items.find((e: { codeKey: string }) => e.codeKey === 'THREAT');
+    const threat = evidence.items.find((e: { codeKey: string }) => e.codeKey === 'THREAT')!;
     expect([threat.weight, threat.confidence, threat.reliability, threat.grade]).toEqual([-8, 0.5, 0.8, 'B']);
     // "Why this score": the contributions add up to the figures shown.
     const sum = (dir: string, key: 'contribution' | 'decay') =>
       evidence.items
         .filter((e: { direction: string }) => e.direction === dir)
-        .reduce((t: number, e: Record<string, number>) => t + e[key]!, 0);
-    expect(sum('ab', 'contribution')).toBeCloseTo(s.ab.R[i], 10);
-    expect(sum('ba', 'contribution')).toBeCloseTo(s.ba.R[i], 10);
-    expect(sum('ab', 'decay') + sum('ba', 'decay')).toBeCloseTo(s.combined.A[i], 10);
-    expect(evidence.figures.combined.M).toBeCloseTo(s.combined.M[i], 10);
+        .reduce((t, e) => t + e[key], 0);
+    expect(sum('ab', 'contribution')).toBeCloseTo(s.ab.R[i]!, 10);
+    expect(sum('ba', 'contribution')).toBeCloseTo(s.ba.R[i]!, 10);
+    expect(sum('ab', 'decay') + sum('ba', 'decay')).toBeCloseTo(s.combined.A[i]!, 10);
+    expect(evidence.figures.combined.M).toBeCloseTo(s.combined.M[i]!, 10);
     expect(evidence.rest.count).toBe(0);
 
     // The calendar counts the event once too: May holds −3.2 + 3.75 + 4 = 4.55 over three items.
     const months = await w.ok('score:buckets', { relationshipId: rel.id, unit: 'month', fromDate: '2026-05-01', toDate: '2026-05-31' });
     expect(months.buckets).toHaveLength(1);
-    expect(months.buckets[0].sum).toBeCloseTo(4.55, 10);
-    expect(months.buckets[0].count).toBe(3);
-    expect(months.buckets[0].mean).toBeCloseTo(4.55 / 3, 10);
-    expect(months.buckets[0].counts).toEqual({ THREAT: 1, CONCESSION: 1, OVERTURE: 1 });
+    expect(months.buckets[0]!.sum).toBeCloseTo(4.55, 10);
+    expect(months.buckets[0]!.count).toBe(3);
+    expect(months.buckets[0]!.mean).toBeCloseTo(4.55 / 3, 10);
+    expect(months.buckets[0]!.counts).toEqual({ THREAT: 1, CONCESSION: 1, OVERTURE: 1 });
 
     // Ungrouping restores the figures of the two separate passages.
     expect(await w.ok('events:ungroup', { eventId: event.id })).toEqual({ eventId: event.id, annotationIds: [blog.id, paper.id] });
     const again = await w.ok('score:series', range);
-    expect(again.ba.R[30]).toBeCloseTo(loose.ba.R[30], 12);
-    expect(again.combined.A[30]).toBeCloseTo(loose.combined.A[30], 12);
+    expect(again.ba.R[30]).toBeCloseTo(loose.ba.R[30]!, 12);
+    expect(again.combined.A[30]).toBeCloseTo(loose.combined.A[30]!, 12);
   });
 
   it('re-scores at once when a grade factor or a code weight changes', async () => {
@@ -193,7 +196,7 @@ describe('test vector 2 through the API', () => {
     expect(await score()).toBeCloseTo(-9, 10);
     const list = await w.ok('reliability:list', {});
     expect(list.outlets).toEqual([{ outlet: 'Wire Alpha', articleCount: 1, annotationCount: 1, grade: null, factor: 1 }]);
-    expect(list.grades.find((g: { grade: string }) => g.grade === 'C').factor).toBe(0.5);
+    expect(list.grades.find((g: { grade: string }) => g.grade === 'C')!.factor).toBe(0.5);
   });
 });
 
@@ -274,7 +277,7 @@ describe('events and grades: bad input changes nothing, and the change log can r
     expect(await activity()).toBeCloseTo(oneEvent, 10);
     const evidence = await w.ok('score:evidence', { relationshipId: rel.id, date: '2026-06-15', halfLifeDays: 30 });
     expect(evidence.items).toHaveLength(1);
-    expect(evidence.items[0].eventId).toBe(ev.id);
+    expect(evidence.items[0]!.eventId).toBe(ev.id);
     const [latest] = (await w.ok('history:state', { limit: 1 })).recent;
     expect(latest).toMatchObject({ kind: 'undo', label: 'Ungroup an event of 2 passages' });
   });
@@ -293,7 +296,7 @@ describe('calendar buckets and marks', () => {
     expect(months.buckets.map((b: { sum: number }) => b.sum)).toEqual([-13, 0, 8, 0]); // −6 + −7; none; 4 + 4; none
     expect(months.buckets.map((b: { count: number }) => b.count)).toEqual([2, 0, 2, 0]);
     expect(months.buckets.map((b: { mean: number | null }) => b.mean)).toEqual([-6.5, null, 4, null]);
-    expect(months.buckets[0].counts).toEqual({ THREAT: 1, 'THREAT.MILITARY': 1 });
+    expect(months.buckets[0]!.counts).toEqual({ THREAT: 1, 'THREAT.MILITARY': 1 });
     const weeks = await w.ok('score:buckets', { relationshipId: rel.id, unit: 'week', fromDate: '2026-03-02', toDate: '2026-03-22' });
     expect(weeks.buckets.map((b: { start: string; end: string }) => `${b.start}/${b.end}`)).toEqual([
       '2026-03-02/2026-03-08', // 2 March 2026 is a Monday

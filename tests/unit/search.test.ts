@@ -10,8 +10,8 @@ let threatId: number;
 
 beforeEach(async () => {
   w = openTestWorkspace({ now: NOW });
-  rel = (await w.ok('relationships:list', {}))[0];
-  threatId = (await w.ok('codebook:list', {})).find((c: { key: string }) => c.key === 'THREAT').id;
+  rel = (await w.ok('relationships:list', {}))[0]!;
+  threatId = (await w.ok('codebook:list', {})).find((c: { key: string }) => c.key === 'THREAT')!.id;
 });
 afterEach(() => w.close());
 
@@ -30,9 +30,9 @@ describe('full-text search', () => {
     const r = await search('tariffs');
     expect(r.articles.map((a: { articleId: number }) => a.articleId)[0]).toBe(best.id);
     expect(r.articles).toHaveLength(2);
-    expect(joined(r.articles[0].snippet)).toContain('[tariffs]');
-    expect(joined(r.articles[0].title)).toBe('[Tariff] war escalates'); // porter stemming: tariffs ~ tariff
-    expect(r.articles[1].term).toBe('Tariffs');
+    expect(joined(r.articles[0]!.snippet)).toContain('[tariffs]');
+    expect(joined(r.articles[0]!.title)).toBe('[Tariff] war escalates'); // porter stemming: tariffs ~ tariff
+    expect(r.articles[1]!.term).toBe('Tariffs');
   });
 
   it('stays in sync with new, edited and deleted articles and with notes', async () => {
@@ -52,7 +52,7 @@ describe('full-text search', () => {
     });
     const notes = (await search('naval drill')).notes;
     expect(notes).toEqual([{ annotationId: tag.id, articleId: a.id, articleTitle: 'Talks', snippet: expect.any(Array) }]);
-    expect(joined(notes[0].snippet)).toContain('[naval] [drill]');
+    expect(joined(notes[0]!.snippet)).toContain('[naval] [drill]');
     await w.ok('annotations:update', { id: tag.id, note: 'nothing special' });
     expect((await search('naval')).notes).toEqual([]);
     await w.ok('articles:delete', { id: a.id });

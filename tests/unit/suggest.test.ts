@@ -24,7 +24,7 @@ beforeEach(async () => {
   w = openTestWorkspace({ now: NOW });
   codes = await w.ok('codebook:list', {});
   actors = await w.ok('actors:list', {});
-  const rel = (await w.ok('relationships:list', {}))[0];
+  const rel = (await w.ok('relationships:list', {}))[0]!;
   articleId = (await w.ok('articles:create', { title: 'Dispatch', publishedOn: '2026-06-01', relationshipId: rel.id, text: TEXT })).id;
 });
 afterEach(() => w.close());
@@ -77,7 +77,7 @@ describe('suggestions for an article', () => {
   });
 
   it('counts in no score until accepted; accepting makes an ordinary tag marked in history as from a suggestion', async () => {
-    const rel = (await w.ok('relationships:list', {}))[0];
+    const rel = (await w.ok('relationships:list', {}))[0]!;
     const score = () => w.ok('score:series', { relationshipId: rel.id, fromDate: '2026-05-01', toDate: '2026-06-15' });
     const before = JSON.stringify(await score());
     const s = find(await list(), 'Washington threatened')!;
@@ -88,8 +88,8 @@ describe('suggestions for an article', () => {
       end: s.end,
       exact: s.exact,
       codeId: s.codeId,
-      sourceActorId: s.sourceActorId,
-      targetActorId: s.targetActorId,
+      sourceActorId: s.sourceActorId!,
+      targetActorId: s.targetActorId!,
     });
     expect(await w.ok('annotations:list', { articleId })).toHaveLength(1);
     expect(tag.codeId).toBe(s.codeId);
@@ -107,8 +107,8 @@ describe('suggestions for an article', () => {
       start: s.start,
       end: s.end,
       codeId: concession,
-      sourceActorId: s.targetActorId,
-      targetActorId: s.sourceActorId,
+      sourceActorId: s.targetActorId!,
+      targetActorId: s.sourceActorId!,
     });
     expect(tag).toMatchObject({ codeId: concession, sourceActorId: actor('USA'), targetActorId: actor('IND') });
   });
@@ -120,8 +120,8 @@ describe('suggestions for an article', () => {
       start: s.start,
       end: s.end,
       codeId: s.codeId,
-      sourceActorId: s.sourceActorId,
-      targetActorId: s.targetActorId,
+      sourceActorId: s.sourceActorId!,
+      targetActorId: s.targetActorId!,
     });
     expect(find(await list(), 'Washington threatened')).toBeUndefined();
     w.ctx.workspace.close();
@@ -181,7 +181,7 @@ describe('suggestions for an article', () => {
     }
     const q = await w.ok('suggestions:quality', {});
     expect(q.trainedOn).toBeGreaterThan(0);
-    const threat = q.codes.find((c: { codeId: number }) => top(c.codeId) === 'THREAT');
+    const threat = q.codes.find((c: { codeId: number }) => top(c.codeId) === 'THREAT')!;
     expect(threat.support).toBeGreaterThan(0);
     expect(threat.recall).not.toBeNull();
   });

@@ -10,7 +10,7 @@ const TEXT = 'Washington warned of tariffs on Monday.\n\nNew Delhi said talks wo
 
 beforeEach(async () => {
   w = openTestWorkspace({ now: NOW });
-  rel = (await w.ok('relationships:list', {}))[0];
+  rel = (await w.ok('relationships:list', {}))[0]!;
   codes = await w.ok('codebook:list', {});
   articleId = (await w.ok('articles:create', { title: 'T', publishedOn: '2026-06-01', relationshipId: rel.id, text: TEXT })).id;
 });
@@ -91,7 +91,7 @@ describe('undo and redo', () => {
     try {
       expect((await again.ok('history:state', {})).nextUndo).toBe('Change tag on “Washington”');
       await again.ok('history:undo', {});
-      expect((await again.ok('annotations:list', { articleId }))[0].note).toBe('');
+      expect((await again.ok('annotations:list', { articleId }))[0]!.note).toBe('');
       await again.ok('history:undo', {});
       expect(await again.ok('annotations:list', { articleId })).toEqual([]);
     } finally {
@@ -181,7 +181,7 @@ describe('who changed what and when', () => {
       ['do', 'Add code “Blockade”', 'Ana Lyst'],
       ['do', 'Tag “Washington” as Threat', ''],
     ]);
-    expect(recent[0].atMs).toBe(NOW.getTime());
+    expect(recent[0]!.atMs).toBe(NOW.getTime());
   });
 });
 

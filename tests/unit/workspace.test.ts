@@ -148,7 +148,7 @@ describe('single instance', () => {
 describe('repositories against real SQLite', () => {
   it('store, list and count articles and annotations, and log every change', async () => {
     const w = ws({ now: new Date('2026-06-15T12:00:00') });
-    const rel = (await w.ok('relationships:list', {}))[0];
+    const rel = (await w.ok('relationships:list', {}))[0]!;
     const article = await w.ok('articles:create', {
       title: 'Ministers meet',
       outlet: 'Test Wire',
@@ -158,7 +158,7 @@ describe('repositories against real SQLite', () => {
     });
     expect(article.wordCount).toBe(10);
     const codes = await w.ok('codebook:list', {});
-    const threat = codes.find((c: { key: string }) => c.key === 'THREAT');
+    const threat = codes.find((c: { key: string }) => c.key === 'THREAT')!;
     const text = (await w.ok('articles:get', { id: article.id })).text as string;
     const start = text.indexOf('a threat');
     const created = await w.ok('annotations:create', {
@@ -176,9 +176,9 @@ describe('repositories against real SQLite', () => {
       eventDate: '2026-06-10',
     });
     const list = await w.ok('articles:list', {});
-    expect(list.items[0].annotationCount).toBe(1);
+    expect(list.items[0]!.annotationCount).toBe(1);
     await w.ok('annotations:delete', { id: created.id });
-    expect((await w.ok('articles:list', {})).items[0].annotationCount).toBe(0);
+    expect((await w.ok('articles:list', {})).items[0]!.annotationCount).toBe(0);
     const history = await w.ok('history:state', {});
     expect(history.recent.map((h: { label: string }) => h.label)).toEqual([
       'Delete tag on “a threat”',

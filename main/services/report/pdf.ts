@@ -2,12 +2,11 @@
  * The analyst brief as PDF, drawn with pdfkit so it works the same in
  * Electron, browser mode and the command line: a title page, the figures and
  * trend, the timeline chart as vector paths, the key events and every quote
- * with its citation, and "Page n of N" on every page. Text is set in the
- * bundled DejaVu Sans (resources/fonts) with Noto fonts for Devanagari, Arabic
- * and Hebrew runs (pdfScripts.ts). pdfkit has no bidi algorithm: a right-to-left
- * line is laid out right to left as one run (Arabic shaped), but spacing at
- * the end of such a run can be lost and mixed-direction lines are not reordered.
- * CJK and emoji have no font here yet.
+ * with its citation, and "Page n of N" on every page. Every text that comes
+ * from the workspace (labels, titles, quotes, notes) is set by pdfParagraph.ts,
+ * which gives each letter a font (bundled DejaVu Sans and Noto, or a font of
+ * this computer for CJK and emoji: pdfFonts.ts) and puts right-to-left text
+ * in visual order, so pdftotext gives it back as written.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,7 +14,8 @@ import PDFDocument from 'pdfkit';
 import { dayToIso } from '../../../shared/domain/dates';
 import { directionLabel, fmt, groupedQuotes, quoteFacts, trendText, type ReportData, type ReportQuote } from './data';
 import { safeHttpUrl } from './escape';
-import { mixedText, registerScriptFonts } from './pdfScripts';
+import { PdfFonts } from './pdfFonts';
+import { paragraph, type ParagraphOptions } from './pdfParagraph';
 
 /** resources/fonts, found from a checkout (tests), dist/main (CLI, server) or app.asar. */
 export function fontsDir(): string {
@@ -31,7 +31,12 @@ export function fontsDir(): string {
 const MARGIN = 56;
 const GREY = '#555555';
 
-function chart(doc: PDFKit.PDFDocument, d: ReportData, x0: number, y0: number, w: number, h: number): void {
+/** Workspace text at (x, y): set by pdfParagraph so every script has a font and its order. */
+function say(doc: PDFKit.PDFDocument, fonts: PdfFonts, text: string, x: number, y: number | undefined, o: Partial<ParagraphOptions> & { width: number }) {
+  return paragraph(doc, fonts, text, x, y, { base: 'regular', fontSize: 10, ...o });
+}
+
+function chart(doc: PDFKit.PDFDocument, fonts: PdfFonts, d: ReportData, x0: number, y0: number, w: number, h: number): void {
   const s = d.series;
   const n = s.combined.M.length;
   const pad = { l: 28, r: 8, t: 16, b: 18 };
@@ -73,55 +78,59 @@ function chart(doc: PDFKit.PDFDocument, d: ReportData, x0: number, y0: number, w
   const ba = directionLabel(d, 'ba');
   doc.fontSize(8);
   doc.fillColor('#222222').text('— combined M', x0 + pad.l + 4, y0 + 2, { lineBreak: false });
-  doc.fillColor('#b45309').text(`- - ${ab}`, x0 + pad.l + 80, y0 + 2, { lineBreak: false });
-  doc.fillColor('#2563eb').text(`- - ${ba}`, x0 + pad.l + 150, y0 + 2, { lineBreak: false });
+  doc.fillColor('#b45309');
+  say(doc, fonts, `- - ${ab}`, x0 + pad.l + 80, y0, { width: 68, fontSize: 8 });
+  doc.fillColor('#2563eb');
+  say(doc, fonts, `- - ${ba}`, x0 + pad.l + 150, y0, { width: w - pad.l - 160, fontSize: 8 });
   doc.rect(x0, y0, w, h).lineWidth(0.5).strokeColor('#dddddd').stroke();
   doc.restore();
 }
 
-function heading(doc: PDFKit.PDFDocument, text: string, size = 15): void {
-  doc.moveDown(0.6).font('bold').fontSize(size).fillColor('#111111').text(text, MARGIN).moveDown(0.3);
+function heading(doc: PDFKit.PDFDocument, fonts: PdfFonts, text: string, size = 15): void {
+  doc.moveDown(0.6).fillColor('#111111');
+  say(doc, fonts, text, MARGIN, undefined, { width: doc.page.width - 2 * MARGIN, base: 'bold', fontSize: size });
+  doc.moveDown(0.3);
 }
 
-function quote(doc: PDFKit.PDFDocument, q: ReportQuote): void {
+function quote(doc: PDFKit.PDFDocument, fonts: PdfFonts, q: ReportQuote): void {
   const width = doc.page.width - 2 * MARGIN;
   if (doc.y > doc.page.height - MARGIN - 90) doc.addPage();
   doc.moveDown(0.5);
-  doc
-    .font('bold')
-    .fontSize(9.5)
-    .fillColor('#111111')
-    .text(`${q.codeName}${quoteFacts(q).headline}`, MARGIN, undefined, { width });
-  const top = doc.y + 2;
-  doc.fontSize(10.5).fillColor('#1c1c1c');
-  mixedText(doc, q.exact, 'regular', MARGIN + 10, top + 2, { width: width - 10 });
-  const bottom = doc.y;
+  doc.fillColor('#111111');
+  say(doc, fonts, `${q.codeName}${quoteFacts(q).headline}`, MARGIN, undefined, { width, base: 'bold', fontSize: 9.5 });
+  doc.fillColor('#1c1c1c');
+  const set = say(doc, fonts, q.exact, MARGIN + 10, doc.y + 4, { width: width - 10, fontSize: 10.5 });
+  const top = set.top - 2;
   doc
     .save()
-    .rect(MARGIN, top, 3, Math.max(8, bottom - top))
+    .rect(MARGIN, top, 3, Math.max(8, set.bottom - top))
     .fill(/^#[0-9a-f]{6}$/i.test(q.color) ? q.color : '#999999')
     .restore();
   if (q.note) {
     doc.moveDown(0.2).fontSize(9.5).fillColor('#333333');
     doc.font('regular').text('Note:', MARGIN, undefined, { width });
-    mixedText(doc, q.note, 'regular', MARGIN, undefined, { width });
+    say(doc, fonts, q.note, MARGIN, undefined, { width, fontSize: 9.5 });
   }
   const url = safeHttpUrl(q.url);
   doc.moveDown(0.2).font('regular').fontSize(8.5).fillColor(GREY).text(quoteFacts(q).counts, MARGIN, undefined, { width });
-  doc
-    .moveDown(0.2)
-    .fontSize(8.5)
-    .fillColor(GREY)
-    .text(`${q.articleTitle} — ${q.outlet || 'unknown outlet'}, ${q.publishedOn}${url ? ` — ${url}` : ''}`, MARGIN, undefined, { width });
+  doc.moveDown(0.2).fillColor(GREY);
+  say(doc, fonts, `${q.articleTitle} — ${q.outlet || 'unknown outlet'}, ${q.publishedOn}${url ? ` — ${url}` : ''}`, MARGIN, undefined, {
+    width,
+    fontSize: 8.5,
+  });
 }
 
-export function renderPdfReport(d: ReportData): Promise<Buffer> {
-  const fonts = fontsDir();
+export async function renderPdfReport(d: ReportData): Promise<Buffer> {
+  const dir = fontsDir();
+  // Every letter the brief holds gets its font before a page is drawn (an export that cannot show a script stops here).
+  const fonts = await PdfFonts.forTexts([JSON.stringify(d)], dir);
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
     bufferPages: true,
-    font: path.join(fonts, 'DejaVuSans.ttf'),
+    // No default font: pdfkit caches a registered font under its name only when no other copy of the same
+    // face came first, and compares the two copies' name tables on every font() call otherwise (a second a brief).
+    font: null as unknown as string,
     info: {
       Title: `Parley brief: ${d.relationship.label}`,
       Author: d.analyst || 'Parley',
@@ -129,9 +138,8 @@ export function renderPdfReport(d: ReportData): Promise<Buffer> {
       CreationDate: new Date(d.generatedAtMs),
     },
   });
-  doc.registerFont('regular', path.join(fonts, 'DejaVuSans.ttf'));
-  doc.registerFont('bold', path.join(fonts, 'DejaVuSans-Bold.ttf'));
-  registerScriptFonts(doc, fonts);
+  fonts.register(doc);
+  doc.font('regular');
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -141,19 +149,21 @@ export function renderPdfReport(d: ReportData): Promise<Buffer> {
   const width = doc.page.width - 2 * MARGIN;
 
   // Title page.
-  doc.font('bold').fontSize(26).fillColor('#111111').text(d.relationship.label, MARGIN, 220, { width });
+  doc.fillColor('#111111');
+  say(doc, fonts, d.relationship.label, MARGIN, 220, { width, base: 'bold', fontSize: 26 });
   doc.moveDown(0.5).font('regular').fontSize(14).fillColor('#333333').text('Analyst brief');
   doc.moveDown(1.2).fontSize(11).fillColor('#222222');
   doc.text(`Period: ${d.fromDate} to ${d.toDate}`);
-  doc.text(`Analyst: ${d.analyst || 'not named'}`);
+  say(doc, fonts, `Analyst: ${d.analyst || 'not named'}`, MARGIN, undefined, { width, fontSize: 11 });
   doc.text(`Date: ${new Date(d.generatedAtMs).toISOString().slice(0, 10)}`);
   doc.moveDown(0.8).fontSize(9.5).fillColor(GREY);
-  for (const line of d.selection) doc.text(line);
+  for (const line of d.selection) say(doc, fonts, line, MARGIN, undefined, { width, fontSize: 9.5 });
+  doc.font('regular').fontSize(9.5);
   doc.text(`${d.quotes.length} tagged passages · half-life ${d.halfLifeDays} days`);
 
   // Score and trend.
   doc.addPage();
-  heading(doc, `Score on ${d.today}`);
+  heading(doc, fonts, `Score on ${d.today}`);
   const c = d.current;
   const rows: [string, string, string, string][] = [
     ['Direction', 'Sentiment M', 'Pressure R', 'Activity A'],
@@ -164,13 +174,10 @@ export function renderPdfReport(d: ReportData): Promise<Buffer> {
   const colW = [150, 100, 100, 100];
   rows.forEach((r, i) => {
     const yRow = doc.y;
-    doc
-      .font(i === 0 || i === 3 ? 'bold' : 'regular')
-      .fontSize(10)
-      .fillColor('#1c1c1c');
+    doc.fillColor('#1c1c1c');
     let xCol = MARGIN;
     r.forEach((cell, j) => {
-      doc.text(cell, xCol, yRow, { width: colW[j]! - 8, align: j === 0 ? 'left' : 'right', lineBreak: false });
+      say(doc, fonts, cell, xCol, yRow, { width: colW[j]! - 8, base: i === 0 || i === 3 ? 'bold' : 'regular', ...(j > 0 ? { align: 'right' } : {}) });
       xCol += colW[j]!;
     });
     doc.y = yRow + 16;
@@ -182,22 +189,22 @@ export function renderPdfReport(d: ReportData): Promise<Buffer> {
     .text(`Trend: ${trendText(d)}`, MARGIN);
   doc.text(`Asymmetry: ${fmt(c.asymmetry)} · Index: ${fmt(c.index)}`);
 
-  heading(doc, 'Running sentiment');
+  heading(doc, fonts, 'Running sentiment');
   const chartTop = doc.y;
-  chart(doc, d, MARGIN, chartTop, width, 210);
+  chart(doc, fonts, d, MARGIN, chartTop, width, 210);
   doc.y = chartTop + 220;
 
-  heading(doc, 'Key events');
+  heading(doc, fonts, 'Key events');
   if (d.keyEvents.length === 0) doc.font('regular').fontSize(10).text('No event in the period.');
-  for (const q of d.keyEvents) quote(doc, q);
+  for (const q of d.keyEvents) quote(doc, fonts, q);
 
   // The quotes start on a new page unless the key events left most of one free.
   if (doc.y > doc.page.height / 2) doc.addPage();
-  heading(doc, `Tagged passages by ${d.groupBy}`);
+  heading(doc, fonts, `Tagged passages by ${d.groupBy}`);
   if (d.quotes.length === 0) doc.font('regular').fontSize(10).text('No passage of this selection has been tagged in the period.');
   for (const g of groupedQuotes(d)) {
-    heading(doc, `${g.heading} (${g.quotes.length})`, 12);
-    for (const q of g.quotes) quote(doc, q);
+    heading(doc, fonts, `${g.heading} (${g.quotes.length})`, 12);
+    for (const q of g.quotes) quote(doc, fonts, q);
   }
 
   // Page numbers, written once every page exists.

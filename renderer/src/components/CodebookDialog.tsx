@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { SuggestQuality } from './suggest/SuggestQuality';
 import type { Code } from '../../../shared/api/schemas';
-import { api } from '../api';
 import { useCodebook, useRegistryMutation } from '../state/queries';
 import { useUi } from '../state/ui';
 import { ModalDialog } from './ModalDialog';
@@ -26,6 +25,7 @@ export function CodebookDialog({ open, onClose }: { open: boolean; onClose(): vo
   const merge = useRegistryMutation('codebook:merge');
   const remove = useRegistryMutation('codebook:delete');
   const importBook = useRegistryMutation('codebook:import');
+  const exportBook = useRegistryMutation('codebook:export');
   const [editing, setEditing] = useState<Code | null>(null);
   const [form, setForm] = useState(EMPTY);
   const [mergeInto, setMergeInto] = useState('');
@@ -177,10 +177,7 @@ export function CodebookDialog({ open, onClose }: { open: boolean; onClose(): vo
         <button
           type="button"
           onClick={() =>
-            void api
-              .invoke('codebook:export', {})
-              .then((f) => download(f.fileName, f.mimeType, f.content))
-              .catch((err: Error) => say('error', err.message))
+            exportBook.mutate({}, { onSuccess: (f) => download(f.fileName, f.mimeType, f.content) })
           }
         >
           Export JSON

@@ -1,9 +1,7 @@
-import { useQueries } from '@tanstack/react-query';
 import { fixed } from '../../../shared/domain/numbers';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { OpOutput } from '../../../shared/api/contract';
-import { api } from '../api';
-import { keys, useRelationships } from '../state/queries';
+import { useRelationships, useScores } from '../state/queries';
 import { useUi } from '../state/ui';
 import { TimeChart, type ChartSeries } from './TimeChart';
 import { useReturnFocus } from './useReturnFocus';
@@ -67,12 +65,7 @@ export function CompareView({ onClose }: { onClose(): void }) {
   const halfLife = useUi((s) => s.halfLifeDays);
   const [chosen, setChosen] = useState<number[] | null>(null);
   const ids = chosen ?? (relationships.data ?? []).map((r) => r.id);
-  const series = useQueries({
-    queries: ids.map((id) => ({
-      queryKey: keys.score(id, halfLife),
-      queryFn: () => api.invoke('score:series', { relationshipId: id, halfLifeDays: halfLife }),
-    })),
-  });
+  const series = useScores(ids, halfLife);
   const loaded = series.map((q) => q.data).filter((d): d is Series => d !== undefined);
   const from = Math.min(...loaded.map((d) => d.fromDay));
   const to = Math.max(...loaded.map((d) => d.toDay));

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ExportFormat } from '../../../shared/api/exchange';
 import type { ReportFormat } from '../../../shared/api/schemas';
-import { api } from '../api';
+import { useApiAction } from '../state/mutation';
 import { useUi } from '../state/ui';
 import { BackupsPanel } from './exchange/BackupsPanel';
 import { ExportDialog } from './exchange/ExportDialog';
@@ -28,6 +28,7 @@ export function ExportMenu() {
   const relationshipId = useUi((s) => s.relationshipId);
   const halfLifeDays = useUi((s) => s.halfLifeDays);
   const say = useUi((s) => s.say);
+  const exportReport = useApiAction('report:export');
   const { open, setOpen, buttonRef, buttonProps, menuProps } = useMenuButton();
   const [busy, setBusy] = useState(false);
   const [panel, setPanel] = useState<Panel>(null);
@@ -48,7 +49,7 @@ export function ExportMenu() {
     setOpen(false);
     setBusy(true);
     try {
-      const file = await api.invoke('report:export', { relationshipId, format, halfLifeDays });
+      const file = await exportReport.mutateAsync({ relationshipId, format, halfLifeDays });
       saveExported(file);
       say('info', `Exported ${file.fileName}.`);
     } catch (err) {

@@ -1,16 +1,16 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { startTransition, useCallback, useEffect, useRef, useState, type ClipboardEvent } from 'react';
-import type { ImportEdit, ImportItem, ImportStatus } from '../../../shared/api/importSchemas';
-import { api } from '../api';
+import { useCallback, useEffect, useRef, useState, type ClipboardEvent } from 'react';
+import type { ImportEdit } from '../../../shared/api/importSchemas';
 import { mergeExchangeFiles, splitExchangeFiles } from './exchange/mergeFiles';
 import { filesFromDrop, filesFromList, pastedFile, uploadFiles, type PickedFile } from '../import/files';
 import { useImportUi } from '../import/importUi';
+import { useImportJob } from '../state/importJob';
+import { useApiAction } from '../state/mutation';
 import { useUi } from '../state/ui';
 import { ImportReviewTable, NotImportedList } from './ImportReviewTable';
 import { useReturnFocus } from './useReturnFocus';
 import './import.css';
 
-type Stage = { kind: 'pick' } | { kind: 'sending'; sent: number; total: number } | { kind: 'job'; status: ImportStatus };
+type Stage = { kind: 'pick' } | { kind: 'sending'; sent: number; total: number } | { kind: 'job'; jobId: string };
 
 function timeLeft(ms: number | null): string {
   if (ms === null) return 'estimating time left…';
@@ -47,11 +47,10 @@ export function ImportDialog() {
   const { open, show, hide } = useImportUi();
   const relationshipId = useUi((s) => s.relationshipId);
   const say = useUi((s) => s.say);
-  const queryClient = useQueryClient();
   const [stage, setStage] = useState<Stage>({ kind: 'pick' });
-  const [items, setItems] = useState<ImportItem[]>([]);
-  /** Which job and phase `items` were fetched for (the table is not shown from an earlier phase's list). */
-  const [itemsFor, setItemsFor] = useState('');
+  const job = useImportJob(stage.kind === 'job' ? stage.jobId : null);
+  const { upload, start } = job;
+  const { mutateAsync: merge } = useApiAction('export:import');
   const [edits, setEdits] = useState<Map<number, ImportEdit>>(new Map());
   const [error, setError] = useState<string | null>(null);
   const [pasted, setPasted] = useState<{ content: string; isHtml: boolean } | null>(null);
@@ -61,31 +60,30 @@ export function ImportDialog() {
       // Exchange files (.qdpx, .qdc, JSON-LD, a workspace) are merged by their own reader.
       const { exchange, documents: files } = splitExchangeFiles(picked);
       if (exchange.length > 0) {
-        for (const r of await mergeExchangeFiles(exchange)) say(r.ok ? 'info' : 'error', r.text);
-        await queryClient.invalidateQueries();
+        for (const r of await mergeExchangeFiles(exchange, merge)) say(r.ok ? 'info' : 'error', r.text);
         if (files.length === 0) return hide();
       }
       if (files.length === 0) return;
       setError(null);
-      setItems([]);
       setEdits(new Map());
       setStage({ kind: 'sending', sent: 0, total: files.length });
       try {
-        const jobId = await uploadFiles(files, (sent) => setStage({ kind: 'sending', sent, total: files.length }));
-        const status = await api.invoke('import:start', { jobId, relationshipId });
-        setStage({ kind: 'job', status });
+        const jobId = await uploadFiles(files, upload, (sent) => setStage({ kind: 'sending', sent, total: files.length }));
+        await start({ jobId, relationshipId });
+        setStage({ kind: 'job', jobId });
       } catch (err) {
         setError((err as Error).message);
         setStage({ kind: 'pick' });
       }
     },
-    [relationshipId, say, queryClient, hide],
+    [relationshipId, say, hide, merge, upload, start],
   );
 
+  const status = stage.kind === 'job' ? job.status : null;
   const busyRef = useRef(false);
   useEffect(() => {
-    busyRef.current = stage.kind !== 'pick' && !(stage.kind === 'job' && stage.status.phase === 'done');
-  }, [stage]);
+    busyRef.current = stage.kind !== 'pick' && status?.phase !== 'done';
+  }, [stage, status]);
   useWindowDrop(
     useCallback(
       (files: PickedFile[]) => {
@@ -113,47 +111,10 @@ export function ImportDialog() {
     else if (!open && d.open) d.close();
   }, [open]);
 
-  // Poll the import while main reads or saves; fetch the table once it is ready.
-  const jobId = stage.kind === 'job' ? stage.status.jobId : null;
-  const phase = stage.kind === 'job' ? stage.status.phase : null;
-  useEffect(() => {
-    if (!jobId || !phase) return;
-    if (phase === 'review' || phase === 'done') {
-      let live = true;
-      void api
-        .invoke('import:status', { jobId, includeItems: true })
-        .then((s) => {
-          if (!live) return;
-          // Thousands of rows: React builds the table in slices between frames, so the interface never stalls on it.
-          startTransition(() => {
-            setItems(s.items ?? []);
-            setItemsFor(`${jobId}:${phase}`);
-          });
-          if (phase === 'done') {
-            void queryClient.invalidateQueries({ queryKey: ['articles'] });
-            void queryClient.invalidateQueries({ queryKey: ['workspace'] });
-            say('info', `Imported ${s.counts.saved.toLocaleString()} article${s.counts.saved === 1 ? '' : 's'}.`);
-          }
-        })
-        .catch((err: Error) => live && setError(err.message));
-      return () => {
-        live = false;
-      };
-    }
-    const timer = window.setInterval(() => {
-      void api
-        .invoke('import:status', { jobId })
-        .then((status) => setStage((prev) => (prev.kind === 'job' && prev.status.jobId === jobId ? { kind: 'job', status } : prev)))
-        .catch((err: Error) => setError(err.message));
-    }, 250);
-    return () => window.clearInterval(timer);
-  }, [jobId, phase, queryClient, say]);
-
   const cancel = async () => {
     if (stage.kind !== 'job') return;
     try {
-      const status = await api.invoke('import:cancel', { jobId: stage.status.jobId });
-      setStage({ kind: 'job', status });
+      await job.cancel({ jobId: stage.jobId });
     } catch (err) {
       setError((err as Error).message);
     }
@@ -163,17 +124,15 @@ export function ImportDialog() {
     if (stage.kind !== 'job') return;
     setError(null);
     try {
-      const status = await api.invoke('import:commit', { jobId: stage.status.jobId, edits: [...edits.values()] });
-      setStage({ kind: 'job', status });
+      await job.commit({ jobId: stage.jobId, edits: [...edits.values()] });
     } catch (err) {
       setError((err as Error).message);
     }
   };
 
   const close = () => {
-    if (stage.kind === 'job' && (stage.status.phase === 'reading' || stage.status.phase === 'saving')) return;
+    if (status?.phase === 'reading' || status?.phase === 'saving') return;
     setStage({ kind: 'pick' });
-    setItems([]);
     setPasted(null);
     setError(null);
     hide();
@@ -189,7 +148,9 @@ export function ImportDialog() {
     }
   };
 
-  const status = stage.kind === 'job' ? stage.status : null;
+  // The table of the phase shown, once its items are here.
+  const items = job.listed?.items ?? [];
+  const shownError = error ?? job.error?.message ?? null;
   const busy = stage.kind === 'sending' || status?.phase === 'reading' || status?.phase === 'saving';
 
   return (
@@ -200,9 +161,9 @@ export function ImportDialog() {
       onCancel={(e) => (busy ? e.preventDefault() : close())}
     >
       <h2 id="import-title">Import articles</h2>
-      {error && (
+      {shownError && (
         <p role="alert" className="inline-error">
-          {error}
+          {shownError}
         </p>
       )}
       {stage.kind === 'pick' && (
@@ -282,12 +243,12 @@ export function ImportDialog() {
           </div>
         </>
       )}
-      {status && (status.phase === 'review' || status.phase === 'done') && itemsFor !== `${status.jobId}:${status.phase}` && (
+      {status && (status.phase === 'review' || status.phase === 'done') && !job.listed && (
         <p className="import-summary" aria-busy="true">
           Preparing the list of {status.total.toLocaleString()} file{status.total === 1 ? '' : 's'}…
         </p>
       )}
-      {status?.phase === 'review' && itemsFor === `${status.jobId}:review` && (
+      {status?.phase === 'review' && job.listed && (
         <>
           <ImportReviewTable items={items} edits={edits} onEdit={setEdits} />
           <NotImportedList items={items} heading="Will not be imported" />
@@ -306,7 +267,7 @@ export function ImportDialog() {
           </div>
         </>
       )}
-      {status?.phase === 'done' && itemsFor === `${status.jobId}:done` && (
+      {status?.phase === 'done' && job.listed && (
         <>
           <p role="status" className="import-summary">
             {status.counts.saved.toLocaleString()} article{status.counts.saved === 1 ? '' : 's'} imported

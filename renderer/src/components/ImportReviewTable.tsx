@@ -1,4 +1,4 @@
-import { useState, type Dispatch, type SetStateAction } from 'react';
+import { Fragment, useState, type Dispatch, type SetStateAction } from 'react';
 import type { ImportDecision, ImportEdit, ImportItem } from '../../../shared/api/importSchemas';
 
 /** Rows built at a time: the inputs, the date fields above all, are costly to lay out, and they are laid out in one go. */
@@ -51,6 +51,16 @@ export function ImportReviewTable({
         </p>
       )}
       <table className="import-table" aria-label="Articles to import">
+        {/* Fixed shares of the dialog's width: the table never grows wider than the dialog (issue 15). */}
+        <colgroup>
+          <col className="col-file" />
+          <col className="col-title" />
+          <col className="col-outlet" />
+          <col className="col-author" />
+          <col className="col-date" />
+          <col className="col-url" />
+          <col className="col-save" />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">File</th>
@@ -64,88 +74,103 @@ export function ImportReviewTable({
         </thead>
         <tbody>
           {rows.slice(0, shown).map((item) => (
-            <tr key={item.id} data-file={item.fileName} className={item.status === 'conflict' ? 'conflict' : undefined}>
-              <td className="file" title={item.preview}>
-                {item.fileName}
-                <span className="format">
-                  {item.format} · {item.wordCount.toLocaleString()} words
-                </span>
-                <span className="preview">{item.preview.slice(0, 160)}</span>
-              </td>
-              <td>
-                <input
-                  aria-label={`Title of ${item.fileName}`}
-                  value={value(item, 'title')}
-                  maxLength={500}
-                  onChange={(e) => set(item, { title: e.currentTarget.value })}
-                />
-              </td>
-              <td>
-                <input
-                  aria-label={`Outlet of ${item.fileName}`}
-                  value={value(item, 'outlet')}
-                  maxLength={200}
-                  onChange={(e) => set(item, { outlet: e.currentTarget.value })}
-                />
-              </td>
-              <td>
-                <input
-                  aria-label={`Author of ${item.fileName}`}
-                  value={value(item, 'author')}
-                  maxLength={300}
-                  onChange={(e) => set(item, { author: e.currentTarget.value })}
-                />
-              </td>
-              <td>
-                <input
-                  type="date"
-                  aria-label={`Publication date of ${item.fileName}`}
-                  value={value(item, 'publishedOn')}
-                  onChange={(e) => set(item, { publishedOn: e.currentTarget.value })}
-                />
-                {item.dateUnknown && !edits.get(item.id)?.publishedOn && (
-                  <UnknownDate
-                    item={item}
-                    accepted={edits.get(item.id)?.acceptImportDate === true}
-                    onAccept={() => set(item, { acceptImportDate: true })}
+            <Fragment key={item.id}>
+              <tr data-file={item.fileName} className={item.status === 'conflict' ? 'conflict' : undefined}>
+                <td className="file" title={item.preview}>
+                  {item.fileName}
+                  <span className="format">
+                    {item.format} · {item.wordCount.toLocaleString()} words
+                  </span>
+                  <span className="preview">{item.preview.slice(0, 160)}</span>
+                </td>
+                <td>
+                  <input
+                    aria-label={`Title of ${item.fileName}`}
+                    value={value(item, 'title')}
+                    maxLength={500}
+                    onChange={(e) => set(item, { title: e.currentTarget.value })}
                   />
-                )}
-              </td>
-              <td>
-                <input
-                  aria-label={`URL of ${item.fileName}`}
-                  value={value(item, 'url')}
-                  onChange={(e) => set(item, { url: e.currentTarget.value })}
-                />
-              </td>
-              <td>
-                {item.status === 'conflict' ? (
-                  <>
+                </td>
+                <td>
+                  <input
+                    aria-label={`Outlet of ${item.fileName}`}
+                    value={value(item, 'outlet')}
+                    maxLength={200}
+                    onChange={(e) => set(item, { outlet: e.currentTarget.value })}
+                  />
+                </td>
+                <td>
+                  <input
+                    aria-label={`Author of ${item.fileName}`}
+                    value={value(item, 'author')}
+                    maxLength={300}
+                    onChange={(e) => set(item, { author: e.currentTarget.value })}
+                  />
+                </td>
+                <td>
+                  <input
+                    type="date"
+                    aria-label={`Publication date of ${item.fileName}`}
+                    value={value(item, 'publishedOn')}
+                    onChange={(e) => set(item, { publishedOn: e.currentTarget.value })}
+                  />
+                  {item.dateUnknown && !edits.get(item.id)?.publishedOn && (
+                    <UnknownDate
+                      item={item}
+                      accepted={edits.get(item.id)?.acceptImportDate === true}
+                      onAccept={() => set(item, { acceptImportDate: true })}
+                    />
+                  )}
+                </td>
+                <td>
+                  <input
+                    aria-label={`URL of ${item.fileName}`}
+                    value={value(item, 'url')}
+                    onChange={(e) => set(item, { url: e.currentTarget.value })}
+                  />
+                </td>
+                <td>
+                  {item.status === 'conflict' ? (
+                    // Short labels keep the column narrow; each choice is said in full in its title and below the row.
                     <select
                       aria-label={`What to do with ${item.fileName}`}
+                      aria-describedby={`conflict-${item.id}`}
                       value={edits.get(item.id)?.decision ?? ''}
                       onChange={(e) => set(item, { decision: e.currentTarget.value as ImportDecision })}
                     >
                       <option value="">Choose…</option>
                       <option value="skip">Skip</option>
                       <option value="keep-both">Keep both</option>
-                      <option value="replace">Replace the old one</option>
-                      <option value="replace-text">Replace the text (tags re-anchored)</option>
-                      <option value="merge">Merge (richer metadata; text and tags kept)</option>
+                      <option value="replace" title="Replace the old article (refused when it has tags)">
+                        Replace
+                      </option>
+                      <option value="replace-text" title="Put this file's text in the saved article; its tags are re-anchored">
+                        Replace text
+                      </option>
+                      <option value="merge" title="One article: the richer metadata of the two, the saved text and tags kept">
+                        Merge
+                      </option>
                     </select>
+                  ) : (
+                    <input
+                      type="checkbox"
+                      aria-label={`Save ${item.fileName}`}
+                      checked={edits.get(item.id)?.decision !== 'skip'}
+                      onChange={(e) => set(item, { decision: e.currentTarget.checked ? 'import' : 'skip' })}
+                    />
+                  )}
+                </td>
+              </tr>
+              {item.status === 'conflict' && (
+                // What the file matched, and how they differ, across the whole width under its row.
+                <tr data-file={item.fileName} className="conflict conflict-detail">
+                  <td colSpan={7} id={`conflict-${item.id}`}>
                     <span className="conflict-note">{item.reason}</span>
                     {item.nearDuplicate && item.existing && <NearDuplicateDifference item={item} />}
-                  </>
-                ) : (
-                  <input
-                    type="checkbox"
-                    aria-label={`Save ${item.fileName}`}
-                    checked={edits.get(item.id)?.decision !== 'skip'}
-                    onChange={(e) => set(item, { decision: e.currentTarget.checked ? 'import' : 'skip' })}
-                  />
-                )}
-              </td>
-            </tr>
+                  </td>
+                </tr>
+              )}
+            </Fragment>
           ))}
         </tbody>
       </table>

@@ -3,7 +3,7 @@ import { SuggestButton } from './suggest/SuggestButton';
 import { useRef } from 'react';
 import { useImportUi } from '../import/importUi';
 import { LIBRARY_PAGE, useArticlePage, useRemoveSample, useWorkspaceInfo } from '../state/queries';
-import { useCoding, type LibraryQuery } from '../state/coding';
+import { useLibraryFilters, type LibraryQuery } from '../state/libraryFilters';
 import { useUi } from '../state/ui';
 import { LibraryFilters } from './LibraryFilters';
 import { DeleteArticles } from './library/DeleteArticles';
@@ -53,7 +53,7 @@ function ArticleTick({ id, title, tags }: { id: number; title: string; tags: num
 }
 
 export function Library({ onAdd }: { onAdd(): void }) {
-  const query = useCoding((s) => s.library);
+  const query = useLibraryFilters((s) => s.query);
   const first = useArticlePage(query, 0);
   const info = useWorkspaceInfo();
   const removeSample = useRemoveSample();

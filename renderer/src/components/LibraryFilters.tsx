@@ -1,5 +1,5 @@
 import { useActors, useCodebook, useOutlets, useRelationships } from '../state/queries';
-import { useCoding, type LibrarySort } from '../state/coding';
+import { useLibraryFilters, type LibrarySort } from '../state/libraryFilters';
 
 const SORTS: readonly [LibrarySort, string][] = [
   ['date-desc', 'Newest first'],
@@ -13,8 +13,8 @@ const num = (v: string) => (v ? Number(v) : undefined);
 
 /** Sort and filter the library: relationship, code, actor, outlet, date range. */
 export function LibraryFilters() {
-  const q = useCoding((s) => s.library);
-  const set = useCoding((s) => s.setLibrary);
+  const q = useLibraryFilters((s) => s.query);
+  const set = useLibraryFilters((s) => s.set);
   const codes = useCodebook();
   const actors = useActors();
   const relationships = useRelationships();

@@ -1,7 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { api } from '../api';
 import { plural } from '../../../shared/domain/text';
+import { useRecoveryBackup } from '../state/exchangeQueries';
+import { useApiMutation } from '../state/mutation';
 import { useWorkspaceInfo } from '../state/queries';
 import { useUi } from '../state/ui';
 
@@ -13,7 +13,6 @@ const when = (ms: number) => new Date(ms).toLocaleString();
  */
 export function RecoveryBanner() {
   const info = useWorkspaceInfo();
-  const qc = useQueryClient();
   const say = useUi((s) => s.say);
   const openArticle = useUi((s) => s.openArticle);
   const [confirming, setConfirming] = useState(false);
@@ -23,31 +22,22 @@ export function RecoveryBanner() {
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
   const recovery = info.data?.recovery;
-  const good = useQuery({
-    queryKey: ['recovery-backup', recovery?.atMs ?? 0],
-    queryFn: () => api.invoke('workspace:recovery-backup', {}),
-    enabled: Boolean(recovery),
-    staleTime: Infinity,
-  });
-  const salvage = useMutation({
-    mutationFn: () => api.invoke('workspace:salvage', {}),
+  const good = useRecoveryBackup(recovery?.atMs ?? null);
+  const salvage = useApiMutation<'workspace:salvage', void>('workspace:salvage', {
+    toInput: () => ({}),
     onSuccess: (r) => {
       const copied = r.tables.reduce((n, t) => n + t.copied, 0);
       const lost = r.tables.reduce((n, t) => n + Math.max(0, t.unreadable), 0);
       say('info', `Salvaged ${copied.toLocaleString()} records${lost ? `; ${lost.toLocaleString()} could not be read` : ''}.`);
-      void qc.invalidateQueries();
     },
-    onError: (err) => say('error', (err as Error).message),
   });
-  const restore = useMutation({
-    mutationFn: (fileName: string) => api.invoke('backup:restore', { fileName, confirm: true }),
+  const restore = useApiMutation('backup:restore', {
+    toInput: (fileName: string) => ({ fileName, confirm: true }),
     onSuccess: (r) => {
       setConfirming(false);
       openArticle(null);
       say('info', `Restored the backup of ${when(r.restored.createdAtMs)}. The damaged file stays where it was kept aside.`);
-      void qc.invalidateQueries();
     },
-    onError: (err) => say('error', (err as Error).message),
   });
   if (!recovery) return null;
   const backup = good.data ?? null;

@@ -4,7 +4,7 @@
  * inside browser mode's request limit.
  */
 import { MAX_IMPORT_FILE_BYTES, MAX_UPLOAD_CHUNK_BYTES, type UploadFile } from '../../../shared/api/importSchemas';
-import { api } from '../api';
+import type { OpInput, OpOutput } from '../../../shared/api/contract';
 
 /** Hidden files (".DS_Store", "._x") are passed over, as on the command line. */
 const isHidden = (name: string) => name.startsWith('.');
@@ -84,15 +84,19 @@ function base64Of(file: File): Promise<string> {
 const REQUEST_BYTES = 1024 * 1024;
 const REQUEST_FILES = 200;
 
-/** Sends the files to main in chunks; returns the import's id. */
-export async function uploadFiles(files: PickedFile[], onProgress: (sent: number) => void): Promise<string> {
+/** Sends the files to main in chunks with `upload` (import:upload, from state/importJob.ts); returns the import's id. */
+export async function uploadFiles(
+  files: PickedFile[],
+  upload: (input: OpInput<'import:upload'>) => Promise<OpOutput<'import:upload'>>,
+  onProgress: (sent: number) => void,
+): Promise<string> {
   let jobId: string | undefined;
   let batch: UploadFile[] = [];
   let batchBytes = 0;
   let sent = 0;
   const flush = async () => {
     if (batch.length === 0) return;
-    const r = await api.invoke('import:upload', { jobId, files: batch });
+    const r = await upload({ jobId, files: batch });
     jobId = r.jobId;
     sent += batch.length;
     onProgress(sent);

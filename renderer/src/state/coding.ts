@@ -11,25 +11,11 @@ interface CodingState {
   shortcutsOpen: boolean;
   /** Which highlights the reader paints: a code (with its subtypes), an actor on either side, a direction. */
   highlightFilter: HighlightFilter;
-  /** The library's sort order and filters. */
-  library: LibraryQuery;
-  setLibrary(q: Partial<LibraryQuery>): void;
   setHighlightFilter(f: Partial<HighlightFilter>): void;
   setPlacing(id: number | null): void;
   setEditingText(articleId: number | null): void;
   reveal(articleId: number, term: string): void;
   setShortcutsOpen(open: boolean): void;
-}
-
-export type LibrarySort = 'date-desc' | 'date-asc' | 'title' | 'outlet' | 'tags-desc';
-export interface LibraryQuery {
-  sort: LibrarySort;
-  relationshipId?: number;
-  codeId?: number;
-  actorId?: number;
-  outlet?: string;
-  fromDate?: string;
-  toDate?: string;
 }
 
 export interface HighlightFilter {
@@ -47,14 +33,6 @@ export const useCoding = create<CodingState>((set) => ({
   revealTerm: null,
   shortcutsOpen: false,
   highlightFilter: { codeId: null, actorId: null, direction: 'any' },
-  library: { sort: 'date-desc' },
-  setLibrary: (q) =>
-    set((s) => {
-      const next: Record<string, unknown> = { ...s.library, ...q };
-      // An emptied filter is removed, so that the query sends only the filters in use.
-      for (const k of Object.keys(next)) if (next[k] === undefined || next[k] === '') delete next[k];
-      return { library: next as unknown as LibraryQuery };
-    }),
   setHighlightFilter: (f) => set((s) => ({ highlightFilter: { ...s.highlightFilter, ...f } })),
   setPlacing: (id) => set({ placingAnnotationId: id }),
   setEditingText: (articleId) => set({ editingTextOf: articleId, placingAnnotationId: null }),

@@ -1,32 +1,26 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+/** Data of the export, merge, backup and recovery panels. */
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../api';
-
-/** Query keys of the export, import and backup panels. */
-export const exchangeKeys = {
-  backups: () => ['backups'] as const,
-  conflicts: () => ['conflicts'] as const,
-  settingConflicts: () => ['conflicts', 'settings'] as const,
-  analyst: () => ['analyst'] as const,
-};
+import { keys } from './keys';
+import { shownByCaller, useApiMutation } from './mutation';
 
 export const useBackups = (enabled: boolean) =>
-  useQuery({ queryKey: exchangeKeys.backups(), queryFn: () => api.invoke('backup:list', {}), enabled });
+  useQuery({ queryKey: keys.backups(), queryFn: () => api.invoke('backup:list', {}), enabled });
+export const useBackupDiff = (fileName: string) =>
+  useQuery({ queryKey: keys.backupDiff(fileName), queryFn: () => api.invoke('backup:diff', { fileName }) });
 export const useConflicts = (enabled: boolean) =>
-  useQuery({ queryKey: exchangeKeys.conflicts(), queryFn: () => api.invoke('export:conflicts', {}), enabled });
+  useQuery({ queryKey: keys.conflicts(), queryFn: () => api.invoke('export:conflicts', {}), enabled });
 export const useSettingConflicts = (enabled: boolean) =>
-  useQuery({ queryKey: exchangeKeys.settingConflicts(), queryFn: () => api.invoke('setting-conflicts:list', {}), enabled });
-export const useAnalyst = () => useQuery({ queryKey: exchangeKeys.analyst(), queryFn: () => api.invoke('export:analyst', {}) });
+  useQuery({ queryKey: keys.settingConflicts(), queryFn: () => api.invoke('setting-conflicts:list', {}), enabled });
+export const useAnalyst = () => useQuery({ queryKey: keys.analyst(), queryFn: () => api.invoke('export:analyst', {}) });
 
-export function useSetAnalyst() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (name: string) => api.invoke('export:analyst', { name }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: exchangeKeys.analyst() }),
+/** The newest backup that can replace a workspace set aside as damaged at `atMs` (it does not change meanwhile). */
+export const useRecoveryBackup = (atMs: number | null) =>
+  useQuery({
+    queryKey: keys.recoveryBackup(atMs ?? 0),
+    queryFn: () => api.invoke('workspace:recovery-backup', {}),
+    enabled: atMs !== null,
+    staleTime: Infinity,
   });
-}
 
-/** After an import, a merge resolution or a restore, every cached piece of workspace data may be stale. */
-export function useInvalidateWorkspace() {
-  const qc = useQueryClient();
-  return () => qc.invalidateQueries();
-}
+export const useSetAnalyst = () => useApiMutation('export:analyst', { toInput: (name: string) => ({ name }), onError: shownByCaller });

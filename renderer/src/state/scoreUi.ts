@@ -1,9 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { MARKS_DEFAULTS, type MarksSettings } from '../../../shared/api/marksSettings';
 import { api } from '../api';
+import { keys } from './keys';
+import { useApiMutation } from './mutation';
 import { useUi } from './ui';
-
-const marksKey = (relationshipId: number | null) => ['marks-settings', relationshipId ?? 0] as const;
 
 /**
  * The analyst's settings for reciprocity and escalation marks of the chosen
@@ -14,15 +14,15 @@ export function useMarksSettings() {
   const relationshipId = useUi((s) => s.relationshipId);
   const say = useUi((s) => s.say);
   const qc = useQueryClient();
-  const key = marksKey(relationshipId);
+  const key = keys.marksSettings(relationshipId ?? 0);
   const query = useQuery({
     queryKey: key,
-    queryFn: () => api.invoke('marks:settings', { relationshipId: relationshipId! }),
+    queryFn: () => api.invoke('marks:settings', { relationshipId: relationshipId ?? 0 }),
     enabled: relationshipId !== null,
   });
-  const save = useMutation({
-    mutationFn: (patch: Partial<MarksSettings>) => api.invoke('marks:save-settings', { relationshipId: relationshipId!, ...patch }),
-    onMutate: (patch) => qc.setQueryData<MarksSettings>(key, (old) => ({ ...(old ?? MARKS_DEFAULTS), ...patch })),
+  const save = useApiMutation('marks:save-settings', {
+    toInput: (patch: Partial<MarksSettings>) => ({ relationshipId: relationshipId ?? 0, ...patch }),
+    onMutate: (patch) => void qc.setQueryData<MarksSettings>(key, (old) => ({ ...(old ?? MARKS_DEFAULTS), ...patch })),
     onSuccess: (saved) => qc.setQueryData(key, saved),
     onError: (err) => {
       say('error', `The marks settings were not saved: ${(err).message}`);

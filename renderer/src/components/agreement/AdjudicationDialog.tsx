@@ -1,13 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import type { Disagreement } from '../../../../shared/api/agreement';
 import type { OpInput } from '../../../../shared/api/contract';
 import { OWN_LAYER } from '../../../../shared/agreement/layers';
-import { api } from '../../api';
+import { useAdjudication, useLayers } from '../../state/agreementQueries';
+import { useApiMutation } from '../../state/mutation';
 import { useActors } from '../../state/queries';
-import { useUi } from '../../state/ui';
 import { ModalDialog } from '../ModalDialog';
-import { layerKeys, useLayers } from './layerState';
 
 type Decision = OpInput<'adjudication:settle'>['decision'];
 
@@ -30,25 +28,19 @@ const KEYS: Record<string, Decision> = { a: 'take-a', b: 'take-b', h: 'both', n:
 export function AdjudicationDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const layers = useLayers();
   const actors = useActors();
-  const say = useUi((s) => s.say);
-  const queryClient = useQueryClient();
   const colleagues = (layers.data ?? []).filter((l) => l.key.startsWith('coder:'));
   const [chosen, setChosen] = useState<string | null>(null);
   const layerB = chosen ?? colleagues[0]?.key ?? null;
-  const list = useQuery({
-    queryKey: layerKeys.adjudication(layerB ?? ''),
-    queryFn: () => api.invoke('adjudication:list', { layerA: OWN_LAYER, layerB: layerB! }),
-    enabled: open && layerB !== null,
-  });
+  const list = useAdjudication(OWN_LAYER, layerB, open);
   const item = list.data?.items[0] ?? null;
   const code = useMemo(() => new Map((actors.data ?? []).map((a) => [a.id, a.code])), [actors.data]);
-  const settle = useMutation({
-    mutationFn: (decision: Decision) => {
+  const settle = useApiMutation('adjudication:settle', {
+    toInput: (decision: Decision) => {
       const from: 'a' | 'b' = item!.a ? 'a' : 'b';
       const side = item![from]!;
       // "Edit" keeps the passage with its direction swapped: the usual fix when the code is right.
       const edit = decision === 'edit' ? { from, codeId: side.codeId, sourceActorId: side.targetActorId, targetActorId: side.sourceActorId } : undefined;
-      return api.invoke('adjudication:settle', {
+      return {
         layerA: OWN_LAYER,
         layerB: layerB!,
         articleId: item!.articleId,
@@ -56,10 +48,8 @@ export function AdjudicationDialog({ open, onClose }: { open: boolean; onClose()
         bId: item!.b?.id ?? null,
         decision,
         ...(edit ? { edit } : {}),
-      });
+      };
     },
-    onSuccess: () => void queryClient.invalidateQueries(),
-    onError: (err) => say('error', (err).message),
   });
 
   useEffect(() => {

@@ -1,14 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { AgreementReport } from '../../../../shared/api/agreement';
 import type { OpInput } from '../../../../shared/api/contract';
 import { isoToDay } from '../../../../shared/domain/dates';
-import { api } from '../../api';
+import { useAgreementReport } from '../../state/agreementQueries';
+import { useApiAction } from '../../state/mutation';
 import { useUi } from '../../state/ui';
 import { saveExported } from '../exchange/saveFile';
 import { ModalDialog } from '../ModalDialog';
 import { TimeChart, type ChartSeries } from '../TimeChart';
-import { layerKeys } from './layerState';
 
 type Unit = NonNullable<OpInput<'agreement:report'>['unit']>;
 const UNITS: Unit[] = ['sentence', 'paragraph', 'article', 'character'];
@@ -45,11 +44,12 @@ export function AgreementDialog({ open, onClose }: { open: boolean; onClose(): v
   const say = useUi((s) => s.say);
   const [unit, setUnit] = useState<Unit>('sentence');
   const input = { unit, halfLifeDays, ...(relationshipId !== null ? { relationshipId } : {}) };
-  const report = useQuery({ queryKey: layerKeys.report(input), queryFn: () => api.invoke('agreement:report', input), enabled: open, retry: false });
+  const report = useAgreementReport(input, open);
+  const exportCsv = useApiAction('agreement:csv');
   const r = report.data;
   const csv = async () => {
     try {
-      const file = await api.invoke('agreement:csv', input);
+      const file = await exportCsv.mutateAsync(input);
       saveExported(file);
       say('info', `Exported ${file.fileName}.`);
     } catch (err) {

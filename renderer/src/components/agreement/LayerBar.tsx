@@ -1,4 +1,5 @@
-import { useLayers, useLayerUi } from './layerState';
+import { useLayers } from '../../state/agreementQueries';
+import { useLayerUi } from './layerState';
 
 /** Picks the coder layer the reader shows; only there once a second layer exists. */
 export function LayerBar() {

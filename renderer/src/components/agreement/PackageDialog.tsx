@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { api } from '../../api';
-import { useArticles } from '../../state/queries';
+import { useApiAction } from '../../state/mutation';
+import { useArticleChoices } from '../../state/queries';
 import { useUi } from '../../state/ui';
 import { saveExported } from '../exchange/saveFile';
 import { ModalDialog } from '../ModalDialog';
@@ -11,7 +11,8 @@ import { ModalDialog } from '../ModalDialog';
  * back (Export → Import…) brings their layer.
  */
 export function PackageDialog({ open, onClose }: { open: boolean; onClose(): void }) {
-  const articles = useArticles();
+  const articles = useArticleChoices();
+  const exportPackage = useApiAction('package:export');
   const say = useUi((s) => s.say);
   const [chosen, setChosen] = useState<Set<number>>(new Set());
   const items = articles.data?.items ?? [];
@@ -24,7 +25,7 @@ export function PackageDialog({ open, onClose }: { open: boolean; onClose(): voi
     });
   const save = async () => {
     try {
-      const file = await api.invoke('package:export', { articleIds: [...chosen] });
+      const file = await exportPackage.mutateAsync({ articleIds: [...chosen] });
       saveExported(file);
       say('info', `Saved ${file.fileName}: ${chosen.size} articles for a second coder, without your tags.`);
       onClose();

@@ -1,8 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { create } from 'zustand';
 import { OWN_LAYER, type LayerKey } from '../../../../shared/agreement/layers';
 import type { Annotation } from '../../../../shared/api/schemas';
-import { api } from '../../api';
 
 /** Which coder layer the reader shows (UI state only; the passages live in the query cache). */
 interface LayerUi {
@@ -11,14 +9,6 @@ interface LayerUi {
 }
 
 export const useLayerUi = create<LayerUi>((set) => ({ shown: OWN_LAYER, show: (key) => set({ shown: key }) }));
-
-export const layerKeys = {
-  layers: () => ['layers'] as const,
-  report: (input: unknown) => ['agreement', input] as const,
-  adjudication: (layerB: string) => ['adjudication', layerB] as const,
-};
-
-export const useLayers = () => useQuery({ queryKey: layerKeys.layers(), queryFn: () => api.invoke('layers:list', {}) });
 
 /** Whether the reader paints this passage: it belongs to the layer shown. */
 export function inShownLayer(a: Annotation, shown: LayerKey): boolean {

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import type { OpOutput } from '../../../../shared/api/contract';
-import { api } from '../../api';
-import { exchangeKeys, useBackups, useInvalidateWorkspace } from '../../state/exchangeQueries';
+import { useBackups } from '../../state/exchangeQueries';
+import { useApiAction } from '../../state/mutation';
 import { useUi } from '../../state/ui';
-import { useQueryClient } from '@tanstack/react-query';
 import { RestoreDiff } from './RestoreDiff';
 import { useModal } from './useModal';
 
@@ -13,10 +12,12 @@ const size = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 /** Backups of the whole workspace: make one now, set the daily rotation, restore after seeing what is replaced. */
 export function BackupsPanel({ open, onClose }: { open: boolean; onClose(): void }) {
   const ref = useModal(open);
-  const qc = useQueryClient();
   const say = useUi((s) => s.say);
-  const invalidate = useInvalidateWorkspace();
   const backups = useBackups(open);
+  const create = useApiAction('backup:create');
+  const saveSettings = useApiAction('backup:settings');
+  const previewRestore = useApiAction('backup:preview-restore');
+  const restore = useApiAction('backup:restore');
   const [preview, setPreview] = useState<OpOutput<'backup:preview-restore'> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -32,7 +33,6 @@ export function BackupsPanel({ open, onClose }: { open: boolean; onClose(): void
       setBusy(false);
     }
   };
-  const refresh = () => qc.invalidateQueries({ queryKey: exchangeKeys.backups() });
   const settings = backups.data?.settings;
 
   return (
@@ -47,9 +47,8 @@ export function BackupsPanel({ open, onClose }: { open: boolean; onClose(): void
             disabled={busy}
             onClick={() =>
               void act(async () => {
-                const b = await api.invoke('backup:create', {});
+                const b = await create.mutateAsync({});
                 say('info', `Backed up to ${b.fileName}.`);
-                await refresh();
               })
             }
           >
@@ -62,7 +61,7 @@ export function BackupsPanel({ open, onClose }: { open: boolean; onClose(): void
                   type="checkbox"
                   checked={settings.autoDaily}
                   onChange={(e) =>
-                    void act(async () => void (await api.invoke('backup:settings', { autoDaily: e.target.checked }), await refresh()))
+                    void act(async () => void (await saveSettings.mutateAsync({ autoDaily: e.target.checked })))
                   }
                 />{' '}
                 Daily backup
@@ -79,7 +78,7 @@ export function BackupsPanel({ open, onClose }: { open: boolean; onClose(): void
                   onBlur={(e) => {
                     const n = Number(e.target.value);
                     if (Number.isInteger(n) && n >= 1 && n !== settings.keepDaily)
-                      void act(async () => void (await api.invoke('backup:settings', { keepDaily: n }), await refresh()));
+                      void act(async () => void (await saveSettings.mutateAsync({ keepDaily: n })));
                   }}
                 />{' '}
                 daily backups
@@ -108,7 +107,7 @@ export function BackupsPanel({ open, onClose }: { open: boolean; onClose(): void
                   <button
                     type="button"
                     disabled={busy}
-                    onClick={() => void act(async () => setPreview(await api.invoke('backup:preview-restore', { fileName: b.fileName })))}
+                    onClick={() => void act(async () => setPreview(await previewRestore.mutateAsync({ fileName: b.fileName })))}
                   >
                     Restore…
                   </button>
@@ -146,9 +145,8 @@ export function BackupsPanel({ open, onClose }: { open: boolean; onClose(): void
                 disabled={busy}
                 onClick={() =>
                   void act(async () => {
-                    const r = await api.invoke('backup:restore', { fileName: preview.backup.fileName, confirm: true });
+                    const r = await restore.mutateAsync({ fileName: preview.backup.fileName, confirm: true });
                     setPreview(null);
-                    await invalidate();
                     say('info', `Restored ${r.restored.fileName}; the replaced workspace is saved as ${r.savedAs.fileName}.`);
                   })
                 }

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { EXPORT_FORMATS, FORMAT_LIMITS, type ExportFormat } from '../../../../shared/api/exchange';
-import { api } from '../../api';
 import { useAnalyst, useSetAnalyst } from '../../state/exchangeQueries';
+import { useApiAction } from '../../state/mutation';
 import { useCodebook, useRelationships } from '../../state/queries';
 import { useUi } from '../../state/ui';
 import { saveExported } from './saveFile';
@@ -30,6 +30,7 @@ export function ExportDialog({ open, onClose, initialFormat }: { open: boolean; 
   const codebook = useCodebook();
   const analyst = useAnalyst();
   const setAnalyst = useSetAnalyst();
+  const exportFile = useApiAction('export:file');
   const [format, setFormat] = useState<ExportFormat>(initialFormat);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -48,7 +49,7 @@ export function ExportDialog({ open, onClose, initialFormat }: { open: boolean; 
     setError(null);
     try {
       if (name !== (analyst.data?.name ?? '')) await setAnalyst.mutateAsync(name);
-      const file = await api.invoke('export:file', {
+      const file = await exportFile.mutateAsync({
         relationshipId,
         halfLifeDays,
         format,

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ImportSummary } from '../../../../shared/api/exchange';
-import { api } from '../../api';
-import { useConflicts, useInvalidateWorkspace, useSettingConflicts } from '../../state/exchangeQueries';
+import { useConflicts, useSettingConflicts } from '../../state/exchangeQueries';
+import { useApiAction } from '../../state/mutation';
 import { useUi } from '../../state/ui';
 import { mergeSummaryText } from './mergeFiles';
 import { fileToBase64 } from './saveFile';
@@ -12,7 +12,8 @@ import { useModal } from './useModal';
 export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const ref = useModal(open);
   const say = useUi((s) => s.say);
-  const invalidate = useInvalidateWorkspace();
+  const merge = useApiAction('export:import');
+  const resolveConflict = useApiAction('export:resolve-conflict');
   const conflicts = useConflicts(open);
   const settingConflicts = useSettingConflicts(open);
   const [summary, setSummary] = useState<{ fileName: string; s: ImportSummary } | null>(null);
@@ -30,13 +31,12 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
     setBusy(true);
     setError(null);
     try {
-      const s = await api.invoke('export:import', {
+      const s = await merge.mutateAsync({
         fileName: file.name,
         contentBase64: await fileToBase64(file),
         analyst: String(form.get('analyst') ?? '').trim() || undefined,
       });
       setSummary({ fileName: file.name, s });
-      await invalidate();
       say(
         'info',
         `Imported ${file.name}: ${s.annotationsAdded} tags and ${s.codesAdded} codes added, ${s.conflicts + s.settingConflicts} conflicts.`,
@@ -50,8 +50,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
 
   const resolve = async (id: number, keep: 'ours' | 'theirs' | 'both') => {
     try {
-      await api.invoke('export:resolve-conflict', { id, keep });
-      await invalidate();
+      await resolveConflict.mutateAsync({ id, keep });
     } catch (err) {
       setError((err as Error).message);
     }

@@ -1,7 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import type { BackupDiff } from '../../../../shared/api/backupDiff';
 import { plural } from '../../../../shared/domain/text';
-import { api } from '../../api';
+import { useBackupDiff } from '../../state/exchangeQueries';
 
 type Side = BackupDiff['articlesAdded'] | BackupDiff['tagsAdded'];
 
@@ -27,7 +26,7 @@ const tag = (t: Side['items'][number]) => ('codeName' in t ? `${t.codeName}: “
 
 /** What a restore would change, item by item: what was added since the backup is lost, what was removed comes back. */
 export function RestoreDiff({ fileName }: { fileName: string }) {
-  const diff = useQuery({ queryKey: ['backups', 'diff', fileName], queryFn: () => api.invoke('backup:diff', { fileName }) });
+  const diff = useBackupDiff(fileName);
   const d = diff.data;
   if (diff.isError) return <p role="alert">{(diff.error as Error).message}</p>;
   if (!d) return <p aria-busy="true">Comparing with the backup…</p>;

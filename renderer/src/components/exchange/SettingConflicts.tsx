@@ -1,15 +1,13 @@
 import type { SettingConflict } from '../../../../shared/api/settingConflicts';
-import { api } from '../../api';
-import { useInvalidateWorkspace } from '../../state/exchangeQueries';
+import { useApiAction } from '../../state/mutation';
 
 /** What a merge found different in weights, grades, factors and event groups: keep mine or keep theirs. */
 export function SettingConflicts({ items, onError }: { items: SettingConflict[]; onError(message: string): void }) {
-  const invalidate = useInvalidateWorkspace();
+  const resolveConflict = useApiAction('setting-conflicts:resolve');
   if (items.length === 0) return null;
   const resolve = async (id: number, keep: 'ours' | 'theirs') => {
     try {
-      await api.invoke('setting-conflicts:resolve', { id, keep });
-      await invalidate();
+      await resolveConflict.mutateAsync({ id, keep });
     } catch (err) {
       onError((err as Error).message);
     }

@@ -4,8 +4,8 @@
  * merge reader tells their kind from the content), and documents to the
  * document importer.
  */
+import type { OpInput } from '../../../../shared/api/contract';
 import { isExchangeFileName, type ImportSummary } from '../../../../shared/api/exchange';
-import { api } from '../../api';
 import type { PickedFile } from '../../import/files';
 import { fileToBase64 } from './saveFile';
 
@@ -28,12 +28,18 @@ export function mergeSummaryText(fileName: string, s: ImportSummary): string {
   return parts.join(' ');
 }
 
-/** Merges each exchange file in turn; returns one summary line per file (an error is said for its file, the others go on). */
-export async function mergeExchangeFiles(files: PickedFile[]): Promise<{ ok: boolean; text: string }[]> {
+/**
+ * Merges each exchange file in turn with `merge` (export:import through its mutation, which refreshes what it changed);
+ * returns one summary line per file (an error is said for its file, the others go on).
+ */
+export async function mergeExchangeFiles(
+  files: PickedFile[],
+  merge: (input: OpInput<'export:import'>) => Promise<ImportSummary>,
+): Promise<{ ok: boolean; text: string }[]> {
   const out: { ok: boolean; text: string }[] = [];
   for (const f of files) {
     try {
-      const s = await api.invoke('export:import', { fileName: f.file.name, contentBase64: await fileToBase64(f.file) });
+      const s = await merge({ fileName: f.file.name, contentBase64: await fileToBase64(f.file) });
       out.push({ ok: true, text: mergeSummaryText(f.path, s) });
     } catch (err) {
       out.push({ ok: false, text: `${f.path}: ${(err as Error).message}` });

@@ -6,18 +6,14 @@
  */
 import { useMemo, useRef, useState } from 'react';
 import type { Suggestion } from '../../../../shared/api/suggest';
-import { api } from '../../api';
-import { useCoding } from '../../state/coding';
+import { useLibraryFilters } from '../../state/libraryFilters';
 import { useActors, useCodebook } from '../../state/queries';
-import { rejectionOf, useAcceptSuggestion, useRejectSuggestion } from '../../state/suggestQueries';
+import { rejectionOf, suggestForLibrary, useAcceptSuggestion, useRejectSuggestion } from '../../state/suggestQueries';
 import { useUi } from '../../state/ui';
 import { ModalDialog } from '../ModalDialog';
 
-const CHUNK = 50;
-const PAGE = 500;
-
 export function SuggestReview({ open, onClose }: { open: boolean; onClose(): void }) {
-  const library = useCoding((s) => s.library);
+  const library = useLibraryFilters((s) => s.query);
   const codes = useCodebook().data ?? [];
   const actors = useActors().data ?? [];
   const say = useUi((s) => s.say);
@@ -47,23 +43,17 @@ export function SuggestReview({ open, onClose }: { open: boolean; onClose(): voi
     setItems([]);
     setChecked(new Set());
     try {
-      const ids: number[] = [];
-      for (let offset = 0; ; offset += PAGE) {
-        const page = await api.invoke('articles:list', { ...library, limit: PAGE, offset });
-        ids.push(...page.items.map((a) => a.id));
-        if (ids.length >= page.total || page.items.length === 0 || cancelled.current) break;
-      }
-      const found: Suggestion[] = [];
-      setProgress({ done: 0, total: ids.length });
-      for (let i = 0; i < ids.length && !cancelled.current; i += CHUNK) {
-        const r = await api.invoke('suggestions:batch', { articleIds: ids.slice(i, i + CHUNK) });
-        found.push(...r.items);
-        setProgress({ done: Math.min(ids.length, i + CHUNK), total: ids.length });
-        setItems([...found]);
-      }
+      const { found, articles } = await suggestForLibrary(
+        library,
+        () => cancelled.current,
+        (sofar, done, total) => {
+          setProgress({ done, total });
+          if (done > 0) setItems(sofar);
+        },
+      );
       say(
         'info',
-        cancelled.current ? `Stopped: ${found.length} suggestions so far.` : `${found.length} suggestions in ${ids.length} articles.`,
+        cancelled.current ? `Stopped: ${found.length} suggestions so far.` : `${found.length} suggestions in ${articles} articles.`,
       );
     } catch (e) {
       say('error', (e as Error).message);
