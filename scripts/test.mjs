@@ -32,6 +32,7 @@ function check(label, cmd, args) {
   return ok;
 }
 
+// eslint-disable-next-line no-control-regex -- the reporters' colour codes start with ESC
 const firstLine = (text) => String(text ?? '').replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n')[0].slice(0, 240);
 
 /** Every test of a Playwright JSON report, with where it is and why it last failed. */

@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-const require = createRequire(import.meta.url);
+// Bundled into CommonJS (the benchmark starts PostgreSQL through tests/support), import.meta.url is empty there.
+const require = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
 
 /** Chromium builds where a system package or an installer puts them, in the order they are tried. */
 const SYSTEM_CHROMIUMS = [

@@ -47,6 +47,7 @@ export const SCENARIOS: readonly ScenarioEntry[] = [
   { name: 'suggest', load: () => import('./suggest') },
   // The app's workspace worker on the working copy; it backs up and merges into it.
   { name: 'mainThread', load: () => import('./mainThread') },
+  { name: 'desk', load: () => import('./desk') },
   {
     // Last: it adds 10,000 imported articles to the working copy of the workspace.
     name: 'import',

@@ -22,6 +22,7 @@ import {
 } from '../services/backup';
 import { importBytes } from '../services/exchange';
 import { settingConflictHandlers } from './settingConflicts';
+import { deskHandlers } from './desk';
 import { describeConflicts, resolveConflict } from '../services/exchange/merge';
 import { ANALYST_SETTING, setSetting, workspaceAnalyst } from '../db/exchange';
 import { cancelImport, commitImport, importStatus, startImport, uploadImportFiles } from '../services/import';
@@ -156,4 +157,5 @@ export const handlers = {
   ...codingLoopHandlers,
   ...agreementHandlers,
   ...settingConflictHandlers,
+  ...deskHandlers,
 } satisfies HandlerMap;

@@ -31,6 +31,8 @@ export interface CliCommand {
   /** Lines after the usage in `<command> --help`. */
   help?: readonly string[];
   run(values: CliValues, positionals: string[], io: CliIo): Promise<number>;
+  /** Work that needs no workspace (preparing a desk's server): a promise to run instead of opening one, or null. */
+  withoutWorkspace?(values: CliValues, positionals: string[], out: (line: string) => void): Promise<number> | null;
 }
 
 /** A string flag's value, if given. */

@@ -17,6 +17,7 @@ import { exportCommand } from './export';
 import { importCommand } from './import';
 import { infoCommand } from './info';
 import { conflictsCommand, mergeCommand } from './merge';
+import { deskCommand } from './desk';
 
 export const COMMANDS: Record<string, CliCommand> = {
   info: infoCommand,
@@ -27,6 +28,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   conflicts: conflictsCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  desk: deskCommand,
 };
 
 /** Flags every command takes. `--port` and `--no-sample` are accepted (and ignored) so that one set of options serves `npm start` and the CLI. */
@@ -101,6 +103,15 @@ export async function runCli(argv: string[], out: Out = console.log, err: Out = 
   if (values.help) {
     commandHelp(command, out);
     return 0;
+  }
+  const early = command.withoutWorkspace?.(values, positionals, out);
+  if (early) {
+    try {
+      return await early;
+    } catch (e) {
+      err(`parley: ${(e as Error).message}`);
+      return e instanceof ApiError ? exitCode(e) : 1;
+    }
   }
   const workspace = values.workspace;
   const options = launchOptions(typeof workspace === 'string' ? ['--workspace', workspace] : []);

@@ -43,3 +43,8 @@ export function readForeignWorkspace(db: Db): ForeignWorkspace {
     outletGrades: has('outlet_grades') ? listOutletGrades(db) : [],
   };
 }
+
+/** The content hash of every article of a colleague's workspace (those they had, tagged or not). */
+export function foreignContentHashes(db: Db): string[] {
+  return (db.prepare('SELECT content_hash AS h FROM articles').all() as { h: string }[]).map((r) => r.h);
+}

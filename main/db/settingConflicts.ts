@@ -2,7 +2,7 @@
 import type { Db } from './connection';
 import { stmt } from './statements';
 
-export type SettingConflictKind = 'code-weight' | 'grade-factor' | 'outlet-grade' | 'event';
+export type SettingConflictKind = 'code-weight' | 'grade-factor' | 'outlet-grade' | 'event' | 'desk-row';
 
 export interface SettingConflictRow {
   id: number;
@@ -54,6 +54,21 @@ export function getSettingConflict(db: Db, id: number): SettingConflictRow | nul
 
 export function deleteSettingConflict(db: Db, id: number): void {
   stmt(db, 'DELETE FROM merge_setting_conflicts WHERE id = ?').run(id);
+}
+
+/** The open conflict on one subject (a desk lists one per shared column, however many colleagues differ). */
+export function findSettingConflict(db: Db, kind: SettingConflictKind, subject: string): SettingConflictRow | null {
+  const r = stmt(db, 'SELECT * FROM merge_setting_conflicts WHERE kind = ? AND subject = ? ORDER BY id LIMIT 1').get(kind, subject) as
+    Raw | undefined;
+  return r ? toRow(r) : null;
+}
+
+export function updateSettingConflictTheirs(db: Db, id: number, theirs: unknown, origin: string): void {
+  stmt(db, 'UPDATE merge_setting_conflicts SET theirs_json = ?, origin = ? WHERE id = ?').run(JSON.stringify(theirs), origin, id);
+}
+
+export function deleteSettingConflictsOn(db: Db, kind: SettingConflictKind, subject: string): void {
+  stmt(db, 'DELETE FROM merge_setting_conflicts WHERE kind = ? AND subject = ?').run(kind, subject);
 }
 
 /** Whether any annotation or event here uses the code (its weight then weighs on this workspace's score). */

@@ -11,6 +11,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } f
 import { launchOptions, rendererDir, sampleFile } from '../paths';
 import { CONTENT_SECURITY_POLICY, findStaticFile } from '../server/staticFiles';
 import { startWorkspaceHost, type WorkspaceHost } from '../worker/host';
+import { readDeskPasswords, writeDeskPassword } from './deskPassword';
 import { externalLinkPrompt } from './externalLink';
 import { applicationMenuTemplate } from './menu';
 import { APP_ORIGIN, isAppUrl, isTrustedSender } from './sender';
@@ -61,6 +62,9 @@ async function start(): Promise<void> {
       sampleFile: options.sample ? sampleFile() : null,
       nativeBinding: process.env.PARLEY_NATIVE_BINDING || undefined,
       dailyBackups: true,
+      deskSyncMs: 5_000,
+      deskPasswords: readDeskPasswords(app.getPath('userData')),
+      onDeskPassword: (user, password) => writeDeskPassword(app.getPath('userData'), user, password),
       onCrash: (err) => {
         dialog.showErrorBox(
           'Parley stopped',

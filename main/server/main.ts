@@ -15,6 +15,8 @@ async function main(): Promise<void> {
     file: options.workspace,
     sampleFile: options.sample ? sampleFile() : null,
     dailyBackups: true,
+    // Syncs with the desk, when one is set, every few seconds (PARLEY_DESK_INTERVAL_MS: tests sync faster).
+    deskSyncMs: Number(process.env.PARLEY_DESK_INTERVAL_MS) || 5_000,
     onCrash: (err) => {
       console.error(`Parley stopped: the workspace thread failed (${err.message}). Work saved before this is intact; start Parley again.`);
       process.exit(1);

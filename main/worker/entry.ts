@@ -9,6 +9,8 @@ import type { Envelope } from '../../shared/api/errors';
 import type { AppContext } from '../services/context';
 import { scheduleDailyBackups } from '../services/backup';
 import { startWorkspace } from '../services/workspace';
+import { startBackgroundSync } from '../services/desk/background';
+import { deskPasswordKey, usePasswordStore } from '../services/desk/connection';
 import type { FromWorker, ToWorker, WorkerStart } from './protocol';
 
 function serve(port: NonNullable<typeof parentPort>, start: WorkerStart): void {
@@ -23,6 +25,17 @@ function serve(port: NonNullable<typeof parentPort>, start: WorkerStart): void {
   }
   const dispatch = createDispatch(ctx);
   const backups = start.dailyBackups ? scheduleDailyBackups(ctx) : null;
+  const passwords = start.deskPasswords;
+  if (passwords) {
+    usePasswordStore({
+      read: (user) => passwords[deskPasswordKey(user)] ?? null,
+      write: (user, password) => {
+        passwords[deskPasswordKey(user)] = password;
+        post({ type: 'desk-password', user, password });
+      },
+    });
+  }
+  const stopDesk = start.deskSyncMs ? startBackgroundSync(ctx, start.deskSyncMs) : null;
   const inFlight = new Set<Promise<void>>();
   let closing = false;
 
@@ -60,6 +73,7 @@ function serve(port: NonNullable<typeof parentPort>, start: WorkerStart): void {
     closing = true;
     // Writes already asked for finish first (SIGTERM, the window closed): nothing accepted is lost.
     await Promise.allSettled([...inFlight]);
+    stopDesk?.();
     await backups?.stop();
     let error: string | null = null;
     try {

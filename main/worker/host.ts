@@ -32,6 +32,8 @@ export interface HostOptions extends WorkerStart {
   onCrash?(err: Error): void;
   /** The bundle to run (default: workspaceWorker.cjs beside this bundle). */
   script?: string;
+  /** The desktop app keeps a desk password the analyst gave with the OS credential store. */
+  onDeskPassword?(user: string, password: string): void;
 }
 
 const lost = (why: string): Envelope<never> => ({
@@ -52,6 +54,8 @@ export function startWorkspaceHost(opts: HostOptions): Promise<WorkspaceHost> {
     sampleFile: opts.sampleFile,
     nativeBinding: opts.nativeBinding,
     dailyBackups: opts.dailyBackups,
+    deskSyncMs: opts.deskSyncMs ?? null,
+    ...(opts.deskPasswords ? { deskPasswords: opts.deskPasswords } : {}),
   };
   const worker = new Worker(opts.script ?? workerScript(), { workerData: start });
   const pending = new Map<number, (e: Envelope<unknown> | JsonAnswer) => void>();
@@ -102,6 +106,8 @@ export function startWorkspaceHost(opts: HostOptions): Promise<WorkspaceHost> {
             });
           },
         });
+      } else if (msg.type === 'desk-password') {
+        opts.onDeskPassword?.(msg.user, msg.password);
       } else if (msg.type === 'failed') {
         rejectStart(new Error(msg.message));
       } else {

@@ -13,6 +13,10 @@ export interface WorkerStart {
   nativeBinding?: string;
   /** Run the daily backup schedule in the worker (the app does; tests of one request need not). */
   dailyBackups: boolean;
+  /** Sync with the desk, when one is set, every this many ms (null: never; the CLI and one-request tests). */
+  deskSyncMs?: number | null;
+  /** Desktop app: the desk passwords the OS credential store decrypted, by deskPasswordKey(user); absent in browser mode. */
+  deskPasswords?: Record<string, string>;
 }
 
 export type ToWorker =
@@ -29,4 +33,6 @@ export type FromWorker =
   /** The answer to a request-json: the HTTP status and the envelope's JSON, its buffer transferred (not copied). */
   | { type: 'response-json'; id: number; status: number; json: Uint8Array }
   /** Every request answered, the daily backups stopped and the workspace closed (its lock released). */
-  | { type: 'closed'; error: string | null };
+  | { type: 'closed'; error: string | null }
+  /** The analyst gave a desk password: the desktop app stores it with the OS credential store (safeStorage runs on the main thread). */
+  | { type: 'desk-password'; user: string; password: string };

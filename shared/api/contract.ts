@@ -51,6 +51,7 @@ import {
   ImportUploadInput,
 } from './importSchemas';
 import { settingConflictOperations } from './settingConflicts';
+import { deskOperations } from './desk';
 import {
   Empty,
   SnippetPart,
@@ -303,6 +304,7 @@ export const contract = {
   ...codingLoopOps,
   ...agreementOperations,
   ...settingConflictOperations,
+  ...deskOperations,
 } as const;
 
 export type Contract = typeof contract;

@@ -189,6 +189,10 @@ export const INVALIDATES: { readonly [K in OperationName]?: Effect<K> } = {
   'export:analyst': (input) => (input.name === undefined ? [] : [['analyst']]),
   'setting-conflicts:list': 'read',
   'setting-conflicts:resolve': 'everything',
+  'desk:status': 'read',
+  // A desk setting changes no data here; a round may bring anything from colleagues.
+  'desk:configure': [],
+  'desk:sync': 'everything',
 
   'backup:list': 'read',
   'backup:diff': 'read',

@@ -5,7 +5,7 @@ import { Empty } from './inputs';
 
 export const SettingConflict = z.object({
   id: Id,
-  kind: z.enum(['code-weight', 'grade-factor', 'outlet-grade', 'event']),
+  kind: z.enum(['code-weight', 'grade-factor', 'outlet-grade', 'event', 'desk-row']),
   /** What differs, e.g. "Weight of code THREAT". */
   label: z.string(),
   origin: z.string(),

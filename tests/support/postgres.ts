@@ -22,6 +22,10 @@ export interface PgServer {
   /** The temporary folder holding the cluster (removed by stop). */
   dir: string;
   stop(): Promise<void>;
+  /** Kills the server at once (SIGKILL: no shutdown, as a crash or a pulled cable would), keeping its data. */
+  kill(): Promise<void>;
+  /** Starts the server again on the same data and port (after kill). */
+  restart(): Promise<void>;
 }
 
 /** The server binaries' folder, or why there is none (with the command that installs them). */
@@ -87,38 +91,69 @@ export async function startPostgres(): Promise<PgServer> {
   }
   const port = await freePort();
   let log = '';
-  const child = spawn(
-    path.join(bin, 'postgres'),
-    [
-      '-D',
-      data,
-      '-h',
-      '127.0.0.1',
-      '-p',
-      String(port),
-      '-k',
-      dir,
-      '-c',
-      'fsync=off',
-      '-c',
-      'synchronous_commit=off',
-      '-c',
-      'full_page_writes=off',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'], ...(as ?? {}) },
-  );
-  child.stdout!.on('data', (c: Buffer) => (log += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (log += c.toString()));
+  const launch = () =>
+    spawn(
+      path.join(bin, 'postgres'),
+      [
+        '-D',
+        data,
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(port),
+        '-k',
+        dir,
+        '-c',
+        'fsync=off',
+        '-c',
+        'synchronous_commit=off',
+        '-c',
+        'full_page_writes=off',
+      ],
+      // A process group of its own, so that kill() can take the server's backends down with it, as a crash does.
+      { stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...(as ?? {}) },
+    );
+  const watch = (c: ChildProcess) => {
+    c.stdout!.on('data', (b: Buffer) => (log += b.toString()));
+    c.stderr!.on('data', (b: Buffer) => (log += b.toString()));
+    return c;
+  };
+  let child = watch(launch());
   const url = `postgres://${user}@127.0.0.1:${port}/postgres`;
-  const stop = async () => {
+  const halt = async (signal: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGINT'); // fast shutdown: roll back open transactions, then exit
+      child.kill(signal);
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
       await exited;
       clearTimeout(timer);
     }
+  };
+  const stop = async () => {
+    await halt('SIGINT'); // fast shutdown: roll back open transactions, then exit
     fs.rmSync(dir, { recursive: true, force: true });
+  };
+  const kill = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    process.kill(-child.pid!, 'SIGKILL');
+    await exited;
+    // Its backends die with the group; the next start then recovers from the write-ahead log, as after a crash.
+    for (let i = 0; i < 100 && spawnSync('pgrep', ['-g', String(child.pid)]).status === 0; i++) await new Promise((r) => setTimeout(r, 50));
+  };
+  const restart = async () => {
+    // The killed server's last backends can hold its shared memory for a moment after the group is gone; a
+    // start that finds it still in use exits at once, and is tried again.
+    for (let attempt = 1; ; attempt++) {
+      child = watch(launch());
+      try {
+        await untilReady(url, child, () => log);
+        return;
+      } catch (err) {
+        if (child.exitCode === null || attempt >= 40) throw err;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
   };
   try {
     await untilReady(url, child, () => log);
@@ -126,5 +161,5 @@ export async function startPostgres(): Promise<PgServer> {
     await stop();
     throw err;
   }
-  return { host: '127.0.0.1', port, user, database: 'postgres', url, dir, stop };
+  return { host: '127.0.0.1', port, user, database: 'postgres', url, dir, stop, kill, restart };
 }

@@ -48,6 +48,7 @@ describe('migrations', () => {
         'change_log',
         'change_sets',
         'codes',
+        'desk_applied',
         'events',
         'layer_articles',
         'merge_conflicts',

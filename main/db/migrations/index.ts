@@ -12,6 +12,8 @@ import { settingConflicts } from './0010-setting-conflicts';
 import { suggestions } from './0013-suggestions';
 import { nearDuplicates } from './0014-near-duplicates';
 import { oneWritePath } from './0015-one-write-path';
+import { deskIdentity } from './0016-desk-identity';
+import { deskConflicts } from './0017-desk-conflicts';
 import { layerCounts } from './0022-layer-counts';
 import type { Migration } from './types';
 import { present } from '../../../shared/domain/present';
@@ -30,6 +32,8 @@ export const MIGRATIONS: readonly Migration[] = [
   suggestions,
   nearDuplicates,
   oneWritePath,
+  deskIdentity,
+  deskConflicts,
   layerCounts,
 ];
 

@@ -23,6 +23,7 @@ import {
 import type { AppContext } from '../context';
 import { recordUndoable, type ChangeRecorder } from '../undo';
 import type { Bundle } from './bundle';
+import { deskRowLabel, deskRowValue, takeDeskRowValue } from '../desk/conflicts';
 
 export interface SettingsOutcome {
   /** Said to the analyst: what was taken from the file. */
@@ -140,7 +141,8 @@ export function mergeEventGroups(s: MergeScope, groups: readonly (EventInput & {
   }
 }
 
-function labelOf(kind: SettingConflictKind, subject: string): string {
+function labelOf(kind: SettingConflictKind, subject: string, db: Db): string {
+  if (kind === 'desk-row') return deskRowLabel(db, subject);
   if (kind === 'code-weight') return `Weight of code ${subject}`;
   if (kind === 'grade-factor') return `Factor of grade ${subject}`;
   if (kind === 'outlet-grade') return `Grade of outlet “${subject}”`;
@@ -148,6 +150,7 @@ function labelOf(kind: SettingConflictKind, subject: string): string {
 }
 
 function valueText(kind: SettingConflictKind, v: Record<string, unknown>, db: Db): string {
+  if (kind === 'desk-row') return deskRowValue(v);
   if (kind === 'code-weight') return String(v.weight);
   if (kind === 'grade-factor') return String(v.factor);
   if (kind === 'outlet-grade') return v.grade === null ? 'ungraded' : String(v.grade);
@@ -161,7 +164,7 @@ export function describeSettingConflicts(ctx: AppContext): SettingConflict[] {
   return listSettingConflicts(db).map((c) => ({
     id: c.id,
     kind: c.kind,
-    label: labelOf(c.kind, c.subject),
+    label: labelOf(c.kind, c.subject, db),
     origin: c.origin,
     ours: valueText(c.kind, c.ours as Record<string, unknown>, db),
     theirs: valueText(c.kind, c.theirs as Record<string, unknown>, db),
@@ -187,6 +190,8 @@ function applyTheirs(
   } else if (kind === 'outlet-grade') {
     rec.willChange('outlet_grades', 'outlet_grade', subject);
     repo.setOutletGrade(db, subject, theirs.grade as repo.Grade, nowMs);
+  } else if (kind === 'desk-row') {
+    takeDeskRowValue(db, rec, subject, theirs);
   } else {
     const g = theirs as unknown as EventInput;
     const ids = g.annotationIds.filter((id) => repo.eventIdOfAnnotation(db, id) !== undefined);
@@ -221,7 +226,7 @@ export function resolveSettingConflict(ctx: AppContext, id: number, keep: 'ours'
   const { db } = ctx.workspace;
   const c = getSettingConflict(db, id);
   if (!c) throw new ApiError('NOT_FOUND', `There is no merge conflict ${id}; it may have been resolved already.`);
-  const label = `${labelOf(c.kind, c.subject)}: keep ${keep === 'ours' ? 'mine' : 'theirs'}`;
+  const label = `${labelOf(c.kind, c.subject, db)}: keep ${keep === 'ours' ? 'mine' : 'theirs'}`;
   recordUndoable(ctx, label, (rec) => {
     if (keep === 'theirs') applyTheirs(db, rec, c.kind, c.subject, c.theirs as Record<string, unknown>, ctx.now().getTime());
     rec.willChange('merge_setting_conflicts', 'setting_conflict', id);

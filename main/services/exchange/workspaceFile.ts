@@ -1,5 +1,5 @@
 import { layerColumns, OWN_LAYER } from '../../../shared/agreement/layers';
-import { readForeignWorkspace } from '../../db/foreign';
+import { foreignContentHashes, readForeignWorkspace } from '../../db/foreign';
 import { openReadonly } from '../../db/files';
 import { checkDatabaseFile } from '../backup';
 import type { Bundle } from './bundle';
@@ -68,7 +68,7 @@ export function readWorkspaceFile(file: string, fallbackAnalyst = ''): Bundle {
         ? {
             coderSaw: {
               coder: theirAnalyst,
-              contentHashes: (db.prepare('SELECT content_hash AS h FROM articles').all() as { h: string }[]).map((r) => r.h),
+              contentHashes: foreignContentHashes(db),
             },
           }
         : {}),

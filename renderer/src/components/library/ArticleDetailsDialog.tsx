@@ -35,7 +35,7 @@ export function ArticleDetailsDialog({ article, onClose }: { article: ArticleSum
                 say('info', `Details of “${f.title}” saved. Ctrl+Z undoes it.`);
                 onClose();
               },
-              onError: (err) => setProblem((err as Error).message),
+              onError: (err) => setProblem((err).message),
             },
           );
         }}

@@ -1,0 +1,147 @@
+/**
+ * The desk (issue 18), on a PostgreSQL server of its own on loopback:
+ * - first sync: the generated workspace (N articles, ~10 passages each) is
+ *   sent to an empty desk by one analyst (figure), then pulled by a second
+ *   analyst's empty laptop (target ≥ 5,000 articles/s with their passages);
+ * - incremental: 1,000 change sets (one tag each) made on the first laptop,
+ *   sent, and pulled by the second (target ≤ 1 s for the pull).
+ * Skipped, with the reason, where no PostgreSQL server binary exists.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { grantAnalyst, migrateDesk } from '../../main/db/deskServer';
+import { setSetting } from '../../main/db/exchange';
+import { createAnnotation } from '../../main/services/annotations';
+import type { AppContext } from '../../main/services/context';
+import { syncOnce } from '../../main/services/desk/sync';
+import { startWorkspace } from '../../main/services/workspace';
+import { postgresBinaries, startPostgres, type PgServer } from '../../tests/support/postgres';
+import { metric } from '../measure';
+import type { ScenarioOptions, ScenarioResult } from '../types';
+
+const FIRST_SYNC_TARGET = 5_000; // articles/s with their passages
+const INCREMENTAL_SETS = 1_000;
+const INCREMENTAL_TARGET_MS = 1_000;
+
+async function roundAs(ctx: AppContext, server: PgServer, user: string): Promise<Awaited<ReturnType<typeof syncOnce>>> {
+  const client = new pg.Client({ host: server.host, port: server.port, user, database: server.database });
+  await client.connect();
+  try {
+    return await syncOnce(ctx, client, { me: user });
+  } finally {
+    await client.end();
+  }
+}
+
+/** One tag per change set, each on its own article's first words (the incremental load). */
+function makeTags(ctx: AppContext, count: number): number {
+  const { db } = ctx.workspace;
+  const articles = db.prepare('SELECT id, text FROM articles ORDER BY id LIMIT ?').all(count) as { id: number; text: string }[];
+  const code = db.prepare("SELECT id FROM codes WHERE key = 'THREAT'").pluck().get() as number;
+  const [a, b] = db.prepare('SELECT id FROM actors ORDER BY id LIMIT 2').pluck().all() as number[];
+  let made = 0;
+  for (let i = 0; made < count && articles.length > 0; i++) {
+    const art = articles[i % articles.length]!;
+    const round = Math.floor(i / articles.length);
+    const start = 3 * round;
+    const end = start + 2;
+    if (end >= art.text.length) break;
+    try {
+      createAnnotation(ctx, {
+        articleId: art.id,
+        start,
+        end,
+        codeId: code,
+        sourceActorId: a!,
+        targetActorId: b!,
+        confidence: 0.7,
+        note: 'bench',
+      });
+      made++;
+    } catch {
+      // A passage that does not start and end on a word: the next one.
+    }
+  }
+  return made;
+}
+
+export async function run(ctx: AppContext, opts: ScenarioOptions): Promise<ScenarioResult> {
+  const { bin, reason } = postgresBinaries();
+  if (!bin) {
+    opts.log(`desk: skipped, ${reason}`);
+    return { 'desk.skipped': `no PostgreSQL server binary: ${reason}` };
+  }
+  const server = await startPostgres();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-bench-desk-'));
+  let laptop: AppContext | null = null;
+  try {
+    const admin = new pg.Client({ connectionString: server.url });
+    await admin.connect();
+    await migrateDesk(admin);
+    for (const name of ['bench_a', 'bench_b']) await grantAnalyst(admin, { name, mayEditShared: true, mayEditConsensus: false });
+    await admin.end();
+
+    const { db } = ctx.workspace;
+    setSetting(db, 'analyst.name', 'bench_a');
+    const articles = db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
+    const passages = db.prepare('SELECT count(*) FROM annotations').pluck().get() as number;
+    let t = performance.now();
+    await roundAs(ctx, server, 'bench_a');
+    const sendMs = performance.now() - t;
+    opts.log(`desk: sent ${articles} articles, ${passages} passages in ${(sendMs / 1000).toFixed(1)} s`);
+
+    laptop = startWorkspace(path.join(dir, 'laptop.sqlite'), { sampleFile: null });
+    setSetting(laptop.workspace.db, 'analyst.name', 'bench_b');
+    t = performance.now();
+    const cpu = process.cpuUsage();
+    await roundAs(laptop, server, 'bench_b');
+    const pullMs = performance.now() - t;
+    // On a loaded machine wall time says little: this process's CPU time for the pull (PostgreSQL's is apart).
+    const { user, system } = process.cpuUsage(cpu);
+    const pullCpuMs = (user + system) / 1000;
+    const pulled = laptop.workspace.db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
+    const pulledPassages = laptop.workspace.db.prepare('SELECT count(*) FROM annotations').pluck().get() as number;
+    if (pulled !== articles || pulledPassages !== passages) {
+      throw new Error(
+        `desk: the laptop holds ${pulled} articles, ${pulledPassages} passages after its first sync, not ${articles}, ${passages}`,
+      );
+    }
+    const rate = articles / (pullMs / 1000);
+    opts.log(`desk: first sync ${rate.toFixed(0)} articles/s (${(pullMs / 1000).toFixed(1)} s)`);
+
+    const made = makeTags(ctx, opts.quick ? Math.min(INCREMENTAL_SETS, 200) : INCREMENTAL_SETS);
+    await roundAs(ctx, server, 'bench_a');
+    t = performance.now();
+    const inc = await roundAs(laptop, server, 'bench_b');
+    const incMs = performance.now() - t;
+    opts.log(`desk: incremental ${inc.pulled} change sets pulled in ${incMs.toFixed(0)} ms`);
+    return {
+      ...metric(
+        'desk.firstSync',
+        { median: rate, p95: rate, runs: 1 },
+        {
+          unit: 'articles/s',
+          target: `≥ ${FIRST_SYNC_TARGET.toLocaleString('en')} articles/s`,
+          pass: rate >= FIRST_SYNC_TARGET,
+          note: `${articles} articles, ${passages} passages pulled into an empty laptop in ${(pullMs / 1000).toFixed(1)} s, ${(pullCpuMs / 1000).toFixed(1)} s of it Parley's CPU (sending them: ${(sendMs / 1000).toFixed(1)} s)`,
+        },
+      ),
+      ...metric(
+        'desk.incremental',
+        { median: incMs, p95: incMs, runs: 1 },
+        {
+          unit: 'ms',
+          target: `≤ ${INCREMENTAL_TARGET_MS} ms`,
+          pass: made >= INCREMENTAL_SETS ? incMs <= INCREMENTAL_TARGET_MS : undefined,
+          note: `${inc.pulled} change sets (one tag each) pulled${made < INCREMENTAL_SETS ? ` (a short run: ${made}, not ${INCREMENTAL_SETS})` : ''}`,
+        },
+      ),
+    };
+  } finally {
+    laptop?.workspace.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    await server.stop();
+  }
+}
