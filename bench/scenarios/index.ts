@@ -45,6 +45,8 @@ export const SCENARIOS: readonly ScenarioEntry[] = [
     },
   },
   { name: 'suggest', load: () => import('./suggest') },
+  // Its own browser-mode server on a copy of the workspace, driven in Chromium by keyboard.
+  { name: 'keysPerTag', load: () => import('./keysPerTag') },
   // The app's workspace worker on the working copy; it backs up and merges into it.
   { name: 'mainThread', load: () => import('./mainThread') },
   { name: 'desk', load: () => import('./desk') },
