@@ -86,7 +86,9 @@ export async function run(ctx: AppContext, opts: ScenarioOptions): Promise<Scena
     const { db } = ctx.workspace;
     setSetting(db, 'analyst.name', 'bench_a');
     const articles = db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
-    const passages = db.prepare('SELECT count(*) FROM annotations').pluck().get() as number;
+    // What bench_a sends is its own layer: passages of a colleague's layer (the agreement scenario merges one in) are
+    // theirs to send, and the consensus needs a grant bench_a does not have.
+    const passages = db.prepare("SELECT count(*) FROM annotations WHERE coder = '' AND consensus = 0").pluck().get() as number;
     let t = performance.now();
     await roundAs(ctx, server, 'bench_a');
     const sendMs = performance.now() - t;
