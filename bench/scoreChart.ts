@@ -12,7 +12,6 @@ import path from 'node:path';
 import { createDispatch } from '../main/api/dispatch';
 import { listRelationships } from '../main/db/actors';
 import { listCodes } from '../main/db/codebook';
-import { rendererDir } from '../main/paths';
 import { startBrowserServer } from '../main/server/http';
 import { createAnnotation } from '../main/services/annotations';
 import { createArticle } from '../main/services/articles';
@@ -20,6 +19,9 @@ import { startWorkspace } from '../main/services/workspace';
 import { dayToIso, localToday } from '../shared/domain/dates';
 
 const CHROMIUM = process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium';
+// The bench runs from dist-bench/bench.cjs: the app's built renderer is dist/renderer beside it (main/paths' rendererDir
+// counts two folders up from an app bundle in dist/<side>/, which from dist-bench/ lands outside the checkout).
+const RENDERER = path.resolve(__dirname, '..', 'dist', 'renderer');
 const DAYS = 5 * 365 + 1;
 
 interface ChromiumPage {
@@ -38,7 +40,7 @@ interface Chromium {
 
 export async function measureChartDraw(log: (line: string) => void): Promise<{ first: number[]; redraw: number[] } | { skipped: string }> {
   if (!fs.existsSync(CHROMIUM)) return { skipped: `no Chromium at ${CHROMIUM}` };
-  if (!fs.existsSync(path.join(rendererDir(), 'index.html'))) return { skipped: 'the renderer is not built (npm run build)' };
+  if (!fs.existsSync(path.join(RENDERER, 'index.html'))) return { skipped: 'the renderer is not built (npm run build)' };
   // Not bundled: loaded from node_modules at run time.
   const playwright = 'playwright-core';
   const { chromium } = (await import(playwright)) as { chromium: Chromium };
@@ -76,7 +78,7 @@ export async function measureChartDraw(log: (line: string) => void): Promise<{ f
         });
       }
     }).immediate();
-    return startBrowserServer({ dispatch: createDispatch(ctx, log), staticDir: rendererDir(), port: 0 });
+    return startBrowserServer({ dispatch: createDispatch(ctx, log), staticDir: RENDERER, port: 0 });
   })();
 
   const browser = await chromium.launch({
