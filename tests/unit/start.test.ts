@@ -24,7 +24,11 @@ async function start(env: Record<string, string | undefined>): Promise<{ out: st
   const bin = path.join(dir, 'bin');
   fs.mkdirSync(bin);
   const record = path.join(dir, 'opened.txt');
-  fs.writeFileSync(path.join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$1" > '${record}'\n`, { mode: 0o755 });
+  // Written aside, then renamed: the file appears whole, so a reader never sees it created but still empty (the
+  // shell's `>` creates the file before printf writes; a loaded machine showed that gap as a failed test).
+  fs.writeFileSync(path.join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$1" > '${record}.part' && mv '${record}.part' '${record}'\n`, {
+    mode: 0o755,
+  });
   const child = spawn(process.execPath, [START, '--browser', '--workspace', path.join(dir, 'w.sqlite'), '--no-sample'], {
     env: {
       ...process.env,
