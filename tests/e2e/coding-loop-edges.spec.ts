@@ -12,18 +12,28 @@ const PARAGRAPHS = Array.from(
 type Box = { x: number; y: number; width: number; height: number };
 const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-/** The Save button is what the analyst sees and hits at its centre, and no message's box reaches it. */
+/**
+ * The Save button is what the analyst sees and hits at its centre, and no message's box reaches it. The boxes are
+ * read in one step in the page: a success message times out on its own, and one read apart could be gone by then.
+ */
 async function saveIsUncovered(page: Page, popover: Locator) {
   const save = popover.getByRole('button', { name: /^Save/ });
-  const box = (await save.boundingBox())!;
-  const messages = await page.locator('.messages .message').all();
-  expect(messages.length).toBeGreaterThan(0);
-  for (const m of messages) expect(overlap(box, (await m.boundingBox())!), `message over Save: ${await m.textContent()}`).toBe(false);
-  const hit = await page.evaluate(
-    ({ x, y }) => document.elementFromPoint(x, y)?.closest('button')?.textContent ?? null,
-    { x: box.x + box.width / 2, y: box.y + box.height / 2 },
-  );
-  expect(hit).toMatch(/^Save/);
+  await expect(save).toBeVisible();
+  const seen = await save.evaluate((button) => {
+    const box = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    };
+    const s = box(button);
+    return {
+      save: s,
+      messages: [...document.querySelectorAll('.messages .message')].map((m) => ({ text: m.textContent ?? '', box: box(m) })),
+      hit: document.elementFromPoint(s.x + s.width / 2, s.y + s.height / 2)?.closest('button')?.textContent ?? null,
+    };
+  });
+  expect(seen.messages.length).toBeGreaterThan(0);
+  for (const m of seen.messages) expect(overlap(seen.save, m.box), `message over Save: ${m.text}`).toBe(false);
+  expect(seen.hit).toMatch(/^Save/);
 }
 
 for (const size of [
