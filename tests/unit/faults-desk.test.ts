@@ -81,8 +81,10 @@ describe.skipIf(!bin)('desk faults', () => {
     await expect(cutSend).rejects.toThrow();
     await restart();
     const before = await deskCounts(desk);
-    // Two sends of five committed before the cut (each durable before the laptop noted it sent).
-    expect(before.sets).toBe(base + 10);
+    // The two sends of five acknowledged before the cut are there (each durable before the laptop noted it sent);
+    // how many more got through before the kill took effect depends on the machine's load, but not all did.
+    expect(before.sets).toBeGreaterThanOrEqual(base + 10);
+    expect(before.sets).toBeLessThan(base + 30);
     await a.sync(desk);
     const after = await deskCounts(desk);
     expect(after).toEqual({ sets: base + 30, distinct: base + 30 });
