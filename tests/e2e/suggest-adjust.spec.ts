@@ -1,10 +1,8 @@
 import type { Page } from '@playwright/test';
 import { addArticle, expect, paintedHighlights, test } from './fixtures';
+import { daysAgo } from './seedApi';
 
-const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+const today = () => daysAgo(0);
 
 // Written for this test.
 const ARTICLE = {
