@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { grantAnalyst, migrateDesk } from '../../main/db/deskServer';
-import { setSetting } from '../../main/db/exchange';
+import { setSetting } from '../../main/db/settings';
 import { createAnnotation } from '../../main/services/annotations';
 import type { AppContext } from '../../main/services/context';
 import { syncOnce } from '../../main/services/desk/sync';

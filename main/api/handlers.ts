@@ -24,7 +24,7 @@ import { importBytes } from '../services/exchange';
 import { settingConflictHandlers } from './settingConflicts';
 import { deskHandlers } from './desk';
 import { describeConflicts, resolveConflict } from '../services/exchange/merge';
-import { ANALYST_SETTING, setSetting, workspaceAnalyst } from '../db/exchange';
+import { ANALYST_SETTING, setSetting, workspaceAnalyst } from '../db/settings';
 import { cancelImport, commitImport, importStatus, startImport, uploadImportFiles } from '../services/import';
 import { removeSample } from '../services/sample';
 import { scoreBuckets, scoreEvidence, scoreMarks, scoreSeries } from '../services/score';

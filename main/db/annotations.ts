@@ -65,7 +65,8 @@ function rowToAnnotation(r: AnnotationRow): Annotation {
   };
 }
 
-export function insertAnnotation(db: Db, a: NewAnnotation, nowMs = Date.now()): number {
+/** `updatedAtMs` differs from `nowMs` only for a passage merged in with its own edit time. */
+export function insertAnnotation(db: Db, a: NewAnnotation, nowMs = Date.now(), updatedAtMs = nowMs): number {
   const info = stmt(
     db,
     `INSERT INTO annotations (article_id, code_id, source_actor_id, target_actor_id, start_offset, end_offset,
@@ -85,7 +86,7 @@ export function insertAnnotation(db: Db, a: NewAnnotation, nowMs = Date.now()): 
     a.eventDate,
     a.note,
     nowMs,
-    nowMs,
+    updatedAtMs,
   );
   return Number(info.lastInsertRowid);
 }

@@ -15,7 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from './connection';
 import { stmt } from './statements';
-import { workspaceAnalyst } from './exchange';
+import { workspaceAnalyst } from './settings';
 
 export type ChangeAction = 'create' | 'update' | 'delete';
 export type ChangeSetKind = 'do' | 'undo' | 'redo';

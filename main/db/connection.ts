@@ -141,7 +141,8 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Workspac
       ? openReadOnly(absolute, existing, options.nativeBinding)
       : new Database(absolute, { nativeBinding: options.nativeBinding });
     try {
-      const foundVersion = readOnly ? existing! : (applyPragmas(db), migrate(db));
+      // openReadOnly opens a workspace of this very version only.
+      const foundVersion = readOnly ? SCHEMA_VERSION : (applyPragmas(db), migrate(db));
       return {
         db,
         path: absolute,

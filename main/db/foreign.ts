@@ -9,9 +9,11 @@ import { listAllAnnotations } from './annotations';
 import { listAnnotatedArticles } from './articles';
 import { listCodes } from './codebook';
 import type { Db } from './connection';
-import { ANALYST_SETTING, getSetting, originAnalysts } from './exchange';
+import { originAnalysts } from './mergeConflicts';
+import { ANALYST_SETTING, getSetting } from './settings';
 import { hasTable } from './schemaInfo';
-import { listEvents, listGrades, listOutletGrades, type EventRow } from './scoring';
+import { listEvents, type EventRow } from './events';
+import { listGrades, listOutletGrades } from './reliability';
 
 export interface ForeignWorkspace {
   /** Their analyst's name ('' when they never set one). */

@@ -1,13 +1,11 @@
 /**
- * SQL for the score: per-day totals of a relationship, the scored items behind
- * them (annotations on their own, or grouped into events), source reliability
- * and events. The score itself is computed in shared/scoring.
+ * SQL for the score: per-day totals of a relationship and the scored items behind
+ * them (annotations on their own, or grouped into events). Grades and outlets are in
+ * reliability.ts, events in events.ts; the score itself is computed in shared/scoring.
  */
 import type { Db } from './connection';
+import type { Grade } from './reliability';
 import { stmt } from './statements';
-
-export const GRADES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
-export type Grade = (typeof GRADES)[number];
 
 /** s_e of the ungrouped annotations and the events of one direction, summed per day. */
 export interface DayTotalRow {
@@ -243,112 +241,4 @@ export function getPassageScore(db: Db, annotationId: number): PassageScoreRow |
 
 export function scoreGeneration(db: Db): number {
   return (stmt(db, 'SELECT generation FROM score_generation WHERE id = 1').get() as { generation: number }).generation;
-}
-
-// --- source reliability -------------------------------------------------------
-
-export interface GradeRow {
-  grade: Grade;
-  label: string;
-  factor: number;
-}
-
-export function listGrades(db: Db): GradeRow[] {
-  return stmt(db, 'SELECT grade, label, factor FROM reliability_grades ORDER BY grade').all() as GradeRow[];
-}
-
-export function setGradeFactor(db: Db, grade: Grade, factor: number, nowMs: number): void {
-  stmt(db, 'UPDATE reliability_grades SET factor = ?, updated_at_ms = ? WHERE grade = ?').run(factor, nowMs, grade);
-}
-
-export interface OutletRow {
-  outlet: string;
-  articleCount: number;
-  annotationCount: number;
-  grade: Grade | null;
-}
-
-/** Every outlet named by an article or graded, with its grade. */
-export function listOutlets(db: Db): OutletRow[] {
-  return stmt(
-    db,
-    `SELECT o.outlet, coalesce(n.articles, 0) AS articleCount, coalesce(n.annotations, 0) AS annotationCount, og.grade
-     FROM (SELECT outlet FROM articles WHERE outlet <> '' UNION SELECT outlet FROM outlet_grades) o
-     LEFT JOIN (SELECT outlet, count(*) AS articles, sum(annotation_count) AS annotations FROM articles GROUP BY outlet) n ON n.outlet = o.outlet
-     LEFT JOIN outlet_grades og ON og.outlet = o.outlet
-     ORDER BY o.outlet COLLATE NOCASE`,
-  ).all() as OutletRow[];
-}
-
-/** The outlets given a grade, by name. */
-export function listOutletGrades(db: Db): { outlet: string; grade: Grade }[] {
-  return stmt(db, 'SELECT outlet, grade FROM outlet_grades ORDER BY outlet').all() as { outlet: string; grade: Grade }[];
-}
-
-export function getOutletGrade(db: Db, outlet: string): Grade | null {
-  return (stmt(db, 'SELECT grade FROM outlet_grades WHERE outlet = ?').get(outlet) as { grade: Grade } | undefined)?.grade ?? null;
-}
-
-export function setOutletGrade(db: Db, outlet: string, grade: Grade | null, nowMs: number): void {
-  if (grade === null) stmt(db, 'DELETE FROM outlet_grades WHERE outlet = ?').run(outlet);
-  else
-    stmt(
-      db,
-      `INSERT INTO outlet_grades (outlet, grade, updated_at_ms) VALUES (?, ?, ?)
-       ON CONFLICT (outlet) DO UPDATE SET grade = excluded.grade, updated_at_ms = excluded.updated_at_ms`,
-    ).run(outlet, grade, nowMs);
-}
-
-// --- events -------------------------------------------------------------------
-
-export interface EventRow {
-  id: number;
-  sourceActorId: number;
-  targetActorId: number;
-  codeId: number;
-  eventDate: string;
-  createdAtMs: number;
-}
-
-const EVENT_COLUMNS =
-  'id, source_actor_id AS sourceActorId, target_actor_id AS targetActorId, code_id AS codeId, event_date AS eventDate, created_at_ms AS createdAtMs';
-
-export function getEvent(db: Db, id: number): EventRow | null {
-  return (stmt(db, `SELECT ${EVENT_COLUMNS} FROM events WHERE id = ?`).get(id) as EventRow | undefined) ?? null;
-}
-
-export function listEvents(db: Db): EventRow[] {
-  return stmt(db, `SELECT ${EVENT_COLUMNS} FROM events ORDER BY id`).all() as EventRow[];
-}
-
-/** Inserts an event; `id` is given when an undo restores one with its old id. */
-export function insertEvent(db: Db, e: Omit<EventRow, 'id'> & { id?: number }): number {
-  return Number(
-    stmt(db, 'INSERT INTO events (id, source_actor_id, target_actor_id, code_id, event_date, created_at_ms) VALUES (?, ?, ?, ?, ?, ?)').run(
-      e.id ?? null,
-      e.sourceActorId,
-      e.targetActorId,
-      e.codeId,
-      e.eventDate,
-      e.createdAtMs,
-    ).lastInsertRowid,
-  );
-}
-
-export function deleteEvent(db: Db, id: number): void {
-  stmt(db, 'DELETE FROM events WHERE id = ?').run(id);
-}
-
-export function eventMemberIds(db: Db, eventId: number): number[] {
-  return (stmt(db, 'SELECT id FROM annotations WHERE event_id = ? ORDER BY id').all(eventId) as { id: number }[]).map((r) => r.id);
-}
-
-/** The event annotation `annotationId` belongs to: null when none, undefined when there is no such annotation. */
-export function eventIdOfAnnotation(db: Db, annotationId: number): number | null | undefined {
-  const row = stmt(db, 'SELECT event_id FROM annotations WHERE id = ?').get(annotationId) as { event_id: number | null } | undefined;
-  return row?.event_id;
-}
-
-export function setAnnotationEvent(db: Db, annotationId: number, eventId: number | null, nowMs: number): void {
-  stmt(db, 'UPDATE annotations SET event_id = ?, updated_at_ms = ? WHERE id = ?').run(eventId, nowMs, annotationId);
 }

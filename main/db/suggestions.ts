@@ -1,4 +1,5 @@
 /** Rejected suggestions and per-code suggestion thresholds (migration 13). */
+import { present } from '../../shared/domain/present';
 import type { Db } from './connection';
 import { stmt } from './statements';
 
@@ -70,7 +71,7 @@ export function upsertThreshold(db: Db, codeId: number, threshold: number): numb
     db,
     'INSERT INTO suggestion_thresholds (code_id, threshold) VALUES (?, ?) ON CONFLICT(code_id) DO UPDATE SET threshold = excluded.threshold',
   ).run(codeId, threshold);
-  return thresholdRowId(db, codeId)!;
+  return present(thresholdRowId(db, codeId), `the threshold of code ${codeId}, just saved`);
 }
 
 /** Every placed tag's span and code: what the classifier learns from. */

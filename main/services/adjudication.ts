@@ -11,7 +11,8 @@ import type { OpOutput, OpParsedInput } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import type { Annotation } from '../../shared/api/schemas';
 import { CONSENSUS_LAYER, type LayerKey } from '../../shared/agreement/layers';
-import { matchPassages, type CodedPassage, type Match } from '../../shared/agreement/matching';
+import { firstPassage, matchPassages, type CodedPassage, type Match } from '../../shared/agreement/matching';
+import { present } from '../../shared/domain/present';
 import * as repo from '../db/annotations';
 import { getArticle } from '../db/articles';
 import { getActor } from '../db/actors';
@@ -101,6 +102,9 @@ export function listAdjudication(ctx: AppContext, input: OpParsedInput<'adjudica
   return { items, settled };
 }
 
+/** A passage the matching has just read from this workspace. */
+const annotationOf = (db: Db, id: number): Annotation => present(repo.getAnnotation(db, id), `annotation ${id}`);
+
 /** Copies a passage into the consensus (optionally with another code or direction); returns the new id. */
 function copyToConsensus(
   db: Db,
@@ -153,8 +157,8 @@ function beginConsensus(db: Db, rec: ChangeRecorder, articleId: number, matches:
   }
   for (const m of matches) {
     if (m.kind !== 'agree') continue;
-    ids.push(copyToConsensus(db, rec, repo.getAnnotation(db, m.a!.id)!, nowMs));
-    recordDecision(db, rec, articleId, m.a!.id, m.b!.id, 'agreed', nowMs);
+    ids.push(copyToConsensus(db, rec, annotationOf(db, m.a.id), nowMs));
+    recordDecision(db, rec, articleId, m.a.id, m.b.id, 'agreed', nowMs);
   }
   return true;
 }
@@ -178,7 +182,7 @@ export function settleDisagreement(ctx: AppContext, input: OpParsedInput<'adjudi
   if (settledPairs(db, articleId).has(pairKey(match.a, match.b))) {
     throw new ApiError('CONFLICT', 'This disagreement is already settled. Undo that decision to settle it again.');
   }
-  const quote = clip((match.a ?? match.b)!.row.exact);
+  const quote = clip(firstPassage(match).row.exact);
   let adjudicatedNow = false;
   const created = recordUndoable(ctx, `Settle “${quote}”: ${LABELS[decision]}`, (rec) => {
     const nowMs = ctx.now().getTime();
@@ -190,13 +194,13 @@ export function settleDisagreement(ctx: AppContext, input: OpParsedInput<'adjudi
       const theirs = articleMatches(db, other, input.layerA, input.layerB, roots);
       if (theirs.length > 0 && theirs.every((m) => m.kind === 'agree')) beginConsensus(db, rec, other, theirs, nowMs, ids);
     }
-    const a = aId === null ? null : repo.getAnnotation(db, aId)!;
-    const b = bId === null ? null : repo.getAnnotation(db, bId)!;
+    const a = aId === null ? null : annotationOf(db, aId);
+    const b = bId === null ? null : annotationOf(db, bId);
     if ((decision === 'take-a' || decision === 'both') && a) ids.push(copyToConsensus(db, rec, a, nowMs));
     if ((decision === 'take-b' || decision === 'both') && b) ids.push(copyToConsensus(db, rec, b, nowMs));
-    if (decision === 'edit') {
-      const from = input.edit!.from === 'a' ? a : b;
-      if (!from) throw new ApiError('BAD_INPUT', `There is no passage of ${input.edit!.from.toUpperCase()} to edit here.`);
+    if (decision === 'edit' && input.edit) {
+      const from = input.edit.from === 'a' ? a : b;
+      if (!from) throw new ApiError('BAD_INPUT', `There is no passage of ${input.edit.from.toUpperCase()} to edit here.`);
       ids.push(copyToConsensus(db, rec, from, nowMs, input.edit));
     }
     recordDecision(db, rec, articleId, aId, bId, decision, nowMs);

@@ -7,6 +7,7 @@
 import type { AgreementReport, Layer } from '../../shared/api/agreement';
 import type { OpParsedInput } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
+import { present } from '../../shared/domain/present';
 import type { Relationship } from '../../shared/api/schemas';
 import { CONSENSUS_LAYER, layerLabel, OWN_LAYER, type LayerKey } from '../../shared/agreement/layers';
 import { agreementFigures, type ReportPassage } from '../../shared/agreement/report';
@@ -16,7 +17,7 @@ import { listActors, listRelationships } from '../db/actors';
 import { getArticle } from '../db/articles';
 import { listCodes } from '../db/codebook';
 import type { Db } from '../db/connection';
-import { workspaceAnalyst } from '../db/exchange';
+import { workspaceAnalyst } from '../db/settings';
 import { articlesCodedByLayers, listAdjudicated, listLayerPassages, listLayerSummaries, requireLayer, type LayerPassageRow } from '../db/layers';
 import type { AppContext } from './context';
 import { csvFile } from './report/csv';
@@ -72,7 +73,7 @@ export function agreementReport(ctx: AppContext, input: Input): AgreementReport 
       target: actorCode.get(r.targetActorId) ?? String(r.targetActorId),
     })),
   );
-  const texts = articleIds.map((id) => ({ id, text: getArticle(db, id)!.text }));
+  const texts = articleIds.map((id) => ({ id, text: present(getArticle(db, id), `article ${id}`).text }));
   const figures = agreementFigures(texts, keys.length, passages, input.unit);
   const all = new Map(listLayers(db).map((l) => [l.key, l]));
   const own = workspaceAnalyst(db);
@@ -144,7 +145,7 @@ function sensitivity(
   const rel = pickRelationship(db, input.relationshipId);
   if (!rel) return null;
   const own = workspaceAnalyst(db);
-  const named = keys.map((key, i) => ({ key, label: layerLabel(key, own), events: layerScoreEvents(rowsByLayer[i]!, rel) }));
+  const named = keys.map((key, i) => ({ key, label: layerLabel(key, own), events: layerScoreEvents(rowsByLayer[i] ?? [], rel) }));
   const adjudicated = new Set(listAdjudicated(db));
   if (articleIds.some((id) => adjudicated.has(id))) {
     const consensus = listLayerPassages(db, CONSENSUS_LAYER, articleIds);
@@ -163,14 +164,14 @@ function sensitivity(
     M: dailySeries(n.events, { fromDay, toDay, halfLifeDays: input.halfLifeDays }).combined.M,
   }));
   let largest: NonNullable<AgreementReport['sensitivity']>['largest'] = null;
-  for (let i = 0; i < series.length; i++) {
-    for (let j = i + 1; j < series.length; j++) {
-      series[i]!.M.forEach((m, d) => {
-        const other = series[j]!.M[d];
+  for (const [i, x] of series.entries()) {
+    for (const y of series.slice(i + 1)) {
+      x.M.forEach((m, d) => {
+        const other = y.M[d];
         if (m === null || other === null || other === undefined) return;
         const difference = Math.abs(m - other);
         if (!largest || difference > largest.difference) {
-          largest = { difference, date: dayToIso(fromDay + d), a: series[i]!.key, b: series[j]!.key };
+          largest = { difference, date: dayToIso(fromDay + d), a: x.key, b: y.key };
         }
       });
     }

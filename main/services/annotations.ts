@@ -2,6 +2,7 @@ import type { OpParsedInput } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import type { Annotation } from '../../shared/api/schemas';
 import { PASSAGE_PROBLEM_MESSAGES, passageProblem, quoteSelector } from '../../shared/domain/anchoring';
+import { present } from '../../shared/domain/present';
 import { getActor } from '../db/actors';
 import * as repo from '../db/annotations';
 import { getArticle } from '../db/articles';
@@ -79,7 +80,7 @@ export function createAnnotation(
     const id = repo.insertAnnotation(db, row, ctx.now().getTime());
     rec.created(TABLE, 'annotation', id);
     change.written(id);
-    return repo.getAnnotation(db, id)!;
+    return present(repo.getAnnotation(db, id), `annotation ${id}, just added`);
   });
   (change as PassageChange | null)?.apply();
   return created;
@@ -90,18 +91,18 @@ export function updateAnnotation(ctx: AppContext, input: OpParsedInput<'annotati
   const existing = repo.getAnnotation(db, input.id);
   if (!existing) throw new ApiError('NOT_FOUND', `There is no annotation with id ${input.id}; it may have been deleted.`);
   const moved = input.start !== undefined || input.end !== undefined;
-  const recoded = input.codeId !== undefined && input.codeId !== existing.codeId;
+  const recodedAs = input.codeId !== undefined && input.codeId !== existing.codeId ? input.codeId : null;
   const label = moved
     ? `Move tag “${clip(existing.exact)}”`
-    : recoded
-      ? `Re-code “${clip(existing.exact)}” as ${codeName(db, input.codeId!)}`
+    : recodedAs !== null
+      ? `Re-code “${clip(existing.exact)}” as ${codeName(db, recodedAs)}`
       : `Change tag on “${clip(existing.exact)}”`;
   const outermost = !db.inTransaction;
   let change: PassageChange | null = null;
   const updated = recordUndoable(ctx, label, (rec) => {
     change = beginPassageChange(db, input.id, outermost);
     rec.willChange(TABLE, 'annotation', input.id);
-    const before = repo.getAnnotation(db, input.id)!;
+    const before = present(repo.getAnnotation(db, input.id), `annotation ${input.id}`);
     const next = {
       codeId: input.codeId ?? before.codeId,
       sourceActorId: input.sourceActorId ?? before.sourceActorId,
@@ -115,7 +116,7 @@ export function updateAnnotation(ctx: AppContext, input: OpParsedInput<'annotati
     const nowMs = ctx.now().getTime();
     if (moved) {
       // Adjusting the boundaries, or placing an orphan by hand: the new span must be a passage of today's text.
-      const article = getArticle(db, before.articleId)!;
+      const article = present(getArticle(db, before.articleId), `the article of annotation ${input.id}`);
       const start = input.start ?? before.start;
       const end = input.end ?? before.end;
       const problem = passageProblem(article.text, start, end);
@@ -135,7 +136,7 @@ export function updateAnnotation(ctx: AppContext, input: OpParsedInput<'annotati
     }
     repo.updateAnnotation(db, input.id, next, nowMs);
     change.written(input.id);
-    return repo.getAnnotation(db, input.id)!;
+    return present(repo.getAnnotation(db, input.id), `annotation ${input.id}, just changed`);
   });
   (change as PassageChange | null)?.apply();
   return updated;

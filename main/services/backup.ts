@@ -9,10 +9,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo, BackupSettings } from '../../shared/api/exchange';
 import { ApiError } from '../../shared/api/errors';
+import { present } from '../../shared/domain/present';
 import { openWorkspace, type Db } from '../db/connection';
 import { countsOf, integrityCheck, makeSelfContained, onlineBackup, openReadonly, type Counts } from '../db/files';
 import { hasTable, schemaVersion as schemaVersionOf } from '../db/schemaInfo';
-import { getSetting } from '../db/exchange';
+import { getSetting } from '../db/settings';
 import { SCHEMA_VERSION } from '../db/migrations';
 import type { AppContext } from './context';
 import { saveRecoveryNotice } from './recovery';
@@ -35,9 +36,10 @@ function info(dir: string, fileName: string): BackupInfo | null {
   if (!m) return null;
   const full = path.join(dir, fileName);
   const st = fs.statSync(full);
-  const [y, mo, d] = [m[2]!.slice(0, 4), m[2]!.slice(4, 6), m[2]!.slice(6, 8)].map(Number);
-  const [h, mi, s] = [m[3]!.slice(0, 2), m[3]!.slice(2, 4), m[3]!.slice(4, 6)].map(Number);
-  return { fileName, path: full, sizeBytes: st.size, createdAtMs: new Date(y!, mo! - 1, d!, h!, mi!, s!).getTime(), kind: m[1] as Kind };
+  const [, kind, day = '', time = ''] = m;
+  const at = (digits: string, from: number) => Number(digits.slice(from, from + 2));
+  const createdAtMs = new Date(Number(day.slice(0, 4)), at(day, 4) - 1, at(day, 6), at(time, 0), at(time, 2), at(time, 4)).getTime();
+  return { fileName, path: full, sizeBytes: st.size, createdAtMs, kind: kind as Kind };
 }
 
 export function listBackups(ctx: AppContext): BackupInfo[] {
@@ -134,7 +136,7 @@ async function writeBackup(ctx: AppContext, kind: Kind): Promise<BackupInfo> {
   let name = `${base}.sqlite`;
   for (let n = 2; fs.existsSync(path.join(dir, name)); n++) name = `${base}-${n}.sqlite`;
   await backupTo(ctx, path.join(dir, name));
-  return info(dir, name)!;
+  return present(info(dir, name), `the backup just written, ${name}`);
 }
 
 const DEFAULTS: BackupSettings = { keepDaily: 7, autoDaily: true };
@@ -186,7 +188,7 @@ function pruneDaily(ctx: AppContext, keep: number): string[] {
   const daily = all.filter((b) => b.kind === 'daily');
   const removed = daily.slice(keep);
   if (removed.length === 0) return [];
-  const newest = contentOf(daily[0]!.path);
+  const newest = contentOf(present(daily[0], 'a daily backup to keep').path);
   const dir = backupDir(ctx);
   for (const b of removed) {
     if (contentOf(b.path) > newest) fs.renameSync(b.path, path.join(dir, b.fileName.replace(/^parley-daily-/, 'parley-kept-')));
@@ -323,7 +325,8 @@ const goodBackups = new WeakMap<object, GoodBackup | null>();
 export function latestGoodBackup(ctx: AppContext): GoodBackup | null {
   const recovery = ctx.recovery;
   if (!recovery) return null;
-  if (goodBackups.has(recovery)) return goodBackups.get(recovery)!;
+  const checked = goodBackups.get(recovery);
+  if (checked !== undefined) return checked;
   let found: GoodBackup | null = null;
   for (const backup of listBackups(ctx)) {
     if (backup.createdAtMs > recovery.atMs) continue;

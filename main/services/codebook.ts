@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { OpOutput, OpParsedInput } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { Color, type Code } from '../../shared/api/schemas';
+import { present } from '../../shared/domain/present';
 import * as repo from '../db/codebook';
 import type { Db } from '../db/connection';
 import { recodeAnnotation } from '../db/annotations';
@@ -69,11 +70,11 @@ export function createCode(ctx: AppContext, input: OpParsedInput<'codebook:creat
   return recordUndoable(ctx, `Add code “${input.name}”`, (rec) => {
     checkParent(db, input.parentId, null);
     checkName(db, input.name, input.parentId, 0);
-    const parent = input.parentId === null ? null : repo.getCode(db, input.parentId)!;
+    const parent = input.parentId === null ? null : requireCode(db, input.parentId, 'parent code');
     const key = uniqueKey(db, parent ? `${parent.key}.${slug(input.name)}` : `USER.${slug(input.name)}`);
     const id = repo.insertCode(db, { ...input, key }, ctx.now().getTime());
     rec.created('codes', 'code', id);
-    return repo.getCode(db, id)!;
+    return requireCode(db, id);
   });
 }
 
@@ -100,7 +101,7 @@ export function updateCode(ctx: AppContext, input: OpParsedInput<'codebook:updat
     checkName(db, next.name, next.parentId, before.id);
     rec.willChange('codes', 'code', before.id);
     repo.updateCodeRow(db, before.id, next, ctx.now().getTime());
-    return repo.getCode(db, before.id)!;
+    return requireCode(db, before.id);
   });
 }
 
@@ -132,7 +133,7 @@ export function mergeCodes(ctx: AppContext, input: OpParsedInput<'codebook:merge
     const moved = moveAnnotations(db, rec, from.id, into.id, ctx.now().getTime());
     rec.willChange('codes', 'code', from.id);
     repo.deleteCodeRow(db, from.id);
-    return { into: repo.getCode(db, into.id)!, movedAnnotations: moved };
+    return { into: requireCode(db, into.id), movedAnnotations: moved };
   });
 }
 
@@ -185,7 +186,7 @@ export function exportCodebook(ctx: AppContext): OpOutput<'codebook:export'> {
     codes: codes.map((c) => ({
       key: c.key,
       name: c.name,
-      parentKey: c.parentId === null ? null : keyOf.get(c.parentId)!,
+      parentKey: c.parentId === null ? null : present(keyOf.get(c.parentId), `the parent of code ${c.key}`),
       weight: c.weight,
       color: c.color,
       description: c.description,
@@ -210,10 +211,10 @@ export function importCodebook(ctx: AppContext, input: OpParsedInput<'codebook:i
   }
   const file = CodebookFile.safeParse(parsed);
   if (!file.success) {
-    const issue = file.error.issues[0]!;
+    const issue = file.error.issues[0];
     throw new ApiError(
       'BAD_INPUT',
-      `This is not a Parley codebook file (${issue.path.join('.') || 'file'}: ${issue.message}). Nothing was imported.`,
+      `This is not a Parley codebook file (${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'not readable'}). Nothing was imported.`,
     );
   }
   const codes = file.data.codes;

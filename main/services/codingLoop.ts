@@ -6,6 +6,7 @@
 import type { OpOutput, OpParsedInput } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import type { ArticleSummary } from '../../shared/api/schemas';
+import { present } from '../../shared/domain/present';
 import { plural } from '../../shared/domain/text';
 import { annotationIdsOfArticle, countTagsByCode, deleteAnnotation, listTagsOutsideRelationships } from '../db/annotations';
 import * as articles from '../db/articles';
@@ -28,9 +29,10 @@ export function deleteManyArticles(ctx: AppContext, input: OpParsedInput<'articl
     return a;
   });
   const tags = found.reduce((n, a) => n + a.annotationCount, 0);
+  const [only] = found;
   const label =
-    found.length === 1
-      ? `Delete article “${found[0]!.title}” (${plural(tags, 'tag')})`
+    found.length === 1 && only
+      ? `Delete article “${only.title}” (${plural(tags, 'tag')})`
       : `Delete ${plural(found.length, 'article')} (${plural(tags, 'tag')})`;
   return recordUndoable(ctx, label, (rec) => {
     let deletedAnnotations = 0;
@@ -63,7 +65,7 @@ export function updateArticleMeta(ctx: AppContext, input: OpParsedInput<'article
   return recordUndoable(ctx, `Edit details of “${before.title}”`, (rec) => {
     rec.willChange('articles', 'article', before.id);
     articles.updateArticleMeta(db, before.id, next, ctx.now().getTime());
-    return articles.getArticleSummary(db, before.id)!;
+    return present(articles.getArticleSummary(db, before.id), `article ${before.id}, just edited`);
   });
 }
 

@@ -4,7 +4,7 @@
  * like any other (services/settings.ts).
  */
 import { MARKS_DEFAULTS, MarksSettings } from '../../shared/api/marksSettings';
-import { getSetting } from '../db/exchange';
+import { getSetting } from '../db/settings';
 import type { AppContext } from './context';
 import { requireRelationship } from './score';
 import { saveSettings } from './settings';

@@ -9,7 +9,8 @@ import type { ScoredItem } from '../../shared/scoring/analysis';
 import type { Direction, ScoreEvent } from '../../shared/scoring/score';
 import { listCodes } from '../db/codebook';
 import type { Db } from '../db/connection';
-import { listScoredPassages, type Grade, type ScoredPassageRow } from '../db/scoring';
+import type { Grade } from '../db/reliability';
+import { listScoredPassages, type ScoredPassageRow } from '../db/scoring';
 
 export interface PassageDetail {
   annotationId: number;

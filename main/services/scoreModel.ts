@@ -9,25 +9,28 @@ import { clip, plural } from '../../shared/domain/text';
 import type { Annotation } from '../../shared/api/schemas';
 import * as annotations from '../db/annotations';
 import { getCode } from '../db/codebook';
-import * as repo from '../db/scoring';
+import * as eventRepo from '../db/events';
+import * as reliability from '../db/reliability';
 import type { AppContext } from './context';
 import { recordUndoable } from './undo';
 import { present } from '../../shared/domain/present';
 
-function gradeRow(db: Parameters<typeof repo.listGrades>[0], grade: repo.Grade): repo.GradeRow {
+function gradeRow(db: Parameters<typeof reliability.listGrades>[0], grade: reliability.Grade): reliability.GradeRow {
   return present(
-    repo.listGrades(db).find((g) => g.grade === grade),
+    reliability.listGrades(db).find((g) => g.grade === grade),
     `grade ${grade} (every workspace holds A to F)`,
   );
 }
 
 export function listReliability(ctx: AppContext): OpOutput<'reliability:list'> {
   const { db } = ctx.workspace;
-  const grades = repo.listGrades(db);
+  const grades = reliability.listGrades(db);
   const factor = new Map(grades.map((g) => [g.grade, g.factor]));
   return {
     grades,
-    outlets: repo.listOutlets(db).map((o) => ({ ...o, factor: o.grade === null ? 1 : present(factor.get(o.grade), `grade ${o.grade}`) })),
+    outlets: reliability
+      .listOutlets(db)
+      .map((o) => ({ ...o, factor: o.grade === null ? 1 : present(factor.get(o.grade), `grade ${o.grade}`) })),
   };
 }
 
@@ -35,7 +38,7 @@ export function setGradeFactor(ctx: AppContext, input: OpParsedInput<'reliabilit
   const { db } = ctx.workspace;
   return recordUndoable(ctx, `Set the factor of grade ${input.grade} to ${input.factor}`, (rec) => {
     rec.willChange('reliability_grades', 'reliability_grade', input.grade);
-    repo.setGradeFactor(db, input.grade, input.factor, ctx.now().getTime());
+    reliability.setGradeFactor(db, input.grade, input.factor, ctx.now().getTime());
     return gradeRow(db, input.grade);
   });
 }
@@ -45,13 +48,13 @@ export function gradeOutlet(ctx: AppContext, input: OpParsedInput<'outlets:grade
   const label =
     input.grade === null ? `Remove the grade of outlet “${clip(input.outlet)}”` : `Grade outlet “${clip(input.outlet)}” ${input.grade}`;
   return recordUndoable(ctx, label, (rec) => {
-    const known = repo.listOutlets(db).some((o) => o.outlet === input.outlet);
+    const known = reliability.listOutlets(db).some((o) => o.outlet === input.outlet);
     if (!known)
       throw new ApiError('NOT_FOUND', `No article comes from an outlet called “${input.outlet}”. Check the spelling in the article list.`);
     rec.willChange('outlet_grades', 'outlet_grade', input.outlet); // absent before: recorded as created
-    repo.setOutletGrade(db, input.outlet, input.grade, ctx.now().getTime());
+    reliability.setOutletGrade(db, input.outlet, input.grade, ctx.now().getTime());
     const outlet = present(
-      repo.listOutlets(db).find((o) => o.outlet === input.outlet),
+      reliability.listOutlets(db).find((o) => o.outlet === input.outlet),
       `outlet ${input.outlet}, just graded`,
     );
     const factor = outlet.grade === null ? 1 : gradeRow(db, outlet.grade).factor;
@@ -92,11 +95,11 @@ export function groupEvent(ctx: AppContext, input: OpParsedInput<'events:group'>
     const eventDate = input.eventDate ?? members.map((m) => m.eventDate).sort()[0] ?? first.eventDate;
     const event = { sourceActorId: first.sourceActorId, targetActorId: first.targetActorId, codeId, eventDate, createdAtMs: nowMs };
     // Logged in this order (event first), so undo detaches the passages before removing the event, and redo the reverse.
-    const eventId = repo.insertEvent(db, event);
+    const eventId = eventRepo.insertEvent(db, event);
     rec.created('events', 'event', eventId);
     for (const m of members) {
       rec.willChange('annotations', 'annotation', m.id);
-      repo.setAnnotationEvent(db, m.id, eventId, nowMs);
+      eventRepo.setAnnotationEvent(db, m.id, eventId, nowMs);
     }
     return { id: eventId, ...event, annotationIds: ids };
   });
@@ -106,16 +109,16 @@ export function groupEvent(ctx: AppContext, input: OpParsedInput<'events:group'>
 export function ungroupEvent(ctx: AppContext, input: OpParsedInput<'events:ungroup'>): OpOutput<'events:ungroup'> {
   const { db } = ctx.workspace;
   const nowMs = ctx.now().getTime();
-  const event = repo.getEvent(db, input.eventId);
+  const event = eventRepo.getEvent(db, input.eventId);
   if (!event) throw new ApiError('NOT_FOUND', `There is no event with id ${input.eventId}; it may have been ungrouped already.`);
-  const ids = repo.eventMemberIds(db, event.id);
+  const ids = eventRepo.eventMemberIds(db, event.id);
   return recordUndoable(ctx, `Ungroup an event of ${plural(ids.length, 'passage')}`, (rec) => {
     for (const id of ids) {
       rec.willChange('annotations', 'annotation', id);
-      repo.setAnnotationEvent(db, id, null, nowMs);
+      eventRepo.setAnnotationEvent(db, id, null, nowMs);
     }
     rec.willChange('events', 'event', event.id);
-    repo.deleteEvent(db, event.id);
+    eventRepo.deleteEvent(db, event.id);
     return { eventId: event.id, annotationIds: ids };
   });
 }

@@ -2,7 +2,7 @@
  * Settings the analyst changes (their name, score marks, backup rotation) go
  * down the one write path: one undoable change set per save, listed in History.
  */
-import { setSetting } from '../db/exchange';
+import { setSetting } from '../db/settings';
 import type { AppContext } from './context';
 import { recordUndoable } from './undo';
 

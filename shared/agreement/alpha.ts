@@ -92,5 +92,10 @@ function nominalDelta(c: number, k: number): number {
 }
 
 function intervalDelta(values: readonly number[]): (c: number, k: number) => number {
-  return (c, k) => (values[c]! - values[k]!) ** 2;
+  return (c, k) => {
+    const x = values[c];
+    const y = values[k];
+    if (x === undefined || y === undefined) throw new RangeError(`There is no value for category ${x === undefined ? c : k}.`);
+    return (x - y) ** 2;
+  };
 }

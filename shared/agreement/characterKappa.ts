@@ -49,9 +49,9 @@ export function characterTable(length: number, spansA: readonly Span[], spansB: 
   const a = unionSpans(spansA, length);
   const b = unionSpans(spansB, length);
   let both = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    const x = a[i]!;
-    const y = b[j]!;
+  let i = 0;
+  let j = 0;
+  for (let x = a[i], y = b[j]; x && y; x = a[i], y = b[j]) {
     both += Math.max(0, Math.min(x.end, y.end) - Math.max(x.start, y.start));
     if (x.end < y.end) i++;
     else j++;

@@ -13,6 +13,7 @@
  * - Unitizing α_u and cu-α over the texts laid end to end as one continuum.
  * - Direction agreement over the pairs of passages with the same code.
  */
+import { present } from '../domain/present';
 import { alphaFromUnits, type AlphaValue } from './alpha';
 import { addTables, characterTable, cohensKappa, type CharacterTable, type Span } from './characterKappa';
 import { directionAgreement, type DirectionAgreement, type DirectionPair } from './direction';
@@ -110,7 +111,13 @@ export function agreementFigures(texts: readonly ReportText[], layerCount: numbe
   const codes = [...new Set(passages.map((p) => p.code))].sort();
   const byText = new Map<number, ReportPassage[][]>();
   for (const t of texts) byText.set(t.id, Array.from({ length: layerCount }, () => []));
-  for (const p of passages) byText.get(p.textId)?.[p.layer]!.push(p);
+  for (const p of passages) {
+    const layers = byText.get(p.textId);
+    if (!layers) continue;
+    const list = layers[p.layer];
+    if (!list) throw new RangeError(`A passage of text ${p.textId} is in layer ${p.layer}; there are ${layerCount} layers.`);
+    list.push(p);
+  }
   for (const layers of byText.values()) for (const list of layers) list.sort((x, y) => x.start - y.start || x.end - y.end);
 
   const pairIndex: [number, number][] = [];
@@ -127,18 +134,19 @@ export function agreementFigures(texts: readonly ReportText[], layerCount: numbe
   let characters = 0;
 
   for (const t of texts) {
-    const layers = byText.get(t.id)!;
+    const layers = present(byText.get(t.id), `the layers of text ${t.id}`);
+    const layer = (l: number) => present(layers[l], `layer ${l}`);
     const length = t.text.length;
     characters += length;
     pairIndex.forEach(([a, b], k) => {
       for (const code of codes) {
-        const of = (l: number) => layers[l]!.filter((p) => p.code === code);
+        const of = (l: number) => layer(l).filter((p) => p.code === code);
         const table = characterTable(length, of(a), of(b));
-        const list = tables.get(code)!;
-        list[k] = addTables(list[k]!, table);
+        const list = present(tables.get(code), `the tables of code ${code}`);
+        list[k] = addTables(list[k] ?? empty(), table);
       }
-      anyTables[k] = addTables(anyTables[k]!, characterTable(length, layers[a]!, layers[b]!));
-      for (const m of matchPassages(layers[a]!, layers[b]!)) {
+      anyTables[k] = addTables(anyTables[k] ?? empty(), characterTable(length, layer(a), layer(b)));
+      for (const m of matchPassages(layer(a), layer(b))) {
         if (!m.a || !m.b || m.a.code !== m.b.code) continue;
         samePairs++;
         if (m.a.start !== m.b.start || m.a.end !== m.b.end) boundaryDifferences++;
@@ -158,7 +166,11 @@ export function agreementFigures(texts: readonly ReportText[], layerCount: numbe
   const cu = new Map((unitizing?.categories ?? []).map((c) => [c.category, c.alpha]));
   const overallKappa = anyTables.map(cohensKappa);
   const codeFigures: CodeFigures[] = codes.map((code) => {
-    const pairs = tables.get(code)!.map((table, k) => ({ a: pairIndex[k]![0], b: pairIndex[k]![1], table, ...cohensKappa(table) }));
+    const list = present(tables.get(code), `the tables of code ${code}`);
+    const pairs = pairIndex.map(([a, b], k) => {
+      const table = list[k] ?? empty();
+      return { a, b, table, ...cohensKappa(table) };
+    });
     const { alpha, share } = unit === 'character' ? characterAlpha(pairs.map((p) => p.table)) : unitAlpha(unitValues, code);
     return {
       code,

@@ -7,6 +7,7 @@
  * judged on its own continuum, so spans of different categories may overlap.
  * Pure: no Node, no DOM.
  */
+import { present } from '../domain/present';
 
 export interface UnitizedSpan {
   coder: number;
@@ -82,9 +83,9 @@ function distance(g: Section, h: Section): number {
 /** Σ δ² over every overlapping pair of sections of two coders (a sweep: both lists are sorted and tile the continuum). */
 function pairDisagreement(a: readonly Section[], b: readonly Section[]): number {
   let sum = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    const g = a[i]!;
-    const h = b[j]!;
+  let i = 0;
+  let j = 0;
+  for (let g = a[i], h = b[j]; g && h; g = a[i], h = b[j]) {
     if (g.unit || h.unit) sum += distance(g, h);
     if (g.end < h.end) i++;
     else if (h.end < g.end) j++;
@@ -98,7 +99,8 @@ function pairDisagreement(a: readonly Section[], b: readonly Section[]): number 
 
 function categoryDisagreement(category: string, bySection: readonly Section[][], m: number, length: number): CategoryUnitizing {
   let pairs = 0;
-  for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) pairs += pairDisagreement(bySection[i]!, bySection[j]!);
+  // bySection holds the m coders' sections.
+  for (const [i, x] of bySection.entries()) for (const y of bySection.slice(i + 1)) pairs += pairDisagreement(x, y);
   // Σ over ordered pairs of coders is twice the unordered sum.
   const observed = (2 * pairs) / (m * (m - 1) * length * length);
 
@@ -108,14 +110,14 @@ function categoryDisagreement(category: string, bySection: readonly Section[][],
   gaps.sort((x, y) => x - y);
   // Suffix sums let Σ_{gaps h ≥ l} (l_h − l + 1) be read in O(log n) per unit.
   const suffix = new Float64Array(gaps.length + 1);
-  for (let k = gaps.length - 1; k >= 0; k--) suffix[k] = suffix[k + 1]! + gaps[k]!;
+  for (let k = gaps.length - 1; k >= 0; k--) suffix[k] = (suffix[k + 1] ?? 0) + (gaps[k] ?? 0); // k < gaps.length
   const nc = units.length;
   let numerator = 0;
   let squared = 0;
   for (const l of units) {
     const first = lowerBound(gaps, l);
     const fitting = gaps.length - first;
-    const fits = suffix[first]! - fitting * (l - 1);
+    const fits = (suffix[first] ?? 0) - fitting * (l - 1); // first ≤ gaps.length
     numerator += ((nc - 1) * (2 * l ** 3 - 3 * l ** 2 + l)) / 3 + l * l * fits;
     squared += l * (l - 1);
   }
@@ -129,7 +131,7 @@ function lowerBound(sorted: readonly number[], value: number): number {
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
+    if ((sorted[mid] ?? value) < value) lo = mid + 1; // mid < sorted.length
     else hi = mid;
   }
   return lo;
@@ -144,12 +146,12 @@ export function unitizingAlpha(input: UnitizingInput): UnitizingResult {
     if (s.coder < 0 || s.coder >= m || !Number.isInteger(s.coder)) throw new RangeError(`Coder ${s.coder} is not one of the ${m} coders.`);
     let perCoder = byCategory.get(s.category);
     if (!perCoder) byCategory.set(s.category, (perCoder = Array.from({ length: m }, () => [])));
-    perCoder[s.coder]!.push(s);
+    present(perCoder[s.coder], `coder ${s.coder}`).push(s);
   }
-  const categories = [...byCategory.keys()].sort().map((category) =>
+  const categories = [...byCategory].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([category, perCoder]) =>
     categoryDisagreement(
       category,
-      byCategory.get(category)!.map((spans) => sections(spans, begin, begin + length)),
+      perCoder.map((spans) => sections(spans, begin, begin + length)),
       m,
       length,
     ),

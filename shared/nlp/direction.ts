@@ -8,9 +8,10 @@
  * in words the popover shows.
  */
 import { findMentions, type AliasedActor, type Mention } from '../domain/direction';
+import { present } from '../domain/present';
 import { clauseRoles, headlinePassive, isSpeechVerb, phraseTo, quotedTokens, type ClauseRoles } from './roles';
 import { clauseSpans, isHeadline, sentencesAround } from './segment';
-import { analyse, type Span, type Token } from './tokens';
+import { analyse, nthToken, type Span, type Token } from './tokens';
 
 export type { AliasedActor, Mention } from '../domain/direction';
 
@@ -55,9 +56,9 @@ function headlineShadow(text: string, mentions: readonly Mention[]): string | un
   const chars = [...text.toLowerCase()];
   if (chars.length !== text.length) return undefined;
   for (const m of mentions) {
-    for (let k = 0; k < m.alias.length; k++) chars[m.start + k] = m.alias[k]!;
+    for (let k = 0; k < m.alias.length; k++) chars[m.start + k] = m.alias.charAt(k);
   }
-  chars[0] = chars[0]!.toUpperCase();
+  chars[0] = (chars[0] ?? '').toUpperCase(); // two words or more: not empty
   return chars.join('');
 }
 
@@ -72,7 +73,7 @@ function mentionsIn(text: string, span: Span, given: readonly AliasedActor[]): M
   // An alias that starts in lower case ("the White House") also opens a sentence ("The White House"),
   // and headlines drop the article ("White House warns India").
   const variants = (x: string) =>
-    (/^\p{Ll}/u.test(x) ? [x[0]!.toUpperCase() + x.slice(1)] : []).concat(/^the /i.test(x) ? [x.slice(4)] : []);
+    (/^\p{Ll}/u.test(x) ? [x.charAt(0).toUpperCase() + x.slice(1)] : []).concat(/^the /i.test(x) ? [x.slice(4)] : []);
   const actors = given.map((a) => ({ ...a, aliases: [...a.aliases, ...a.aliases.flatMap(variants)] }));
   const found = findMentions(text, span.start, span.end, actors);
   const slice = text.slice(span.start, span.end);
@@ -171,14 +172,19 @@ function partnerOf(pair: readonly [number, number] | undefined, id: number): num
 
 /** The selection's clause when it lies within one, else the whole sentence(s) it touches. */
 function focus(text: string, start: number, end: number, touched: readonly Span[]): Span {
-  const whole = { start: touched[0]!.start, end: touched[touched.length - 1]!.end };
+  const first = touched[0];
+  const last = touched[touched.length - 1];
+  if (!first || !last) throw new RangeError('The selection touches no sentence.');
+  const whole = { start: first.start, end: last.end };
   if (touched.length !== 1) return whole;
   const clauses = clauseSpans(text, whole);
   const inside = clauses.filter((c) => c.end > start && c.start < end);
+  const [only] = inside;
   return inside.length === 1 &&
-    (inside[0]!.start > start || inside[0]!.end < end || clauses.length > 1) &&
+    only &&
+    (only.start > start || only.end < end || clauses.length > 1) &&
     end - start < whole.end - whole.start
-    ? inside[0]!
+    ? only
     : whole;
 }
 
@@ -258,7 +264,7 @@ function decide(
   // "Russia offered discounts as Washington pressed New Delhi …": the main clause's subject is no candidate; a later clause's may be.
   if (!subjectOf(r, roles, candidates) && roles.verb >= 0) {
     for (let k = roles.verb + 1; k < tokens.length - 1; k++) {
-      const t = tokens[k]!;
+      const t = nthToken(tokens, k);
       if (quoted[k] || !(t.pos === 'SCONJ' || t.pos === 'CCONJ' || t.text === ',' || t.text === ';' || CLAUSE_OPENERS.has(t.lemma)))
         continue;
       const inner = clauseRoles(tokens, k + 1, tokens.length, quoted);
@@ -322,13 +328,13 @@ function decide(
         sourceActorId: from.actorId,
         targetActorId: subject.actorId,
         basis: 'undergoer',
-        reason: `${describe(subject, actors)} is the subject of “${tokens[roles.verb]!.lemma}”, which it undergoes; it comes from ${describe(from, actors)}`,
+        reason: `${describe(subject, actors)} is the subject of “${nthToken(tokens, roles.verb).lemma}”, which it undergoes; it comes from ${describe(from, actors)}`,
       };
   }
 
   if (subject) {
     const target = afterVerb.find((m) => m.actorId !== subject.actorId) ?? other(subject.actorId);
-    const verbWord = roles.verb >= 0 ? tokens[roles.verb]!.lemma : '';
+    const verbWord = roles.verb >= 0 ? nthToken(tokens, roles.verb).lemma : '';
     const objectOfVerb = target && target.token > roles.verb && roles.verb >= 0;
     return finish(
       subject,
@@ -363,7 +369,7 @@ function decide(
     }
   }
 
-  const first = cands[0]!;
+  const first = present(cands[0], 'an actor named in the sentence');
   return finish(
     first,
     other(first.actorId),

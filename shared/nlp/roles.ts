@@ -4,7 +4,7 @@
  * whether it is passive, the subject (the words before it), the agent of a
  * passive ("by Washington"), and who speaks in a quotation or reported speech.
  */
-import type { Token } from './tokens';
+import { nthToken, type Token } from './tokens';
 
 export interface ClauseRoles {
   /** Token index of the main verb, or -1 when the clause has none. */
@@ -105,7 +105,7 @@ function clauseStart(tokens: readonly Token[], from: number, to: number, quoted:
   if (!first || !OPENING.has(first.lemma) || !(first.pos === 'ADP' || first.pos === 'SCONJ' || first.pos === 'PART' || first.pos === 'ADV'))
     return from;
   for (let i = from + 1; i < to; i++) {
-    if (tokens[i]!.text === ',' && !quoted[i]) return i + 1;
+    if (nthToken(tokens, i).text === ',' && !quoted[i]) return i + 1;
   }
   return from;
 }
@@ -118,7 +118,7 @@ export function clauseRoles(tokens: readonly Token[], from: number, to: number, 
   let i = start;
   let skipping = false; // inside ", who met Modi last week,"
   for (; i < to; i++) {
-    const t = tokens[i]!;
+    const t = nthToken(tokens, i);
     if (quoted[i]) continue;
     if (t.text === ',' && RELATIVE.has(tokens[i + 1]?.lemma ?? '')) {
       skipping = true;
@@ -136,13 +136,18 @@ export function clauseRoles(tokens: readonly Token[], from: number, to: number, 
   let verb = i;
   let j = i;
   // Auxiliaries, adverbs and "not" up to the first full verb: "has not yet imposed"; "faced mounting pressure" stops at "faced".
-  while (j < to && (isVerbal(tokens[j]!) || tokens[j]!.pos === 'ADV' || (tokens[j]!.pos === 'PART' && tokens[j]!.lemma !== 'to'))) {
-    if (isVerbal(tokens[j]!)) verb = j;
-    if (tokens[j]!.pos === 'VERB') break;
+  while (
+    j < to &&
+    (isVerbal(nthToken(tokens, j)) ||
+      nthToken(tokens, j).pos === 'ADV' ||
+      (nthToken(tokens, j).pos === 'PART' && nthToken(tokens, j).lemma !== 'to'))
+  ) {
+    if (isVerbal(nthToken(tokens, j))) verb = j;
+    if (nthToken(tokens, j).pos === 'VERB') break;
     j++;
   }
   const group = tokens.slice(groupStart, verb + 1);
-  const main = tokens[verb]!;
+  const main = nthToken(tokens, verb);
   const hasBe = group.some((t, k) => k < group.length - 1 && (t.lemma === 'be' || t.lemma === 'get'));
   const passive = hasBe && main.pos === 'VERB' && !/ing$/i.test(main.text);
   return { verb, verbGroupStart: groupStart, passive, subject: [start, groupStart], undergoer: !passive && UNDERGOER.has(main.lemma) };
@@ -151,7 +156,7 @@ export function clauseRoles(tokens: readonly Token[], from: number, to: number, 
 /** A headline's verb reads as passive when it is a participle followed by "by" ("India hit by new U.S. tariffs"). */
 export function headlinePassive(tokens: readonly Token[], roles: ClauseRoles): boolean {
   if (roles.verb < 0 || roles.passive) return roles.passive;
-  const v = tokens[roles.verb]!;
+  const v = nthToken(tokens, roles.verb);
   return /(ed|en|wn|hit|cut|put|set)$/i.test(v.text) && tokens[roles.verb + 1]?.lemma === 'by';
 }
 
@@ -159,18 +164,19 @@ export function headlinePassive(tokens: readonly Token[], roles: ClauseRoles): b
 export function phraseTo(tokens: readonly Token[], verb: number, target: number): string {
   let from = verb;
   for (let k = target - 1; k > verb; k--) {
-    if (tokens[k]!.pos === 'VERB') {
+    if (nthToken(tokens, k).pos === 'VERB') {
       from = k;
       break;
     }
   }
   // The target's own modifiers ("President" in "President Trump's") are not part of the phrase.
   let to = target;
-  while (to - 1 > from && ['PROPN', 'NOUN', 'ADJ', 'DET'].includes(tokens[to - 1]!.pos)) to--;
+  while (to - 1 > from && ['PROPN', 'NOUN', 'ADJ', 'DET'].includes(nthToken(tokens, to - 1).pos)) to--;
   const words = tokens.slice(from, to).filter((t) => t.pos !== 'PUNCT' && t.pos !== 'DET');
   const noun = words.find((t, k) => k > 0 && t.pos === 'NOUN');
+  const [first] = words;
   const last = words[words.length - 1];
   const shown =
-    words.length > 4 ? [words[0]!, ...(noun && noun !== last ? [noun] : []), ...(last && last !== words[0] ? [last] : [])] : words;
+    words.length > 4 && first ? [first, ...(noun && noun !== last ? [noun] : []), ...(last && last !== first ? [last] : [])] : words;
   return shown.map((t, k) => (k === 0 ? t.lemma : t.text)).join(' ');
 }

@@ -5,7 +5,7 @@
  * paragraph without closing punctuation is a headline and one sentence, and a
  * sentence does not end inside an open quotation.
  */
-import { analyse, type Span, type Token } from './tokens';
+import { analyse, nthToken, type Span, type Token } from './tokens';
 
 const CLOSING = /[.!?…]["'”’)\]]*$/;
 
@@ -22,8 +22,8 @@ function paragraphs(text: string): Span[] {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     let start = m.index;
     let end = start + m[0].length;
-    while (start < end && /\s/.test(text[start]!)) start++;
-    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    while (start < end && /\s/.test(text.charAt(start))) start++;
+    while (end > start && /\s/.test(text.charAt(end - 1))) end--;
     if (end > start) out.push({ start, end });
   }
   return out;
@@ -37,7 +37,7 @@ function quoteOpen(tokens: readonly Token[], from: number, to: number): boolean 
   let straight = 0;
   let curly = 0;
   for (let i = from; i <= to; i++) {
-    const t = tokens[i]!.text;
+    const t = nthToken(tokens, i).text;
     if (t === '"') straight++;
     else if (OPENERS.has(t) && t === '“') curly++;
     else if (CLOSERS.has(t) && t === '”') curly = Math.max(0, curly - 1);
@@ -71,7 +71,7 @@ export function sentenceSpans(text: string): Span[] {
     }
     const { tokens, sentences } = analyse(text, p.start, p.end);
     for (const [first, last] of paragraphSentences(tokens, sentences)) {
-      spans.push({ start: tokens[first]!.start, end: tokens[last]!.end });
+      spans.push({ start: nthToken(tokens, first).start, end: nthToken(tokens, last).end });
     }
   }
   return spans;
@@ -125,8 +125,8 @@ export function clauseSpans(text: string, sentence: Span): Span[] {
   const { tokens } = analyse(text, sentence.start, sentence.end);
   const cuts: number[] = [];
   for (let i = 1; i < tokens.length - 1; i++) {
-    const t = tokens[i]!;
-    const prev = tokens[i - 1]!;
+    const t = nthToken(tokens, i);
+    const prev = nthToken(tokens, i - 1);
     if (t.pos === 'PUNCT' && (t.text === ';' || t.text === ':')) {
       cuts.push(i + 1);
       continue;
@@ -141,7 +141,7 @@ export function clauseSpans(text: string, sentence: Span): Span[] {
   const out: Span[] = [];
   let from = 0;
   for (const c of [...cuts, tokens.length]) {
-    if (c > from) out.push({ start: tokens[from]!.start, end: tokens[c - 1]!.end });
+    if (c > from) out.push({ start: nthToken(tokens, from).start, end: nthToken(tokens, c - 1).end });
     from = c;
   }
   return out.length ? out : [sentence];

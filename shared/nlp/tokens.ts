@@ -13,6 +13,13 @@ export interface Span {
   end: number;
 }
 
+/** Token i of a sentence, which the caller has checked lies inside it. */
+export function nthToken(tokens: readonly Token[], i: number): Token {
+  const t = tokens[i];
+  if (t === undefined) throw new RangeError(`Token ${i} lies outside the sentence (${tokens.length} tokens).`);
+  return t;
+}
+
 export interface Token extends Span {
   /** The token as written. */
   text: string;
@@ -52,7 +59,8 @@ export function analyse(text: string, from = 0, to = text.length, shadow?: strin
     recent.delete(key);
   } else {
     got = analyseSlice(slice, shadow);
-    if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
+    const oldest = recent.keys().next();
+    if (recent.size >= RECENT && !oldest.done) recent.delete(oldest.value);
   }
   recent.set(key, got);
   // Copies: callers may change what they get.
@@ -78,8 +86,7 @@ function analyseSlice(slice: string, shadow: string | undefined): Analysed {
   const tokens: Token[] = [];
   const indexOf: number[] = []; // wink token index → our token index (spaces are dropped)
   let at = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
+  for (const [i, v] of values.entries()) {
     const found = read.indexOf(v, at);
     const start = found >= 0 ? found : at;
     const end = start + v.length;
@@ -90,7 +97,7 @@ function analyseSlice(slice: string, shadow: string | undefined): Analysed {
       start,
       end,
       text: slice.slice(start, end),
-      pos: pos[i]!,
+      pos: pos[i] ?? '',
       lemma: (lemmas[i] ?? v).toLowerCase(),
     });
   }

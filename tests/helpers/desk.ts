@@ -1,7 +1,7 @@
 /** Test helpers for the desk: a desk prepared on a throwaway PostgreSQL, and laptops (workspaces) that sync with it. */
 import pg from 'pg';
 import { grantAnalyst, migrateDesk } from '../../main/db/deskServer';
-import { setSetting } from '../../main/db/exchange';
+import { setSetting } from '../../main/db/settings';
 import { syncOnce, type SyncOptions, type SyncResult } from '../../main/services/desk/sync';
 import type { PgServer } from '../support/postgres';
 import { isoToDay } from '../../shared/domain/dates';

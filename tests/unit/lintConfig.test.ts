@@ -130,6 +130,28 @@ describe('the type-aware rules', () => {
     }
   });
 
+  it('hold for the files once exempt: no `!` anywhere outside the report writers, and no SQL in the merge', async () => {
+    const eslint = new ESLint({ cwd: path.resolve(__dirname, '../..') });
+    const rule = async (file: string, name: string) =>
+      ((await eslint.calculateConfigForFile(file)) as { rules: Record<string, unknown[]> }).rules[name]?.[0];
+    for (const file of [
+      'main/services/exchange/merge.ts',
+      'main/services/import/rtf.ts',
+      'main/services/suggest/engine.ts',
+      'main/db/connection.ts',
+      'shared/nlp/roles.ts',
+      'shared/agreement/report.ts',
+      'renderer/src/components/agreement/AdjudicationDialog.tsx',
+      'renderer/src/import/files.ts',
+    ]) {
+      expect(await rule(file, '@typescript-eslint/no-non-null-assertion'), file).toBe(2);
+      expect(await rule(file, '@typescript-eslint/no-unnecessary-type-assertion'), file).toBe(2);
+    }
+    for (const file of ['main/services/exchange/merge.ts', 'main/services/exchange/mergeSettings.ts']) {
+      expect(await rule(file, 'no-restricted-syntax'), file).toBe(2);
+    }
+  });
+
   it('refuse a floating promise, a non-null assertion and a needless assertion in the app', async () => {
     write(
       'tsconfig.json',

@@ -11,7 +11,7 @@
 import { deleteRow, insertSnapshot, writeColumns, type RowSnapshot } from '../../db/changeLog';
 import type { Db } from '../../db/connection';
 import { changedHere, idOf, isSyncedTable, rowById, tableShape, type SyncedTable } from '../../db/deskLocal';
-import { recordOrigin } from '../../db/exchange';
+import { recordOrigin } from '../../db/mergeConflicts';
 import {
   deleteSettingConflictsOn,
   findSettingConflict,

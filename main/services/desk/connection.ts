@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import pg from 'pg';
 import { ApiError } from '../../../shared/api/errors';
-import { getSetting, setSetting } from '../../db/exchange';
+import { getSetting, setSetting } from '../../db/settings';
 import type { AppContext } from '../context';
 
 export interface DeskConfig {

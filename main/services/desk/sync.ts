@@ -11,7 +11,7 @@ import crypto from 'node:crypto';
 import type pg from 'pg';
 import { countSetsAfter, insertSets, setsAfter, type OutgoingSet } from '../../db/deskServer';
 import { countPendingSets, isApplied, lastLogId, markApplied, pendingSets, rowsPage, SYNCED_TABLES } from '../../db/deskLocal';
-import { getSetting, setSetting } from '../../db/exchange';
+import { getSetting, setSetting } from '../../db/settings';
 import { present } from '../../../shared/domain/present';
 import type { AppContext } from '../context';
 import { applyPortableSet, type ApplyOutcome } from './apply';

@@ -8,14 +8,12 @@
  */
 import { createHash } from 'node:crypto';
 import { ApiError } from '../../../shared/api/errors';
-import { getAnnotation } from '../../db/annotations';
-import { getArticle } from '../../db/articles';
+import { present } from '../../../shared/domain/present';
 import type { Db } from '../../db/connection';
 import type { ReportData } from '../report/data';
-import { getCode } from '../../db/codebook';
-import { getActor } from '../../db/actors';
-import { getEvent, listGrades } from '../../db/scoring';
+import { listGrades } from '../../db/reliability';
 import { emptyBundle, type Bundle, type BundleAnnotation } from './bundle';
+import { actorRow, annotationRow, articleRow, codeRow, eventRow } from './rows';
 import { codePointLength, toCodePoints, toUtf16 } from './positions';
 
 export const PARLEY_VOCAB = 'urn:parley:vocab#';
@@ -36,7 +34,7 @@ export function renderWebAnnotations(d: ReportData, db: Db): string {
   const docs: Record<string, unknown>[] = [];
   for (const q of d.quotes) {
     if (sources.has(q.articleId)) continue;
-    const a = getArticle(db, q.articleId)!;
+    const a = articleRow(db, q.articleId);
     sources.set(a.id, { id: sourceId(a.contentHash), hash: a.contentHash });
     docs.push({
       id: sourceId(a.contentHash),
@@ -53,8 +51,8 @@ export function renderWebAnnotations(d: ReportData, db: Db): string {
   const texts = new Map<number, string>();
   const annotationIds = new Map<number, string>();
   for (const q of d.quotes) {
-    const full = getAnnotation(db, q.id)!;
-    const src = sources.get(q.articleId)!;
+    const full = annotationRow(db, q.id);
+    const src = present(sources.get(q.articleId), `the source of annotation ${q.id}`);
     annotationIds.set(
       q.id,
       `urn:parley:annotation:${createHash('sha256')
@@ -63,10 +61,10 @@ export function renderWebAnnotations(d: ReportData, db: Db): string {
         .slice(0, 32)}`,
     );
   }
+  const idOf = (annotationId: number) => present(annotationIds.get(annotationId), `the id of annotation ${annotationId}`);
   // An event is named by its passages, so the same grouping gets the same id in every export.
   const eventMembers = new Map<number, string[]>();
-  for (const q of d.quotes)
-    if (q.eventId !== null) eventMembers.set(q.eventId, [...(eventMembers.get(q.eventId) ?? []), annotationIds.get(q.id)!]);
+  for (const q of d.quotes) if (q.eventId !== null) eventMembers.set(q.eventId, [...(eventMembers.get(q.eventId) ?? []), idOf(q.id)]);
   const eventIds = new Map(
     [...eventMembers].map(([id, members]) => [
       id,
@@ -77,22 +75,22 @@ export function renderWebAnnotations(d: ReportData, db: Db): string {
     ]),
   );
   const events = [...eventMembers].map(([id, members]) => {
-    const e = getEvent(db, id)!;
+    const e = eventRow(db, id);
     return {
-      id: eventIds.get(id)!,
+      id: present(eventIds.get(id), `the id of event ${id}`),
       type: 'parley:Event',
-      'parley:code': getCode(db, e.codeId)!.key,
-      'parley:sourceActor': getActor(db, e.sourceActorId)!.code,
-      'parley:targetActor': getActor(db, e.targetActorId)!.code,
+      'parley:code': codeRow(db, e.codeId).key,
+      'parley:sourceActor': actorRow(db, e.sourceActorId).code,
+      'parley:targetActor': actorRow(db, e.targetActorId).code,
       'parley:eventDate': e.eventDate,
       'parley:members': [...members].sort(),
     };
   });
   const items = d.quotes.map((q) => {
-    const full = getAnnotation(db, q.id)!;
-    const src = sources.get(q.articleId)!;
-    if (!texts.has(q.articleId)) texts.set(q.articleId, getArticle(db, q.articleId)!.text);
-    const text = texts.get(q.articleId)!;
+    const full = annotationRow(db, q.id);
+    const src = present(sources.get(q.articleId), `the source of annotation ${q.id}`);
+    const text = texts.get(q.articleId) ?? articleRow(db, q.articleId).text;
+    texts.set(q.articleId, text);
     const start = toCodePoints(text, full.start);
     const body: Record<string, unknown>[] = [
       { type: 'TextualBody', purpose: 'tagging', value: q.codeKey },
@@ -100,7 +98,7 @@ export function renderWebAnnotations(d: ReportData, db: Db): string {
     ];
     if (full.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: full.note, format: 'text/plain' });
     return {
-      id: annotationIds.get(q.id)!,
+      id: idOf(q.id),
       type: 'Annotation',
       motivation: 'tagging',
       created: iso(full.createdAtMs),
@@ -123,7 +121,7 @@ export function renderWebAnnotations(d: ReportData, db: Db): string {
       ...(q.eventId !== null ? { 'parley:event': eventIds.get(q.eventId) } : {}),
     };
   });
-  const usedCodes = new Set([...d.quotes.map((q) => q.codeId), ...[...eventMembers.keys()].map((id) => getEvent(db, id)!.codeId)]);
+  const usedCodes = new Set([...d.quotes.map((q) => q.codeId), ...[...eventMembers.keys()].map((id) => eventRow(db, id).codeId)]);
   const outlets = new Set(docs.map((doc) => doc['parley:outlet'] as string));
   const outletGrades = d.quotes
     .filter((q, i, all) => q.grade !== null && all.findIndex((o) => o.outlet === q.outlet) === i && outlets.has(q.outlet))

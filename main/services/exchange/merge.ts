@@ -3,13 +3,13 @@ import type { ImportSummary, MergeConflict } from '../../../shared/api/exchange'
 import { isIsoDate } from '../../../shared/domain/dates';
 import { quoteSelector } from '../../../shared/domain/anchoring';
 import { clip, wordCount } from '../../../shared/domain/text';
-import { actorIdByCode, getActor, insertActor, listRelationships } from '../../db/actors';
+import { present } from '../../../shared/domain/present';
+import { actorIdByCode, insertActor, listRelationships } from '../../db/actors';
 import { OWN_LAYER } from '../../../shared/agreement/layers';
 import { deleteAnnotation, getAnnotation, insertAnnotation, listAnnotationsForArticle } from '../../db/annotations';
 import { setLayer } from '../../db/layers';
-import { findArticleByHash, getArticle, insertArticle } from '../../db/articles';
-import { getCode, listCodes } from '../../db/codebook';
-import { stmt } from '../../db/statements';
+import { findArticleByHash, insertArticle } from '../../db/articles';
+import { insertCode, listCodes } from '../../db/codebook';
 import {
   conflictIdsOf,
   deleteConflict,
@@ -18,8 +18,8 @@ import {
   listConflicts,
   originAnalysts,
   recordOrigin,
-  workspaceAnalyst,
-} from '../../db/exchange';
+} from '../../db/mergeConflicts';
+import { workspaceAnalyst } from '../../db/settings';
 import { contentHash } from '../articles';
 import type { AppContext } from '../context';
 import { recordUndoable } from '../undo';
@@ -27,6 +27,7 @@ import type { Bundle, BundleAnnotation } from './bundle';
 import { incomingLayer, recordGivenArticles, settleMergedLayers } from './mergeLayers';
 import { mergeEventGroups, mergeScoreSettings, type SettingsOutcome } from './mergeSettings';
 import { storableText } from './positions';
+import { actorRow, annotationRow, articleRow, codeRow } from './rows';
 
 const COLOR = /^#[0-9a-fA-F]{6}$/;
 
@@ -54,7 +55,7 @@ export function mergeBundle(ctx: AppContext, bundle: Bundle, origin: string, fal
     skipped: [...bundle.unreadable],
   };
   return recordUndoable(ctx, `Merge ${clip(origin)}`, (rec) => {
-    // Codes: matched by key; new ones added after the existing codebook, parents first.
+    // Codes: matched by key; new ones added parents first.
     const existingCodes = listCodes(db);
     const codeIdByKey = new Map(existingCodes.map((c) => [c.key, c.id]));
     // A code from another tool has no Parley key: one with the same name is the same code.
@@ -63,7 +64,6 @@ export function mergeBundle(ctx: AppContext, bundle: Bundle, origin: string, fal
       const byName = existingCodes.find((e) => e.name.toLowerCase() === c.name.toLowerCase());
       if (byName) codeIdByKey.set(c.key, byName.id);
     }
-    let order = ((stmt(db, 'SELECT max(sort_order) AS m FROM codes').get() as { m: number | null }).m ?? 0) + 10;
     const newCodeIds = new Set<number>();
     const pending = bundle.codes.filter((c) => !codeIdByKey.has(c.key));
     for (let pass = 0; pending.length > 0 && pass < 10; pass++) {
@@ -71,24 +71,20 @@ export function mergeBundle(ctx: AppContext, bundle: Bundle, origin: string, fal
         if (c.parentKey && !codeIdByKey.has(c.parentKey) && pending.some((p) => p.key === c.parentKey)) continue;
         const parentId = c.parentKey ? (codeIdByKey.get(c.parentKey) ?? null) : null;
         const weight = Math.max(-10, Math.min(10, Number.isFinite(c.weight) ? c.weight : 0));
-        const info = stmt(
+        // Added after the existing codebook, in the file's order.
+        const id = insertCode(
           db,
-          `INSERT INTO codes (key, name, parent_id, weight, color, cameo, description, shortcut, sort_order, created_at_ms, updated_at_ms)
-             VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
-        ).run(
-          c.key,
-          c.name.slice(0, 200) || c.key,
-          parentId,
-          weight,
-          COLOR.test(c.color) ? c.color : '#888888',
-          c.cameo,
-          c.description,
-          order,
-          nowMs,
+          {
+            key: c.key,
+            name: c.name.slice(0, 200) || c.key,
+            parentId,
+            weight,
+            color: COLOR.test(c.color) ? c.color : '#888888',
+            cameo: c.cameo,
+            description: c.description,
+          },
           nowMs,
         );
-        order += 10;
-        const id = Number(info.lastInsertRowid);
         codeIdByKey.set(c.key, id);
         rec.created('codes', 'code', id);
         summary.codesAdded++;
@@ -175,8 +171,8 @@ export function mergeBundle(ctx: AppContext, bundle: Bundle, origin: string, fal
         summary.skipped.push(`The coding ${where} has no source and target actor; Parley needs both to score it.`);
         continue;
       }
-      const article = getArticle(db, articleId)!;
-      const mapOffset = offsetMaps.get(a.sourceKey)!;
+      const article = articleRow(db, articleId);
+      const mapOffset = present(offsetMaps.get(a.sourceKey), `the offsets of source ${a.sourceKey}`);
       let start = mapOffset(a.start);
       let end = mapOffset(a.end);
       if (article.text.slice(start, end) !== a.exact) {
@@ -222,9 +218,8 @@ export function mergeBundle(ctx: AppContext, bundle: Bundle, origin: string, fal
           note: a.note,
         },
         a.createdAtMs || nowMs,
+        a.updatedAtMs || a.createdAtMs || nowMs,
       );
-      if (a.updatedAtMs && a.updatedAtMs !== a.createdAtMs)
-        stmt(db, 'UPDATE annotations SET updated_at_ms = ? WHERE id = ?').run(a.updatedAtMs, id);
       if (layer !== OWN_LAYER) setLayer(db, id, layer, false);
       if (theirAnalyst !== ownAnalyst) recordOrigin(db, id, theirAnalyst, origin, nowMs);
       rec.created('annotations', 'annotation', id);
@@ -296,12 +291,12 @@ export function describeConflicts(ctx: AppContext): MergeConflict[] {
   const analysts = originAnalysts(db);
   const own = workspaceAnalyst(db);
   const side = (id: number) => {
-    const a = getAnnotation(db, id)!;
-    const code = getCode(db, a.codeId)!;
+    const a = annotationRow(db, id);
+    const code = codeRow(db, a.codeId);
     return {
       annotationId: id,
       code: code.name,
-      direction: `${getActor(db, a.sourceActorId)!.code}→${getActor(db, a.targetActorId)!.code}`,
+      direction: `${actorRow(db, a.sourceActorId).code}→${actorRow(db, a.targetActorId).code}`,
       note: a.note,
       confidence: a.confidence,
       eventDate: a.eventDate,
@@ -309,12 +304,12 @@ export function describeConflicts(ctx: AppContext): MergeConflict[] {
     };
   };
   return listConflicts(db).map((c) => {
-    const ours = getAnnotation(db, c.oursAnnotationId)!;
+    const ours = annotationRow(db, c.oursAnnotationId);
     return {
       id: c.id,
       reason: c.reason,
       origin: c.origin,
-      articleTitle: getArticle(db, ours.articleId)!.title,
+      articleTitle: articleRow(db, ours.articleId).title,
       exact: ours.exact,
       ours: side(c.oursAnnotationId),
       theirs: side(c.theirsAnnotationId),

@@ -9,7 +9,8 @@ import { ApiError } from '../../../shared/api/errors';
 import type { SettingConflict } from '../../../shared/api/settingConflicts';
 import type { Db } from '../../db/connection';
 import { getCode, getCodeByKey, updateCodeWeight } from '../../db/codebook';
-import * as repo from '../../db/scoring';
+import * as eventRepo from '../../db/events';
+import * as reliability from '../../db/reliability';
 import {
   codeInUse,
   deleteSettingConflict,
@@ -23,6 +24,7 @@ import {
 import type { AppContext } from '../context';
 import { recordUndoable, type ChangeRecorder } from '../undo';
 import type { Bundle } from './bundle';
+import { codeRow, eventRow } from './rows';
 import { deskRowLabel, deskRowValue, takeDeskRowValue } from '../desk/conflicts';
 
 export interface SettingsOutcome {
@@ -48,7 +50,7 @@ function conflict(s: MergeScope, kind: SettingConflictKind, subject: string, our
   s.out.conflicts++;
 }
 
-const isGrade = (g: string): g is repo.Grade => (repo.GRADES as readonly string[]).includes(g);
+const isGrade = (g: string): g is reliability.Grade => (reliability.GRADES as readonly string[]).includes(g);
 
 /** Weights of codes both sides have, and the reliability grades; run before any passage is added. */
 export function mergeScoreSettings(s: MergeScope, bundle: Bundle, codeIdByKey: ReadonlyMap<string, number>, newCodeIds: Set<number>): void {
@@ -56,7 +58,7 @@ export function mergeScoreSettings(s: MergeScope, bundle: Bundle, codeIdByKey: R
   for (const c of bundle.codes) {
     const id = codeIdByKey.get(c.key);
     if (id === undefined || newCodeIds.has(id) || !Number.isFinite(c.weight)) continue;
-    const ours = getCode(db, id)!;
+    const ours = codeRow(db, id);
     const theirs = Math.max(-10, Math.min(10, c.weight));
     if (ours.weight === theirs) continue;
     if (codeInUse(db, id)) conflict(s, 'code-weight', ours.key, { weight: ours.weight }, { weight: theirs });
@@ -66,25 +68,25 @@ export function mergeScoreSettings(s: MergeScope, bundle: Bundle, codeIdByKey: R
       s.out.taken.push(`Weight of “${ours.name}”: ${theirs} (was ${ours.weight}).`);
     }
   }
-  const factors = new Map(repo.listGrades(db).map((g) => [g.grade as string, g.factor]));
+  const factors = new Map(reliability.listGrades(db).map((g) => [g.grade as string, g.factor]));
   for (const g of bundle.gradeFactors) {
     const ours = factors.get(g.grade);
     if (ours === undefined || !Number.isFinite(g.factor) || g.factor < 0 || g.factor > 1 || ours === g.factor) continue;
     if (gradeInUse(db, g.grade)) conflict(s, 'grade-factor', g.grade, { factor: ours }, { factor: g.factor });
     else {
       s.rec.willChange('reliability_grades', 'reliability_grade', g.grade);
-      repo.setGradeFactor(db, g.grade as repo.Grade, g.factor, s.nowMs);
+      reliability.setGradeFactor(db, g.grade as reliability.Grade, g.factor, s.nowMs);
       s.out.taken.push(`Factor of grade ${g.grade}: ${g.factor} (was ${ours}).`);
     }
   }
   for (const o of bundle.outletGrades) {
     if (!isGrade(o.grade) || o.outlet.length === 0 || o.outlet.length > 200) continue;
-    const ours = repo.getOutletGrade(db, o.outlet);
+    const ours = reliability.getOutletGrade(db, o.outlet);
     if (ours === o.grade) continue;
     if (outletInUse(db, o.outlet)) conflict(s, 'outlet-grade', o.outlet, { grade: ours }, { grade: o.grade });
     else {
       s.rec.willChange('outlet_grades', 'outlet_grade', o.outlet);
-      repo.setOutletGrade(db, o.outlet, o.grade, s.nowMs);
+      reliability.setOutletGrade(db, o.outlet, o.grade, s.nowMs);
       s.out.taken.push(`Grade of “${o.outlet}”: ${o.grade}${ours ? ` (was ${ours})` : ''}.`);
     }
   }
@@ -109,9 +111,9 @@ export function mergeEventGroups(s: MergeScope, groups: readonly (EventInput & {
       skipped.push(`The event ${g.label} has none of its passages here; it was not brought in.`);
       continue;
     }
-    const current = new Set(ids.map((id) => repo.eventIdOfAnnotation(db, id)));
+    const current = new Set(ids.map((id) => eventRepo.eventIdOfAnnotation(db, id)));
     if (current.size === 1 && current.has(null) && !g.touchesOurs) {
-      const eventId = repo.insertEvent(db, {
+      const eventId = eventRepo.insertEvent(db, {
         sourceActorId: g.sourceActorId,
         targetActorId: g.targetActorId,
         codeId: g.codeId,
@@ -121,14 +123,14 @@ export function mergeEventGroups(s: MergeScope, groups: readonly (EventInput & {
       s.rec.created('events', 'event', eventId);
       for (const id of ids) {
         s.rec.willChange('annotations', 'annotation', id);
-        repo.setAnnotationEvent(db, id, eventId, s.nowMs);
+        eventRepo.setAnnotationEvent(db, id, eventId, s.nowMs);
       }
       continue;
     }
     const [only] = [...current];
     if (current.size === 1 && only !== null && only !== undefined) {
-      const ev = repo.getEvent(db, only)!;
-      const members = repo.eventMemberIds(db, only);
+      const ev = eventRow(db, only);
+      const members = eventRepo.eventMemberIds(db, only);
       const same =
         ev.codeId === g.codeId &&
         ev.eventDate === g.eventDate &&
@@ -186,19 +188,19 @@ function applyTheirs(
     updateCodeWeight(db, code.id, Number(theirs.weight), nowMs);
   } else if (kind === 'grade-factor') {
     rec.willChange('reliability_grades', 'reliability_grade', subject);
-    repo.setGradeFactor(db, subject as repo.Grade, Number(theirs.factor), nowMs);
+    reliability.setGradeFactor(db, subject as reliability.Grade, Number(theirs.factor), nowMs);
   } else if (kind === 'outlet-grade') {
     rec.willChange('outlet_grades', 'outlet_grade', subject);
-    repo.setOutletGrade(db, subject, theirs.grade as repo.Grade, nowMs);
+    reliability.setOutletGrade(db, subject, theirs.grade as reliability.Grade, nowMs);
   } else if (kind === 'desk-row') {
     takeDeskRowValue(db, rec, subject, theirs);
   } else {
     const g = theirs as unknown as EventInput;
-    const ids = g.annotationIds.filter((id) => repo.eventIdOfAnnotation(db, id) !== undefined);
+    const ids = g.annotationIds.filter((id) => eventRepo.eventIdOfAnnotation(db, id) !== undefined);
     if (ids.length === 0)
       throw new ApiError('NOT_FOUND', 'The passages of that event have been deleted since the merge; keep yours instead.');
     // Logged in this order (new event, passages, emptied events) so that undo restores the old events, then the passages, then removes the new one.
-    const eventId = repo.insertEvent(db, {
+    const eventId = eventRepo.insertEvent(db, {
       sourceActorId: g.sourceActorId,
       targetActorId: g.targetActorId,
       codeId: g.codeId,
@@ -209,14 +211,14 @@ function applyTheirs(
     const emptied = new Set<number>();
     for (const id of ids) {
       rec.willChange('annotations', 'annotation', id);
-      const was = repo.eventIdOfAnnotation(db, id);
+      const was = eventRepo.eventIdOfAnnotation(db, id);
       if (was !== null && was !== undefined) emptied.add(was);
-      repo.setAnnotationEvent(db, id, eventId, nowMs);
+      eventRepo.setAnnotationEvent(db, id, eventId, nowMs);
     }
     for (const e of emptied)
-      if (repo.eventMemberIds(db, e).length === 0) {
+      if (eventRepo.eventMemberIds(db, e).length === 0) {
         rec.willChange('events', 'event', e);
-        repo.deleteEvent(db, e);
+        eventRepo.deleteEvent(db, e);
       }
   }
 }

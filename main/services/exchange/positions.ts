@@ -26,7 +26,7 @@ export function toCodePoints(text: string, utf16: number): number {
 /** The UTF-16 offset of code-point offset `cp` in `text` (clamped to the text). */
 export function toUtf16(text: string, cp: number): number {
   let i = 0;
-  for (let n = 0; n < cp && i < text.length; n++) i += text.codePointAt(i)! > 0xffff ? 2 : 1;
+  for (let n = 0; n < cp && i < text.length; n++) i += (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1; // i < text.length: always a code point
   return i;
 }
 
@@ -47,7 +47,8 @@ export function storableText(raw: string): { text: string; mapOffset: (offset: n
       let hi = removed.length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (removed[mid]! < o) lo = mid + 1;
+        if ((removed[mid] ?? o) < o)
+          lo = mid + 1; // mid < removed.length
         else hi = mid;
       }
       return o - lo;

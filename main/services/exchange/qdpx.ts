@@ -12,22 +12,20 @@
 import { createHash } from 'node:crypto';
 import { strToU8, zipSync } from 'fflate';
 import type { Code } from '../../../shared/api/schemas';
-import { getAnnotation } from '../../db/annotations';
-import { getArticle } from '../../db/articles';
+import { present } from '../../../shared/domain/present';
 import type { Db } from '../../db/connection';
 import type { ReportData } from '../report/data';
-import { getActor } from '../../db/actors';
-import { getCode } from '../../db/codebook';
-import { getEvent, getOutletGrade, listGrades } from '../../db/scoring';
+import { getOutletGrade, listGrades } from '../../db/reliability';
 import { OWN_LAYER } from '../../../shared/agreement/layers';
 import { listAdjudicated } from '../../db/layers';
 import { layeredQuotes, layerMeta, type LayeredQuote } from './qdpxLayers';
 import { codePointLength, toCodePoints } from './positions';
+import { actorRow, annotationRow, articleRow, codeRow, eventRow } from './rows';
 
 /** A stable GUID made from a name, so the same thing gets the same GUID in every export. */
 export function guidOf(...parts: (string | number)[]): string {
   const h = createHash('sha256').update(parts.join('\u0000')).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h.charAt(16), 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 // XML 1.0 cannot carry most control characters at all; they are dropped.
@@ -51,7 +49,7 @@ export function parseMeta(description: string): Record<string, string> | null {
   const m = /^\[parley ([^\]]*)\]/.exec(description);
   if (!m) return null;
   const out: Record<string, string> = {};
-  for (const pair of m[1]!.split(' ')) {
+  for (const pair of (m[1] ?? '').split(' ')) {
     const eq = pair.indexOf('=');
     if (eq > 0) out[pair.slice(0, eq)] = decodeURIComponent(pair.slice(eq + 1));
   }
@@ -90,28 +88,29 @@ export function renderQdpx(d: ReportData, db: Db): Uint8Array {
   const adjudicated = new Set(listAdjudicated(db));
   const byArticle = new Map<number, LayeredQuote[]>();
   for (const q of all) {
-    if (!byArticle.has(q.articleId)) byArticle.set(q.articleId, []);
-    byArticle.get(q.articleId)!.push(q);
+    const quotes = byArticle.get(q.articleId);
+    if (quotes) quotes.push(q);
+    else byArticle.set(q.articleId, [q]);
   }
   // An event is named by its passages' selections, so the same grouping gets the same GUID in every export.
   // Another layer's passage of the same span and code is another selection: its layer is part of its name.
   const layerPart = (q: LayeredQuote) => (q.layer === OWN_LAYER ? [] : [q.layer]);
   const selectionKey = (q: LayeredQuote) => {
-    const full = getAnnotation(db, q.id)!;
-    return [getArticle(db, q.articleId)!.contentHash, full.start, full.end, q.codeKey, q.sourceCode, q.targetCode, ...layerPart(q)].join('|');
+    const full = annotationRow(db, q.id);
+    return [articleRow(db, q.articleId).contentHash, full.start, full.end, q.codeKey, q.sourceCode, q.targetCode, ...layerPart(q)].join('|');
   };
   const eventMembers = new Map<number, string[]>();
   for (const q of all) if (q.eventId !== null) eventMembers.set(q.eventId, [...(eventMembers.get(q.eventId) ?? []), selectionKey(q)]);
-  const eventGuid = (id: number) => guidOf('event', ...[...eventMembers.get(id)!].sort());
+  const eventGuid = (id: number) => guidOf('event', ...[...present(eventMembers.get(id), `the passages of event ${id}`)].sort());
   const projectMeta = [
     meta(Object.fromEntries(listGrades(db).map((g) => [`factor-${g.grade}`, g.factor]))),
     ...[...eventMembers.keys()].map((id) => {
-      const e = getEvent(db, id)!;
+      const e = eventRow(db, id);
       return meta({
         group: eventGuid(id),
-        code: getCode(db, e.codeId)!.key,
-        source: getActor(db, e.sourceActorId)!.code,
-        target: getActor(db, e.targetActorId)!.code,
+        code: codeRow(db, e.codeId).key,
+        source: actorRow(db, e.sourceActorId).code,
+        target: actorRow(db, e.targetActorId).code,
         date: e.eventDate,
       });
     }),
@@ -119,12 +118,12 @@ export function renderQdpx(d: ReportData, db: Db): Uint8Array {
   const notes: string[] = [];
   const sources: string[] = [];
   for (const [articleId, quotes] of byArticle) {
-    const a = getArticle(db, articleId)!;
+    const a = articleRow(db, articleId);
     const sourceGuid = guidOf('source', a.contentHash);
     files[`sources/${sourceGuid}.txt`] = strToU8(a.text);
     const selections = quotes
       .map((q) => {
-        const full = getAnnotation(db, q.id)!;
+        const full = annotationRow(db, q.id);
         const selGuid = guidOf('selection', a.contentHash, full.start, full.end, q.codeKey, q.sourceCode, q.targetCode, ...layerPart(q));
         const user = userGuid(q.user);
         let noteRef = '';

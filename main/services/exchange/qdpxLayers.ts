@@ -10,7 +10,8 @@
  */
 import { CONSENSUS_LAYER, layerColumns, OWN_LAYER, type LayerKey } from '../../../shared/agreement/layers';
 import type { Db } from '../../db/connection';
-import { originAnalysts, workspaceAnalyst } from '../../db/exchange';
+import { originAnalysts } from '../../db/mergeConflicts';
+import { workspaceAnalyst } from '../../db/settings';
 import { layersOf } from '../../db/layers';
 import type { ReportData } from '../report/data';
 

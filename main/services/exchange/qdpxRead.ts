@@ -113,11 +113,12 @@ export function readQdpx(bytes: Uint8Array, fallbackAnalyst = ''): Bundle {
     );
   }
   const qdeName = Object.keys(files).find((n) => n.toLowerCase().endsWith('.qde'));
-  if (!qdeName) throw new ApiError('BAD_INPUT', 'The archive holds no project.qde; it is not a REFI-QDA project.');
+  const qde = qdeName === undefined ? undefined : files[qdeName];
+  if (!qde) throw new ApiError('BAD_INPUT', 'The archive holds no project.qde; it is not a REFI-QDA project.');
   const xml = parser();
   let doc: Node;
   try {
-    doc = xml.parse(strFromU8(files[qdeName]!)) as Node;
+    doc = xml.parse(strFromU8(qde)) as Node;
   } catch (err) {
     throw new ApiError('BAD_INPUT', `project.qde is not well-formed XML (${(err as Error).message}).`);
   }

@@ -10,6 +10,10 @@ import { articleByHash, lookAlike } from '../../db/importLookups';
 import { nearestArticle } from '../../db/nearDuplicates';
 import { bandKeys, paragraphDifference, sameArticle, textSimilarity } from '../../../shared/text/fingerprint';
 import type { ImportJob, JobItem } from './jobs';
+import { present } from '../../../shared/domain/present';
+
+/** A read file's fingerprint: set when it was read, before it is classified. */
+const signature = (item: JobItem): Uint32Array => present(item.signature, `the fingerprint of ${item.fileName}`);
 
 /** Ready, a duplicate of something already imported, or a look-alike for the analyst to decide on. */
 export function classify(job: ImportJob, item: JobItem, seen: BatchIndex): void {
@@ -28,7 +32,7 @@ export function classify(job: ImportJob, item: JobItem, seen: BatchIndex): void 
     item.reason = sameTextReason(inBatch);
     return;
   }
-  const near = nearestArticle(db, item.signature!, item.text);
+  const near = nearestArticle(db, signature(item), item.text);
   if (near) {
     item.status = 'conflict';
     item.existing = { id: near.id, title: near.title, publishedOn: near.publishedOn };
@@ -120,7 +124,7 @@ export class BatchIndex {
 
   add(item: JobItem): void {
     this.byHash.set(item.hash, item);
-    for (const key of bandKeys(item.signature!)) {
+    for (const key of bandKeys(signature(item))) {
       const list = this.byBand.get(key);
       if (list) list.push(item);
       else this.byBand.set(key, [item]);
@@ -129,7 +133,7 @@ export class BatchIndex {
 
   /** A richer copy takes a kept file's place: texts equal to the old one's, and its duplicates, now go to the new. */
   replace(old: JobItem, item: JobItem): void {
-    for (const key of bandKeys(old.signature!)) {
+    for (const key of bandKeys(signature(old))) {
       const list = this.byBand.get(key);
       if (list) list.splice(list.indexOf(old), 1);
     }
@@ -145,13 +149,13 @@ export class BatchIndex {
   nearest(of: JobItem): JobItem | null {
     let best: { item: JobItem; s: number } | null = null;
     const tried = new Set<JobItem>();
-    for (const key of bandKeys(of.signature!)) {
+    for (const key of bandKeys(signature(of))) {
       for (const item of this.byBand.get(key) ?? []) {
         if (tried.has(item)) continue;
         tried.add(item);
         const s = sameArticle(
-          of.signature!,
-          item.signature!,
+          signature(of),
+          signature(item),
           () => of.text,
           () => item.text,
         );

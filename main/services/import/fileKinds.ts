@@ -6,7 +6,7 @@ import { MAX_IMPORT_FILE_BYTES } from '../../../shared/api/importSchemas';
 
 export function extensionOf(fileName: string): string {
   const m = /\.([^./\\]+)$/.exec(fileName);
-  return m ? m[1]!.toLowerCase() : '';
+  return (m?.[1] ?? '').toLowerCase();
 }
 
 export function megabytes(bytes: number): string {

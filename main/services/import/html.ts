@@ -42,9 +42,9 @@ export function importHtml(source: string): ParsedDocument {
   if (!article) {
     try {
       // The serializer hands back Readability's own element, so the text is read off the tree it built.
-      const parsed = new Readability<MinimalNode>(document as unknown as Document, {
+      const parsed = new Readability<MinimalNode>(document, {
         charThreshold: 200,
-        serializer: (el) => el as unknown as MinimalNode,
+        serializer: (el) => el,
       }).parse();
       if (parsed?.content) {
         article = parsed.content;
@@ -57,7 +57,7 @@ export function importHtml(source: string): ParsedDocument {
       // Readability gives up on odd pages; the whole body is used instead.
     }
   }
-  const text = article ? domToText(article) : document.body ? domToText(document.body as unknown as MinimalNode) : '';
+  const text = article ? domToText(article) : document.body ? domToText(document.body) : '';
   const pageTitle = (document.querySelector('title')?.textContent ?? '').trim();
   doc.title = clean(meta.title || readabilityTitle || stripSiteSuffix(pageTitle) || document.querySelector('h1')?.textContent || '');
   doc.author = clean(meta.author);
@@ -78,8 +78,8 @@ const BYLINE = '.byline, [rel="author"], [itemprop="author"]';
  */
 function plainArticle(document: Doc, meta: PageMetadata): MinimalNode | null {
   const articles = document.getElementsByTagName('article');
-  if (articles.length !== 1) return null;
-  const article = articles[0]!;
+  const article = articles[0];
+  if (articles.length !== 1 || !article) return null;
   const length = (article.textContent ?? '').trim().length;
   const body = (document.body?.textContent ?? '').trim().length;
   if (length < 500 || length < 0.7 * body) return null;
@@ -92,7 +92,7 @@ function plainArticle(document: Doc, meta: PageMetadata): MinimalNode | null {
     meta.author ||= byline.replace(/^by\s+/i, '');
     el.remove();
   }
-  return article as unknown as MinimalNode;
+  return article;
 }
 
 function clean(s: string | null | undefined): string {
@@ -129,7 +129,7 @@ function removeNoise(document: Doc): void {
       else walk(el);
     }
   };
-  walk(document.documentElement as unknown as El);
+  walk(document.documentElement);
 }
 
 interface PageMetadata {
@@ -167,7 +167,7 @@ function readMetadata(document: Doc): PageMetadata {
   const ld = readJsonLdArticle(document);
   const meta = metaMap(document);
   const authorMeta = metaContent(meta, 'author', 'article:author', 'byl', 'dc.creator', 'parsely-author');
-  const timeEl = document.querySelector('article time[datetime], time[datetime]') as El | null;
+  const timeEl = document.querySelector('article time[datetime], time[datetime]');
   return {
     title: ld.title || metaContent(meta, 'og:title', 'twitter:title', 'dc.title', 'headline'),
     author: ld.author || (/^https?:/i.test(authorMeta) ? '' : authorMeta.replace(/^by\s+/i, '')),

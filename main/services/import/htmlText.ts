@@ -97,7 +97,8 @@ export function domToText(root: MinimalNode): string {
   const walk = (node: MinimalNode) => {
     const kids = node.childNodes;
     for (let i = 0; i < kids.length; i++) {
-      const child = kids[i]!;
+      const child = kids[i];
+      if (child === undefined) continue; // i < kids.length
       if (child.nodeType === 3) {
         current += child.nodeValue ?? '';
         continue;
@@ -128,5 +129,5 @@ export function domToText(root: MinimalNode): string {
 export function htmlToArticleText(html: string): { text: string } {
   assertReasonableNesting(html);
   const { document } = parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`);
-  return { text: document.body ? domToText(document.body as unknown as MinimalNode) : '' };
+  return { text: document.body ? domToText(document.body) : '' };
 }

@@ -216,8 +216,7 @@ async function readAll(job: ImportJob): Promise<void> {
     inFlight.set(i, p);
   };
   try {
-    for (let i = 0; i < job.files.length; i++) {
-      const file = job.files[i]!;
+    for (const [i, file] of job.files.entries()) {
       const item = blankItem(i, file);
       job.items.push(item);
       for (let k = i; k < i + reader.concurrency; k++) launch(k);

@@ -50,7 +50,7 @@ function readCoreXml(xml: string | undefined, titleTag: string, authorTag: strin
   if (!xml) return { title: '', author: '', date: '' };
   const pick = (tag: string) => {
     const m = new RegExp(`<${tag}[^>]*>([^<]*)</${tag}>`).exec(xml);
-    return m ? decodeXmlEntities(m[1]!).trim() : '';
+    return m ? decodeXmlEntities(m[1] ?? '').trim() : '';
   };
   return { title: pick(titleTag), author: pick(authorTag), date: pick(dateTag) };
 }
@@ -115,7 +115,8 @@ export function importOdt(bytes: Uint8Array): ParsedDocument {
     let s = '';
     const kids = node.childNodes;
     for (let i = 0; i < kids.length; i++) {
-      const k = kids[i]!;
+      const k = kids[i];
+      if (k === undefined) continue; // i < kids.length
       if (k.nodeType === 3) s += k.nodeValue ?? '';
       else if (k.nodeName === 'text:s') s += ' '.repeat(Number(k.getAttribute?.('text:c') ?? '1') || 1);
       else if (k.nodeName === 'text:tab') s += ' ';
@@ -128,7 +129,8 @@ export function importOdt(bytes: Uint8Array): ParsedDocument {
   const walk = (node: XmlNode) => {
     const kids = node.childNodes;
     for (let i = 0; i < kids.length; i++) {
-      const k = kids[i]!;
+      const k = kids[i];
+      if (k === undefined) continue; // i < kids.length
       if (k.nodeType !== 1) continue;
       if (ODT_BLOCKS.has(k.nodeName)) {
         const p = inline(k).replace(/\s+/g, ' ').trim();
@@ -136,7 +138,7 @@ export function importOdt(bytes: Uint8Array): ParsedDocument {
       } else walk(k);
     }
   };
-  walk(xml as unknown as XmlNode);
+  walk(xml);
   const doc = emptyDocument('OpenDocument');
   doc.text = paragraphs.join('\n\n');
   const meta = readCoreXml(

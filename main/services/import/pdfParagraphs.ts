@@ -17,6 +17,7 @@
  *    rule holds for it too), or a change of font size (headings).
  * 5. Words hyphenated at a line end are joined again.
  */
+import { present } from '../../../shared/domain/present';
 
 export interface PositionedItem {
   str: string;
@@ -48,7 +49,7 @@ interface Line {
 const median = (xs: number[]): number => {
   if (xs.length === 0) return NaN;
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
+  return s[Math.floor(s.length / 2)] ?? NaN;
 };
 
 /** Items into lines: a piece grows while the next item sits on its baseline and starts near its end. */
@@ -88,14 +89,14 @@ function gutterOf(lines: Line[]): { from: number; to: number } | null {
   const bins = Math.ceil((right - left) / step);
   const cover = new Array<number>(bins).fill(0);
   for (const l of lines) {
-    for (let b = Math.floor((l.x0 - left) / step); b < Math.ceil((l.x1 - left) / step) && b < bins; b++) cover[b]! += 1;
+    for (let b = Math.floor((l.x0 - left) / step); b < Math.ceil((l.x1 - left) / step) && b < bins; b++) cover[b] = (cover[b] ?? 0) + 1;
   }
   // Crossed by a few lines only (titles, a wide figure caption): still a gutter.
   const allowed = Math.max(1, Math.floor(lines.length * 0.08));
   let best: { from: number; to: number } | null = null;
   let start = -1;
   for (let b = 0; b <= bins; b++) {
-    const open = b < bins && cover[b]! <= allowed;
+    const open = b < bins && (cover[b] ?? 0) <= allowed;
     if (open && start < 0) start = b;
     if (!open && start >= 0) {
       const from = left + start * step;
@@ -107,9 +108,10 @@ function gutterOf(lines: Line[]): { from: number; to: number } | null {
     }
   }
   if (!best) return null;
+  const gutter = best;
   // A short right column covers few bins, so the open strip can run into it: the gutter ends where
   // the right column's lines start, and begins where the left column's lines end.
-  const starts = lines.filter((l) => l.x0 >= best!.from).map((l) => l.x0);
+  const starts = lines.filter((l) => l.x0 >= gutter.from).map((l) => l.x0);
   if (starts.length < 3) return null;
   const to = Math.min(...starts);
   const ends = lines.filter((l) => l.x1 <= to).map((l) => l.x1);
@@ -205,7 +207,7 @@ function columnEdges(lines: Line[], bodySize: number): Map<string, Column> {
     const use = body.length ? body : g;
     // The left edge is where most lines start (indented first lines are fewer); the right, the farthest end.
     const lefts = use.map((l) => l.x0).sort((a, b) => a - b);
-    edges.set(k, { left: lefts[Math.floor(lefts.length * 0.2)]!, right: Math.max(...use.map((l) => l.x1)) });
+    edges.set(k, { left: lefts[Math.floor(lefts.length * 0.2)] ?? NaN, right: Math.max(...use.map((l) => l.x1)) });
   }
   return edges;
 }
@@ -230,10 +232,9 @@ export function paragraphsOfPages(pages: PositionedPage[]): string[] {
   const edges = columnEdges(lines, bodySize);
   // The typical line spacing, in font sizes, between consecutive body lines of one column.
   const spacings: number[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const a = lines[i - 1]!;
-    const b = lines[i]!;
-    if (a.page === b.page && a.column === b.column && a.y > b.y && Math.abs(a.size - b.size) < 0.15 * b.size) spacings.push((a.y - b.y) / b.size);
+  for (const [i, b] of lines.entries()) {
+    const a = lines[i - 1];
+    if (a && a.page === b.page && a.column === b.column && a.y > b.y && Math.abs(a.size - b.size) < 0.15 * b.size) spacings.push((a.y - b.y) / b.size);
   }
   spacings.sort((x, y) => x - y);
   // The lower third: with spaced paragraphs half the gaps may be paragraph gaps in a text of short paragraphs.
@@ -245,8 +246,7 @@ export function paragraphsOfPages(pages: PositionedPage[]): string[] {
     if (current) paragraphs.push(current);
     current = '';
   };
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+  for (const [i, line] of lines.entries()) {
     const prev = lines[i - 1];
     if (prev && startsParagraph(prev, line, edges, usual)) flush();
     current = current ? joinLines(current, line.text) : line.text;
@@ -257,8 +257,8 @@ export function paragraphsOfPages(pages: PositionedPage[]): string[] {
 
 function startsParagraph(prev: Line, line: Line, edges: Map<string, Column>, usual: number): boolean {
   if (Math.abs(prev.size - line.size) > Math.min(prev.size, line.size) * 0.12) return true;
-  const col = edges.get(`${line.page}:${line.column}`)!;
-  const prevCol = edges.get(`${prev.page}:${prev.column}`)!;
+  const col = present(edges.get(`${line.page}:${line.column}`), 'the edges of a column');
+  const prevCol = present(edges.get(`${prev.page}:${prev.column}`), 'the edges of a column');
   const sameFlow = prev.page === line.page && prev.column === line.column && prev.y > line.y;
   if (sameFlow && (prev.y - line.y) / line.size > usual * 1.3) return true;
   // A first-line indent: starts clearly right of the column's left edge (not a centred line far in).

@@ -25,13 +25,13 @@ export function importMarkdown(bytes: Uint8Array): ParsedDocument {
   let body = source;
   if (front) {
     body = source.slice(front[0].length);
-    const field = (k: string) => new RegExp(`^${k}:\\s*["']?(.*?)["']?\\s*$`, 'mi').exec(front[1]!)?.[1] ?? '';
+    const field = (k: string) => new RegExp(`^${k}:\\s*["']?(.*?)["']?\\s*$`, 'mi').exec(front[1] ?? '')?.[1] ?? '';
     doc.title = field('title');
     doc.author = field('author');
     doc.publishedOn = dateFromDocument(field('date'));
   }
   const heading = /^#\s+(.+)$/m.exec(body);
-  if (!doc.title && heading) doc.title = heading[1]!.trim();
+  if (!doc.title && heading) doc.title = (heading[1] ?? '').trim();
   doc.text = body
     .split(/\n{2,}/)
     .map((block) =>

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { present } from '../../../shared/domain/present';
 import { ImportRefusal, type ParsedDocument } from './document';
 import type * as ReadersModule from './readFile';
 import type { ReadRequest, ReadResponse } from './worker';
@@ -30,13 +31,13 @@ function workerScript(): string | null {
 let readers: Promise<typeof ReadersModule> | null = null;
 
 /** In this thread (only where the built worker is missing: unit tests running the sources). */
-function preloadReaders(): void {
+function loadReaders(): Promise<typeof ReadersModule> {
   readers ??= import('./readFile');
+  return readers;
 }
 
 async function readDocument(name: string, bytes: Uint8Array): Promise<ParsedDocument> {
-  preloadReaders();
-  return (await readers!).readDocument(name, bytes);
+  return (await loadReaders()).readDocument(name, bytes);
 }
 
 const inThread: DocumentReader = { concurrency: 1, read: readDocument, close: async () => {} };
@@ -66,7 +67,7 @@ function sharedReader(script: string): DocumentReader {
 export function warmReaders(): void {
   const script = workerScript();
   if (script) sharedReader(script);
-  else preloadReaders();
+  else void loadReaders();
 }
 
 export function createDocumentReader(batch: { files: number; bytes: number }): DocumentReader {
@@ -116,27 +117,29 @@ export function workerReader(script: string, size: number, unref: boolean, timeL
   const readHere = (p: Pending) => readDocument(p.name, p.bytes).then(p.resolve, p.reject);
   // Files sent to each worker, in order; the clock runs for the first only, the one the worker is reading.
   const queues: number[][] = Array.from({ length: size }, () => []);
+  const queueOf = (slot: number) => present(queues[slot], `reader queue ${slot}`);
+  const workerOf = (slot: number) => present(workers[slot], `reader worker ${slot}`);
   const clockHead = (slot: number) => {
-    const head = queues[slot]![0];
+    const head = queueOf(slot)[0];
     const p = head === undefined ? undefined : pending.get(head);
-    if (p && !p.timer) p.timer = setTimeout(() => overTime(head!), timeLimitMs);
+    if (head !== undefined && p && !p.timer) p.timer = setTimeout(() => overTime(head), timeLimitMs);
   };
   const settle = (id: number): Pending | undefined => {
     const p = pending.get(id);
     if (!p) return undefined;
     pending.delete(id);
     if (p.timer) clearTimeout(p.timer);
-    const queue = queues[p.slot]!;
+    const queue = queueOf(p.slot);
     queue.splice(queue.indexOf(id), 1);
     clockHead(p.slot);
     if (pending.size === 0) holdProcess(false);
     return p;
   };
   const post = (id: number, p: Pending) => {
-    queues[p.slot]!.push(id);
+    queueOf(p.slot).push(id);
     clockHead(p.slot);
     // Copied, not transferred, so the file can still be read here if the worker fails.
-    workers[p.slot]!.postMessage({ id, name: p.name, bytes: p.bytes } satisfies ReadRequest);
+    workerOf(p.slot).postMessage({ id, name: p.name, bytes: p.bytes } satisfies ReadRequest);
   };
   const start = (slot: number): Worker => {
     const w = new Worker(script);
@@ -150,7 +153,10 @@ export function workerReader(script: string, size: number, unref: boolean, timeL
       // A worker that cannot start or dies (e.g. where workers cannot load from a packaged
       // archive): what it was reading, and everything after, is read in this thread instead.
       broken = true;
-      for (const id of [...queues[slot]!]) void readHere(settle(id)!);
+      for (const id of [...queueOf(slot)]) {
+        const p = settle(id);
+        if (p) void readHere(p);
+      }
     });
     workers[slot] = w;
     if (unref && pending.size === 0) w.unref();
@@ -160,9 +166,11 @@ export function workerReader(script: string, size: number, unref: boolean, timeL
     const p = settle(id);
     if (!p || closed) return;
     p.reject(new ImportRefusal(timeLimitReason(timeLimitMs)));
-    void workers[p.slot]!.terminate();
+    void workerOf(p.slot).terminate();
     start(p.slot);
-    const resend = queues[p.slot]!.splice(0).map((otherId) => [otherId, pending.get(otherId)!] as const);
+    const resend = queueOf(p.slot)
+      .splice(0)
+      .map((otherId) => [otherId, present(pending.get(otherId), `the read of file ${otherId}`)] as const);
     for (const [, other] of resend) {
       if (other.timer) clearTimeout(other.timer);
       other.timer = null;

@@ -4,6 +4,7 @@
  * reader of the RTF 1.9 syntax: groups, control words, \'hh bytes in the
  * document's code page, \uN Unicode escapes, and destinations to skip.
  */
+import { present } from '../../../shared/domain/present';
 import { emptyDocument, ImportRefusal, type ParsedDocument } from './document';
 
 // Destinations that hold no body text.
@@ -72,7 +73,7 @@ export function importRtf(bytes: Uint8Array): ParsedDocument {
   let depth = 0;
   let i = 0;
   while (i < src.length) {
-    const c = src[i]!;
+    const c = src.charAt(i);
     if (c === '{') {
       stack.push(state);
       state = { ...state };
@@ -101,8 +102,9 @@ export function importRtf(bytes: Uint8Array): ParsedDocument {
         continue;
       }
       if (/[a-zA-Z]/.test(next)) {
-        const m = /^([a-zA-Z]+)(-?\d+)? ?/.exec(src.slice(i + 1, i + 40))!;
-        const word = m[1]!;
+        // `next` is a letter, so there is a control word here.
+        const m = present(/^([a-zA-Z]+)(-?\d+)? ?/.exec(src.slice(i + 1, i + 40)), 'an RTF control word');
+        const word = m[1] ?? '';
         const param = m[2] === undefined ? null : Number(m[2]);
         i += 1 + m[0].length;
         if (SKIP.has(word)) state.skip = true;

@@ -54,8 +54,9 @@ export function startSaving(job: ImportJob, edits: ImportEdit[]): void {
     );
   }
   const importDay = localTodayIso(job.ctx.now());
-  for (const [id, edit] of editOf) {
-    const item = byId.get(id)!;
+  for (const item of job.items) {
+    const edit = editOf.get(item.id);
+    if (!edit) continue;
     if (edit.title !== undefined) item.title = edit.title;
     if (edit.outlet !== undefined) item.outlet = edit.outlet;
     if (edit.author !== undefined) item.author = edit.author;
@@ -94,7 +95,7 @@ async function saveAll(job: ImportJob, items: JobItem[]): Promise<void> {
       break;
     }
     const chunk = items.slice(start, start + CHUNK);
-    job.currentFile = chunk[0]!.fileName;
+    job.currentFile = chunk[0]?.fileName ?? '';
     const nowMs = job.ctx.now().getTime();
     try {
       db.transaction(() => {

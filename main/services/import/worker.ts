@@ -16,15 +16,19 @@ export interface ReadRequest {
 export type ReadResponse =
   { id: number; ok: true; doc: Awaited<ReturnType<typeof readDocument>> } | { id: number; ok: false; refusal: boolean; message: string };
 
-parentPort?.on('message', (req: ReadRequest) => {
-  readDocument(req.name, req.bytes).then(
-    (doc) => parentPort!.postMessage({ id: req.id, ok: true, doc } satisfies ReadResponse),
-    (err: unknown) =>
-      parentPort!.postMessage({
-        id: req.id,
-        ok: false,
-        refusal: err instanceof ImportRefusal,
-        message: (err as Error).message,
-      } satisfies ReadResponse),
-  );
-});
+// Loaded only as a worker, where parentPort is set; imported on the main thread (for its types) it does nothing.
+const port = parentPort;
+if (port) {
+  port.on('message', (req: ReadRequest) => {
+    readDocument(req.name, req.bytes).then(
+      (doc) => port.postMessage({ id: req.id, ok: true, doc } satisfies ReadResponse),
+      (err: unknown) =>
+        port.postMessage({
+          id: req.id,
+          ok: false,
+          refusal: err instanceof ImportRefusal,
+          message: (err as Error).message,
+        } satisfies ReadResponse),
+    );
+  });
+}

@@ -42,8 +42,9 @@ const title = (s: string) => s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
 export function actorIndex(actors: readonly Actor[], dictionary: Pick<LexiconData, 'countries' | 'leaders' | 'agents'> | null): ActorIndex {
   const byFirst = new Map<string, Entry[]>();
   const add = (words: string[], actor: ActorRef, exact: boolean) => {
-    if (words.length === 0) return;
-    const key = words[0]!.toLowerCase();
+    const [first] = words;
+    if (first === undefined) return;
+    const key = first.toLowerCase();
     const list = byFirst.get(key) ?? [];
     list.push({ words, actor, exact });
     byFirst.set(key, list);
@@ -87,21 +88,23 @@ export function actorIndex(actors: readonly Actor[], dictionary: Pick<LexiconDat
 const capitalised = (t: Token) => /^\p{Lu}/u.test(t.text);
 
 function entryMatches(e: Entry, tokens: readonly Token[], i: number): boolean {
-  for (let k = 0; k < e.words.length; k++) {
+  for (const [k, w] of e.words.entries()) {
     const t = tokens[i + k];
     if (!t) return false;
-    const w = e.words[k]!;
     // An alias word typed in lower case ("the White House") matches any case.
     if (e.exact && w !== w.toLowerCase() ? t.text !== w : t.lower !== w.toLowerCase()) return false;
   }
-  return e.exact || capitalised(tokens[i]!);
+  const first = tokens[i];
+  return e.exact || (first !== undefined && capitalised(first));
 }
 
 /** Mentions in token order, longest first where names overlap ("New Delhi" over "Delhi"). */
 export function findActorMentions(index: ActorIndex, tokens: readonly Token[]): TokenMention[] {
   const out: TokenMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const list = index.byFirst.get(tokens[i]!.lower);
+    const token = tokens[i];
+    if (token === undefined) break; // i < tokens.length
+    const list = index.byFirst.get(token.lower);
     const hit = list?.find((e) => entryMatches(e, tokens, i));
     if (!hit) continue;
     const end = i + hit.words.length;

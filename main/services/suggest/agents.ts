@@ -28,7 +28,7 @@ const ADDRESSEE = new Set(['told', 'to', 'addressing', 'of', 'with', 'warned', '
 function insideQuote(tokens: readonly Token[], at: number): { open: number; close: number } | null {
   let open = -1;
   for (let i = 0; i < tokens.length; i++) {
-    if (!QUOTES.has(tokens[i]!.text)) continue;
+    if (!QUOTES.has(tokens[i]?.text ?? '')) continue; // i is in range
     if (open < 0) open = i;
     else {
       if (open < at && at < i) return { open, close: i };
@@ -66,7 +66,7 @@ export function agentsOf(
   }
 
   const passive =
-    BE.has(tokens[verbAt - 1]?.lower ?? '') || (BE.has(tokens[verbAt - 2]?.lower ?? '') && /ly$/.test(tokens[verbAt - 1]!.lower));
+    BE.has(tokens[verbAt - 1]?.lower ?? '') || (BE.has(tokens[verbAt - 2]?.lower ?? '') && /ly$/.test(tokens[verbAt - 1]?.lower ?? ''));
   if (passive) {
     const by = after.find((m) => !m.people && (tokens[m.at - 1]?.lower === 'by' || tokens[m.at - 2]?.lower === 'by'));
     const patient = before[before.length - 1];

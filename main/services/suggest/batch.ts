@@ -53,7 +53,8 @@ async function run(job: BatchJob): Promise<void> {
     while (job.done < job.ids.length && job.phase === 'running') {
       const until = performance.now() + SLICE_MS;
       do {
-        const id = job.ids[job.done]!;
+        const id = job.ids[job.done];
+        if (id === undefined) break; // done < ids.length
         // The batch reads directions from the event verb alone: the sentence analysis would cost it two thirds of its rate.
         const got = suggestForArticle(job.ctx, id, 'verb', cfg);
         if (got) {

@@ -4,6 +4,8 @@
  * it retrains on 10,000 sentences in well under a second, so the worker can
  * simply retrain from scratch after each answer.
  */
+import { present } from '../../../shared/domain/present';
+
 export const DIM = 1 << 18;
 
 export interface Model {
@@ -38,25 +40,27 @@ export function hashFeatures(names: readonly string[]): Uint32Array {
 function scores(m: Model, x: Uint32Array, out: Float64Array): void {
   let max = -Infinity;
   for (let c = 0; c < m.classes.length; c++) {
-    let s = m.bias[c]!;
+    // Indexes below stay inside the arrays (c < classes, features < DIM): `?? 0` is for the type only.
+    let s = m.bias[c] ?? 0;
     const row = c * DIM;
-    for (let k = 0; k < x.length; k++) s += m.weights[row + x[k]!]!;
+    for (const f of x) s += m.weights[row + f] ?? 0;
     out[c] = s;
     if (s > max) max = s;
   }
   let sum = 0;
   for (let c = 0; c < m.classes.length; c++) {
-    out[c] = Math.exp(out[c]! - max);
-    sum += out[c]!;
+    const e = Math.exp((out[c] ?? 0) - max);
+    out[c] = e;
+    sum += e;
   }
-  for (let c = 0; c < m.classes.length; c++) out[c] = out[c]! / sum;
+  for (let c = 0; c < m.classes.length; c++) out[c] = (out[c] ?? 0) / sum;
 }
 
 /** Probability per class label. */
 export function predict(m: Model, x: Uint32Array): Map<number, number> {
   const p = new Float64Array(m.classes.length);
   scores(m, x, p);
-  return new Map(m.classes.map((c, i) => [c, p[i]!]));
+  return new Map(m.classes.map((c, i) => [c, p[i] ?? 0]));
 }
 
 export function train(examples: readonly Example[], opts: { epochs?: number; rate?: number; l2?: number } = {}): Model {
@@ -77,23 +81,23 @@ export function train(examples: readonly Example[], opts: { epochs?: number; rat
   for (let i = order.length - 1; i > 0; i--) {
     seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
     const j = seed % (i + 1);
-    [order[i], order[j]] = [order[j]!, order[i]!];
+    [order[i], order[j]] = [order[j] ?? j, order[i] ?? i];
   }
   for (let e = 0; e < epochs; e++) {
     for (const i of order) {
-      const ex = examples[i]!;
+      const ex = present(examples[i], `training example ${i}`);
       scores(m, ex.x, p);
-      const y = index.get(ex.y)!;
+      const y = index.get(ex.y);
       for (let c = 0; c < K; c++) {
-        const grad = p[c]! - (c === y ? 1 : 0);
+        const grad = (p[c] ?? 0) - (c === y ? 1 : 0);
         if (Math.abs(grad) < 1e-4) continue;
-        bias[c] = bias[c]! - 0.1 * rate * grad;
+        bias[c] = (bias[c] ?? 0) - 0.1 * rate * grad;
         const row = c * DIM;
-        for (let k = 0; k < ex.x.length; k++) {
-          const w = row + ex.x[k]!;
-          const g = grad + l2 * weights[w]!;
-          g2[w] = g2[w]! + g * g;
-          weights[w] = weights[w]! - (rate * g) / Math.sqrt(g2[w] + 1e-8);
+        for (const f of ex.x) {
+          const w = row + f;
+          const g = grad + l2 * (weights[w] ?? 0);
+          g2[w] = (g2[w] ?? 0) + g * g;
+          weights[w] = (weights[w] ?? 0) - (rate * g) / Math.sqrt(g2[w] + 1e-8);
         }
       }
     }

@@ -12,7 +12,7 @@ import type { Code } from '../../../shared/api/schemas';
 function itemMatch(item: string, cameo: string): number {
   const range = /^(\d+)-(\d+)$/.exec(item);
   if (range) {
-    const [a, b] = [range[1]!, range[2]!];
+    const [, a = '', b = ''] = range;
     if (a.length !== b.length || cameo.length < a.length) return 0;
     const head = cameo.slice(0, a.length);
     return head >= a && head <= b ? a.length : 0;

@@ -5,6 +5,7 @@
  * take part under stand-in ids, and the event verb's own agents (agents.ts)
  * decide where the analysis finds none.
  */
+import { present } from '../../../shared/domain/present';
 import { proposeDirection, type NamedActor } from '../../../shared/nlp';
 import type { ActorRef, TokenMention } from './actors';
 import type { Agents } from './agents';
@@ -31,8 +32,14 @@ export function sentenceDirection(
       refs.set(id, m.actor);
       named.push({ id, code: m.actor.code, name: m.actor.name, aliases: [] });
     }
-    const alias = text.slice(tokens[m.at]!.start, tokens[m.end - 1]!.end);
-    const actor = named.find((a) => a.id === id)!;
+    const alias = text.slice(
+      present(tokens[m.at], 'the first word of a mention').start,
+      present(tokens[m.end - 1], 'the last word of a mention').end,
+    );
+    const actor = present(
+      named.find((a) => a.id === id),
+      `the actor ${m.actor.code}`,
+    );
     if (!actor.aliases.includes(alias)) (actor.aliases as string[]).push(alias);
   }
   for (const p of pair ?? []) {

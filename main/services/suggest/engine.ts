@@ -78,7 +78,7 @@ export function readSentence(
   const lexCode = live ? cfg.mapper(live.cameo) : null;
   let agents: Agents | null = null;
   if (event) agents = agentsOf(tokens, mentions, event.at, event.end, cfg.pair);
-  else if (mentions.length > 0) agents = agentsOf(tokens, mentions, mentions[0]!.end, mentions[0]!.end, cfg.pair);
+  else if (mentions[0]) agents = agentsOf(tokens, mentions, mentions[0].end, mentions[0].end, cfg.pair);
 
   const names: string[] = [];
   let prev = '<s>';
@@ -89,8 +89,8 @@ export function readSentence(
     prev = w;
   });
   if (event) {
-    names.push(`v:${event.lemma}`, `c:${event.cameo}`, `c2:${event.cameo!.slice(0, 2)}`);
-    if (event.negated) names.push('neg', `neg:${event.cameo!.slice(0, 2)}`);
+    names.push(`v:${event.lemma}`, `c:${event.cameo}`, `c2:${event.cameo.slice(0, 2)}`);
+    if (event.negated) names.push('neg', `neg:${event.cameo.slice(0, 2)}`);
     if (event.modal) names.push('modal');
     if (event.remote) names.push('remote');
   }
@@ -113,20 +113,28 @@ const CLAUSE_END = new Set([',', ';', ':', '.', '?', '!', '"', '“', '”', 'bu
  * lifting, "agreed to cut duties" the cut. The first verb's negation,
  * modality and distance carry over ("did not agree to lift").
  */
-function governingEvent(cfg: EngineConfig, tokens: readonly Token[], events: readonly LexEvent[]): LexEvent | null {
+function governingEvent(cfg: EngineConfig, tokens: readonly Token[], events: readonly LexEvent[]): (LexEvent & { cameo: string }) | null {
   const at = events.findIndex((e) => e.cameo !== null && !STATEMENT.test(e.cameo));
-  if (at < 0) return null;
-  const head = events[at]!;
-  if (!GENERAL_INTENT.test(head.cameo!)) return head;
+  const found = events[at];
+  if (!found || found.cameo === null) return null;
+  const head = { ...found, cameo: found.cameo };
+  if (!GENERAL_INTENT.test(head.cameo)) return head;
   let sawTo = false;
   let j = head.end;
   for (const next of events.slice(at + 1)) {
     for (; j < next.at; j++) {
-      if (CLAUSE_END.has(tokens[j]!.lower)) return head;
-      if (tokens[j]!.lower === 'to') sawTo = true;
+      const word = tokens[j]?.lower ?? ''; // j < next.at, inside the sentence
+      if (CLAUSE_END.has(word)) return head;
+      if (word === 'to') sawTo = true;
     }
     if (sawTo && next.cameo && cfg.mapper(next.cameo)) {
-      return { ...next, negated: next.negated || head.negated, modal: next.modal || head.modal, remote: next.remote || head.remote };
+      return {
+        ...next,
+        cameo: next.cameo,
+        negated: next.negated || head.negated,
+        modal: next.modal || head.modal,
+        remote: next.remote || head.remote,
+      };
     }
     j = next.end;
   }
@@ -181,8 +189,8 @@ export function scoreReading(cfg: EngineConfig, r: SentenceReading, opts: ScoreO
       classifier: clf,
       source: r.agents.source,
       target: r.agents.target,
-      cameo: fromLex ? r.event!.cameo : null,
-      evidence: fromLex ? `CAMEO ${r.event!.cameo} “${r.event!.lemma}”` : 'learned from your tags',
+      cameo: fromLex ? fromLex.cameo : null,
+      evidence: fromLex ? `CAMEO ${fromLex.cameo} “${fromLex.lemma}”` : 'learned from your tags',
     };
   }
   if (best && cfg.direction !== 'verb' && !r.agents.plain) {

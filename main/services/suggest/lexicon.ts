@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { present } from '../../../shared/domain/present';
 import { bestPattern, compilePatterns, type Pattern, type PatternIndex } from './patterns';
 import { isWord, stem, type Token } from './tokens';
 
@@ -54,17 +55,18 @@ export function buildLexicon(data: LexiconData): Lexicon {
   const byFirst: Lexicon['byFirst'] = new Map();
   const add = (form: string, lemma: number, nominal: boolean) => {
     const words = form.split(' ');
-    const list = byFirst.get(words[0]!) ?? [];
+    const first = words[0] ?? ''; // split gives at least one word
+    const list = byFirst.get(first) ?? [];
     list.push({ words, lemma, nominal });
-    byFirst.set(words[0]!, list);
+    byFirst.set(first, list);
   };
   for (const [form, lemma] of Object.entries(data.forms)) add(form, lemma, false);
   for (const [form, lemma] of Object.entries(data.nominals)) add(form, lemma, true);
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
-  const perBlock = data.blocks.map((_, b) => compilePatterns(data.patterns.filter((p) => p[0] === b)));
   const patternsOf = new Map<number, PatternIndex>();
   data.blocks.forEach((lemmas, b) => {
-    for (const lemma of lemmas) patternsOf.set(lemma, perBlock[b]!);
+    const patterns = compilePatterns(data.patterns.filter((p) => p[0] === b));
+    for (const lemma of lemmas) patternsOf.set(lemma, patterns);
   });
   const r = data.relief;
   const relief: Lexicon['relief'] = {
@@ -108,8 +110,8 @@ function context(tokens: readonly Token[], at: number): { negated: boolean; moda
   let doubt = false;
   let pluperfect = false;
   for (let j = at - 1, seen = 0; j >= 0 && seen < 6; j--) {
-    const t = tokens[j]!;
-    if (STOP.has(t.text)) break;
+    const t = tokens[j];
+    if (t === undefined || STOP.has(t.text)) break; // j is in range
     seen++;
     if (NEGATORS.has(t.lower) || t.lower === "'t") negated = true;
     if (NEGATING_VERBS.test(t.lower)) negated = true;
@@ -127,7 +129,7 @@ const POSSESSIVE = new Set(["'s", "'"]);
 /** Whether the sentence part the verb is in ends with a question mark. */
 function asked(tokens: readonly Token[], from: number): boolean {
   for (let j = from; j < tokens.length; j++) {
-    const t = tokens[j]!.text;
+    const t = tokens[j]?.text; // j is in range
     if (t === '?') return true;
     if (t === '.' || t === '!') return false;
   }
@@ -143,8 +145,8 @@ export function findEvents(lex: Lexicon, tokens: readonly Token[], sentenceText:
   const dated = DATED_PAST.test(sentenceText);
   const window = { lowers: tokens.map((t) => t.lower), stems: tokens.map((t) => stem(t.lower)) };
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (!isWord(t) || skip?.has(i)) continue;
+    const t = tokens[i];
+    if (t === undefined || !isWord(t) || skip?.has(i)) continue; // i is in range
     const candidates = lex.byFirst.get(t.lower);
     if (!candidates) continue;
     const hit = candidates.find((c) => c.words.every((w, k) => tokens[i + k]?.lower === w));
@@ -155,7 +157,7 @@ export function findEvents(lex: Lexicon, tokens: readonly Token[], sentenceText:
     const nominal = hit.nominal || (nounPlace && /ing$/.test(t.lower) && tokens[i + hit.words.length]?.lower === 'of');
     if (nounPlace && !nominal) continue;
     const end = i + hit.words.length;
-    const [lemma, blockCode] = lex.data.lemmas[hit.lemma]!;
+    const [lemma, blockCode] = present(lex.data.lemmas[hit.lemma], `lexicon lemma ${hit.lemma}`);
     let cameo = blockCode;
     let pattern = false;
     const relief = reliefCode(lex, lemma, tokens, end);
@@ -202,8 +204,8 @@ function reliefCode(lex: Lexicon, lemma: string, tokens: readonly Token[], from:
   if (!removes && !grants && !yields) return null;
   let relieved = !grants;
   for (let j = from; j < Math.min(tokens.length, from + 6); j++) {
-    const t = tokens[j]!;
-    if (STOP.has(t.text)) break;
+    const t = tokens[j];
+    if (t === undefined || STOP.has(t.text)) break; // j is in range
     const w = stem(t.lower);
     if (grants && (r.reliefNouns.has(w) || r.reliefNouns.has(t.lower))) relieved = true;
     if (relieved && (removes || grants) && (r.sanctions.has(w) || r.sanctions.has(t.lower))) return '085';

@@ -39,12 +39,13 @@ export function compilePatterns(list: readonly Pattern[]): PatternIndex {
   const beforeOnly: CompiledPattern[] = [];
   sorted.forEach(({ p }, order) => {
     const c: CompiledPattern = { order, before: p[1].map(compileElement), after: p[2].map(compileElement), code: p[3] };
-    if (c.after.length === 0) {
+    const [firstAfter] = c.after;
+    if (firstAfter === undefined) {
       beforeOnly.push(c);
       return;
     }
-    for (const alt of c.after[0]!) {
-      const key = alt[0]!.stem;
+    for (const alt of firstAfter) {
+      const key = alt[0]?.stem ?? ''; // a compiled alternative has at least one word
       const at = byFirstWord.get(key) ?? [];
       if (!at.includes(c)) at.push(c);
       byFirstWord.set(key, at);
@@ -61,7 +62,7 @@ export interface Window {
 const same = (w: Window, i: number, word: Word) => w.lowers[i] === word.raw || w.stems[i] === word.stem;
 
 function matchAlt(w: Window, i: number, alt: Word[]): number {
-  for (let k = 0; k < alt.length; k++) if (i + k >= w.lowers.length || !same(w, i + k, alt[k]!)) return -1;
+  for (const [k, word] of alt.entries()) if (i + k >= w.lowers.length || !same(w, i + k, word)) return -1;
   return i + alt.length;
 }
 
@@ -87,8 +88,8 @@ export function bestPattern(index: PatternIndex, w: Window, at: number, end: num
   const from = Math.max(0, at - 5);
   const candidates = new Set<CompiledPattern>(index.beforeOnly);
   for (let j = end; j < to; j++) {
-    for (const c of index.byFirstWord.get(w.stems[j]!) ?? []) candidates.add(c);
-    for (const c of index.byFirstWord.get(w.lowers[j]!) ?? []) candidates.add(c);
+    for (const c of index.byFirstWord.get(w.stems[j] ?? '') ?? []) candidates.add(c);
+    for (const c of index.byFirstWord.get(w.lowers[j] ?? '') ?? []) candidates.add(c);
   }
   let best: CompiledPattern | null = null;
   for (const c of candidates) {

@@ -19,21 +19,21 @@ export function sentenceSpans(text: string): Span[] {
   const push = (end: number) => {
     let s = start;
     let e = end;
-    while (s < e && /\s/.test(text[s]!)) s++;
-    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    while (s < e && /\s/.test(text.charAt(s))) s++;
+    while (e > s && /\s/.test(text.charAt(e - 1))) e--;
     if (e > s) out.push({ start: s, end: e });
     start = end;
   };
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
+    const c = text.charAt(i);
     if (c === '\n') {
       push(i + 1);
       continue;
     }
     if (c !== '.' && c !== '!' && c !== '?') continue;
     let j = i + 1;
-    while (j < text.length && /["”’)]/.test(text[j]!)) j++;
-    if (j < text.length && !/\s/.test(text[j]!)) continue;
+    while (j < text.length && /["”’)]/.test(text.charAt(j))) j++;
+    if (j < text.length && !/\s/.test(text.charAt(j))) continue;
     if (c === '.' && ABBREVIATION.test(text.slice(Math.max(0, i - 6), i))) {
       // "the U.S. said": an abbreviation unless a capitalised word follows a lower-case run.
       const next = /\s+(\p{Lu})/u.exec(text.slice(j, j + 3));

@@ -10,8 +10,12 @@ import { newCache, type TrainingPayload } from './training';
 
 const cache = newCache();
 
-parentPort?.on('message', (p: TrainingPayload) => {
-  const r = retrainRound(p, cache);
-  const m = r.model;
-  parentPort!.postMessage(r, m ? [m.weights.buffer as ArrayBuffer, m.bias.buffer as ArrayBuffer] : []);
-});
+// Loaded only as a worker, where parentPort is set.
+const port = parentPort;
+if (port) {
+  port.on('message', (p: TrainingPayload) => {
+    const r = retrainRound(p, cache);
+    const m = r.model;
+    port.postMessage(r, m ? [m.weights.buffer as ArrayBuffer, m.bias.buffer as ArrayBuffer] : []);
+  });
+}

@@ -28,7 +28,7 @@ export function ImportReviewTable({
       next.set(item.id, { ...(prev.get(item.id) ?? { itemId: item.id }), ...patch });
       return next;
     });
-  const value = (item: ImportItem, field: Field) => (edits.get(item.id)?.[field] as string | undefined) ?? item[field];
+  const value = (item: ImportItem, field: Field) => edits.get(item.id)?.[field] ?? item[field];
 
   const undated = rows.filter((i) => i.dateUnknown && !edits.get(i.id)?.publishedOn && !edits.get(i.id)?.acceptImportDate);
   const acceptAll = () =>
@@ -166,7 +166,9 @@ export function ImportReviewTable({
                 <tr data-file={item.fileName} className="conflict conflict-detail">
                   <td colSpan={7} id={`conflict-${item.id}`}>
                     <span className="conflict-note">{item.reason}</span>
-                    {item.nearDuplicate && item.existing && <NearDuplicateDifference item={item} />}
+                    {item.nearDuplicate && item.existing && (
+                      <NearDuplicateDifference fileName={item.fileName} near={item.nearDuplicate} existingTitle={item.existing.title} />
+                    )}
                   </td>
                 </tr>
               )}
@@ -187,8 +189,15 @@ export function ImportReviewTable({
 }
 
 /** The near-duplicate's difference, side by side: paragraphs only in this file, and only in the saved article. */
-function NearDuplicateDifference({ item }: { item: ImportItem }) {
-  const near = item.nearDuplicate!;
+function NearDuplicateDifference({
+  fileName,
+  near,
+  existingTitle,
+}: {
+  fileName: string;
+  near: NonNullable<ImportItem['nearDuplicate']>;
+  existingTitle: string;
+}) {
   const column = (heading: string, paragraphs: string[]) => (
     <div>
       <b>{heading}</b>
@@ -198,9 +207,9 @@ function NearDuplicateDifference({ item }: { item: ImportItem }) {
   return (
     <details className="near-difference">
       <summary>Differences ({Math.round(near.similarity * 100)} % alike)</summary>
-      <div className="side-by-side" aria-label={`Differences between ${item.fileName} and the saved article`}>
+      <div className="side-by-side" aria-label={`Differences between ${fileName} and the saved article`}>
         {column('Only in this file', near.onlyHere)}
-        {column(`Only in “${item.existing!.title}”`, near.onlyThere)}
+        {column(`Only in “${existingTitle}”`, near.onlyThere)}
       </div>
     </details>
   );

@@ -162,7 +162,7 @@ export function TagPopover(props: Props) {
       act(() =>
         setChoice((c) => {
           const i = CONFIDENCE_STEPS.findIndex((v) => v === c.confidence);
-          return { ...c, confidence: CONFIDENCE_STEPS[(i + 1) % CONFIDENCE_STEPS.length]! };
+          return { ...c, confidence: CONFIDENCE_STEPS[(i + 1) % CONFIDENCE_STEPS.length] ?? CONFIDENCE_STEPS[0] };
         }),
       );
     else if (key === 'b' && onAdjust) act(onAdjust);

@@ -92,14 +92,16 @@ export function useChartKeys({ days, series, label, plotRef, markDay, onPickDay,
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     if (last < 0) return;
     let next: number | null = null;
-    if (e.key in STEP) next = (idx ?? start()) + STEP[e.key]!;
+    const step = STEP[e.key];
+    if (step !== undefined) next = (idx ?? start()) + step;
     else if (e.key === 'Home') next = 0;
     else if (e.key === 'End') next = last;
     else if ((e.key === 'Enter' || e.key === ' ') && onPickDay) {
       e.preventDefault();
-      const i = idx ?? start();
-      requestFocus(iso(days[i]!));
-      onPickDay(days[i]!);
+      const day = days[idx ?? start()];
+      if (day === undefined) return;
+      requestFocus(iso(day));
+      onPickDay(day);
       return;
     } else return;
     e.preventDefault();
@@ -109,6 +111,7 @@ export function useChartKeys({ days, series, label, plotRef, markDay, onPickDay,
   };
 
   const shown = idx ?? (last >= 0 ? start() : null);
+  const shownDay = shown === null ? undefined : days[shown];
   const hostProps = {
     tabIndex: 0,
     role: 'slider',
@@ -116,7 +119,7 @@ export function useChartKeys({ days, series, label, plotRef, markDay, onPickDay,
     'aria-valuemin': 0,
     'aria-valuemax': Math.max(0, last),
     'aria-valuenow': shown ?? 0,
-    'aria-valuetext': shown === null ? 'no days' : describeDay(days[shown]!, shown, series),
+    'aria-valuetext': shownDay === undefined || shown === null ? 'no days' : describeDay(shownDay, shown, series),
     'aria-keyshortcuts': onPickDay
       ? 'ArrowLeft ArrowRight PageUp PageDown Home End Enter'
       : 'ArrowLeft ArrowRight PageUp PageDown Home End',

@@ -21,7 +21,8 @@ interface EntryLike {
 async function walkEntry(entry: EntryLike, out: { file: File; path: string }[]): Promise<void> {
   if (isHidden(entry.name)) return;
   if (entry.isFile && entry.file) {
-    const file = await new Promise<File>((ok, fail) => entry.file!(ok, fail));
+    const read = entry.file.bind(entry);
+    const file = await new Promise<File>((ok, fail) => read(ok, fail));
     out.push({ file, path: entry.fullPath.replace(/^\//, '') });
   } else if (entry.isDirectory && entry.createReader) {
     const reader = entry.createReader();
@@ -43,10 +44,10 @@ export interface PickedFile {
 export async function filesFromDrop(data: DataTransfer): Promise<PickedFile[]> {
   const entries = [...data.items]
     .filter((i) => i.kind === 'file')
-    .map((i) => (i as DataTransferItem & { webkitGetAsEntry?(): EntryLike | null }).webkitGetAsEntry?.() ?? null);
-  if (entries.length > 0 && entries.every((e) => e !== null)) {
+    .map((i): EntryLike | null => (i as DataTransferItem & { webkitGetAsEntry?(): EntryLike | null }).webkitGetAsEntry?.() ?? null);
+  if (entries.length > 0 && entries.every((e): e is EntryLike => e !== null)) {
     const out: PickedFile[] = [];
-    for (const e of entries) await walkEntry(e!, out);
+    for (const e of entries) await walkEntry(e, out);
     return byPath(out);
   }
   return filesFromList(data.files);
@@ -117,7 +118,8 @@ export async function uploadFiles(
     if (!tooLarge) batchBytes += file.size;
   }
   await flush();
-  return jobId!;
+  if (jobId === undefined) throw new Error('There were no files to send.');
+  return jobId;
 }
 
 /** Pasted text or HTML becomes a file of its own, read like any other. */

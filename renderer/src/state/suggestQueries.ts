@@ -1,5 +1,5 @@
 /** Data of assisted coding: suggestions per article, answers, measured quality. */
-import { useQuery } from '@tanstack/react-query';
+import { skipToken, useQuery } from '@tanstack/react-query';
 import type { OpInput } from '../../../shared/api/contract';
 import type { BatchStatus, Suggestion } from '../../../shared/api/suggest';
 import { api } from '../api';
@@ -10,8 +10,7 @@ import { useApiMutation } from './mutation';
 export const useSuggestions = (articleId: number | null) =>
   useQuery({
     queryKey: keys.suggestions(articleId ?? 0),
-    queryFn: () => api.invoke('suggestions:list', { articleId: articleId! }),
-    enabled: articleId !== null,
+    queryFn: articleId === null ? skipToken : () => api.invoke('suggestions:list', { articleId }),
   });
 
 export const useSuggestQuality = (enabled: boolean) =>

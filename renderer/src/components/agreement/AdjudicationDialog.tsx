@@ -36,16 +36,19 @@ export function AdjudicationDialog({ open, onClose }: { open: boolean; onClose()
   const code = useMemo(() => new Map((actors.data ?? []).map((a) => [a.id, a.code])), [actors.data]);
   const settle = useApiMutation('adjudication:settle', {
     toInput: (decision: Decision) => {
-      const from: 'a' | 'b' = item!.a ? 'a' : 'b';
-      const side = item![from]!;
+      // The keys that settle are live only while a disagreement is shown.
+      if (!item || layerB === null) throw new Error('There is no disagreement to settle.');
+      const from: 'a' | 'b' = item.a ? 'a' : 'b';
+      const side = item.a ?? item.b;
+      if (!side) throw new Error('This disagreement has no passage on either side.');
       // "Edit" keeps the passage with its direction swapped: the usual fix when the code is right.
       const edit = decision === 'edit' ? { from, codeId: side.codeId, sourceActorId: side.targetActorId, targetActorId: side.sourceActorId } : undefined;
       return {
         layerA: OWN_LAYER,
-        layerB: layerB!,
-        articleId: item!.articleId,
-        aId: item!.a?.id ?? null,
-        bId: item!.b?.id ?? null,
+        layerB,
+        articleId: item.articleId,
+        aId: item.a?.id ?? null,
+        bId: item.b?.id ?? null,
         decision,
         ...(edit ? { edit } : {}),
       };

@@ -18,9 +18,9 @@ const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)}
 
 function Sensitivity({ s }: { s: NonNullable<AgreementReport['sensitivity']> }) {
   const from = isoToDay(s.fromDate);
-  const days = useMemo(() => s.series[0]!.M.map((_, i) => from + i), [s, from]);
+  const days = useMemo(() => (s.series[0]?.M ?? []).map((_, i) => from + i), [s, from]);
   const series = useMemo<ChartSeries[]>(
-    () => s.series.map((x, i) => ({ label: x.label, values: x.M, color: x.key === 'consensus' ? 'var(--ink)' : COLORS[i % COLORS.length]!, width: x.key === 'consensus' ? 2.5 : 1.5 })),
+    () => s.series.map((x, i) => ({ label: x.label, values: x.M, color: x.key === 'consensus' ? 'var(--ink)' : (COLORS[i % COLORS.length] ?? 'var(--ink)'), width: x.key === 'consensus' ? 2.5 : 1.5 })),
     [s],
   );
   const label = (key: string) => s.series.find((x) => x.key === key)?.label ?? key;

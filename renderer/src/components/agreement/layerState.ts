@@ -31,5 +31,5 @@ const CONSENSUS_COLOR = '#374151';
 export function layerColor(key: LayerKey, all: readonly LayerKey[]): string {
   if (key === CONSENSUS_LAYER) return CONSENSUS_COLOR;
   const i = all.filter((k) => k !== CONSENSUS_LAYER).indexOf(key);
-  return LAYER_COLORS[(i < 0 ? 0 : i) % LAYER_COLORS.length]!;
+  return LAYER_COLORS[(i < 0 ? 0 : i) % LAYER_COLORS.length] ?? CONSENSUS_COLOR;
 }

@@ -46,7 +46,8 @@ export function useLayerStripes(
       const range = document.createRange();
       const next: Stripe[] = [];
       for (const a of annotations) {
-        const column = striped.indexOf(a.layer ?? OWN_LAYER);
+        const layer = a.layer ?? OWN_LAYER;
+        const column = striped.indexOf(layer);
         const r = column < 0 || a.orphaned ? null : index.rangeFor(a.start, a.end);
         if (!r) continue;
         range.setStart(r.startContainer, r.startOffset);
@@ -55,7 +56,7 @@ export function useLayerStripes(
         if (rects.length === 0) continue;
         const top = Math.min(...rects.map((x) => x.top)) - origin;
         const bottom = Math.max(...rects.map((x) => x.bottom)) - origin;
-        next.push({ annotation: a, layer: striped[column]!, column, top, height: bottom - top, lane: 0, lanes: 1 });
+        next.push({ annotation: a, layer, column, top, height: bottom - top, lane: 0, lanes: 1 });
       }
       setState({ stripes: assignLanes(next), box: { top: body.offsetTop, left: body.offsetLeft, height: body.offsetHeight } });
     };

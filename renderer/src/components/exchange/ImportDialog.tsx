@@ -15,6 +15,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
   const merge = useApiAction('export:import');
   const resolveConflict = useApiAction('export:resolve-conflict');
   const conflicts = useConflicts(open);
+  const conflictList = conflicts.data ?? [];
   const settingConflicts = useSettingConflicts(open);
   const [summary, setSummary] = useState<{ fileName: string; s: ImportSummary } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -84,12 +85,12 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose(): void
             {error}
           </p>
         )}
-        {(conflicts.data ?? []).length > 0 && (
+        {conflictList.length > 0 && (
           <section aria-label="Merge conflicts">
-            <h3>Conflicts to decide ({conflicts.data!.length})</h3>
+            <h3>Conflicts to decide ({conflictList.length})</h3>
             <p className="export-muted">Until you choose, both tags are in the workspace and both weigh on the score.</p>
             <ul className="export-conflicts">
-              {conflicts.data!.map((c) => (
+              {conflictList.map((c) => (
                 <li key={c.id}>
                   <q>{c.exact}</q>{' '}
                   <span className="export-muted">

@@ -93,7 +93,7 @@ export function CodePicker({ codes, keys, value, onChange, inputRef }: Props) {
                 pick(c);
               }}
             >
-              {keys.get(c.id) && <kbd>{keys.get(c.id)!.toUpperCase()}</kbd>} {c.parentId ? `${byId.get(c.parentId)?.name ?? ''} › ` : ''}
+              {keys.get(c.id) && <kbd>{keys.get(c.id)?.toUpperCase()}</kbd>} {c.parentId ? `${byId.get(c.parentId)?.name ?? ''} › ` : ''}
               {c.name}{' '}
               <span className="combo-aliases">
                 ({c.weight > 0 ? '+' : ''}

@@ -25,13 +25,13 @@ const WORD = /[\p{L}\p{N}]/u;
 export function moveEnd(text: string, start: number, end: number, forward: boolean): number {
   let i = end;
   if (forward) {
-    while (i < text.length && !WORD.test(text[i]!) && text[i] !== '\n') i++;
-    while (i < text.length && WORD.test(text[i]!)) i++;
+    while (i < text.length && !WORD.test(text.charAt(i)) && text[i] !== '\n') i++;
+    while (i < text.length && WORD.test(text.charAt(i))) i++;
     return i;
   }
-  while (i > start && !WORD.test(text[i - 1]!)) i--;
-  while (i > start && WORD.test(text[i - 1]!)) i--;
-  while (i > start && !WORD.test(text[i - 1]!)) i--;
+  while (i > start && !WORD.test(text.charAt(i - 1))) i--;
+  while (i > start && WORD.test(text.charAt(i - 1))) i--;
+  while (i > start && !WORD.test(text.charAt(i - 1))) i--;
   return i > start ? i : end;
 }
 
@@ -39,14 +39,14 @@ export function moveEnd(text: string, start: number, end: number, forward: boole
 export function moveStart(text: string, start: number, end: number, earlier: boolean): number {
   let i = start;
   if (earlier) {
-    while (i > 0 && !WORD.test(text[i - 1]!) && text[i - 1] !== '\n') i--;
-    while (i > 0 && WORD.test(text[i - 1]!)) i--;
+    while (i > 0 && !WORD.test(text.charAt(i - 1)) && text[i - 1] !== '\n') i--;
+    while (i > 0 && WORD.test(text.charAt(i - 1))) i--;
     // Punctuation that opens the passage ("“We will…") comes with its word.
-    while (i > 0 && /["“'‘(]/.test(text[i - 1]!)) i--;
+    while (i > 0 && /["“'‘(]/.test(text.charAt(i - 1))) i--;
     return i;
   }
-  while (i < end && WORD.test(text[i]!)) i++;
-  while (i < end && !WORD.test(text[i]!)) i++;
+  while (i < end && WORD.test(text.charAt(i))) i++;
+  while (i < end && !WORD.test(text.charAt(i))) i++;
   return i < end ? i : start;
 }
 
@@ -102,7 +102,8 @@ export function useSuggestionLayer(opts: {
       return;
     }
     const at = current ? items.indexOf(current) : step === 1 ? -1 : items.length;
-    const next = items[(at + step + items.length) % items.length]!;
+    const next = items[(at + step + items.length) % items.length];
+    if (!next) return; // items is not empty
     setCurrentKey(next.key);
     setAdjusted(null);
   };
@@ -164,8 +165,9 @@ export function useSuggestionLayer(opts: {
     }
     if (!current || !shown) return false;
     const topCode = (digit: string) => codes?.find((c) => c.parentId === null && c.shortcut === digit);
+    const top = ['1', '2', '3'].includes(e.key) ? topCode(e.key) : undefined;
     if (e.key === 'Enter') doAccept(current, current.codeId);
-    else if (['1', '2', '3'].includes(e.key) && topCode(e.key)) doAccept(current, topCode(e.key)!.id);
+    else if (top) doAccept(current, top.id);
     else if (e.key === 'x' || e.key === 'Delete') doReject(current);
     else if (e.key === 's') setAdjusted({ ...shown, sourceActorId: shown.targetActorId, targetActorId: shown.sourceActorId });
     else if (e.shiftKey && (e.key === 'ArrowRight' || e.key === 'ArrowLeft'))

@@ -1,22 +1,6 @@
-/** Settings, annotation origins and merge conflicts (tables of migration 5 and the settings table). */
+/** What a merge leaves behind: where each annotation came from (annotation_origins) and the tag conflicts to settle (merge_conflicts). */
 import type { Db } from './connection';
 import { stmt } from './statements';
-
-export function getSetting(db: Db, key: string): string | null {
-  const row = stmt(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
-  return row?.value ?? null;
-}
-
-export function setSetting(db: Db, key: string, value: string): void {
-  stmt(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
-}
-
-export const ANALYST_SETTING = 'analyst.name';
-
-/** The name of this workspace's own analyst ('' until set). */
-export function workspaceAnalyst(db: Db): string {
-  return getSetting(db, ANALYST_SETTING) ?? '';
-}
 
 export function recordOrigin(db: Db, annotationId: number, analyst: string, origin: string, nowMs: number): void {
   stmt(
