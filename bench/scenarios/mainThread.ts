@@ -34,7 +34,7 @@ export async function run(ctx: AppContext, opts: ScenarioOptions): Promise<Scena
     const said = await work();
     const delay = watch.stop();
     const seconds = (performance.now() - t) / 1000;
-    opts.log(`  ${name}: ${said} in ${seconds.toFixed(2)} s; main thread p99 ${delay.p99.toFixed(1)} ms, max ${delay.max.toFixed(1)} ms`);
+    opts.log(`  ${name}: ${said} in ${seconds.toFixed(2)} s; main thread p99 ${delay.p99.toFixed(1)} ms, max ${delay.max.toFixed(1)} ms, busy ${(delay.busy * 100).toFixed(1)} %`);
     out = {
       ...out,
       ...loopDelayMetric(`main thread during ${name}`, delay, `${what}; ${said} in ${seconds.toFixed(2)} s`),
