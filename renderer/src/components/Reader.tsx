@@ -132,7 +132,7 @@ export function Reader() {
     const at = findWord(text, revealTerm.term);
     const range = at === null ? null : index.rangeFor(at, at + revealTerm.term.length);
     paintSearchHit(range);
-    if (range) (range.startContainer.parentElement as HTMLElement | null)?.scrollIntoView({ block: 'center' });
+    if (range) range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
   }, [index, revealTerm, articleId, text]);
 
   // Scroll to and open the annotation picked in the side panel or the evidence list.
@@ -166,7 +166,7 @@ export function Reader() {
             article in the library; if removing it was your last change, <b>Ctrl+Shift+Z</b> (redo) brings it back.
           </p>
         ) : (
-          <p role="alert">{(article.error as Error).message}</p>
+          <p role="alert">{article.error.message}</p>
         )}
       </section>
     );

@@ -63,7 +63,7 @@ export function RecoveryBanner() {
           before the damage opens cleanly, so there is none to restore.
         </p>
       )}
-      {good.isError && <p>{(good.error as Error).message}</p>}
+      {good.isError && <p>{good.error.message}</p>}
       {confirming && backup ? (
         <div role="group" aria-label="Confirm restore" className="export-confirm">
           <p>

@@ -28,7 +28,7 @@ const tag = (t: Side['items'][number]) => ('codeName' in t ? `${t.codeName}: “
 export function RestoreDiff({ fileName }: { fileName: string }) {
   const diff = useBackupDiff(fileName);
   const d = diff.data;
-  if (diff.isError) return <p role="alert">{(diff.error as Error).message}</p>;
+  if (diff.isError) return <p role="alert">{diff.error.message}</p>;
   if (!d) return <p aria-busy="true">Comparing with the backup…</p>;
   const total = d.articlesAdded.count + d.articlesRemoved.count + d.articlesChanged.count + d.tagsAdded.count + d.tagsRemoved.count;
   if (total === 0) return <p>The backup holds the same articles and tags as the workspace now.</p>;
