@@ -4,23 +4,18 @@
  * loses and doubles nothing, and pulls come in batches bounded by the desk's stored size.
  */
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SYNCED_TABLES } from '../../main/db/deskLocal';
 import { setsAfter } from '../../main/db/deskServer';
 import { getSetting } from '../../main/db/exchange';
 import { postgresBinaries, startPostgres, type PgServer } from '../support/postgres';
-import { ARTICLE, deskView, freshDesk, laptop, tag, type Laptop } from '../helpers/desk';
+import { ARTICLE, deskSuite, deskView, freshDesk, tag, type Laptop } from '../helpers/desk';
 
 const { bin, reason } = postgresBinaries();
 if (!bin) console.warn(`desk-first-sync.test.ts skipped: ${reason}`);
 
-let server: PgServer;
-const laptops: Laptop[] = [];
-const open = (analyst: string) => {
-  const l = laptop(analyst);
-  laptops.push(l);
-  return l;
-};
+const suite = deskSuite(bin, startPostgres);
+const open = suite.open;
 
 async function onDesk<T>(desk: PgServer, f: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: desk.url });
@@ -44,19 +39,9 @@ const rowsSentBy = (desk: PgServer, analyst: string, table: string) =>
 
 const count = (l: Laptop, table: string) => l.ctx.workspace.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
-beforeAll(async () => {
-  if (bin) server = await startPostgres();
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-});
-afterEach(() => {
-  for (const l of laptops.splice(0)) l.close();
-});
-
 describe.skipIf(!bin)('a first sync', () => {
   it('a new analyst sends what their laptop held on joining, never the corpus it has just pulled', async () => {
-    const desk = await freshDesk(server, ['alice', 'bob']);
+    const desk = await freshDesk(suite.server(), ['alice', 'bob']);
     const a = open('alice');
     const first = await a.ok('articles:create', ARTICLE);
     const second = await a.ok('articles:create', { ...ARTICLE, title: 'A second', text: `${ARTICLE.text} Again.` });
@@ -76,7 +61,7 @@ describe.skipIf(!bin)('a first sync', () => {
   });
 
   it('what was here before the desk, cut mid-send and resent in pages of another size: stored again, never dropped as a repeat', async () => {
-    const desk = await freshDesk(server, ['alice', 'bob']);
+    const desk = await freshDesk(suite.server(), ['alice', 'bob']);
     const a = open('alice');
     const db = a.ctx.workspace.db;
     const article = await a.ok('articles:create', ARTICLE);
@@ -104,7 +89,7 @@ describe.skipIf(!bin)('a first sync', () => {
   });
 
   it('pulls sets in the desk’s order, in batches no bigger than the size asked for (always at least one set)', async () => {
-    const desk = await freshDesk(server, ['alice']);
+    const desk = await freshDesk(suite.server(), ['alice']);
     const a = open('alice');
     const article = await a.ok('articles:create', ARTICLE);
     for (const exact of ['warned India', 'offered talks', 'agreed to meet']) await tag(a, article.id, exact);

@@ -11,10 +11,9 @@
  *
  * Heavy (minutes): runs with PARLEY_HEAVY=1 (`npm run reliability` sets it), skipped otherwise.
  */
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordFigures } from '../helpers/figures';
-import { deskView, freshDesk, laptop, layerSeries, seriesDistance, type Laptop } from '../helpers/desk';
+import { deskSetCounts, deskView, freshDesk, laptop, layerSeries, seriesDistance, type Laptop } from '../helpers/desk';
 import { postgresBinaries, startPostgres, type PgServer } from '../support/postgres';
 
 const heavy = process.env.PARLEY_HEAVY === '1';
@@ -51,17 +50,6 @@ interface Analyst {
 
 const sentence = (k: number, i: number) => `Envoy ${k}.${i} warned the delegation.`;
 const passageOf = (k: number, i: number) => `Envoy ${k}.${i} warned`;
-
-async function deskSets(desk: PgServer): Promise<{ sets: number; distinct: number }> {
-  const c = new pg.Client({ connectionString: desk.url });
-  await c.connect();
-  try {
-    const r = await c.query('SELECT count(*) AS sets, count(DISTINCT uid) AS distinct FROM parley.change_sets');
-    return { sets: Number(r.rows[0].sets), distinct: Number(r.rows[0].distinct) };
-  } finally {
-    await c.end();
-  }
-}
 
 describe.skipIf(!heavy || !bin)('the desk under load', () => {
   it(`${ANALYSTS} analysts × ${CHANGES} changes, syncing as they work: every laptop converges, nothing lost or twice, conflicts listed`, async () => {
@@ -183,7 +171,7 @@ describe.skipIf(!heavy || !bin)('the desk under load', () => {
           .get(layer === l.analyst ? '' : layer) as number;
       for (const a of team) for (const b of team) expect(passagesIn(b.l, a.l.analyst)).toBe(a.own.length);
       // Nothing twice: on the desk and on a laptop.
-      const sets = await deskSets(desk);
+      const sets = await deskSetCounts(desk);
       expect(sets.sets).toBe(sets.distinct);
       const db0 = team[0]!.l.ctx.workspace.db;
       expect(db0.prepare('SELECT count(*) - count(DISTINCT uid) FROM annotations').pluck().get()).toBe(0);
