@@ -1,6 +1,8 @@
 // The rows of docs/reliability.md for the desk (issue 18): each written only from the figures its test recorded
 // in .cache/reliability/ (tests/unit/faults-desk.test.ts, and the heavy tests/unit/faults-desk-load.test.ts,
 // which runs with PARLEY_HEAVY=1 as `npm run reliability` sets it).
+const n = (x) => Number(x).toLocaleString('en');
+
 const DESK = [
   {
     name: 'fault-desk-killed',
@@ -35,7 +37,7 @@ const DESK = [
     fault: 'Load: 20 analysts × 1,000 changes while syncing',
     test: 'tests/unit/faults-desk-load.test.ts (PARLEY_HEAVY=1)',
     text: (f) =>
-      `${f.analysts} analysts × ${f.changesEach} changes (${f.tags} tags, ${f.edits} edits, ${f.deletes} deletes, ${f.codeEdits} shared-code edits), ${f.syncRounds} sync rounds during the work; ${f.setsOnDesk} sets on the desk (duplicates: ${f.duplicateSetsOnDesk}); ${f.conflictsListed} conflicts listed, all settled in ${f.settlingPasses} passes; every laptop ${f.passagesPerLaptop} passages, the same rows, worst score difference ${f.worstScoreDifference}; ${f.workSeconds} s of work, ${f.wallSeconds} s in all.`,
+      `${f.analysts} analysts × ${n(f.changesEach)} changes (${n(f.tags)} tags, ${n(f.edits)} edits, ${n(f.deletes)} deletes, ${n(f.codeEdits)} shared-code edits), ${n(f.syncRounds)} sync rounds during the work; ${n(f.setsOnDesk)} sets on the desk (duplicates: ${f.duplicateSetsOnDesk}; fewer than the changes, since a change to a passage deleted before its laptop synced travels as that delete alone); ${n(f.conflictsListed)} conflicts listed, all settled in ${f.settlingPasses} passes of "keep theirs"; every laptop ${n(f.passagesPerLaptop)} passages, the same rows, worst score difference ${f.worstScoreDifference}; ${f.workSeconds} s of work, ${f.wallSeconds} s in all.`,
   },
 ];
 
