@@ -12,12 +12,13 @@ import { Worker } from 'node:worker_threads';
 import { present } from '../../../shared/domain/present';
 import { ImportRefusal, type ParsedDocument } from './document';
 import type * as ReadersModule from './readFile';
+import type { FileSource } from './readFile';
 import type { ReadRequest, ReadResponse } from './worker';
 
 export interface DocumentReader {
   /** How many files to keep in flight. */
   concurrency: number;
-  read(name: string, bytes: Uint8Array): Promise<ParsedDocument>;
+  read(name: string, source: FileSource): Promise<ParsedDocument>;
   close(): Promise<void>;
 }
 
@@ -36,8 +37,8 @@ function loadReaders(): Promise<typeof ReadersModule> {
   return readers;
 }
 
-async function readDocument(name: string, bytes: Uint8Array): Promise<ParsedDocument> {
-  return (await loadReaders()).readDocument(name, bytes);
+async function readDocument(name: string, source: FileSource): Promise<ParsedDocument> {
+  return (await loadReaders()).readSource(name, source);
 }
 
 const inThread: DocumentReader = { concurrency: 1, read: readDocument, close: async () => {} };
@@ -89,7 +90,7 @@ export function timeLimitReason(ms: number): string {
 
 interface Pending {
   name: string;
-  bytes: Uint8Array;
+  source: FileSource;
   slot: number;
   timer: NodeJS.Timeout | null;
   resolve(d: ParsedDocument): void;
@@ -114,7 +115,7 @@ export function workerReader(script: string, size: number, unref: boolean, timeL
       else w.unref();
     }
   };
-  const readHere = (p: Pending) => readDocument(p.name, p.bytes).then(p.resolve, p.reject);
+  const readHere = (p: Pending) => readDocument(p.name, p.source).then(p.resolve, p.reject);
   // Files sent to each worker, in order; the clock runs for the first only, the one the worker is reading.
   const queues: number[][] = Array.from({ length: size }, () => []);
   const queueOf = (slot: number) => present(queues[slot], `reader queue ${slot}`);
@@ -139,7 +140,7 @@ export function workerReader(script: string, size: number, unref: boolean, timeL
     queueOf(p.slot).push(id);
     clockHead(p.slot);
     // Copied, not transferred, so the file can still be read here if the worker fails.
-    workerOf(p.slot).postMessage({ id, name: p.name, bytes: p.bytes } satisfies ReadRequest);
+    workerOf(p.slot).postMessage({ id, name: p.name, source: p.source } satisfies ReadRequest);
   };
   const start = (slot: number): Worker => {
     const w = new Worker(script);
@@ -187,12 +188,12 @@ export function workerReader(script: string, size: number, unref: boolean, timeL
   let turn = 0;
   return {
     concurrency: size * 4,
-    read(name, bytes) {
-      if (broken) return readDocument(name, bytes);
+    read(name, source) {
+      if (broken) return readDocument(name, source);
       const id = nextId++;
       return new Promise<ParsedDocument>((resolve, reject) => {
         if (pending.size === 0) holdProcess(true);
-        const p: Pending = { name, bytes, slot: turn++ % workers.length, timer: null, resolve, reject };
+        const p: Pending = { name, source, slot: turn++ % workers.length, timer: null, resolve, reject };
         pending.set(id, p);
         post(id, p);
       });

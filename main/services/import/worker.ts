@@ -5,22 +5,22 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { ImportRefusal } from './document';
-import { readDocument } from './readFile';
+import { readSource, type FileSource } from './readFile';
 
 export interface ReadRequest {
   id: number;
   name: string;
-  bytes: Uint8Array;
+  source: FileSource;
 }
 
 export type ReadResponse =
-  { id: number; ok: true; doc: Awaited<ReturnType<typeof readDocument>> } | { id: number; ok: false; refusal: boolean; message: string };
+  { id: number; ok: true; doc: Awaited<ReturnType<typeof readSource>> } | { id: number; ok: false; refusal: boolean; message: string };
 
 // Loaded only as a worker, where parentPort is set; imported on the main thread (for its types) it does nothing.
 const port = parentPort;
 if (port) {
   port.on('message', (req: ReadRequest) => {
-    readDocument(req.name, req.bytes).then(
+    readSource(req.name, req.source).then(
       (doc) => port.postMessage({ id: req.id, ok: true, doc } satisfies ReadResponse),
       (err: unknown) =>
         port.postMessage({
