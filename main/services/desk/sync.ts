@@ -68,6 +68,17 @@ export function unsentCount(ctx: AppContext): number {
   return baseline + countPendingSets(db, through === null ? 0 : Number(through));
 }
 
+/** The change sets the desk refused as not this analyst's to make (the last 50), by label. */
+export function refusedSets(ctx: AppContext): string[] {
+  return JSON.parse(getSetting(ctx.workspace.db, KEYS.refused) ?? '[]') as string[];
+}
+
+/** Whether this workspace has exchanged anything with a desk (its cursors then belong to that desk). */
+export function hasSynced(ctx: AppContext): boolean {
+  const { db } = ctx.workspace;
+  return getSetting(db, KEYS.pulledThrough) !== null || getSetting(db, KEYS.pushedThrough) !== null;
+}
+
 async function pull(ctx: AppContext, client: pg.ClientBase, o: SyncOptions, out: SyncResult): Promise<void> {
   const { db } = ctx.workspace;
   const own = workspaceUid(ctx);
