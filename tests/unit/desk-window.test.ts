@@ -111,6 +111,32 @@ describe.skipIf(!bin)('desk:connect, desk:setting, desk:disconnect', () => {
     expect((await b.ok('desk:sync', {})).state).toBe('synced');
   });
 
+  it('a code re-weighted on two laptops while apart is one review item in each (not also its time of change), and converges once one takes the other’s', async () => {
+    const desk = await freshDesk(server, ['alice', 'bob']);
+    const [a, b] = [fresh('alice'), fresh('bob')];
+    for (const l of [a, b, a]) await l.sync(desk);
+    // As the Codebook dialog saves a code: every field, only the weight differs.
+    for (const [l, weight] of [
+      [a, -8],
+      [b, -4],
+    ] as const) {
+      const c = (await l.ok('codebook:list', {})).find((x) => x.key === 'THREAT')!;
+      await l.ok('codebook:update', { id: c.id, name: c.name, color: c.color, weight, parentId: c.parentId, description: c.description });
+    }
+    for (const l of [a, b, a]) await l.sync(desk);
+    for (const [l, ours, theirs] of [
+      [a, '-8', '-4'],
+      [b, '-4', '-8'],
+    ] as const)
+      expect(await l.ok('setting-conflicts:list', {})).toEqual([expect.objectContaining({ kind: 'code-weight', ours, theirs })]);
+    const [item] = await b.ok('setting-conflicts:list', {});
+    await b.ok('setting-conflicts:resolve', { id: item!.id, keep: 'theirs' });
+    for (const l of [b, a]) await l.sync(desk);
+    const row = (l: Laptop) => l.ctx.workspace.db.prepare("SELECT weight, updated_at_ms FROM codes WHERE key = 'THREAT'").get();
+    expect(row(a)).toEqual(row(b));
+    expect(await a.ok('setting-conflicts:list', {})).toEqual([]);
+  });
+
   it('the status names the change sets the desk refused', async () => {
     const desk = await freshDesk(server, ['carol'], { shared: false });
     const c = fresh('carol');
