@@ -132,6 +132,9 @@ test('two analysts on one desk: a tag travels into the colleague’s layer, and 
     await a.page.keyboard.press('1');
     await a.page.keyboard.press('Enter');
     await expect(a.page.getByRole('region', { name: 'Tags in this article' })).toContainText('Threat USA→IND');
+    // Sync now sends it at once (the round in the background would too, a moment later).
+    await a.page.locator('.desk-status').getByRole('button', { name: 'Sync now' }).click();
+    await expect(deskLine(a.page)).toHaveText('Desk: synced');
 
     const library = b.page.getByRole('navigation', { name: 'Library' });
     await library.getByRole('button', { name: new RegExp(title) }).click({ timeout: 30_000 });

@@ -63,8 +63,16 @@ export function DeskStatus() {
               {toDecide} to decide
             </button>
           )}
-          <button type="button" className="desk-sync" onClick={syncNow} disabled={sync.isPending}>
-            {sync.isPending ? 'Syncing…' : 'Sync now'}
+          {/* An icon, so that "offline since 14:05 (1 Dec)" still fits the top bar's one line. */}
+          <button
+            type="button"
+            className="desk-sync"
+            onClick={syncNow}
+            disabled={sync.isPending}
+            aria-label="Sync now"
+            title={sync.isPending ? 'Syncing…' : 'Sync now'}
+          >
+            <span aria-hidden="true">↻</span>
           </button>
         </>
       ) : (
