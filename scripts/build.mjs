@@ -15,8 +15,9 @@ const common = {
   outExtension: { '.js': '.cjs' },
   // pdf.js is an ES module loaded with import() at run time; pdfkit reads files of its own (and fontkit is
   // the copy pdfkit uses, so the system fonts the brief opens are pdfkit's kind of font);
+  // docx is read only by the Word brief, loaded on its first export, so it stays out of the bundle every start parses;
   // Playwright and esbuild (which builds the highlight benchmark's page) run from node_modules.
-  external: ['electron', 'better-sqlite3', 'pdfkit', 'fontkit', 'pdfjs-dist', '@playwright/test', 'playwright-core', 'esbuild', 'pg-native'],
+  external: ['electron', 'better-sqlite3', 'pdfkit', 'fontkit', 'docx', 'pdfjs-dist', '@playwright/test', 'playwright-core', 'esbuild', 'pg-native'],
 };
 
 // Bundles of earlier builds that no longer belong in dist/ (the benchmark and test helpers moved out).
