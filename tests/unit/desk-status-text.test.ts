@@ -27,7 +27,8 @@ describe('deskLine', () => {
     });
     expect(deskLine({ ...base, state: 'off', desk: null })).toEqual({ text: 'Desk: off', tone: 'off' });
     expect(deskLine({ ...base, state: 'waiting', lastSyncAtMs: null }).text).toBe('Desk: connecting…');
-    expect(deskLine({ ...base, state: 'syncing', progress: { done: 500, total: 1200 } }).text).toBe('Desk: syncing 500 of 1200');
+    expect(deskLine({ ...base, state: 'syncing', progress: { done: 500, total: 1200 } }).text).toBe('Desk: syncing 41%');
+    expect(deskDetail({ ...base, state: 'syncing', progress: { done: 500, total: 1200 } })).toContain('500 of 1,200 change sets pulled.');
   });
 
   it('a routine round keeps the last outcome on screen; a first round says syncing', () => {

@@ -34,7 +34,11 @@ export function deskLine(s: DeskStatus): { text: string; tone: DeskTone } {
     case 'waiting':
       return { text: 'Desk: connecting…', tone: 'busy' };
     case 'syncing':
-      return { text: s.progress ? `Desk: syncing ${s.progress.done} of ${s.progress.total}` : 'Desk: syncing…', tone: 'busy' };
+      // A percentage, short enough for the top bar; the bar beside it says "D of T change sets" to a screen reader.
+      return {
+        text: s.progress ? `Desk: syncing ${Math.floor((100 * s.progress.done) / s.progress.total)}%` : 'Desk: syncing…',
+        tone: 'busy',
+      };
     case 'synced':
       return { text: 'Desk: synced', tone: 'ok' };
     case 'to-send':
@@ -50,6 +54,7 @@ export function deskDetail(s: DeskStatus): string[] {
   if (s.desk) out.push(`Desk ${s.desk}.`);
   if (s.lastSyncAtMs !== null) out.push(`Last synced at ${clockAndDate(s.lastSyncAtMs)}.`);
   if (s.toSend > 0) out.push(`${s.toSend} change set${s.toSend === 1 ? '' : 's'} of yours to send.`);
+  if (s.progress) out.push(`${s.progress.done.toLocaleString('en')} of ${s.progress.total.toLocaleString('en')} change sets pulled.`);
   if (s.error) out.push(s.error);
   if (s.notApplied > 0)
     out.push(`${s.notApplied} change${s.notApplied === 1 ? '' : 's'} from colleagues could not be made here (the row was deleted here).`);
