@@ -23,6 +23,7 @@ import {
 import { importBytes } from '../services/exchange';
 import { settingConflictHandlers } from './settingConflicts';
 import { deskHandlers } from './desk';
+import { deskWindowHandlers } from './deskWindow';
 import { describeConflicts, resolveConflict } from '../services/exchange/merge';
 import { ANALYST_SETTING, setSetting, workspaceAnalyst } from '../db/settings';
 import { cancelImport, commitImport, importStatus, startImport, uploadImportFiles } from '../services/import';
@@ -158,4 +159,5 @@ export const handlers = {
   ...agreementHandlers,
   ...settingConflictHandlers,
   ...deskHandlers,
+  ...deskWindowHandlers,
 } satisfies HandlerMap;

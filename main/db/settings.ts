@@ -11,6 +11,10 @@ export function setSetting(db: Db, key: string, value: string): void {
   stmt(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
 }
 
+export function deleteSetting(db: Db, key: string): void {
+  stmt(db, 'DELETE FROM settings WHERE key = ?').run(key);
+}
+
 export const ANALYST_SETTING = 'analyst.name';
 
 /** The name of this workspace's own analyst ('' until set). */

@@ -3,6 +3,7 @@ import { ActorsDialog } from './components/ActorsDialog';
 import { AgreementMenu } from './components/agreement/AgreementMenu';
 import { AddArticleDialog } from './components/AddArticleDialog';
 import { CodebookDialog } from './components/CodebookDialog';
+import { DeskStatus } from './components/desk/DeskStatus';
 import { AnnotationList } from './components/AnnotationList';
 import { ExportMenu } from './components/ExportMenu';
 import { HistoryPanel } from './components/HistoryPanel';
@@ -15,6 +16,7 @@ import { ScorePanel } from './components/ScorePanel';
 import { SearchBox } from './components/SearchBox';
 import { ShortcutsHelp } from './components/ShortcutsHelp';
 import { transportName } from './api';
+import { useDeskStatus } from './state/deskQueries';
 import { useRelationships } from './state/queries';
 import { useUi } from './state/ui';
 
@@ -54,6 +56,8 @@ export function App() {
   const setRelationship = useUi((s) => s.setRelationship);
   const [adding, setAdding] = useState(false);
   const [registry, setRegistry] = useState<'codebook' | 'actors' | null>(null);
+  const desk = useDeskStatus().data;
+  const deskOn = desk !== undefined && desk.state !== 'off';
 
   useEffect(() => {
     const first = relationships.data?.[0];
@@ -89,9 +93,13 @@ export function App() {
         </button>
         <AgreementMenu />
         <ExportMenu />
+        <DeskStatus />
         {transportName === 'browser' && (
-          <span className="mode" title="Served on 127.0.0.1 only; nothing leaves this machine">
-            browser mode · offline
+          <span
+            className="mode"
+            title={`Served on 127.0.0.1 only; ${deskOn ? 'only the desk you connected to is reached' : 'nothing leaves this machine'}`}
+          >
+            browser mode{deskOn ? '' : ' · offline'}
           </span>
         )}
       </header>

@@ -15,6 +15,10 @@ export const DeskStatus = z.object({
   error: z.string().nullable(),
   /** Changes from the desk that could not be made here (their row was deleted here), this session. */
   notApplied: z.number().int().nonnegative(),
+  /** Colleagues' change sets applied here this session: the window refreshes what it shows when this grows. */
+  pulled: z.number().int().nonnegative(),
+  /** Labels of this workspace's change sets the desk refused as not the analyst's to make (the last 50). */
+  refused: z.array(z.string()),
 });
 export type DeskStatus = z.infer<typeof DeskStatus>;
 

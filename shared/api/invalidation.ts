@@ -38,7 +38,9 @@ export type QueryFamily =
   | 'layers'
   | 'agreement'
   | 'adjudication'
-  | 'import';
+  | 'import'
+  /** The desk's status and setting (polled while the window is open). */
+  | 'desk';
 
 /** The score of whatever relationship joins these two actors (either way); the renderer finds it in its cached relationships. */
 interface ScoreOfPair {
@@ -190,9 +192,12 @@ export const INVALIDATES: { readonly [K in OperationName]?: Effect<K> } = {
   'setting-conflicts:list': 'read',
   'setting-conflicts:resolve': 'everything',
   'desk:status': 'read',
-  // A desk setting changes no data here; a round may bring anything from colleagues.
-  'desk:configure': [],
+  // A desk setting changes no data here, only the desk's status; a round may bring anything from colleagues.
+  'desk:configure': [['desk']],
   'desk:sync': 'everything',
+  'desk:setting': 'read',
+  'desk:connect': [['desk']],
+  'desk:disconnect': [['desk']],
 
   'backup:list': 'read',
   'backup:diff': 'read',

@@ -75,6 +75,7 @@ for (const scheme of ['light', 'dark'] as const)
         ['Actors', 'Actors', 'Close'],
         ['Add article', 'Add an article', 'Cancel'],
         ['Import…', 'Import articles', 'Escape'],
+        ['Connect to a desk…', 'Desk', 'Close'],
       ];
       for (const [button, title, close] of dialogs) {
         await page.getByRole('button', { name: button, exact: true }).click();

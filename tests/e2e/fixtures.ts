@@ -15,9 +15,17 @@ export interface Workbench {
   offsite: string[];
 }
 
-export function startServer(workspace: string, args: string[] = []): Promise<{ child: ChildProcess; url: string }> {
+/** `env` adds to this process's environment (e.g. PARLEY_DESK_INTERVAL_MS), for this server only. */
+export function startServer(
+  workspace: string,
+  args: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ child: ChildProcess; url: string }> {
   if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first`);
-  const child = spawn(process.execPath, [SERVER, '--workspace', workspace, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SERVER, '--workspace', workspace, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     const onData = (chunk: Buffer) => {

@@ -37,6 +37,9 @@ interface Scope {
   out: ApplyOutcome;
 }
 
+/** Columns that record when a row was made or changed (updated_at_ms …). */
+const BOOKKEEPING = /_at_ms$/;
+
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** Portable values back to local ones: uids of foreign keys to local ids; undefined when a referenced row is not here. */
@@ -103,7 +106,10 @@ function mergeColumns(s: Scope, c: PortableChange, id: number, incoming: RowSnap
     }
     // Passages are their coder's alone; a shared column takes the desk's value when it moved on from ours or was never changed here.
     if (layered || !mine || (before !== undefined && col in before && same(current[col], before[col]))) take[col] = value;
-    else listConflict(s, c.t, id, c.u, col, current[col], value);
+    // When a row was last changed is bookkeeping, not the analyst's to decide: the later time wins on every laptop.
+    else if (BOOKKEEPING.test(col)) {
+      if (Number(value) > Number(current[col])) take[col] = value;
+    } else listConflict(s, c.t, id, c.u, col, current[col], value);
   }
   if (Object.keys(take).length === 0) return;
   writeColumns(s.db, c.t, id, take);

@@ -7,7 +7,8 @@
 import type { DeskStatus } from '../../../shared/api/desk';
 import type { AppContext } from '../context';
 import { connectDesk, deskPassword, loadDeskConfig } from './connection';
-import { syncOnce, unsentCount } from './sync';
+import { deskErrorText } from './errors';
+import { refusedSets, syncOnce, unsentCount } from './sync';
 
 interface DeskState {
   running: Promise<void> | null;
@@ -16,13 +17,18 @@ interface DeskState {
   progress: { done: number; total: number } | null;
   error: string | null;
   notApplied: number;
+  pulled: number;
 }
 
 const states = new WeakMap<AppContext, DeskState>();
 
 function stateOf(ctx: AppContext): DeskState {
   let s = states.get(ctx);
-  if (!s) states.set(ctx, (s = { running: null, lastSyncAtMs: null, offlineSinceMs: null, progress: null, error: null, notApplied: 0 }));
+  if (!s)
+    states.set(
+      ctx,
+      (s = { running: null, lastSyncAtMs: null, offlineSinceMs: null, progress: null, error: null, notApplied: 0, pulled: 0 }),
+    );
   return s;
 }
 
@@ -50,6 +56,8 @@ export function deskStatus(ctx: AppContext): DeskStatus {
     progress: s.progress,
     error: s.error,
     notApplied: s.notApplied,
+    pulled: s.pulled,
+    refused: config ? refusedSets(ctx) : [],
   };
 }
 
@@ -61,6 +69,7 @@ async function round(ctx: AppContext, s: DeskState): Promise<void> {
     try {
       const r = await syncOnce(ctx, client, { me: config.user, onProgress: (p) => (s.progress = p.total > 0 ? p : null) });
       s.notApplied += r.notApplied.length;
+      s.pulled += r.pulled;
       s.lastSyncAtMs = ctx.now().getTime();
       s.offlineSinceMs = null;
       s.error = r.refused.length
@@ -72,7 +81,7 @@ async function round(ctx: AppContext, s: DeskState): Promise<void> {
   } catch (err) {
     // Unreachable, or cut mid-round: what was applied or sent stays so; the rest goes next time.
     s.offlineSinceMs ??= ctx.now().getTime();
-    s.error = (err as Error).message;
+    s.error = deskErrorText(err, config);
   } finally {
     s.progress = null;
   }

@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import pg from 'pg';
 import { ApiError } from '../../../shared/api/errors';
-import { getSetting, setSetting } from '../../db/settings';
+import { deleteSetting, getSetting, setSetting } from '../../db/settings';
 import type { AppContext } from '../context';
 
 export interface DeskConfig {
@@ -59,6 +59,12 @@ export function saveDeskConfig(ctx: AppContext, c: DeskConfig): void {
 
 /** The session's password per workspace: in memory only, gone when Parley quits. */
 const sessionPasswords = new WeakMap<AppContext, string>();
+
+/** Forgets the setting (Disconnect); what was synced stays in the workspace. */
+export function clearDeskConfig(ctx: AppContext): void {
+  deleteSetting(ctx.workspace.db, SETTING);
+  sessionPasswords.delete(ctx);
+}
 
 /** How a desk user's stored password is named (a file name in the desktop app's user-data folder). */
 export const deskPasswordKey = (user: string): string => user.replace(/[^a-z0-9_]/g, '_');

@@ -72,6 +72,17 @@ export function unsentCount(ctx: AppContext): number {
   return baseline + countPendingSets(db, through === null ? 0 : Number(through));
 }
 
+/** The change sets the desk refused as not this analyst's to make (the last 50), by label. */
+export function refusedSets(ctx: AppContext): string[] {
+  return JSON.parse(getSetting(ctx.workspace.db, KEYS.refused) ?? '[]') as string[];
+}
+
+/** Whether this workspace has exchanged anything with a desk (its cursors then belong to that desk). */
+export function hasSynced(ctx: AppContext): boolean {
+  const { db } = ctx.workspace;
+  return getSetting(db, KEYS.pulledThrough) !== null || getSetting(db, KEYS.pushedThrough) !== null;
+}
+
 /** About this much of the desk's stored sets per pull batch (one SQLite transaction): a first sync's sets are big. */
 const PULL_BYTES = 8 * 2 ** 20;
 

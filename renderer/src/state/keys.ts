@@ -46,6 +46,8 @@ export const keys = {
   layers: () => ['layers'] as const,
   agreement: (input: OpInput<'agreement:report'>) => ['agreement', input] as const,
   adjudication: (layerB: string) => ['adjudication', layerB] as const,
+  deskStatus: () => ['desk', 'status'] as const,
+  deskSetting: () => ['desk', 'setting'] as const,
   importStatus: (jobId: string) => ['import', jobId, 'status'] as const,
   /** The status with its items, fetched once in each phase that shows the table. */
   importItems: (jobId: string, phase: string) => ['import', jobId, 'items', phase] as const,

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useDeskDialog } from '../desk/deskUi';
 import { useMenuButton } from '../useMenuButton';
 import { AdjudicationDialog } from './AdjudicationDialog';
 import { AgreementDialog } from './AgreementDialog';
@@ -26,6 +27,13 @@ export function AgreementMenu() {
       buttonRef.current?.focus();
     }
   }, [panel, buttonRef]);
+  const showDesk = useDeskDialog((d) => d.show);
+  const openDesk = () => {
+    // The focus goes to the menu's button first, so that the Desk dialog gives it back there when it closes.
+    buttonRef.current?.focus();
+    setOpen(false);
+    showDesk();
+  };
   const show = (p: Panel) => {
     setOpen(false);
     setPanel(p);
@@ -44,6 +52,12 @@ export function AgreementMenu() {
               </button>
             </li>
           ))}
+          <li role="separator" className="menu-separator" />
+          <li role="none">
+            <button type="button" role="menuitem" tabIndex={-1} onClick={openDesk}>
+              Desk…
+            </button>
+          </li>
         </ul>
       )}
       <AgreementDialog open={panel === 'report'} onClose={() => setPanel(null)} />

@@ -1,0 +1,9 @@
+import type { OpParsedInput } from '../../shared/api/contract';
+import { connectToDesk, deskSetting, disconnectDesk } from '../services/desk/connect';
+import type { AppContext } from '../services/context';
+
+export const deskWindowHandlers = {
+  'desk:setting': (_input: OpParsedInput<'desk:setting'>, ctx: AppContext) => deskSetting(ctx),
+  'desk:connect': (input: OpParsedInput<'desk:connect'>, ctx: AppContext) => connectToDesk(ctx, input),
+  'desk:disconnect': (_input: OpParsedInput<'desk:disconnect'>, ctx: AppContext) => disconnectDesk(ctx),
+};
