@@ -23,6 +23,7 @@ import {
 import { importBytes } from '../services/exchange';
 import { settingConflictHandlers } from './settingConflicts';
 import { deskHandlers } from './desk';
+import { deskCarryHandlers } from './deskCarry';
 import { describeConflicts, resolveConflict } from '../services/exchange/merge';
 import { ANALYST_SETTING, setSetting, workspaceAnalyst } from '../db/exchange';
 import { cancelImport, commitImport, importStatus, startImport, uploadImportFiles } from '../services/import';
@@ -158,4 +159,5 @@ export const handlers = {
   ...agreementHandlers,
   ...settingConflictHandlers,
   ...deskHandlers,
+  ...deskCarryHandlers,
 } satisfies HandlerMap;

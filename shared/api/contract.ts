@@ -52,6 +52,7 @@ import {
 } from './importSchemas';
 import { settingConflictOperations } from './settingConflicts';
 import { deskOperations } from './desk';
+import { deskCarryOperations } from './deskCarry';
 import {
   Empty,
   SnippetPart,
@@ -305,6 +306,7 @@ export const contract = {
   ...agreementOperations,
   ...settingConflictOperations,
   ...deskOperations,
+  ...deskCarryOperations,
 } as const;
 
 export type Contract = typeof contract;

@@ -193,6 +193,8 @@ export const INVALIDATES: { readonly [K in OperationName]?: Effect<K> } = {
   // A desk setting changes no data here; a round may bring anything from colleagues.
   'desk:configure': [],
   'desk:sync': 'everything',
+  'desk:near-duplicates': 'read',
+  'desk:keep-both': [['history']],
 
   'backup:list': 'read',
   'backup:diff': 'read',
