@@ -89,14 +89,18 @@ export function rowById(db: Db, table: SyncedTable, id: number): RowSnapshot | n
   return (stmt(db, `SELECT * FROM "${table}" WHERE id = ?`).get(id) as RowSnapshot | undefined) ?? null;
 }
 
-/** Whether a change set made on this laptop has touched the row (else a colleague's value is taken without asking). */
-export function changedHere(db: Db, table: SyncedTable, id: number): boolean {
+/**
+ * Whether a change set made on this laptop has touched the row (else a colleague's value is taken without asking):
+ * by id, or by text key for a text-keyed table (outlet grades, grade factors).
+ */
+export function changedHere(db: Db, table: string, key: number | string): boolean {
+  const column = typeof key === 'string' ? 'row_key' : 'entity_id';
   return (
     stmt(
       db,
-      `SELECT 1 FROM change_log l WHERE l.table_name = ? AND l.entity_id = ? AND l.set_id IS NOT NULL
+      `SELECT 1 FROM change_log l WHERE l.table_name = ? AND l.${column} = ? AND l.set_id IS NOT NULL
          AND NOT EXISTS (SELECT 1 FROM desk_applied d WHERE d.set_id = l.set_id) LIMIT 1`,
-    ).get(table, id) !== undefined
+    ).get(table, key) !== undefined
   );
 }
 

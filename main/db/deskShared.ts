@@ -1,7 +1,6 @@
 /**
  * SQL of what a desk carries beyond the rows of SYNCED_TABLES (migration 23):
- * the text-keyed values the score reads (a grade's factor, whether a laptop
- * changed a key's value itself), an adjudication's effect on the analyst's own
+ * a grade's factor as a value, an adjudication's effect on the analyst's own
  * passages, the history of colleagues' sets, and the near-duplicate pairs a
  * pull found.
  */
@@ -18,17 +17,6 @@ export function changedGradeFactors(db: Db): { grade: string; factor: number }[]
     grade: string;
     factor: number;
   }[];
-}
-
-/** Whether a change set made on this laptop (not one recording a pulled set) has changed the text-keyed row. */
-export function keyChangedHere(db: Db, table: string, key: string): boolean {
-  return (
-    stmt(
-      db,
-      `SELECT 1 FROM change_log l WHERE l.table_name = ? AND l.row_key = ? AND l.set_id IS NOT NULL
-         AND NOT EXISTS (SELECT 1 FROM desk_applied d WHERE d.set_id = l.set_id) LIMIT 1`,
-    ).get(table, key) !== undefined
-  );
 }
 
 /** The article of an adjudicated_articles row. */

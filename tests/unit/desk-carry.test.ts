@@ -5,9 +5,10 @@
  * listed in History as theirs.
  */
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { postgresBinaries, startPostgres, type PgServer } from '../support/postgres';
-import { ARTICLE, freshDesk, laptop, seriesDistance, tag, type Laptop } from '../helpers/desk';
+import { describe, expect, it } from 'vitest';
+import type { PgServer } from '../support/postgres';
+import { ARTICLE, seriesDistance, tag, type Laptop } from '../helpers/desk';
+import { deskSuite } from '../helpers/deskSuite';
 import { grantAnalyst, insertSets } from '../../main/db/deskServer';
 import { listLayerPassages } from '../../main/db/layers';
 import { layerScoreEvents } from '../../main/services/agreement';
@@ -16,33 +17,35 @@ import { isoToDay } from '../../shared/domain/dates';
 import { dailySeries, type ScoreSeries } from '../../shared/scoring/score';
 import { coderLayer, OWN_LAYER, type LayerKey } from '../../shared/agreement/layers';
 
-const { bin, reason } = postgresBinaries();
-if (!bin) console.warn(`desk-carry.test.ts skipped: ${reason}`);
-
-let server: PgServer;
-const laptops: Laptop[] = [];
-
-function open(analyst: string): Laptop {
-  const l = laptop(analyst);
-  laptops.push(l);
-  return l;
-}
-
-beforeAll(async () => {
-  if (bin) server = await startPostgres();
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-});
-afterEach(() => {
-  for (const l of laptops.splice(0)) l.close();
-});
+const suite = deskSuite('desk-carry.test.ts');
 
 /** Both ways, then once more, so that each laptop has what the other sent. */
 async function exchange(desk: PgServer, a: Laptop, b: Laptop): Promise<void> {
   await a.sync(desk);
   await b.sync(desk);
   await a.sync(desk);
+}
+
+/** The desk lets the analyst write the consensus (and adjudicate). */
+async function mayWriteConsensus(desk: PgServer, analyst: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: desk.url });
+  await admin.connect();
+  try {
+    await grantAnalyst(admin, { name: analyst, mayEditShared: true, mayEditConsensus: true });
+  } finally {
+    await admin.end();
+  }
+}
+
+/** One article both tag differently (A “warned India”, B “offered talks”); A settles A's passage into the consensus. */
+async function adjudicateOneDisagreement(desk: PgServer, a: Laptop, b: Laptop): Promise<void> {
+  const article = await a.ok('articles:create', ARTICLE);
+  const mine = await tag(a, article.id, 'warned India');
+  await exchange(desk, a, b);
+  const articleB = (await b.ok('articles:list', {})).items[0]!.id;
+  await tag(b, articleB, 'offered talks', 'OVERTURE');
+  await exchange(desk, b, a);
+  await a.ok('adjudication:settle', { layerB: coderLayer('bob'), articleId: article.id, aId: mine.id, bId: null, decision: 'take-a' });
 }
 
 /**
@@ -97,11 +100,9 @@ async function asAnalyst<T>(desk: PgServer, analyst: string, fn: (c: pg.Client) 
   }
 }
 
-describe.skipIf(!bin)('what the desk carries', () => {
+describe.skipIf(!suite.bin)('what the desk carries', () => {
   it('an outlet graded, a factor changed, two reports grouped and a code re-weighted on A: B scores A’s layer the same to 1e-9', async () => {
-    const desk = await freshDesk(server, ['alice', 'bob']);
-    const a = open('alice');
-    const b = open('bob');
+    const { desk, a, b } = await suite.aliceAndBob();
     const first = await a.ok('articles:create', ARTICLE);
     const second = await a.ok('articles:create', SECOND);
     const t1 = await tag(a, first.id, 'warned India');
@@ -139,9 +140,7 @@ describe.skipIf(!bin)('what the desk carries', () => {
   });
 
   it('both grade the same outlet and set the same factor while apart: a conflict in both, neither overwritten; settled, they converge', async () => {
-    const desk = await freshDesk(server, ['alice', 'bob']);
-    const a = open('alice');
-    const b = open('bob');
+    const { desk, a, b } = await suite.aliceAndBob();
     await a.ok('articles:create', ARTICLE);
     await a.ok('outlets:grade', { outlet: 'Wire', grade: 'B' });
     await exchange(desk, a, b);
@@ -186,9 +185,7 @@ describe.skipIf(!bin)('what the desk carries', () => {
   });
 
   it('grades from before the desk go once; a value only one laptop ever set is taken without a conflict', async () => {
-    const desk = await freshDesk(server, ['alice', 'bob']);
-    const a = open('alice');
-    const b = open('bob');
+    const { desk, a, b } = await suite.aliceAndBob();
     await a.ok('articles:create', ARTICLE);
     await a.ok('outlets:grade', { outlet: 'Wire', grade: 'E' });
     await b.ok('reliability:set-factor', { grade: 'A', factor: 0.9 });
@@ -202,20 +199,9 @@ describe.skipIf(!bin)('what the desk carries', () => {
   });
 
   it('adjudication travels: the consensus, the article’s flag (B’s own passages there leave B’s score) and each decision', async () => {
-    const desk = await freshDesk(server, ['alice', 'bob']);
-    const admin = new pg.Client({ connectionString: desk.url });
-    await admin.connect();
-    await grantAnalyst(admin, { name: 'alice', mayEditShared: true, mayEditConsensus: true });
-    await admin.end();
-    const a = open('alice');
-    const b = open('bob');
-    const article = await a.ok('articles:create', ARTICLE);
-    const mine = await tag(a, article.id, 'warned India');
-    await exchange(desk, a, b);
-    const articleB = (await b.ok('articles:list', {})).items[0]!.id;
-    await tag(b, articleB, 'offered talks', 'OVERTURE');
-    await exchange(desk, b, a);
-    await a.ok('adjudication:settle', { layerB: coderLayer('bob'), articleId: article.id, aId: mine.id, bId: null, decision: 'take-a' });
+    const { desk, a, b } = await suite.aliceAndBob();
+    await mayWriteConsensus(desk, 'alice');
+    await adjudicateOneDisagreement(desk, a, b);
     await exchange(desk, a, b);
     const onB = db(b)
       .prepare(
@@ -246,16 +232,8 @@ describe.skipIf(!bin)('what the desk carries', () => {
   });
 
   it('the desk refuses adjudication from an analyst who may not write the consensus', async () => {
-    const desk = await freshDesk(server, ['alice', 'bob']);
-    const a = open('alice');
-    const b = open('bob');
-    const article = await a.ok('articles:create', ARTICLE);
-    const mine = await tag(a, article.id, 'warned India');
-    await exchange(desk, a, b);
-    const articleB = (await b.ok('articles:list', {})).items[0]!.id;
-    await tag(b, articleB, 'offered talks', 'OVERTURE');
-    await exchange(desk, b, a);
-    await a.ok('adjudication:settle', { layerB: coderLayer('bob'), articleId: article.id, aId: mine.id, bId: null, decision: 'take-a' });
+    const { desk, a, b } = await suite.aliceAndBob();
+    await adjudicateOneDisagreement(desk, a, b);
     const round = await a.sync(desk);
     expect(round.refused).toEqual([expect.stringContaining('Settle')]);
     await b.sync(desk);
@@ -267,18 +245,13 @@ describe.skipIf(!bin)('what the desk carries', () => {
       const set = { uid: `hand-made-${i}-set`, origin: 'test', atMs: 1, label: 'by hand', changes: [change] };
       await expect(asAnalyst(desk, 'bob', (c) => insertSets(c, 'bob', [set]))).rejects.toMatchObject({ code: '42501' });
     }
-    const admin = new pg.Client({ connectionString: desk.url });
-    await admin.connect();
-    await grantAnalyst(admin, { name: 'bob', mayEditShared: true, mayEditConsensus: true });
-    await admin.end();
+    await mayWriteConsensus(desk, 'bob');
     const set = { uid: 'hand-made-ok-set', origin: 'test', atMs: 1, label: 'by hand', changes: [flag, decision] };
     await asAnalyst(desk, 'bob', (c) => insertSets(c, 'bob', [set]));
   });
 
   it('the same wire imported on two laptops with small differences: two articles, listed as near-duplicates on both, never merged', async () => {
-    const desk = await freshDesk(server, ['alice', 'bob']);
-    const a = open('alice');
-    const b = open('bob');
+    const { desk, a, b } = await suite.aliceAndBob();
     const original = await a.ok('articles:create', WIRE);
     // Bob's copy: a byline, other whitespace, a typo corrected.
     const copy = await b.ok('articles:create', {
@@ -317,9 +290,7 @@ describe.skipIf(!bin)('what the desk carries', () => {
   });
 
   it('colleagues’ sets are listed in History with their name and time, read-only: never on this analyst’s undo stack', async () => {
-    const desk = await freshDesk(server, ['alice', 'bob']);
-    const a = open('alice');
-    const b = open('bob');
+    const { desk, a, b } = await suite.aliceAndBob();
     const article = await a.ok('articles:create', ARTICLE);
     await a.sync(desk);
     await b.sync(desk);

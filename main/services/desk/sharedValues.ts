@@ -11,7 +11,8 @@
  */
 import type { RowChange } from '../../db/changeLog';
 import type { Db } from '../../db/connection';
-import { changedGradeFactors, gradeFactor, keyChangedHere } from '../../db/deskShared';
+import { changedHere } from '../../db/deskLocal';
+import { changedGradeFactors, gradeFactor } from '../../db/deskShared';
 import * as repo from '../../db/scoring';
 import type { SettingConflictKind } from '../../db/settingConflicts';
 
@@ -115,7 +116,7 @@ export function applyValueChange(s: ValueScope, c: ValueChange): void {
     return;
   }
   const stale = c.b !== undefined && JSON.stringify(c.b[column] ?? null) === JSON.stringify(ours);
-  if (stale || !keyChangedHere(s.db, c.t, c.u)) {
+  if (stale || !changedHere(s.db, c.t, c.u)) {
     if (c.t === 'outlet_grades') repo.setOutletGrade(s.db, c.u, theirs as repo.Grade | null, s.nowMs);
     else repo.setGradeFactor(s.db, c.u as repo.Grade, theirs as number, s.nowMs);
     s.changed();
