@@ -57,6 +57,8 @@ test('undo and redo of tagging work with the keys and survive a reload; the hist
   await undo.click();
   await expect(page.getByRole('status')).toContainText(`Undone: Add article “${ARTICLE.title}”.`);
   await expect(page.getByRole('button', { name: new RegExp(ARTICLE.title) })).toHaveCount(0);
+  // The reader, which had it open, says where it went (not the server's "There is no article with id N").
+  await expect(page.getByRole('region', { name: 'Reader' })).toContainText('This article is no longer in the workspace');
   await expect(undo).toBeDisabled();
   // Nothing left to undo: the key says so.
   await page.keyboard.press('Control+z');

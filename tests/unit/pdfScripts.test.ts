@@ -1,9 +1,11 @@
 /**
  * Issue 14, item 5: every quote and note of the PDF brief comes back from
  * pdftotext character for character, whatever its script (Latin, Devanagari,
- * Arabic, Hebrew, CJK, emoji, and lines mixing them); a script no font of
- * this computer has stops the export with the script named and what to
- * install, never empty boxes.
+ * Arabic, Hebrew, CJK, emoji, and lines mixing them), from the fonts Parley
+ * ships alone (PARLEY_SYSTEM_FONTS=off: no font of this computer is asked);
+ * a script Parley does not ship is taken from this computer's fonts, and one
+ * no font has stops the export with the script named and what to install,
+ * never empty boxes.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,10 +25,17 @@ const TEXTS = {
   hebrewLong:
     'השגריר אמר כי הסנקציות יוסרו בהדרגה אם השיחות יימשכו כמתוכנן ואם שני הצדדים יעמדו בהתחייבויותיהם לאורך כל השנה הבאה ללא הפרות נוספות',
   chinese: '中美两国外交部长在北京会谈，双方同意恢复对话。',
+  chineseNote: '印度总理表示，关税将在明年逐步下调。',
+  chineseTraditional: '臺灣與印度簽署貿易協議，雙方將擴大合作。',
   japanese: '日本とインドの首脳会談が東京で行われた',
+  japaneseNote: '外務省は「対話を続ける」と述べた。',
   korean: '한국과 인도의 정상회담이 열렸다',
+  koreanNote: '외교부는 협상이 다음 달 재개된다고 밝혔다.',
   emoji: 'Talks 🤝 resumed 🇮🇳 🇺🇸 👍🏽 ❤️ 👩‍💻 done',
+  emojiNote: 'Deal ❤️ signed 🇮🇳🤝🇺🇸 by the team 👩‍💻👍🏽',
 };
+// Ethiopic: a script Parley ships no font for (its letters come from the system, fonts-noto-core on Debian).
+const ETHIOPIC = 'የኢትዮጵያ ጠቅላይ ሚኒስትር ንግግሩን ቀጥለዋል';
 // Lines that change direction mid-line: pdftotext's own bidi heuristic (poppler's reorderText) orders the runs
 // of one direction by their place on the line and moves the space at each change of direction, for any PDF
 // (LibreOffice's PDF of the same text reads the same), so here each run of one direction must come back exactly.
@@ -85,7 +94,8 @@ describe('PDF brief: every script comes back from pdftotext', () => {
     delete process.env.PARLEY_SYSTEM_FONTS;
   });
 
-  it('quotes and notes in Latin, Devanagari, Arabic, Hebrew, CJK and emoji, alone and mixed, exactly', async () => {
+  it('quotes and notes in Latin, Devanagari, Arabic, Hebrew, CJK and emoji, alone and mixed, exactly, from the shipped fonts', async () => {
+    process.env.PARLEY_SYSTEM_FONTS = 'off';
     const file = await briefWith(
       f,
       dir,
@@ -96,43 +106,64 @@ describe('PDF brief: every script comes back from pdftotext', () => {
         { quote: TEXTS.mixed },
         { quote: DIRECTION_CHANGES.arabicMixed, note: DIRECTION_CHANGES.hebrewInLatin },
         { quote: TEXTS.hebrewLong },
+        { quote: TEXTS.chineseTraditional, note: TEXTS.chineseNote },
         { quote: TEXTS.japanese, note: TEXTS.korean },
-        { quote: TEXTS.emoji },
+        { quote: TEXTS.korean.replace('열렸다', '서울에서 열렸다'), note: TEXTS.koreanNote },
+        { quote: TEXTS.japaneseNote.replace('述べた', '発表した'), note: TEXTS.japaneseNote },
+        { quote: TEXTS.emoji, note: TEXTS.emojiNote },
       ],
       'scripts',
     );
+    delete process.env.PARLEY_SYSTEM_FONTS;
+    if (process.env.PARLEY_KEEP_PDF) fs.copyFileSync(file, process.env.PARLEY_KEEP_PDF);
     const fonts = spawnSync('pdffonts', [file], { encoding: 'utf8' }).stdout;
-    // CJK and emoji come from this computer's fonts (.ci/run installs fonts-noto-cjk and fonts-symbola).
-    for (const font of ['NotoSansDevanagari', 'NotoSansArabic', 'NotoSansHebrew', 'CJK', 'DejaVuSans', 'Symbola']) expect(fonts).toContain(font);
+    // Bundled (resources/fonts) and shipped (the @fontsource Noto packages): no font of this computer.
+    for (const font of ['DejaVuSans', 'NotoSansDevanagari', 'NotoSansArabic', 'NotoSansHebrew', 'NotoSansSC', 'NotoSansJP', 'NotoSansKR', 'NotoEmoji']) {
+      expect(fonts).toContain(font);
+    }
+    expect(fonts).not.toMatch(/CJK|Symbola/);
+    // Every face is embedded as a subset with a Unicode map: pdffonts' emb, sub and uni columns all say yes.
+    for (const line of fonts.split('\n').slice(2).filter(Boolean)) expect(line, line).toMatch(/\byes\s+yes\s+yes\s+\d+\s+0\s*$/);
     const text = pdfText(file);
     for (const [name, t] of Object.entries(TEXTS)) expect(text, name).toContain(t);
+    expect(text).toContain('한국과 인도의 정상회담이 서울에서 열렸다');
+    expect(text).toContain('外務省は「対話を続ける」と発表した。');
     const runs = /[\p{Script=Arabic}\p{Script=Hebrew}](?:[\p{Script=Arabic}\p{Script=Hebrew}\s]*[\p{Script=Arabic}\p{Script=Hebrew}])?|[^\p{Script=Arabic}\p{Script=Hebrew}]+/gu;
     for (const [name, t] of Object.entries(DIRECTION_CHANGES)) {
       for (const run of t.match(runs)!.map((r) => r.trim())) expect(text, `${name}: ${run}`).toContain(run);
     }
-    if (process.env.PARLEY_KEEP_PDF) fs.copyFileSync(file, process.env.PARLEY_KEEP_PDF);
   });
 
-  it('an emoji no font has is printed as its code point and still comes back as the emoji', async () => {
+  it('an emoji newer than every font is printed as its code point and still comes back as the emoji', async () => {
     process.env.PARLEY_SYSTEM_FONTS = 'off';
     const g = await exportFixture();
     try {
-      const file = await briefWith(g, dir, [{ quote: 'Handshake 🤝 at the summit' }], 'emoji-fallback');
-      expect(pdfText(file)).toContain('Handshake 🤝 at the summit');
-      // No emoji font is embedded: the page prints the stand-in, and the emoji rides as ActualText beside it.
-      expect(spawnSync('pdffonts', [file], { encoding: 'utf8' }).stdout).not.toMatch(/Symbola|Emoji/i);
-      expect(contentStreams(file)).toContain('/ActualText <FEFFD83EDD1D>');
+      // U+1FC00 is kept by Unicode for emoji to come: no font has it yet, as a new emoji is missing from an old font.
+      const file = await briefWith(g, dir, [{ quote: 'Handshake \u{1FC00} at the summit 🤝' }], 'emoji-fallback');
+      expect(pdfText(file)).toContain('Handshake \u{1FC00} at the summit 🤝');
+      // The page prints the stand-in, and the emoji rides as ActualText beside it.
+      expect(contentStreams(file)).toContain('/ActualText <FEFFD83FDC00>');
+      // 🤝 is drawn by the shipped Noto Emoji, as itself.
+      expect(spawnSync('pdffonts', [file], { encoding: 'utf8' }).stdout).toContain('NotoEmoji');
+      expect(contentStreams(file)).not.toContain('/ActualText <FEFFD83EDD1D>');
     } finally {
       delete process.env.PARLEY_SYSTEM_FONTS;
       g.w.close();
     }
   });
 
-  it('a script no font has stops the export, naming the script and what to install', async () => {
-    process.env.PARLEY_SYSTEM_FONTS = 'off';
+  it('a script Parley ships no font for is taken from this computer, and with none it stops the export', async () => {
     const g = await exportFixture();
     try {
-      await expect(briefWith(g, dir, [{ quote: TEXTS.chinese }], 'no-cjk')).rejects.toThrow(/Han.*apt install fonts-noto-cjk/s);
+      // .ci/run installs fonts-noto-core where no font has Ethiopic.
+      const file = await briefWith(g, dir, [{ quote: ETHIOPIC, note: TEXTS.chinese }], 'ethiopic');
+      expect(pdfText(file)).toContain(ETHIOPIC);
+      expect(pdfText(file)).toContain(TEXTS.chinese);
+      const fonts = spawnSync('pdffonts', [file], { encoding: 'utf8' }).stdout;
+      expect(fonts).toMatch(/Ethiopic/);
+      expect(fonts, 'the shipped CJK font before the system one').toContain('NotoSansSC');
+      process.env.PARLEY_SYSTEM_FONTS = 'off';
+      await expect(briefWith(g, dir, [{ quote: `${ETHIOPIC}።` }], 'no-ethiopic')).rejects.toThrow(/Ethiopic.*apt install fonts-noto-core/s);
     } finally {
       delete process.env.PARLEY_SYSTEM_FONTS;
       g.w.close();

@@ -22,15 +22,23 @@ export function safeHttpUrl(value: string): string | null {
  * (`](javascript:…)`) can be formed by the text. `:`, `@`, `/` and `.` are
  * escaped too: an escape splits the text where autolinkers (GFM's extended
  * autolinks, markdown-it's linkify) look for `https://`, `www.` and `a@b.c`,
- * so a URL in a note stays text.
+ * so a URL in a note stays text. GitHub's reader (cmark-gfm) finds e-mail
+ * addresses in the text after escapes are read, so an invisible word joiner
+ * (U+2060) follows every `@`: no address can start there, in any reader, and
+ * what a reader shows is unchanged. Every line ending (a lone CR is one to
+ * CommonMark: "x\r===" would make a heading) becomes a space, and spaces or
+ * tabs at either end become character references: four after a quote's `>`
+ * would open a code block, and a reader drops them at a block's edges.
  */
 export function escapeMarkdown(value: string): string {
   return value
-    .replace(/\r?\n/g, ' ')
+    .replace(/\r\n|\r|\n/g, ' ')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/([\\`*_{}[\]()#+\-.!|~"':@/])/g, '\\$1');
+    .replace(/([\\`*_{}[\]()#+\-.!|~"':@/])/g, '\\$1')
+    .replace(/@/g, '@\u2060')
+    .replace(/^[ \t]+|[ \t]+$/g, (edge) => edge.replace(/[ \t]/g, (c) => `&#${c.charCodeAt(0)};`));
 }
 
 // OWASP CSV injection: a cell starting with one of these may be run as a formula.

@@ -7,11 +7,9 @@ import { renderWebAnnotations } from '../exchange/jsonld';
 import { renderQdc, renderQdpx } from '../exchange/qdpx';
 import { renderAnnotationsCsv, renderEventsCsv, renderSeriesCsv } from './csv';
 import { gatherBrief, gatherReport, reportFileStem, type ReportData } from './data';
-import { renderDocxReport } from './docx';
 import { renderHtmlReport } from './html';
 import { renderJsonReport } from './json';
 import { renderMarkdownReport } from './markdown';
-import { renderPdfReport } from './pdf';
 
 const RENDERERS: Record<ReportFormat, { ext: string; mimeType: string; render(d: ReportData): string }> = {
   html: { ext: 'html', mimeType: 'text/html;charset=utf-8', render: renderHtmlReport },
@@ -34,6 +32,11 @@ interface FileRenderer {
   mimeType: string;
   render(d: ReportData, db: Db): string | Uint8Array | Promise<Uint8Array>;
 }
+
+// The PDF and Word writers (pdfkit with fontkit and its Unicode tables, docx) are loaded on the first export
+// of their kind: loaded with the workspace they took about 0.35 s of every start's CPU (npm run bench, coldStart).
+const renderPdfReport = async (d: ReportData) => (await import('./pdf')).renderPdfReport(d);
+const renderDocxReport = async (d: ReportData) => (await import('./docx')).renderDocxReport(d);
 
 /** Every format of the export dialog and the CLI's `export` command. */
 export const FILE_RENDERERS: Record<ExportFormat, FileRenderer> = {

@@ -4,8 +4,9 @@
  * trend, the timeline chart as vector paths, the key events and every quote
  * with its citation, and "Page n of N" on every page. Every text that comes
  * from the workspace (labels, titles, quotes, notes) is set by pdfParagraph.ts,
- * which gives each letter a font (bundled DejaVu Sans and Noto, or a font of
- * this computer for CJK and emoji: pdfFonts.ts) and puts right-to-left text
+ * which gives each letter a font (bundled DejaVu Sans and Noto, the shipped
+ * Noto CJK and emoji fonts, or a font of this computer for other scripts:
+ * pdfFonts.ts) and puts right-to-left text
  * in visual order, so pdftotext gives it back as written.
  */
 import fs from 'node:fs';
@@ -14,7 +15,7 @@ import PDFDocument from 'pdfkit';
 import { dayToIso } from '../../../shared/domain/dates';
 import { directionLabel, fmt, groupedQuotes, quoteFacts, trendText, type ReportData, type ReportQuote } from './data';
 import { safeHttpUrl } from './escape';
-import { PdfFonts } from './pdfFonts';
+import { PdfFonts, stringsIn } from './pdfFonts';
 import { paragraph, type ParagraphOptions } from './pdfParagraph';
 
 /** resources/fonts, found from a checkout (tests), dist/main (CLI, server) or app.asar. */
@@ -123,7 +124,7 @@ function quote(doc: PDFKit.PDFDocument, fonts: PdfFonts, q: ReportQuote): void {
 export async function renderPdfReport(d: ReportData): Promise<Buffer> {
   const dir = fontsDir();
   // Every letter the brief holds gets its font before a page is drawn (an export that cannot show a script stops here).
-  const fonts = await PdfFonts.forTexts([JSON.stringify(d)], dir);
+  const fonts = await PdfFonts.forTexts(stringsIn(d), dir);
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,

@@ -16,6 +16,7 @@
  */
 import bidiFactory from 'bidi-js';
 import { EMOJI, type PdfFonts } from './pdfFonts';
+import { cjkLanguage } from './shippedFonts';
 
 const bidi = bidiFactory();
 const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
@@ -46,11 +47,12 @@ export interface ParagraphOptions {
 
 function clustersOf(doc: PDFKit.PDFDocument, fonts: PdfFonts, text: string, o: ParagraphOptions): Cluster[] {
   const levels = bidi.getEmbeddingLevels(text, 'auto').levels;
+  const language = cjkLanguage(text);
   const out: Cluster[] = [];
   let previous: string | null = null;
   for (const { segment, index } of graphemes.segment(text)) {
     const space = /^\s+$/u.test(segment);
-    const plan = fonts.plan(segment, o.base, previous);
+    const plan = fonts.plan(segment, o.base, previous, language);
     previous = plan.key;
     const width = plan.drawn ? doc.font(plan.key).fontSize(o.fontSize).widthOfString(space ? ' ' : plan.drawn) : 0;
     out.push({ text: segment, at: index, ...plan, space, level: levels[index] ?? 0, width });

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { ApiError } from '../../../shared/api/errors';
 import type { Annotation, Article, Relationship } from '../../../shared/api/schemas';
 import { paragraphSpans } from '../../../shared/domain/text';
 import { applyCodeColors, clearHighlights, paintHighlights, paintSearchHit } from '../highlight/paint';
@@ -154,9 +155,19 @@ export function Reader() {
     );
   }
   if (article.isError) {
+    // The open article was deleted, its creation undone or a backup restored without it: say so and how to get it back,
+    // rather than the server's "There is no article with id N".
+    const gone = article.error instanceof ApiError && article.error.code === 'NOT_FOUND';
     return (
       <section className="reader empty" aria-label="Reader">
-        <p role="alert">{(article.error as Error).message}</p>
+        {gone ? (
+          <p>
+            This article is no longer in the workspace (deleted, its creation undone, or a backup restored). Pick another
+            article in the library; if removing it was your last change, <b>Ctrl+Shift+Z</b> (redo) brings it back.
+          </p>
+        ) : (
+          <p role="alert">{(article.error as Error).message}</p>
+        )}
       </section>
     );
   }
