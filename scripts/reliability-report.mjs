@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DESK_FIGURES, deskLines } from './reliability-desk.mjs';
 import { FAULT_FIGURES, faultLines } from './reliability-faults.mjs';
 
 const dir = '.cache/reliability';
@@ -27,6 +28,7 @@ const known = new Set([
   'html-page-import',
   'hostile-text',
   ...FAULT_FIGURES,
+  ...DESK_FIGURES,
 ]);
 const out = [];
 const line = (s = '') => out.push(s);
@@ -185,6 +187,7 @@ else line('_not measured in the last run_');
 line();
 
 for (const l of faultLines(read)) line(l);
+for (const l of deskLines(read)) line(l);
 
 const eng = read('electronegativity');
 line('## Electronegativity (tests/unit/electronegativity.test.ts)');

@@ -150,3 +150,8 @@ export function lastLogId(db: Db): number {
 export function rowsPage(db: Db, table: SyncedTable, afterId: number, limit: number): RowSnapshot[] {
   return stmt(db, `SELECT * FROM "${table}" WHERE id > ? ORDER BY id LIMIT ?`).all(afterId, limit) as RowSnapshot[];
 }
+
+/** The highest row id of a table (0 when empty): where "the rows from before the desk" end. */
+export function lastRowId(db: Db, table: SyncedTable): number {
+  return stmt(db, `SELECT coalesce(max(id), 0) FROM "${table}"`).pluck().get() as number;
+}

@@ -216,11 +216,19 @@ interface RawSet {
   changes: unknown[];
 }
 
-/** Up to `limit` sets after `afterSeq`, in the desk's order. */
-export async function setsAfter(client: pg.ClientBase, afterSeq: number, limit: number): Promise<DeskSetRow[]> {
+/**
+ * Up to `limit` sets after `afterSeq`, in the desk's order, and no more than about `maxBytes` of them as the desk
+ * stores them (always at least one): a first sync's sets of 2,000 rows each would otherwise come 500 at a time.
+ * pg_column_size reads the stored size without unpacking the set.
+ */
+export async function setsAfter(client: pg.ClientBase, afterSeq: number, limit: number, maxBytes = Infinity): Promise<DeskSetRow[]> {
   const { rows } = await client.query<RawSet>(
-    'SELECT seq, uid, analyst, origin, at_ms, label, changes FROM parley.change_sets WHERE seq > $1 ORDER BY seq LIMIT $2',
-    [afterSeq, limit],
+    `SELECT s.seq, s.uid, s.analyst, s.origin, s.at_ms, s.label, s.changes
+     FROM (SELECT seq, sum(pg_column_size(changes)) OVER (ORDER BY seq) - pg_column_size(changes) AS before
+           FROM parley.change_sets WHERE seq > $1 ORDER BY seq LIMIT $2) w
+     JOIN parley.change_sets s ON s.seq = w.seq
+     WHERE w.before < $3 ORDER BY s.seq`,
+    [afterSeq, limit, Number.isFinite(maxBytes) ? maxBytes : Number.MAX_SAFE_INTEGER],
   );
   return rows.map((r) => ({
     seq: Number(r.seq),

@@ -1,5 +1,6 @@
 /** Test helpers for the desk: a desk prepared on a throwaway PostgreSQL, and laptops (workspaces) that sync with it. */
 import pg from 'pg';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { grantAnalyst, migrateDesk } from '../../main/db/deskServer';
 import { setSetting } from '../../main/db/exchange';
 import { syncOnce, type SyncOptions, type SyncResult } from '../../main/services/desk/sync';
@@ -136,4 +137,45 @@ export function seriesDistance(x: ScoreSeries, y: ScoreSeries): number {
     for (const k of ['R', 'A'] as const) x[d][k].forEach((v, i) => (worst = Math.max(worst, Math.abs(v - (y[d][k][i] ?? NaN)))));
   x.index.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - (y.index[i] ?? NaN)))));
   return Number.isNaN(worst) ? Infinity : worst;
+}
+
+/** Change sets on the desk, and how many distinct uids among them (equal when no set is stored twice). */
+export async function deskSetCounts(desk: PgServer): Promise<{ sets: number; distinct: number }> {
+  const c = new pg.Client({ connectionString: desk.url });
+  await c.connect();
+  try {
+    const r = await c.query('SELECT count(*) AS sets, count(DISTINCT uid) AS distinct FROM parley.change_sets');
+    return { sets: Number(r.rows[0].sets), distinct: Number(r.rows[0].distinct) };
+  } finally {
+    await c.end();
+  }
+}
+
+/**
+ * A PostgreSQL server for the file's tests (started before them, stopped after) and laptops that close after each
+ * test. `server()` is valid inside tests; the caller skips its tests where no server binary exists.
+ */
+export function deskSuite(bin: string | null, start: () => Promise<PgServer>): { server(): PgServer; open(analyst: string): Laptop } {
+  let server: PgServer | undefined;
+  const laptops: Laptop[] = [];
+  beforeAll(async () => {
+    if (bin) server = await start();
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+  afterEach(() => {
+    for (const l of laptops.splice(0)) l.close();
+  });
+  return {
+    server: () => {
+      if (!server) throw new Error('no PostgreSQL server for this suite');
+      return server;
+    },
+    open(analyst) {
+      const l = laptop(analyst);
+      laptops.push(l);
+      return l;
+    },
+  };
 }

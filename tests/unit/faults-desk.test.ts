@@ -5,10 +5,9 @@
  * In each case nothing is lost and nothing is duplicated; figures go to the
  * reliability report.
  */
-import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { recordFigures } from '../helpers/figures';
-import { deskView, freshDesk, laptop, layerSeries, seriesDistance, tag, type Laptop } from '../helpers/desk';
+import { deskSetCounts, deskView, freshDesk, laptop, layerSeries, seriesDistance, tag, type Laptop } from '../helpers/desk';
 import { postgresBinaries, startPostgres, type PgServer } from '../support/postgres';
 
 const { bin, reason } = postgresBinaries();
@@ -29,17 +28,6 @@ const WIRE = {
   text: Array.from({ length: 200 }, (_, i) => `Envoy ${i} warned the delegation.`).join(' '),
 };
 const passage = (i: number) => `Envoy ${i} warned`;
-
-async function deskCounts(desk: PgServer): Promise<{ sets: number; distinct: number }> {
-  const c = new pg.Client({ connectionString: desk.url });
-  await c.connect();
-  try {
-    const r = await c.query('SELECT count(*) AS sets, count(DISTINCT uid) AS distinct FROM parley.change_sets');
-    return { sets: Number(r.rows[0].sets), distinct: Number(r.rows[0].distinct) };
-  } finally {
-    await c.end();
-  }
-}
 
 const passages = (l: Laptop) => l.ctx.workspace.db.prepare('SELECT count(*) FROM annotations').pluck().get() as number;
 const duplicateUids = (l: Laptop) =>
@@ -69,7 +57,7 @@ describe.skipIf(!bin)('desk faults', () => {
     const b = open('bob');
     const article = await a.ok('articles:create', WIRE);
     await a.sync(desk);
-    const base = (await deskCounts(desk)).sets;
+    const base = (await deskSetCounts(desk)).sets;
     for (let i = 0; i < 30; i++) await tag(a, article.id, passage(i));
     let sends = 0;
     const cutSend = a.sync(desk, {
@@ -80,13 +68,13 @@ describe.skipIf(!bin)('desk faults', () => {
     });
     await expect(cutSend).rejects.toThrow();
     await restart();
-    const before = await deskCounts(desk);
+    const before = await deskSetCounts(desk);
     // The two sends of five acknowledged before the cut are there (each durable before the laptop noted it sent);
     // how many more got through before the kill took effect depends on the machine's load, but not all did.
     expect(before.sets).toBeGreaterThanOrEqual(base + 10);
     expect(before.sets).toBeLessThan(base + 30);
     await a.sync(desk);
-    const after = await deskCounts(desk);
+    const after = await deskSetCounts(desk);
     expect(after).toEqual({ sets: base + 30, distinct: base + 30 });
 
     let batches = 0;
@@ -207,7 +195,7 @@ describe.skipIf(!bin)('desk faults', () => {
       for (const l of ls.slice(1)) worst = Math.max(worst, seriesDistance(reference, layerSeries(l, layer)));
     }
     expect(worst).toBeLessThanOrEqual(1e-9);
-    const counts = await deskCounts(desk);
+    const counts = await deskSetCounts(desk);
     expect(counts.sets).toBe(counts.distinct);
     recordFigures('fault-desk-load-small', {
       analysts: names.length,

@@ -59,7 +59,7 @@ function localValues(db: Db, table: SyncedTable, v: Record<string, unknown>): Ro
   return out;
 }
 
-function layerColumns(s: Scope, layer: string | undefined): RowSnapshot {
+export function layerColumns(s: Pick<Scope, 'me'>, layer: string | undefined): RowSnapshot {
   if (layer === CONSENSUS) return { coder: '', consensus: 1, scored: 1 };
   if (layer === undefined || layer === s.me) return { coder: '', consensus: 0, scored: 1 };
   return { coder: layer, consensus: 0, scored: 0 };
@@ -182,6 +182,9 @@ function applyDelete(s: Scope, c: PortableChange): void {
   }
 }
 
+/** Where a colleague's passage came from, as the merge review and History name it. */
+export const deskOrigin = (analyst: string) => `the desk (${analyst})`;
+
 function isPortable(c: unknown): c is PortableChange {
   const x = c as PortableChange | null;
   return !!x && typeof x.t === 'string' && isSyncedTable(x.t) && typeof x.u === 'string' && ['c', 'u', 'd'].includes(x.a);
@@ -195,7 +198,7 @@ export function applyPortableSet(
   nowMs: number,
   out: ApplyOutcome,
 ): void {
-  const s: Scope = { db, me, analyst: set.analyst, origin: `the desk (${set.analyst})`, nowMs, out };
+  const s: Scope = { db, me, analyst: set.analyst, origin: deskOrigin(set.analyst), nowMs, out };
   for (const raw of set.changes) {
     if (isValueChange(raw)) {
       applyValueChange(valueScope(s), raw);

@@ -10,12 +10,14 @@
 import crypto from 'node:crypto';
 import type pg from 'pg';
 import { countSetsAfter, insertSets, setsAfter, type OutgoingSet } from '../../db/deskServer';
-import { countPendingSets, isApplied, lastLogId, markApplied, pendingSets, rowsPage, SYNCED_TABLES } from '../../db/deskLocal';
+import { countPendingSets, isApplied, lastLogId, lastRowId, markApplied, pendingSets, rowsPage, SYNCED_TABLES } from '../../db/deskLocal';
 import { recordPulledSet } from '../../db/deskShared';
 import { getSetting, setSetting } from '../../db/exchange';
 import { present } from '../../../shared/domain/present';
 import type { AppContext } from '../context';
-import { applyPortableSet, type ApplyOutcome } from './apply';
+import type { ApplyOutcome } from './apply';
+import { batchApplier } from './batchApply';
+import { widenCache } from '../../db/deskBulk';
 import { portableChangesOfSet, portableCreate, type PortableChange } from './portable';
 import { valueBaseline, type ValueChange } from './sharedValues';
 
@@ -26,6 +28,8 @@ const KEYS = {
   pushedThrough: 'desk.pushedThrough',
   /** "<table index>:<last id>" of the rows from before the desk sent so far; "done" once all are. */
   baseline: 'desk.baseline',
+  /** Each table's last row id when the workspace joined (JSON): the rows "from before the desk". */
+  baselineUpto: 'desk.baselineUpto',
   /** "done" once the outlet grades and grade factors from before the desk went (a set of their own). */
   valueBaseline: 'desk.valueBaseline',
   refused: 'desk.refused',
@@ -72,34 +76,49 @@ export function unsentCount(ctx: AppContext): number {
   return baseline + countPendingSets(db, through === null ? 0 : Number(through));
 }
 
+/** About this much of the desk's stored sets per pull batch (one SQLite transaction): a first sync's sets are big. */
+const PULL_BYTES = 8 * 2 ** 20;
+
 async function pull(ctx: AppContext, client: pg.ClientBase, o: SyncOptions, out: SyncResult): Promise<void> {
   const { db } = ctx.workspace;
   const own = workspaceUid(ctx);
   const batch = o.batch ?? 500;
-  const total = await countSetsAfter(client, numberSetting(ctx, KEYS.pulledThrough));
+  const start = numberSetting(ctx, KEYS.pulledThrough);
+  const total = await countSetsAfter(client, start);
   let done = 0;
   o.onProgress?.({ done, total });
-  for (;;) {
-    const cursor = numberSetting(ctx, KEYS.pulledThrough);
-    const sets = await setsAfter(client, cursor, batch);
-    if (sets.length === 0) return;
-    const outcome: ApplyOutcome = { changed: 0, conflicts: 0, notApplied: [] };
-    const nowMs = ctx.now().getTime();
-    db.transaction(() => {
-      for (const set of sets) {
-        if (set.origin === own || isApplied(db, set.uid)) continue;
-        const before = outcome.changed + outcome.conflicts;
-        applyPortableSet(db, set, o.me, nowMs, outcome);
-        // A set that changed something here is listed in History as its analyst's, never on this one's undo stack.
-        markApplied(db, set.uid, set.seq, outcome.changed + outcome.conflicts > before ? recordPulledSet(db, set) : null);
-        out.pulled++;
-      }
-      setSetting(db, KEYS.pulledThrough, String(sets[sets.length - 1]?.seq ?? cursor));
-    }).immediate();
-    out.conflicts += outcome.conflicts;
-    out.notApplied.push(...outcome.notApplied);
-    done += sets.length;
-    o.onProgress?.({ done: Math.min(done, Math.max(total, done)), total: Math.max(total, done) });
+  const fetch = (after: number) => setsAfter(client, after, batch, PULL_BYTES);
+  const restoreCache = widenCache(db);
+  try {
+    // The next batch is asked for before this one is applied, so the desk reads and sends it meanwhile.
+    let next = fetch(start);
+    for (;;) {
+      const sets = await next;
+      if (sets.length === 0) return;
+      const through = present(sets[sets.length - 1], 'a pulled set').seq;
+      next = fetch(through);
+      next.catch(() => {}); // a failure is reported when it is awaited, not as an unhandled rejection meanwhile
+      const outcome: ApplyOutcome = { changed: 0, conflicts: 0, notApplied: [] };
+      const nowMs = ctx.now().getTime();
+      db.transaction(() => {
+        const apply = batchApplier(db, o.me, nowMs, outcome);
+        for (const set of sets) {
+          if (set.origin === own || isApplied(db, set.uid)) continue;
+          const before = outcome.changed + outcome.conflicts;
+          apply(set);
+          // A set that changed something here is listed in History as its analyst's, never on this one's undo stack.
+          markApplied(db, set.uid, set.seq, outcome.changed + outcome.conflicts > before ? recordPulledSet(db, set) : null);
+          out.pulled++;
+        }
+        setSetting(db, KEYS.pulledThrough, String(through));
+      }).immediate();
+      out.conflicts += outcome.conflicts;
+      out.notApplied.push(...outcome.notApplied);
+      done += sets.length;
+      o.onProgress?.({ done: Math.min(done, Math.max(total, done)), total: Math.max(total, done) });
+    }
+  } finally {
+    restoreCache();
   }
 }
 
@@ -119,34 +138,56 @@ async function send(client: pg.ClientBase, me: string, sets: OutgoingSet[], out:
   }
 }
 
+/**
+ * Notes, before the first pull, what this workspace holds as it joins: the last change-log entry (every later one
+ * goes by the log) and each table's last row (rows after it came from the desk, or were made since and go by the
+ * log: neither is sent again as "from before the desk"). Both in one step, so no change falls between them.
+ */
+function noteJoining(ctx: AppContext): void {
+  const { db } = ctx.workspace;
+  if (getSetting(db, KEYS.pushedThrough) !== null) return;
+  db.transaction(() => {
+    setSetting(db, KEYS.baselineUpto, JSON.stringify(Object.fromEntries(SYNCED_TABLES.map((t) => [t, lastRowId(db, t)]))));
+    setSetting(db, KEYS.pushedThrough, String(lastLogId(db)));
+  })();
+}
+
+/** Bytes of rows per send while sending what was here before the desk (one desk transaction each). */
+const BASELINE_SEND_BYTES = 4 * 2 ** 20;
+
 async function sendBaseline(ctx: AppContext, client: pg.ClientBase, o: SyncOptions, out: SyncResult): Promise<void> {
   const { db } = ctx.workspace;
   const own = workspaceUid(ctx);
   if (getSetting(db, KEYS.baseline) === 'done') return;
-  // What was here when the desk was joined goes as rows; every change after it goes by the log.
-  if (getSetting(db, KEYS.pushedThrough) === null) setSetting(db, KEYS.pushedThrough, String(lastLogId(db)));
-  const limit = o.baselineRows ?? 500;
+  // A workspace that began its baseline with an older Parley noted no last rows: it sends every row, as then.
+  const upto = JSON.parse(getSetting(db, KEYS.baselineUpto) ?? '{}') as Partial<Record<string, number>>;
+  const limit = o.baselineRows ?? 2_000;
   let [tableIndex, afterId] = (getSetting(db, KEYS.baseline) ?? '0:0').split(':').map(Number) as [number, number];
   while (tableIndex < SYNCED_TABLES.length) {
     const table = present(SYNCED_TABLES[tableIndex], 'a synced table');
-    const rows = rowsPage(db, table, afterId, limit);
-    if (rows.length === 0) {
+    const last = upto[table] ?? Infinity;
+    // Several sets of rows per send, up to a few megabytes: one desk transaction (and disk flush) for all of them.
+    const sets: OutgoingSet[] = [];
+    let bytes = 0;
+    let lastId = afterId;
+    while (bytes < BASELINE_SEND_BYTES) {
+      const rows = rowsPage(db, table, lastId, limit).filter((r) => Number(r.id) <= last);
+      if (rows.length === 0) break;
+      const changes = rows.map((r) => portableCreate(db, table, r, o.me)).filter((c): c is PortableChange => c !== null);
+      const first = Number(rows[0]?.id);
+      lastId = Number(rows[rows.length - 1]?.id);
+      if (changes.length === 0) continue;
+      // The uid names the rows' range: a set re-sent after a cut is stored once, whatever the page size then.
+      const uid = `${own}.base.${table}.${first}-${lastId}`;
+      sets.push({ uid, origin: own, atMs: ctx.now().getTime(), label: `Rows of ${table} from before the desk`, changes });
+      for (const r of rows) for (const v of Object.values(r)) bytes += typeof v === 'string' ? v.length : 8;
+    }
+    if (lastId === afterId) {
       tableIndex++;
       afterId = 0;
     } else {
-      const changes = rows.map((r) => portableCreate(db, table, r, o.me)).filter((c): c is PortableChange => c !== null);
-      const first = Number(rows[0]?.id);
-      if (changes.length > 0) {
-        const set = {
-          uid: `${own}.base.${table}.${first}`,
-          origin: own,
-          atMs: ctx.now().getTime(),
-          label: `Rows of ${table} from before the desk`,
-          changes,
-        };
-        await send(client, o.me, [set], out, o.onSent);
-      }
-      afterId = Number(rows[rows.length - 1]?.id);
+      await send(client, o.me, sets, out, o.onSent);
+      afterId = lastId;
     }
     setSetting(db, KEYS.baseline, `${tableIndex}:${afterId}`);
   }
@@ -193,6 +234,7 @@ async function sendValueBaseline(
 /** One round: pull, then send. Throws when the desk cannot be reached (what was done before the cut stays done). */
 export async function syncOnce(ctx: AppContext, client: pg.ClientBase, o: SyncOptions): Promise<SyncResult> {
   const out: SyncResult = { pulled: 0, sent: 0, conflicts: 0, notApplied: [], refused: [] };
+  noteJoining(ctx);
   // Read before the pull: this laptop's own values, not the colleagues' it is about to take (sent back, they would
   // read as a decision of this laptop's and clash with a colleague's newer one).
   const values = getSetting(ctx.workspace.db, KEYS.valueBaseline) === 'done' ? null : valueBaseline(ctx.workspace.db);
