@@ -108,7 +108,13 @@ function pointAt(dup: JobItem, kept: JobItem): void {
 /** The files of this import kept so far, by text hash and by near-duplicate band key. */
 export class BatchIndex {
   readonly byHash = new Map<string, JobItem>();
-  private readonly byBand = new Map<number, JobItem[]>();
+  /** Kept files by band key, as positions in `kept` (numbers: a look-up marks what it tried in an array, not a set). */
+  private readonly byBand = new Map<number, number[]>();
+  private readonly kept: JobItem[] = [];
+  private readonly position = new Map<JobItem, number>();
+  /** The look-up that last tried each kept file: a file in several of the bands is measured once. */
+  private triedIn = new Uint32Array(1024);
+  private lookUps = 0;
   /** The duplicates that went into each kept file. */
   private readonly followers = new Map<JobItem, JobItem[]>();
 
@@ -120,18 +126,22 @@ export class BatchIndex {
 
   add(item: JobItem): void {
     this.byHash.set(item.hash, item);
+    const at = this.kept.push(item) - 1;
+    this.position.set(item, at);
     for (const key of bandKeys(item.signature!)) {
       const list = this.byBand.get(key);
-      if (list) list.push(item);
-      else this.byBand.set(key, [item]);
+      if (list) list.push(at);
+      else this.byBand.set(key, [at]);
     }
   }
 
   /** A richer copy takes a kept file's place: texts equal to the old one's, and its duplicates, now go to the new. */
   replace(old: JobItem, item: JobItem): void {
+    const at = this.position.get(old)!;
+    this.position.delete(old);
     for (const key of bandKeys(old.signature!)) {
       const list = this.byBand.get(key);
-      if (list) list.splice(list.indexOf(old), 1);
+      if (list) list.splice(list.indexOf(at), 1);
     }
     this.add(item);
     this.byHash.set(old.hash, item);
@@ -144,13 +154,20 @@ export class BatchIndex {
 
   nearest(of: JobItem): JobItem | null {
     let best: { item: JobItem; s: number } | null = null;
-    const tried = new Set<JobItem>();
-    for (const key of bandKeys(of.signature!)) {
-      for (const item of this.byBand.get(key) ?? []) {
-        if (tried.has(item)) continue;
-        tried.add(item);
+    if (this.triedIn.length < this.kept.length) {
+      const grown = new Uint32Array(this.kept.length * 2);
+      grown.set(this.triedIn);
+      this.triedIn = grown;
+    }
+    const lookUp = ++this.lookUps;
+    const sig = of.signature!;
+    for (const key of bandKeys(sig)) {
+      for (const at of this.byBand.get(key) ?? []) {
+        if (this.triedIn[at] === lookUp) continue;
+        this.triedIn[at] = lookUp;
+        const item = this.kept[at]!;
         const s = sameArticle(
-          of.signature!,
+          sig,
           item.signature!,
           () => of.text,
           () => item.text,

@@ -14,6 +14,8 @@ export interface ParsedDocument {
   signature?: Uint32Array;
   /** How long reading the file took where it was read (the benchmark's extract stage). */
   extractMs?: number;
+  /** How long taking the file's bytes off the disk took, when the reader did that itself (the benchmark's read stage). */
+  readMs?: number;
 }
 
 /** A file Parley cannot import; the message is shown to the analyst as the reason. */

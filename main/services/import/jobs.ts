@@ -26,6 +26,8 @@ export interface StagedFile {
   name: string;
   size: number;
   lastModifiedMs?: number | undefined;
+  /** Where the file is on disk, when it is there: the reader takes it off the disk itself. */
+  path?: string;
   load(): Promise<Uint8Array>;
 }
 
@@ -131,6 +133,7 @@ export function stagePaths(ctx: AppContext, paths: string[]): ImportJob {
       name: relative,
       size: stat.size,
       lastModifiedMs: stat.mtimeMs,
+      path: p,
       load: async () => {
         if (stat.size > MAX_IMPORT_FILE_BYTES) throw new ImportRefusal(tooLargeReason(stat.size));
         return new Uint8Array(await fs.promises.readFile(p));
@@ -199,10 +202,18 @@ async function readAll(job: ImportJob): Promise<void> {
   const latest = latestAcceptableDay(job.ctx.now());
   const reader = createDocumentReader({ files: job.files.length, bytes: job.files.reduce((n, f) => n + f.size, 0) });
   const read = async (file: StagedFile): Promise<ParsedDocument> => {
-    const t = performance.now();
-    const bytes = await file.load();
-    job.stageMs.read += performance.now() - t;
-    const doc = await reader.read(file.name, bytes);
+    let doc: ParsedDocument;
+    if (file.path !== undefined) {
+      // Read where it is parsed: the bytes do not cross between threads, and the time is the reading's, not the wait for a turn.
+      if (file.size > MAX_IMPORT_FILE_BYTES) throw new ImportRefusal(tooLargeReason(file.size));
+      doc = await reader.read(file.name, { path: file.path });
+      job.stageMs.read += doc.readMs ?? 0;
+    } else {
+      const t = performance.now();
+      const bytes = await file.load();
+      job.stageMs.read += performance.now() - t;
+      doc = await reader.read(file.name, bytes);
+    }
     job.stageMs.extract += doc.extractMs ?? 0;
     return doc;
   };

@@ -11,12 +11,13 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ImportRefusal, type ParsedDocument } from './document';
 import type * as ReadersModule from './readFile';
+import type { FileSource } from './readFile';
 import type { ReadRequest, ReadResponse } from './worker';
 
 export interface DocumentReader {
   /** How many files to keep in flight. */
   concurrency: number;
-  read(name: string, bytes: Uint8Array): Promise<ParsedDocument>;
+  read(name: string, source: FileSource): Promise<ParsedDocument>;
   close(): Promise<void>;
 }
 
@@ -34,9 +35,9 @@ function preloadReaders(): void {
   readers ??= import('./readFile');
 }
 
-async function readDocument(name: string, bytes: Uint8Array): Promise<ParsedDocument> {
+async function readDocument(name: string, source: FileSource): Promise<ParsedDocument> {
   preloadReaders();
-  return (await readers!).readDocument(name, bytes);
+  return (await readers!).readSource(name, source);
 }
 
 const inThread: DocumentReader = { concurrency: 1, read: readDocument, close: async () => {} };
@@ -88,7 +89,7 @@ export function timeLimitReason(ms: number): string {
 
 interface Pending {
   name: string;
-  bytes: Uint8Array;
+  source: FileSource;
   slot: number;
   timer: NodeJS.Timeout | null;
   resolve(d: ParsedDocument): void;
@@ -113,7 +114,7 @@ export function workerReader(script: string, size: number, unref: boolean, timeL
       else w.unref();
     }
   };
-  const readHere = (p: Pending) => readDocument(p.name, p.bytes).then(p.resolve, p.reject);
+  const readHere = (p: Pending) => readDocument(p.name, p.source).then(p.resolve, p.reject);
   // Files sent to each worker, in order; the clock runs for the first only, the one the worker is reading.
   const queues: number[][] = Array.from({ length: size }, () => []);
   const clockHead = (slot: number) => {
@@ -136,7 +137,7 @@ export function workerReader(script: string, size: number, unref: boolean, timeL
     queues[p.slot]!.push(id);
     clockHead(p.slot);
     // Copied, not transferred, so the file can still be read here if the worker fails.
-    workers[p.slot]!.postMessage({ id, name: p.name, bytes: p.bytes } satisfies ReadRequest);
+    workers[p.slot]!.postMessage({ id, name: p.name, source: p.source } satisfies ReadRequest);
   };
   const start = (slot: number): Worker => {
     const w = new Worker(script);
@@ -179,12 +180,12 @@ export function workerReader(script: string, size: number, unref: boolean, timeL
   let turn = 0;
   return {
     concurrency: size * 4,
-    read(name, bytes) {
-      if (broken) return readDocument(name, bytes);
+    read(name, source) {
+      if (broken) return readDocument(name, source);
       const id = nextId++;
       return new Promise<ParsedDocument>((resolve, reject) => {
         if (pending.size === 0) holdProcess(true);
-        const p: Pending = { name, bytes, slot: turn++ % workers.length, timer: null, resolve, reject };
+        const p: Pending = { name, source, slot: turn++ % workers.length, timer: null, resolve, reject };
         pending.set(id, p);
         post(id, p);
       });

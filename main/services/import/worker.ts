@@ -5,19 +5,19 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { ImportRefusal } from './document';
-import { readDocument } from './readFile';
+import { readSource, type FileSource } from './readFile';
 
 export interface ReadRequest {
   id: number;
   name: string;
-  bytes: Uint8Array;
+  source: FileSource;
 }
 
 export type ReadResponse =
-  { id: number; ok: true; doc: Awaited<ReturnType<typeof readDocument>> } | { id: number; ok: false; refusal: boolean; message: string };
+  { id: number; ok: true; doc: Awaited<ReturnType<typeof readSource>> } | { id: number; ok: false; refusal: boolean; message: string };
 
 parentPort?.on('message', (req: ReadRequest) => {
-  readDocument(req.name, req.bytes).then(
+  readSource(req.name, req.source).then(
     (doc) => parentPort!.postMessage({ id: req.id, ok: true, doc } satisfies ReadResponse),
     (err: unknown) =>
       parentPort!.postMessage({
