@@ -24,6 +24,7 @@ import { importBytes } from '../services/exchange';
 import { settingConflictHandlers } from './settingConflicts';
 import { deskHandlers } from './desk';
 import { deskWindowHandlers } from './deskWindow';
+import { deskCarryHandlers } from './deskCarry';
 import { describeConflicts, resolveConflict } from '../services/exchange/merge';
 import { ANALYST_SETTING, setSetting, workspaceAnalyst } from '../db/settings';
 import { cancelImport, commitImport, importStatus, startImport, uploadImportFiles } from '../services/import';
@@ -160,4 +161,5 @@ export const handlers = {
   ...settingConflictHandlers,
   ...deskHandlers,
   ...deskWindowHandlers,
+  ...deskCarryHandlers,
 } satisfies HandlerMap;

@@ -37,7 +37,7 @@ async function init(values: CliValues, out: (line: string) => void): Promise<num
     for (const a of analystsOf(values)) {
       await grantAnalyst(client, a);
       out(
-        `Analyst ${a.name}: own tags${a.mayEditShared ? ', shared codebook, actors, grades and events' : ''}${a.mayEditConsensus ? ', consensus' : ''}.`,
+        `Analyst ${a.name}: own tags${a.mayEditShared ? ', shared codebook, actors, grades and events' : ''}${a.mayEditConsensus ? ', consensus and adjudication' : ''}.`,
       );
     }
     out('Set each analyst’s password in psql (\\password <name>) and give them host, port, database and the CA file.');

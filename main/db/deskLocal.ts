@@ -9,7 +9,18 @@ import { stmt } from './statements';
 import type { RowSnapshot } from './changeLog';
 
 /** Tables the desk carries, parents before children (a batch of creates inserts in this order). */
-export const SYNCED_TABLES = ['actors', 'actor_aliases', 'relationships', 'codes', 'articles', 'events', 'annotations'] as const;
+export const SYNCED_TABLES = [
+  'actors',
+  'actor_aliases',
+  'relationships',
+  'codes',
+  'articles',
+  'events',
+  'annotations',
+  // Migration 23; after the passages their decisions name (and last, so that a first sync's resume point stays valid).
+  'adjudicated_articles',
+  'adjudications',
+] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 export const isSyncedTable = (t: string): t is SyncedTable => (SYNCED_TABLES as readonly string[]).includes(t);
 
@@ -19,9 +30,19 @@ const LOCAL_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   annotations: ['coder', 'consensus', 'scored'],
 };
 
+/**
+ * Columns that name a row without a foreign key: an adjudication's passages are plain ids, since a decision
+ * outlives the passages it was about. They travel as uids too, and as null once the passage is gone.
+ */
+const SOFT_REFERENCES: Readonly<Record<string, Readonly<Record<string, SyncedTable>>>> = {
+  adjudications: { a_annotation_id: 'annotations', b_annotation_id: 'annotations' },
+};
+
 export interface TableShape {
   /** Columns that travel, with their foreign keys' tables (null for a plain value). */
   columns: ReadonlyMap<string, SyncedTable | null>;
+  /** Of those, the ones whose row may be gone (null then, rather than the change not travelling). */
+  soft: ReadonlySet<string>;
 }
 
 const shapes = new WeakMap<Db, Map<string, TableShape>>();
@@ -40,10 +61,10 @@ export function tableShape(db: Db, table: SyncedTable): TableShape {
   const columns = new Map<string, SyncedTable | null>();
   for (const name of db.prepare('SELECT name FROM pragma_table_info(?) ORDER BY cid').pluck().all(table) as string[]) {
     if (local.has(name)) continue;
-    const parent = fks.get(name);
+    const parent = fks.get(name) ?? SOFT_REFERENCES[table]?.[name];
     columns.set(name, parent !== undefined && isSyncedTable(parent) ? parent : null);
   }
-  const shape = { columns };
+  const shape = { columns, soft: new Set(Object.keys(SOFT_REFERENCES[table] ?? {})) };
   perDb.set(table, shape);
   return shape;
 }
@@ -68,14 +89,18 @@ export function rowById(db: Db, table: SyncedTable, id: number): RowSnapshot | n
   return (stmt(db, `SELECT * FROM "${table}" WHERE id = ?`).get(id) as RowSnapshot | undefined) ?? null;
 }
 
-/** Whether a change set made on this laptop has touched the row (else a colleague's value is taken without asking). */
-export function changedHere(db: Db, table: SyncedTable, id: number): boolean {
+/**
+ * Whether a change set made on this laptop has touched the row (else a colleague's value is taken without asking):
+ * by id, or by text key for a text-keyed table (outlet grades, grade factors).
+ */
+export function changedHere(db: Db, table: string, key: number | string): boolean {
+  const column = typeof key === 'string' ? 'row_key' : 'entity_id';
   return (
     stmt(
       db,
-      `SELECT 1 FROM change_log l WHERE l.table_name = ? AND l.entity_id = ? AND l.set_id IS NOT NULL
+      `SELECT 1 FROM change_log l WHERE l.table_name = ? AND l.${column} = ? AND l.set_id IS NOT NULL
          AND NOT EXISTS (SELECT 1 FROM desk_applied d WHERE d.set_id = l.set_id) LIMIT 1`,
-    ).get(table, id) !== undefined
+    ).get(table, key) !== undefined
   );
 }
 

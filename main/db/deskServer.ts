@@ -14,6 +14,9 @@ export const ANALYST_GROUP = 'parley_analyst';
 
 /** Tables whose rows every analyst shares, and whether the desk's `may_edit_shared` governs them. */
 const SHARED_GOVERNED = ['codes', 'actors', 'actor_aliases', 'relationships', 'events', 'outlet_grades', 'reliability_grades'];
+/** The consensus's own rows besides its passages: who adjudicated what (`may_edit_consensus`). */
+const CONSENSUS_GOVERNED = ['adjudicated_articles', 'adjudications'];
+const sqlList = (tables: readonly string[]) => tables.map((t) => `'${t}'`).join(', ');
 
 interface DeskMigration {
   version: number;
@@ -51,7 +54,7 @@ const DESK_MIGRATIONS: readonly DeskMigration[] = [
           WHERE a.name = who AND coalesce(CASE
             WHEN c->>'t' = 'annotations' THEN NOT (c->>'layer' = who OR (c->>'layer' = '#consensus' AND a.may_edit_consensus))
             WHEN c->>'t' = 'articles' THEN false
-            WHEN c->>'t' IN (${SHARED_GOVERNED.map((t) => `'${t}'`).join(', ')}) THEN NOT a.may_edit_shared
+            WHEN c->>'t' IN (${sqlList(SHARED_GOVERNED)}) THEN NOT a.may_edit_shared
             ELSE true
           END, true))
       $$;
@@ -65,6 +68,24 @@ const DESK_MIGRATIONS: readonly DeskMigration[] = [
       GRANT USAGE ON SEQUENCE parley.change_sets_seq_seq TO ${ANALYST_GROUP};
       GRANT SELECT ON parley.meta, parley.analysts TO ${ANALYST_GROUP};
       GRANT EXECUTE ON FUNCTION parley.may_write(text, jsonb) TO ${ANALYST_GROUP};
+    `,
+  },
+  {
+    // Adjudication travels (issue 18): a flag or a decision only from an analyst who may write the consensus.
+    version: 2,
+    sql: `
+      CREATE OR REPLACE FUNCTION parley.may_write(who text, changes jsonb) RETURNS boolean
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = parley, pg_temp AS $$
+        SELECT EXISTS (SELECT 1 FROM analysts WHERE name = who) AND NOT EXISTS (
+          SELECT 1 FROM jsonb_array_elements(changes) c, analysts a
+          WHERE a.name = who AND coalesce(CASE
+            WHEN c->>'t' = 'annotations' THEN NOT (c->>'layer' = who OR (c->>'layer' = '#consensus' AND a.may_edit_consensus))
+            WHEN c->>'t' = 'articles' THEN false
+            WHEN c->>'t' IN (${sqlList(CONSENSUS_GOVERNED)}) THEN NOT a.may_edit_consensus
+            WHEN c->>'t' IN (${sqlList(SHARED_GOVERNED)}) THEN NOT a.may_edit_shared
+            ELSE true
+          END, true))
+      $$;
     `,
   },
 ];

@@ -40,6 +40,12 @@ export function fingerprintMissing(db: Db, limit: number): number {
   return missing.length;
 }
 
+/** An article's saved fingerprint, or null when it has none yet. */
+export function fingerprintOf(db: Db, articleId: number): Uint32Array | null {
+  const blob = stmt(db, 'SELECT signature FROM article_fingerprints WHERE article_id = ?').pluck().get(articleId) as Buffer | undefined;
+  return blob ? fromBlob(blob) : null;
+}
+
 const IN_BANDS = `(${Array.from({ length: BANDS }, () => '?').join(', ')})`;
 
 /** The saved article most like this text, if any is alike enough to be the same article. */

@@ -218,6 +218,14 @@ export function historyState(db: Db, limit: number): HistoryState {
   return {
     nextUndo: undo?.label ?? null,
     nextRedo: redo?.label ?? null,
-    recent: recentChangeSets(db, limit).map((s) => ({ id: s.id, atMs: s.atMs, kind: s.kind, label: s.label, analyst: s.analyst })),
+    recent: recentChangeSets(db, limit).map((s) => ({
+      id: s.id,
+      atMs: s.atMs,
+      kind: s.kind,
+      label: s.label,
+      analyst: s.analyst,
+      // Recorded by a desk pull (db/deskShared.ts recordPulledSet).
+      ...(s.uid.startsWith('desk:') ? { fromDesk: true } : {}),
+    })),
   };
 }

@@ -53,6 +53,7 @@ import {
 import { settingConflictOperations } from './settingConflicts';
 import { deskOperations } from './desk';
 import { deskWindowOperations } from './deskWindow';
+import { deskCarryOperations } from './deskCarry';
 import {
   Empty,
   SnippetPart,
@@ -307,6 +308,7 @@ export const contract = {
   ...settingConflictOperations,
   ...deskOperations,
   ...deskWindowOperations,
+  ...deskCarryOperations,
 } as const;
 
 export type Contract = typeof contract;

@@ -198,6 +198,8 @@ export const INVALIDATES: { readonly [K in OperationName]?: Effect<K> } = {
   'desk:setting': 'read',
   'desk:connect': [['desk']],
   'desk:disconnect': [['desk']],
+  'desk:near-duplicates': 'read',
+  'desk:keep-both': [['history']],
 
   'backup:list': 'read',
   'backup:diff': 'read',

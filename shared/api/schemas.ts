@@ -225,6 +225,8 @@ export const ChangeSetEntry = z.object({
   label: z.string(),
   /** Who: the workspace's analyst when the change was made ('' when none was named). */
   analyst: z.string(),
+  /** A colleague's change brought by the desk: listed, never this analyst's to undo. */
+  fromDesk: z.boolean().optional(),
 });
 export type ChangeSetEntry = z.infer<typeof ChangeSetEntry>;
 

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/main';
 import { checkDeskConfig } from '../../main/services/desk/connection';
+import { DESK_SCHEMA_VERSION } from '../../main/db/deskServer';
 import { postgresBinaries, startPostgres, type PgServer } from '../support/postgres';
 import { openTestWorkspace } from '../helpers/workspace';
 
@@ -44,10 +45,10 @@ describe.skipIf(!bin)('npm run cli -- desk', () => {
   it('init prepares an empty database with the analysts’ roles, twice without harm; connect and sync a workspace', async () => {
     const base = ['--host', '127.0.0.1', '--port', String(server.port), '--database', 'postgres', '--user', server.user];
     const first = await cli(['desk', 'init', ...base, '--analyst', 'alice', '--analyst', 'bob:tags']);
-    expect(first.out).toContain('Desk schema 0 → 1');
+    expect(first.out).toContain(`Desk schema 0 → ${DESK_SCHEMA_VERSION}`);
     expect(first.code).toBe(0);
     const again = await cli(['desk', 'init', ...base, '--analyst', 'alice']);
-    expect(again.out).toContain('already at schema 1');
+    expect(again.out).toContain(`already at schema ${DESK_SCHEMA_VERSION}`);
     const admin = new pg.Client({ connectionString: server.url });
     await admin.connect();
     const analysts = (await admin.query('SELECT name, may_edit_shared FROM parley.analysts ORDER BY name')).rows;

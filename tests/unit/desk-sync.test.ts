@@ -1,28 +1,13 @@
 /** Desk sync against a real PostgreSQL: laptops converge, layers stay their coder's, conflicts are listed, sets go once. */
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { postgresBinaries, startPostgres, type PgServer } from '../support/postgres';
-import { ARTICLE, deskView, freshDesk, laptop, tag, type Laptop } from '../helpers/desk';
+import { describe, expect, it } from 'vitest';
+import type { PgServer } from '../support/postgres';
+import { ARTICLE, deskView, tag, type Laptop } from '../helpers/desk';
+import { deskSuite } from '../helpers/deskSuite';
 import { insertArticle } from '../../main/db/articles';
 import { ContinuedChangeSet } from '../../main/services/changeRecorder';
 
-const { bin, reason } = postgresBinaries();
-if (!bin) console.warn(`desk-sync.test.ts skipped: ${reason}`);
-
-let server: PgServer;
-const laptops: Laptop[] = [];
-
-function open(analyst: string): Laptop {
-  const l = laptop(analyst);
-  laptops.push(l);
-  return l;
-}
-
-/** A fresh desk with Alice's and Bob's laptops. */
-async function aliceAndBob(): Promise<{ desk: PgServer; a: Laptop; b: Laptop }> {
-  const desk = await freshDesk(server, ['alice', 'bob']);
-  return { desk, a: open('alice'), b: open('bob') };
-}
+const { bin, fresh, open, aliceAndBob } = deskSuite('desk-sync.test.ts');
 
 async function deskRows(desk: PgServer): Promise<number> {
   const c = new pg.Client({ connectionString: desk.url });
@@ -37,16 +22,6 @@ async function deskRows(desk: PgServer): Promise<number> {
 async function codeId(l: Laptop, key: string): Promise<number> {
   return (await l.ok('codebook:list', {})).find((c: { key: string }) => c.key === key)!.id;
 }
-
-beforeAll(async () => {
-  if (bin) server = await startPostgres();
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-});
-afterEach(() => {
-  for (const l of laptops.splice(0)) l.close();
-});
 
 describe.skipIf(!bin)('desk sync through a real PostgreSQL', () => {
   it('two laptops converge: one article imported by both is one article, each tag stays in its coder’s layer', async () => {
@@ -143,7 +118,7 @@ describe.skipIf(!bin)('desk sync through a real PostgreSQL', () => {
   });
 
   it('row-level security: an analyst adds sets only under their own name, in their own layer, and changes or deletes none', async () => {
-    const desk = await freshDesk(server, ['alice', 'bob']);
+    const desk = await fresh(['alice', 'bob']);
     const asRole = async (role: string, sql: string, params: unknown[] = []) => {
       const c = new pg.Client({ host: desk.host, port: desk.port, user: role, database: desk.database });
       await c.connect();
@@ -169,7 +144,7 @@ describe.skipIf(!bin)('desk sync through a real PostgreSQL', () => {
   });
 
   it('an analyst the desk does not let change shared things: their codebook change is refused and noted, their tags still go', async () => {
-    const desk = await freshDesk(server, ['carol'], { shared: false });
+    const desk = await fresh(['carol'], { shared: false });
     const c = open('carol');
     const article = await c.ok('articles:create', ARTICLE);
     await c.sync(desk);

@@ -49,6 +49,7 @@ describe('migrations', () => {
         'change_sets',
         'codes',
         'desk_applied',
+        'desk_near_duplicates',
         'events',
         'layer_articles',
         'merge_conflicts',

@@ -15,6 +15,7 @@ import { oneWritePath } from './0015-one-write-path';
 import { deskIdentity } from './0016-desk-identity';
 import { deskConflicts } from './0017-desk-conflicts';
 import { layerCounts } from './0022-layer-counts';
+import { deskCarry } from './0023-desk-carry';
 import type { Migration } from './types';
 import { present } from '../../../shared/domain/present';
 
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   deskIdentity,
   deskConflicts,
   layerCounts,
+  deskCarry,
 ];
 
 export const SCHEMA_VERSION = present(MIGRATIONS.at(-1), 'a migration').version;

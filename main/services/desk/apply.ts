@@ -17,8 +17,11 @@ import {
   findSettingConflict,
   insertSettingConflict,
   updateSettingConflictTheirs,
+  type SettingConflictKind,
 } from '../../db/settingConflicts';
 import { CONSENSUS, type PortableChange } from './portable';
+import { afterCreate, deleteWithEffects, hasEffects, isMark } from './rowEffects';
+import { applyValueChange, isValueChange, type ValueScope } from './sharedValues';
 
 export interface ApplyOutcome {
   changed: number;
@@ -52,7 +55,7 @@ function localValues(db: Db, table: SyncedTable, v: Record<string, unknown>): Ro
     if (parent === null || value === null) out[col] = value;
     else {
       const id = idOf(db, parent, String(value));
-      if (id === null) return undefined;
+      if (id === null && !shape.soft.has(col)) return undefined;
       out[col] = id;
     }
   }
@@ -77,13 +80,30 @@ function conflictKey(
   return { kind: 'desk-row', subject: JSON.stringify([table, uid, col]) };
 }
 
+/** Lists the merge review's item, or gives an open one the colleague's newest value. */
+function recordConflict(s: Scope, key: { kind: SettingConflictKind; subject: string }, ours: unknown, theirs: unknown): void {
+  const open = findSettingConflict(s.db, key.kind, key.subject);
+  if (open) updateSettingConflictTheirs(s.db, open.id, theirs, s.origin);
+  else insertSettingConflict(s.db, { ...key, ours, theirs, origin: s.origin, createdAtMs: s.nowMs });
+  s.out.conflicts++;
+}
+
 function listConflict(s: Scope, table: SyncedTable, id: number, uid: string, col: string, ours: unknown, theirs: unknown): void {
   const key = conflictKey(s.db, table, id, uid, col);
   const wrap = (value: unknown) => (key.kind === 'code-weight' ? { weight: value } : { value });
-  const open = findSettingConflict(s.db, key.kind, key.subject);
-  if (open) updateSettingConflictTheirs(s.db, open.id, wrap(theirs), s.origin);
-  else insertSettingConflict(s.db, { ...key, ours: wrap(ours), theirs: wrap(theirs), origin: s.origin, createdAtMs: s.nowMs });
-  s.out.conflicts++;
+  recordConflict(s, key, wrap(ours), wrap(theirs));
+}
+
+/** The text-keyed values (outlet grades, grade factors) through the same review and counts. */
+function valueScope(s: Scope): ValueScope {
+  return {
+    db: s.db,
+    nowMs: s.nowMs,
+    conflict: (kind, subject, ours, theirs) => recordConflict(s, { kind, subject }, ours, theirs),
+    settled: (kind, subject) => deleteSettingConflictsOn(s.db, kind, subject),
+    changed: () => s.out.changed++,
+    notApplied: (why) => s.out.notApplied.push(why),
+  };
 }
 
 /** The desk now agrees with this laptop on the column: a conflict waiting on it is settled. */
@@ -124,7 +144,7 @@ function applyCreate(s: Scope, c: PortableChange): void {
   }
   const existing = idOf(s.db, c.t, c.u);
   if (existing !== null) {
-    if (c.t !== 'annotations') mergeColumns(s, c, existing, values, undefined);
+    if (c.t !== 'annotations' && !isMark(c.t)) mergeColumns(s, c, existing, values, undefined);
     return;
   }
   const row: RowSnapshot = { ...values, uid: c.u, ...(c.t === 'annotations' ? layerColumns(s, c.layer) : {}) };
@@ -136,10 +156,12 @@ function applyCreate(s: Scope, c: PortableChange): void {
     return;
   }
   s.out.changed++;
-  if (c.t === 'annotations' && row.coder !== '') {
-    const id = idOf(s.db, 'annotations', c.u);
-    if (id !== null) recordOrigin(s.db, id, s.analyst, s.origin, s.nowMs);
-  }
+  // The new row's id only where something follows from it (a first sync creates many rows).
+  if (c.t === 'annotations' ? row.coder === '' : !hasEffects(c.t)) return;
+  const id = idOf(s.db, c.t, c.u);
+  if (id === null) return;
+  if (c.t === 'annotations' && row.coder !== '') recordOrigin(s.db, id, s.analyst, s.origin, s.nowMs);
+  afterCreate(s.db, c.t, id, s.nowMs);
 }
 
 function applyUpdate(s: Scope, c: PortableChange): void {
@@ -158,7 +180,7 @@ function applyDelete(s: Scope, c: PortableChange): void {
   const id = idOf(s.db, c.t, c.u);
   if (id === null) return;
   try {
-    deleteRow(s.db, c.t, id);
+    deleteWithEffects(s.db, c.t, id, () => deleteRow(s.db, c.t, id));
     s.out.changed++;
   } catch (err) {
     if ((err as { code?: string }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw err;
@@ -184,6 +206,10 @@ export function applyPortableSet(
 ): void {
   const s: Scope = { db, me, analyst: set.analyst, origin: deskOrigin(set.analyst), nowMs, out };
   for (const raw of set.changes) {
+    if (isValueChange(raw)) {
+      applyValueChange(valueScope(s), raw);
+      continue;
+    }
     if (!isPortable(raw)) {
       out.notApplied.push(`A change this Parley cannot read (${JSON.stringify(raw).slice(0, 80)}): a newer Parley made it.`);
       continue;

@@ -17,6 +17,8 @@ const NOUNS: Record<SyncedTable, string> = {
   articles: 'article',
   events: 'event',
   annotations: 'passage',
+  adjudicated_articles: 'adjudicated article',
+  adjudications: 'adjudication',
 };
 
 function parseSubject(subject: string): { table: SyncedTable; uid: string; column: string } | null {

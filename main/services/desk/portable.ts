@@ -8,6 +8,7 @@
 import { rowChangesOfSet, type RowSnapshot } from '../../db/changeLog';
 import type { Db } from '../../db/connection';
 import { isSyncedTable, rowById, tableShape, uidOf, type SyncedTable } from '../../db/deskLocal';
+import { valueChangeOf, type ValueChange } from './sharedValues';
 
 /** The layer name of the consensus on the desk (an analyst's role name cannot start with #). */
 export const CONSENSUS = '#consensus';
@@ -32,11 +33,12 @@ function portableValue(db: Db, parent: SyncedTable | null, value: unknown): unkn
 
 function portableColumns(db: Db, table: SyncedTable, row: RowSnapshot, only?: readonly string[]): Record<string, unknown> | null {
   const out: Record<string, unknown> = {};
-  for (const [col, parent] of tableShape(db, table).columns) {
+  const shape = tableShape(db, table);
+  for (const [col, parent] of shape.columns) {
     if (only && !only.includes(col)) continue;
     const v = portableValue(db, parent, row[col]);
-    if (v === undefined) return null;
-    out[col] = v;
+    if (v === undefined && !shape.soft.has(col)) return null;
+    out[col] = v ?? null;
   }
   return out;
 }
@@ -76,6 +78,9 @@ export function portableChange(
   return { t: table, u: row.uid, a: 'u', v, b, ...layer };
 }
 
+/** What a set carries: rows by uid, and the text-keyed values the score reads (sharedValues.ts). */
+export type DeskChange = PortableChange | ValueChange;
+
 /** Whether this laptop's analyst may send the change: passages of colleagues' layers (merged in from a package) stay here. */
 export function mayPush(c: PortableChange, me: string): boolean {
   return c.t !== 'annotations' || c.layer === me || c.layer === CONSENSUS;
@@ -86,9 +91,11 @@ export function mayPush(c: PortableChange, me: string): boolean {
  * their order. Compact entries name a created row (read from its table: what
  * it is now), an update's changed columns, a deleted row whole.
  */
-export function portableChangesOfSet(db: Db, setId: number, me: string, range: { from: number; to: number }): PortableChange[] {
-  const out: PortableChange[] = [];
+export function portableChangesOfSet(db: Db, setId: number, me: string, range: { from: number; to: number }): DeskChange[] {
+  const out: DeskChange[] = [];
   for (const rc of rowChangesOfSet(db, setId)) {
+    const value = rc.id >= range.from && rc.id <= range.to ? valueChangeOf(db, rc) : null;
+    if (value) out.push(value);
     if (rc.id < range.from || rc.id > range.to || rc.table === null || !isSyncedTable(rc.table) || typeof rc.key !== 'number') continue;
     const current = rowById(db, rc.table, rc.key);
     let c: PortableChange | null = null;

@@ -11,6 +11,7 @@ import crypto from 'node:crypto';
 import type pg from 'pg';
 import { countSetsAfter, insertSets, setsAfter, type OutgoingSet } from '../../db/deskServer';
 import { countPendingSets, isApplied, lastLogId, lastRowId, markApplied, pendingSets, rowsPage, SYNCED_TABLES } from '../../db/deskLocal';
+import { recordPulledSet } from '../../db/deskShared';
 import { getSetting, setSetting } from '../../db/settings';
 import { present } from '../../../shared/domain/present';
 import type { AppContext } from '../context';
@@ -18,6 +19,7 @@ import type { ApplyOutcome } from './apply';
 import { batchApplier } from './batchApply';
 import { widenCache } from '../../db/deskBulk';
 import { portableChangesOfSet, portableCreate, type PortableChange } from './portable';
+import { valueBaseline, type ValueChange } from './sharedValues';
 
 const KEYS = {
   workspaceUid: 'desk.workspaceUid',
@@ -28,6 +30,8 @@ const KEYS = {
   baseline: 'desk.baseline',
   /** Each table's last row id when the workspace joined (JSON): the rows "from before the desk". */
   baselineUpto: 'desk.baselineUpto',
+  /** "done" once the outlet grades and grade factors from before the desk went (a set of their own). */
+  valueBaseline: 'desk.valueBaseline',
   refused: 'desk.refused',
 } as const;
 
@@ -111,8 +115,10 @@ async function pull(ctx: AppContext, client: pg.ClientBase, o: SyncOptions, out:
         const apply = batchApplier(db, o.me, nowMs, outcome);
         for (const set of sets) {
           if (set.origin === own || isApplied(db, set.uid)) continue;
+          const before = outcome.changed + outcome.conflicts;
           apply(set);
-          markApplied(db, set.uid, set.seq, null);
+          // A set that changed something here is listed in History as its analyst's, never on this one's undo stack.
+          markApplied(db, set.uid, set.seq, outcome.changed + outcome.conflicts > before ? recordPulledSet(db, set) : null);
           out.pulled++;
         }
         setSetting(db, KEYS.pulledThrough, String(through));
@@ -220,12 +226,32 @@ async function sendLog(ctx: AppContext, client: pg.ClientBase, o: SyncOptions, o
   }
 }
 
+/** The outlet grades and changed grade factors from before the desk, as one set (sent once). */
+async function sendValueBaseline(
+  ctx: AppContext,
+  client: pg.ClientBase,
+  o: SyncOptions,
+  out: SyncResult,
+  changes: ValueChange[],
+): Promise<void> {
+  const { db } = ctx.workspace;
+  const own = workspaceUid(ctx);
+  const label = 'Outlet grades and grade factors from before the desk';
+  if (changes.length > 0)
+    await send(client, o.me, [{ uid: `${own}.base.values`, origin: own, atMs: ctx.now().getTime(), label, changes }], out, o.onSent);
+  setSetting(db, KEYS.valueBaseline, 'done');
+}
+
 /** One round: pull, then send. Throws when the desk cannot be reached (what was done before the cut stays done). */
 export async function syncOnce(ctx: AppContext, client: pg.ClientBase, o: SyncOptions): Promise<SyncResult> {
   const out: SyncResult = { pulled: 0, sent: 0, conflicts: 0, notApplied: [], refused: [] };
   noteJoining(ctx);
+  // Read before the pull: this laptop's own values, not the colleagues' it is about to take (sent back, they would
+  // read as a decision of this laptop's and clash with a colleague's newer one).
+  const values = getSetting(ctx.workspace.db, KEYS.valueBaseline) === 'done' ? null : valueBaseline(ctx.workspace.db);
   await pull(ctx, client, o, out);
   await sendBaseline(ctx, client, o, out);
+  if (values) await sendValueBaseline(ctx, client, o, out, values);
   await sendLog(ctx, client, o, out);
   if (out.refused.length > 0) {
     const db = ctx.workspace.db;

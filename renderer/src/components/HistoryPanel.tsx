@@ -71,6 +71,7 @@ export function HistoryPanel() {
             {KIND_PREFIX[s.kind]}
             {s.label}
             {s.analyst && <span className="history-who"> — {s.analyst}</span>}
+            {s.fromDesk && <span className="history-desk"> (from the desk; theirs to undo)</span>}
           </li>
         ))}
       </ol>
