@@ -92,13 +92,6 @@ export function signatureOf(text: string): Uint32Array {
   return sig;
 }
 
-/** Estimated Jaccard similarity of the two texts' shingles. */
-export function similarity(a: Uint32Array, b: Uint32Array): number {
-  let same = 0;
-  for (let k = 0; k < SIGNATURE_SIZE; k++) if (a[k] === b[k]) same++;
-  return same / SIGNATURE_SIZE;
-}
-
 /** The exact Jaccard similarity of two texts' shingles. */
 export function textSimilarity(a: string, b: string): number {
   const sa = new Set(shingleHashes(a));
@@ -112,7 +105,7 @@ export function textSimilarity(a: string, b: string): number {
 const MAX_DIFFERENT = SIGNATURE_SIZE - Math.ceil(ESTIMATE_FLOOR * SIGNATURE_SIZE);
 
 /**
- * Whether the signatures' estimate reaches the floor (similarity(a, b) ≥ ESTIMATE_FLOOR), stopping as soon as
+ * Whether the signatures' estimate of the shingles' Jaccard similarity (the share of equal values) reaches ESTIMATE_FLOOR, stopping as soon as
  * too many values differ: an import's files that share a template are compared in their millions (bench `import`).
  */
 export function mayBeSame(a: Uint32Array, b: Uint32Array): boolean {
