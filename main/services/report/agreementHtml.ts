@@ -15,11 +15,13 @@ export function agreementSectionHtml(r: AgreementReport | null | undefined): str
     ),
   ].join('');
   const s = r.sensitivity;
-  const largest = s?.largest
-    ? `<p>Score sensitivity: the largest difference in M between two coders' series is ${fmt(s.largest.difference, 2)}, on ${h(s.largest.date)} (${h(
-        s.series.find((x) => x.key === s.largest!.a)?.label ?? s.largest.a,
-      )} vs ${h(s.series.find((x) => x.key === s.largest!.b)?.label ?? s.largest.b)}).</p>`
-    : '';
+  const most = s?.largest;
+  const largest =
+    s && most
+      ? `<p>Score sensitivity: the largest difference in M between two coders' series is ${fmt(most.difference, 2)}, on ${h(most.date)} (${h(
+          s.series.find((x) => x.key === most.a)?.label ?? most.a,
+        )} vs ${h(s.series.find((x) => x.key === most.b)?.label ?? most.b)}).</p>`
+      : '';
   return `<h2>Agreement between coders</h2>
 <p>${h(r.layers.map((l) => l.label).join(', '))} over ${r.articleIds.length} articles (${r.units.toLocaleString('en')} ${h(r.unit)}s).</p>
 <table><tr><th class="l">Code</th><th>% agreement (characters)</th><th>Cohen's κ</th><th>Krippendorff's α (${h(r.unit)})</th><th>α<sub>u</sub> / cu-α</th></tr>${rows}</table>

@@ -2,6 +2,7 @@ import type { AgreementReport } from '../../../shared/api/agreement';
 import type { ParsedBriefOptions } from '../../../shared/api/exchange';
 import type { Code, Relationship } from '../../../shared/api/schemas';
 import { ApiError } from '../../../shared/api/errors';
+import { present } from '../../../shared/domain/present';
 import { dayToIso, isoToDay, localToday } from '../../../shared/domain/dates';
 import { dailySeries, decay, figuresOfDay, type Figures, type ScoreSeries } from '../../../shared/scoring/score';
 import { listCodes } from '../../db/codebook';
@@ -94,7 +95,7 @@ export function gatherBrief(ctx: AppContext, o: ParsedBriefOptions): ReportData 
   const today = localToday(ctx.now());
   const toDay = o.toDate ? isoToDay(o.toDate) : today;
   const selected = (r: { codeId: number; sourceActorId: number; articleId: number }) =>
-    codeSelected(codeById.get(r.codeId)!) && (!actorSet || actorSet.has(r.sourceActorId)) && (!articleSet || articleSet.has(r.articleId));
+    codeSelected(present(codeById.get(r.codeId), `code ${r.codeId} of a passage`)) && (!actorSet || actorSet.has(r.sourceActorId)) && (!articleSet || articleSet.has(r.articleId));
   const keep = rows.map(selected);
   const keptIds = new Set(rows.filter((_, i) => keep[i]).map((r) => r.id));
   const keptItems = items.filter((item) => item.passages.some((p) => keptIds.has(p.annotationId)));
@@ -114,7 +115,7 @@ export function gatherBrief(ctx: AppContext, o: ParsedBriefOptions): ReportData 
     const e = itemOf.get(r.id);
     if (!e || !keep[i] || e.day < fromDay || e.day > toDay) return;
     const own = e.passages.find((p) => p.annotationId === r.id);
-    const code = codeById.get(r.codeId)!;
+    const code = present(codeById.get(r.codeId), `code ${r.codeId} of a passage`);
     const top = code.parentId !== null ? (codeById.get(code.parentId) ?? code) : code;
     quotes.push({
       ...r,
@@ -178,7 +179,7 @@ export function gatherBrief(ctx: AppContext, o: ParsedBriefOptions): ReportData 
     analyst: o.analyst ?? ownAnalyst,
     groupBy: o.groupBy,
     selection,
-    current: figuresOfDay(series, nowDay) ?? figuresOfDay(series, toDay)!,
+    current: present(figuresOfDay(series, nowDay) ?? figuresOfDay(series, toDay), 'the figures of the last day of the brief'),
     previous: { date: dayToIso(prevDay), M: series.combined.M[prevIdx] ?? null },
     series,
     quotes,
@@ -252,8 +253,9 @@ export function groupedQuotes(d: ReportData): { heading: string; quotes: ReportQ
       : d.quotes;
   for (const q of sorted) {
     const k = keyOf(q);
-    if (!groups.has(k)) groups.set(k, []);
-    groups.get(k)!.push(q);
+    const group = groups.get(k);
+    if (group) group.push(q);
+    else groups.set(k, [q]);
   }
   return [...groups].map(([heading, quotes]) => ({ heading, quotes }));
 }
@@ -266,8 +268,8 @@ export function weeklyPoints(d: ReportData): { date: string; M: number | null; R
     out.push({
       date: dayToIso(d.series.fromDay + i),
       M: d.series.combined.M[i] ?? null,
-      R: d.series.combined.R[i]!,
-      A: d.series.combined.A[i]!,
+      R: d.series.combined.R[i] ?? 0,
+      A: d.series.combined.A[i] ?? 0,
     });
   }
   return out.reverse();

@@ -178,8 +178,9 @@ export async function renderPdfReport(d: ReportData): Promise<Buffer> {
     doc.fillColor('#1c1c1c');
     let xCol = MARGIN;
     r.forEach((cell, j) => {
-      say(doc, fonts, cell, xCol, yRow, { width: colW[j]! - 8, base: i === 0 || i === 3 ? 'bold' : 'regular', ...(j > 0 ? { align: 'right' } : {}) });
-      xCol += colW[j]!;
+      const w = colW[j] ?? 100;
+      say(doc, fonts, cell, xCol, yRow, { width: w - 8, base: i === 0 || i === 3 ? 'bold' : 'regular', ...(j > 0 ? { align: 'right' } : {}) });
+      xCol += w;
     });
     doc.y = yRow + 16;
   });

@@ -55,7 +55,7 @@ const SCRIPTS: [string, string, string][] = [
 
 function scriptOf(ch: string): { name: string; pkg: string } {
   for (const [script, name, pkg] of SCRIPTS) if (new RegExp(`\\p{Script=${script}}`, 'u').test(ch)) return { name, pkg };
-  const cp = ch.codePointAt(0)!;
+  const cp = ch.codePointAt(0) ?? 0;
   return { name: `letters such as U+${cp.toString(16).toUpperCase().padStart(4, '0')}`, pkg: 'fonts-noto-core' };
 }
 
@@ -91,7 +91,7 @@ export class PdfFonts {
         // A symbol DejaVu has (❤, ✈) still takes the emoji font when written as an emoji (❤️).
         const emojiStyle = EMOJI_PRESENTATION.test(segment);
         for (const ch of segment) {
-          const cp = ch.codePointAt(0)!;
+          const cp = ch.codePointAt(0) ?? 0;
           const seenAs = `${language}${emojiStyle ? 'e' : ''}${cp}`;
           if (INVISIBLE.test(ch) || /\s/.test(ch) || seen.has(seenAs)) continue;
           seen.add(seenAs);
@@ -139,7 +139,7 @@ export class PdfFonts {
    */
   plan(cluster: string, base: string, previous: string | null, language: CjkLanguage): FontPlan {
     const first = [...cluster].find((c) => !INVISIBLE.test(c)) ?? cluster;
-    const cp = first.codePointAt(0)!;
+    const cp = first.codePointAt(0) ?? 0;
     const covers = (key: string) => this.faces.get(key)?.hasGlyphForCodePoint(cp) === true;
     const shipped = () => {
       const key = shippedFonts().faceFor(cp, language)?.key;
@@ -156,8 +156,9 @@ export class PdfFonts {
       const drawn = this.missingEmoji.has(cp) ? `[U+${cp.toString(16).toUpperCase()}]` : '';
       return { key: base, drawn, stands: true };
     }
-    const face = this.faces.get(key)!;
-    const kept = [...cluster].filter((c) => face.hasGlyphForCodePoint(c.codePointAt(0)!)).join('');
+    const face = this.faces.get(key);
+    // covers(key) held above, so the face is there; a string's characters always have a code point.
+    const kept = face ? [...cluster].filter((c) => face.hasGlyphForCodePoint(c.codePointAt(0) ?? 0)).join('') : '';
     return { key, drawn: kept, stands: kept !== cluster };
   }
 }
@@ -178,7 +179,7 @@ function missingFontError(scripts: { name: string; pkg: string; sample: string }
   const pkgs = [...new Set(scripts.map((s) => s.pkg))].join(' ');
   return new ApiError(
     'BAD_INPUT',
-    `The PDF brief cannot show ${names} text (as in “${scripts[0]!.sample}”): no font on this computer has these letters, ` +
+    `The PDF brief cannot show ${names} text (as in “${scripts[0]?.sample ?? ''}”): no font on this computer has these letters, ` +
       `and Parley will not print them as empty boxes. Install a Noto font that has them (Debian or Ubuntu: apt install ${pkgs}; ` +
       `macOS and Windows: the system's language support or the matching Noto Sans font), then export again. ` +
       `The HTML and Word briefs keep this text as it is.`,

@@ -91,7 +91,7 @@ function lines(clusters: Cluster[], width: number): Cluster[][] {
   out.push(line);
   return out.map((l) => {
     let end = l.length;
-    while (end > 0 && l[end - 1]!.space) end--;
+    while (end > 0 && l[end - 1]?.space === true) end--;
     return l.slice(0, end);
   });
 }
@@ -103,9 +103,9 @@ function visualOrder(line: Cluster[]): Cluster[] {
   const minOdd = Math.min(...out.map((c) => c.level | 1));
   for (let level = max; level >= minOdd; level--) {
     for (let i = 0; i < out.length; i++) {
-      if (out[i]!.level < level) continue;
+      if ((out[i]?.level ?? -1) < level) continue;
       let j = i;
-      while (j + 1 < out.length && out[j + 1]!.level >= level) j++;
+      while (j + 1 < out.length && (out[j + 1]?.level ?? -1) >= level) j++;
       const run = out.slice(i, j + 1).reverse();
       out.splice(i, run.length, ...run);
       i = j;
@@ -114,13 +114,16 @@ function visualOrder(line: Cluster[]): Cluster[] {
   return out;
 }
 
+/** A word: one or more clusters (never none). */
+type Word = [Cluster, ...Cluster[]];
+
 /** Visual clusters grouped into words: one font, one direction, no space inside. */
-function words(visual: Cluster[]): Cluster[][] {
-  const out: Cluster[][] = [];
+function words(visual: Cluster[]): Word[] {
+  const out: Word[] = [];
   for (const c of visual) {
     const last = out[out.length - 1];
     const prev = last?.[last.length - 1];
-    if (!c.space && prev && !prev.space && prev.key === c.key && prev.level === c.level && !c.stands && !prev.stands) last!.push(c);
+    if (last && prev && !c.space && !prev.space && prev.key === c.key && prev.level === c.level && !c.stands && !prev.stands) last.push(c);
     else out.push([c]);
   }
   return out;
@@ -152,18 +155,17 @@ export function paragraph(
     }
     const baseline = top + o.fontSize * 1.1;
     // A word is measured whole: Arabic letters joined are not as wide as the same letters alone.
-    const placed = words(visualOrder(line)).map((w) => ({ w, width: w[0]!.space ? w[0]!.width : measure(doc, w, o.fontSize) }));
+    const placed = words(visualOrder(line)).map((w) => ({ w, width: w[0].space ? w[0].width : measure(doc, w, o.fontSize) }));
     let pen = x + (rtl || o.align === 'right' ? o.width - placed.reduce((s, p) => s + p.width, 0) : 0);
-    const at = placed.map(({ width }) => {
+    const positioned = placed.map((p) => {
       const left = pen;
-      pen += width;
-      return left;
+      pen += p.width;
+      return { ...p, left };
     });
     // Placed in visual order, drawn in logical order: a reader that follows the content stream (pdftotext -raw,
     // pdf.js) then gets the words as written, one that sorts by position (pdftotext) gets them from the places.
-    placed
-      .map((p, i) => ({ ...p, left: at[i]! }))
-      .filter((p) => !p.w[0]!.space)
+    positioned
+      .filter((p) => !p.w[0].space)
       .sort((a, b) => Math.min(...a.w.map((c) => c.at)) - Math.min(...b.w.map((c) => c.at)))
       .forEach((p) => drawWord(doc, p.w, p.left, baseline, o.fontSize));
     top += lineHeight;
@@ -179,9 +181,9 @@ const drawnText = (word: Cluster[]) =>
     .map((c) => c.drawn)
     .join('');
 
-function measure(doc: PDFKit.PDFDocument, word: Cluster[], size: number): number {
+function measure(doc: PDFKit.PDFDocument, word: Word, size: number): number {
   const drawn = drawnText(word);
-  return drawn ? doc.font(word[0]!.key).fontSize(size).widthOfString(drawn) : 0;
+  return drawn ? doc.font(word[0].key).fontSize(size).widthOfString(drawn) : 0;
 }
 
 /** A PDF text string in UTF-16BE hex, as ActualText takes it. */
@@ -191,7 +193,7 @@ function pdfString(text: string): string {
   return `<${hex}>`;
 }
 
-function drawWord(doc: PDFKit.PDFDocument, word: Cluster[], x: number, baseline: number, size: number): void {
+function drawWord(doc: PDFKit.PDFDocument, word: Word, x: number, baseline: number, size: number): void {
   const letters = [...word]
     .sort((a, b) => a.at - b.at)
     .map((c) => c.text)
@@ -199,7 +201,7 @@ function drawWord(doc: PDFKit.PDFDocument, word: Cluster[], x: number, baseline:
   const drawn = drawnText(word);
   if (!drawn) return;
   const actual = word.some((c) => c.stands) || REORDERS.test(letters) || (EMOJI.test(letters) && [...letters].length > 1);
-  doc.font(word[0]!.key).fontSize(size);
+  doc.font(word[0].key).fontSize(size);
   if (!actual) {
     doc.text(drawn, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
     return;

@@ -29,7 +29,8 @@ const opened = new Map<string, fontkit.Font | null>();
 /** The face, or null when fontkit cannot read it or it has no outlines to embed. */
 function openFace(file: string, postscriptName?: string): fontkit.Font | null {
   const key = `${file}\0${postscriptName ?? ''}`;
-  if (opened.has(key)) return opened.get(key)!;
+  const known = opened.get(key);
+  if (known !== undefined) return known;
   let face: fontkit.Font | null = null;
   try {
     // A name picks a face out of a collection only: given with a single font, fontkit reads it as a variation.
