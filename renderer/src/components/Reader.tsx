@@ -47,7 +47,7 @@ export function Reader() {
   const [index, setIndex] = useState<TextIndex | null>(null);
   const text = article.data?.text ?? '';
   const paragraphs = useMemo(() => paragraphSpans(text), [text]);
-  const nlp = useNlp();
+  const nlp = useNlp(articleId !== null);
   const sentences = useMemo(() => (text ? (nlp ?? { sentenceSpans }).sentenceSpans(text) : []), [text, nlp]);
   const codeKeys = useCodeKeys();
   const codeByKey = useMemo(() => new Map([...codeKeys].map(([id, k]) => [k, id])), [codeKeys]);

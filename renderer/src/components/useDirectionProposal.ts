@@ -14,7 +14,7 @@ export function useDirectionProposal(
   const end = passage?.end;
   const a = relationship?.actorA.id;
   const b = relationship?.actorB.id;
-  const nlp = useNlp();
+  const nlp = useNlp(passage !== null);
   return useMemo(() => {
     if (start === undefined || end === undefined || !actors || !nlp) return null;
     return nlp.proposeDirection(text, start, end, actors, a !== undefined && b !== undefined ? [a, b] : undefined);

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import type * as NlpModule from '../../../shared/nlp';
 
 /**
@@ -27,11 +27,17 @@ export function loadNlp(): Promise<Nlp> {
 
 function subscribe(l: () => void): () => void {
   listeners.add(l);
-  void loadNlp();
   return () => listeners.delete(l);
 }
 
-/** The analysis module once loaded, else null (the component renders again when it arrives). */
-export function useNlp(): Nlp | null {
+/**
+ * The analysis module once loaded, else null (the component renders again when it arrives). It is loaded
+ * only once some text needs it (`wanted`): loaded at start, its evaluation held up the library's first
+ * page by some 0.3 s on a 100,000-article workspace (bench coldStart), with no article open to read.
+ */
+export function useNlp(wanted: boolean): Nlp | null {
+  useEffect(() => {
+    if (wanted) void loadNlp();
+  }, [wanted]);
   return useSyncExternalStore(subscribe, () => loaded);
 }
