@@ -12,20 +12,42 @@ export function saveFingerprint(db: Db, articleId: number, signature: Uint32Arra
   saveFingerprints(db, [{ articleId, signature }]);
 }
 
+/** Rows per multi-row INSERT: one statement step binds an array of 2 × ROWS values (no spread), a third cheaper than a step per row. */
+const ROWS = 64;
+const values = (n: number) => Array.from({ length: n }, () => '(?, ?)').join(', ');
+
+/** Inserts [a, b] pairs with `head` ("INSERT … (a, b) VALUES"), ROWS to a statement. */
+function insertPairs(db: Db, head: string, pairs: readonly (readonly [unknown, unknown])[]): void {
+  const many = stmt(db, `${head} ${values(ROWS)}`);
+  const one = stmt(db, `${head} ${values(1)}`);
+  const args: unknown[] = new Array<unknown>(2 * ROWS);
+  let i = 0;
+  for (; i + ROWS <= pairs.length; i += ROWS) {
+    for (let j = 0; j < ROWS; j++) {
+      const [a, b] = pairs[i + j] ?? [null, null];
+      args[2 * j] = a;
+      args[2 * j + 1] = b;
+    }
+    many.run(args);
+  }
+  for (; i < pairs.length; i++) one.run(pairs[i]);
+}
+
 /**
- * Keeps the fingerprints of many articles (an import's chunk). Band keys are
+ * Keeps the fingerprints of many articles (an import's batch). Band keys are
  * random, so they are inserted in key order: the index is walked once rather
- * than jumped about (with one row per statement, half the work of sixteen-row
- * statements article by article; bench `import`).
+ * than jumped about (half the work of sixteen-row statements article by
+ * article; bench `import`).
  */
 export function saveFingerprints(db: Db, list: readonly { articleId: number; signature: Uint32Array }[]): void {
-  const fingerprint = stmt(db, 'INSERT OR REPLACE INTO article_fingerprints (article_id, signature) VALUES (?, ?)');
-  for (const f of list) fingerprint.run(f.articleId, toBlob(f.signature));
+  insertPairs(
+    db,
+    'INSERT OR REPLACE INTO article_fingerprints (article_id, signature) VALUES',
+    list.map((f) => [f.articleId, toBlob(f.signature)] as const),
+  );
   const rows = list.flatMap((f) => bandKeys(f.signature).map((key) => [key, f.articleId] as const));
   rows.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  // One row per statement: binding 32 values through a spread cost more than the fifteen extra steps saved.
-  const band = stmt(db, 'INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES (?, ?)');
-  for (const [key, articleId] of rows) band.run(key, articleId);
+  insertPairs(db, 'INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES', rows);
 }
 
 /** Fingerprints up to `limit` articles that have none yet (older workspaces, restored backups, corrected texts); returns how many. */

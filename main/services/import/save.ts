@@ -1,22 +1,23 @@
 /**
  * Saving a reviewed import. Files are saved in chunks, one transaction per
- * chunk and a savepoint per file, so each file is saved whole or not at all;
- * cancelling stops after the current chunk and keeps what was saved.
+ * chunk (each file one INSERT, whole or not at all; a replacement in a savepoint
+ * of its own); cancelling stops after the current chunk and keeps what was
+ * saved. Chunks are sized by time and the fingerprints and the checkpoint
+ * come after the articles (savePace.ts).
  */
 import { ApiError } from '../../../shared/api/errors';
 import type { ImportEdit } from '../../../shared/api/importSchemas';
 import { isoToDay, latestAcceptableDay, localTodayIso } from '../../../shared/domain/dates';
 import { getArticle, insertArticle } from '../../db/articles';
 import { articleByHash } from '../../db/importLookups';
-import { saveFingerprints } from '../../db/nearDuplicates';
 import { plural } from '../../../shared/domain/text';
 import { deleteArticleRecorded } from '../articles';
 import { ContinuedChangeSet, type ChangeRecorder } from '../changeRecorder';
 import type { AppContext } from '../context';
 import type { ImportJob, JobItem } from './jobs';
 import { intoExisting } from './mergeInto';
-
-const CHUNK = 500;
+import { ChunkPace, PendingFingerprints } from './savePace';
+import { deferCheckpoints, isDiskFull } from '../../db/checkpoints';
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -85,52 +86,56 @@ async function saveAll(job: ImportJob, items: JobItem[]): Promise<void> {
   const started = performance.now();
   // One change set for the whole save ("Import 40 articles"), though each chunk is a transaction of its own.
   const set = new ContinuedChangeSet(job.ctx);
+  const pace = new ChunkPace();
+  const fingerprints = new PendingFingerprints(db);
+  const checkpoint = deferCheckpoints(db);
   let inSet = 0;
-  for (let start = 0; start < items.length; start += CHUNK) {
-    if (job.cancelled) {
-      for (const item of items.slice(start)) {
-        item.status = 'cancelled';
-        item.reason = 'Not saved: the import was cancelled before this file.';
+  try {
+    for (let start = 0; start < items.length;) {
+      if (job.cancelled) {
+        for (const item of items.slice(start)) {
+          item.status = 'cancelled';
+          item.reason = 'Not saved: the import was cancelled before this file.';
+        }
+        break;
       }
-      break;
+      const chunk = items.slice(start, start + pace.size);
+      job.currentFile = chunk[0]?.fileName ?? '';
+      const nowMs = job.ctx.now().getTime();
+      const chunkStarted = performance.now();
+      const added: JobItem[] = [];
+      try {
+        db.transaction(() => {
+          set.record(
+            (rec) => {
+              for (const item of chunk) if (saveOne(job.ctx, rec, item, job.relationshipId, nowMs)) added.push(item);
+            },
+            (fresh) => {
+              inSet = (fresh ? 0 : inSet) + added.length;
+              return `Import ${plural(inSet, 'article')}`;
+            },
+          );
+        }).immediate();
+      } catch (err) {
+        // The chunk rolled back (a full disk at COMMIT, say): earlier chunks stay saved, this one and the rest are not.
+        stopSaving(items.slice(start), err);
+        break;
+      }
+      const chunkMs = performance.now() - chunkStarted;
+      fingerprints.add(added);
+      start += chunk.length;
+      pace.done(chunk.length, chunkMs);
+      job.processed = start;
+      await yieldToEventLoop();
     }
-    const chunk = items.slice(start, start + CHUNK);
-    job.currentFile = chunk[0]?.fileName ?? '';
-    const nowMs = job.ctx.now().getTime();
-    try {
-      db.transaction(() => {
-        const fingerprints: { articleId: number; signature: Uint32Array }[] = [];
-        let added = 0;
-        set.record(
-          (rec) => {
-            for (const item of chunk) {
-              if (!saveOne(job.ctx, rec, item, job.relationshipId, nowMs)) continue;
-              added++;
-              if (item.signature && item.articleId !== null) fingerprints.push({ articleId: item.articleId, signature: item.signature });
-            }
-            // Derived data, so not in the change set: saved for the chunk at once, in band-key order.
-            saveFingerprints(db, fingerprints);
-          },
-          (fresh) => {
-            inSet = (fresh ? 0 : inSet) + added;
-            return `Import ${plural(inSet, 'article')}`;
-          },
-        );
-      }).immediate();
-    } catch (err) {
-      // The chunk rolled back (a full disk at COMMIT, say): earlier chunks stay saved, this one and the rest are not.
-      stopSaving(items.slice(start), err);
-      break;
-    }
-    job.processed = Math.min(items.length, start + CHUNK);
-    await yieldToEventLoop();
+  } finally {
+    fingerprints.flush();
+    checkpoint.restore();
   }
   job.stageMs.save += performance.now() - started;
   job.currentFile = '';
   job.phase = 'done';
 }
-
-const isDiskFull = (err: unknown) => (err as { code?: unknown }).code === 'SQLITE_FULL';
 
 function stopSaving(notSaved: JobItem[], err: unknown): void {
   const reason = isDiskFull(err)
