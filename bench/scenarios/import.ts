@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openWorkspace } from '../../main/db/connection';
 import type { AppContext } from '../../main/services/context';
-import { stagePaths, startReading } from '../../main/services/import/jobs';
+import { stagePaths, startReading, type JobItem } from '../../main/services/import/jobs';
 import { startSaving } from '../../main/services/import/save';
 import { fingerprintMissing } from '../../main/db/nearDuplicates';
 import { metric } from '../measure';
@@ -53,6 +53,15 @@ const WALL_TARGET_S = 180;
 const RATE_TARGET = 1_000;
 const RAW_RATIO_TARGET = 0.5;
 
+const INSERT_ROW = `INSERT INTO articles (title, outlet, author, url, published_on, text, word_count, content_hash, relationship_id, is_sample, created_at_ms, updated_at_ms)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, ?, ?)`;
+
+/** The saved rows inserted with one prepared statement, nothing else (the caller's transaction). */
+function rawInsert(db: AppContext['workspace']['db'], rows: readonly JobItem[], hashSuffix = ''): void {
+  const insert = db.prepare(INSERT_ROW);
+  for (const a of rows) insert.run(a.title, a.outlet, a.author, a.url, a.publishedOn, a.text, a.wordCount, a.hash + hashSuffix, 0, 0);
+}
+
 /** One measured figure (a single run: no p95) as a table row. */
 function once(name: string, value: number, spec: Parameters<typeof metric>[2]): Record<string, number | string> {
   const row = metric(name, { median: value, p95: value }, spec);
@@ -90,16 +99,23 @@ export async function run(ctx: AppContext, opts: { log(line: string): void; arti
 
     // The same rows, inserted raw in one transaction into a fresh workspace of the same schema.
     const raw = openWorkspace(path.join(dir, 'raw.sqlite'));
-    const insert = raw.db.prepare(
-      `INSERT INTO articles (title, outlet, author, url, published_on, text, word_count, content_hash, relationship_id, is_sample, created_at_ms, updated_at_ms)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, ?, ?)`,
-    );
     const t3 = performance.now();
-    raw.db.transaction(() => {
-      for (const a of saved) insert.run(a.title, a.outlet, a.author, a.url, a.publishedOn, a.text, a.wordCount, a.hash, 0, 0);
-    })();
+    raw.db.transaction(() => rawInsert(raw.db, saved))();
     const t4 = performance.now();
     raw.close();
+    // And into this workspace, where the import saved (its indexes and full-text index are 10 times larger), in a
+    // transaction rolled back: the rows' own cost here, without a commit. The saved copies are still there, so the
+    // hashes (unique) carry a suffix; the texts, titles and every other column are the same.
+    const db = ctx.workspace.db;
+    let sameMs = 0;
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const t5 = performance.now();
+      rawInsert(db, saved, ' again');
+      sameMs = performance.now() - t5;
+    } finally {
+      db.exec('ROLLBACK');
+    }
 
     const perSecond = (count: number, ms: number) => Math.round((count / ms) * 1000);
     const perPage = (ms: number) => Number((ms / n).toFixed(3));
@@ -118,12 +134,15 @@ export async function run(ctx: AppContext, opts: { log(line: string): void; arti
       readPerSecond: perSecond(n, t1 - t0),
       savePerSecond: perSecond(n, t2 - t1),
       rawInsertPerSecond: perSecond(n, t4 - t3),
+      rawSameWorkspacePerSecond: perSecond(n, sameMs),
       dbRateRatio: Number(((t4 - t3) / (t2 - t1)).toFixed(3)),
+      dbRateRatioSameWorkspace: Number((sameMs / (t2 - t1)).toFixed(3)),
     };
     const wallSeconds = (performance.now() - started) / 1000;
     opts.log(
       `import: ${figures.articlesPerSecond} articles/s end to end (reading ${figures.readPerSecond}/s, saving ${figures.savePerSecond}/s); ` +
-        `raw insert ${figures.rawInsertPerSecond}/s; saving is ${figures.dbRateRatio} of the raw rate (target ≥ ${RAW_RATIO_TARGET}); ` +
+        `raw insert ${figures.rawInsertPerSecond}/s into a fresh file, ${figures.rawSameWorkspacePerSecond}/s into this workspace; ` +
+        `saving is ${figures.dbRateRatio} of the fresh-file raw rate (target ≥ ${RAW_RATIO_TARGET}), ${figures.dbRateRatioSameWorkspace} of this workspace's; ` +
         `${wallSeconds.toFixed(0)} s for the whole scenario (target ≤ ${WALL_TARGET_S} s at 10,000 pages)`,
     );
     const pages = `${n.toLocaleString('en')} pages`;
@@ -156,6 +175,11 @@ export async function run(ctx: AppContext, opts: { log(line: string): void; arti
         },
       ),
       ...once(`raw INSERT of the same rows (floor)`, figures.rawInsertPerSecond, { unit: 'articles/s' }),
+      // Not judged: the target is set against the fresh file above; this says how much of the gap is the workspace's size.
+      ...once(`raw INSERT of the same rows into this workspace (rolled back: no commit)`, figures.rawSameWorkspacePerSecond, {
+        unit: 'articles/s',
+        ratio: figures.dbRateRatioSameWorkspace,
+      }),
       ...once(`import scenario wall time (${pages}, files written included; the harness's 15-minute budget)`, Math.round(wallSeconds), {
         unit: 's',
         target: `≤ ${WALL_TARGET_S} s`,
