@@ -24,7 +24,13 @@ export const useDeskSetting = (enabled: boolean) =>
 
 export const useDeskConnect = () => useApiAction('desk:connect');
 export const useDeskDisconnect = () => useApiAction('desk:disconnect');
+export const useDeskDismissRefused = () => useApiAction('desk:dismiss-refused');
 export const useDeskSync = () => useApiMutation('desk:sync');
+
+/** Colleagues' copies of this laptop's own articles, with their differences (refreshed after every pull that brought sets). */
+export const useDeskNearDuplicates = (enabled: boolean) =>
+  useQuery({ queryKey: keys.deskNearDuplicates(), queryFn: () => api.invoke('desk:near-duplicates', {}), enabled });
+export const useDeskKeepBoth = () => useApiMutation('desk:keep-both', { toInput: (articleId: number) => ({ articleId }) });
 
 /**
  * A background round that brought colleagues' change sets changed what the window shows, without a write of its
