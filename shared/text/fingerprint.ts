@@ -48,8 +48,8 @@ export function fingerprintWords(text: string): string[] {
   return s.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
-/** murmur3's finaliser: a cheap, well-mixed permutation of 32-bit values. */
-function mix(h: number): number {
+/** murmur3's finaliser: a cheap, well-mixed permutation of 32-bit values (signatureOf has it inline; its test checks the two agree). */
+export function mix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

@@ -4,16 +4,7 @@
  * value of (an fnv1a hash of each five-word shingle) XOR the seed. The definition is written out here the plain way.
  */
 import { describe, expect, it } from 'vitest';
-import { fingerprintWords, SIGNATURE_SIZE, signatureOf } from '../../shared/text/fingerprint';
-
-function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+import { fingerprintWords, mix, SIGNATURE_SIZE, signatureOf } from '../../shared/text/fingerprint';
 
 function plainSignature(text: string): number[] {
   const words = fingerprintWords(text);
