@@ -1,0 +1,108 @@
+/**
+ * A large pull's index holiday (issue 18: a first sync of 100,000 articles and
+ * 1,000,000 passages). Kept row by row, the full-text index and the secondary
+ * indexes cost most of a pulled row: FTS5 adds a tiny segment per article and
+ * merges them again and again, and a passage's random-order index keys each
+ * dirty a page of their own. For a pull that brings more than the workspace
+ * holds, the full-text triggers and the secondary indexes the apply does not
+ * need go before it, and come back after it, built once from the rows
+ * (`'rebuild'`, CREATE INDEX sorts): the same schema, the same index contents.
+ *
+ * What goes is written down (the exact SQL of every dropped index and trigger)
+ * in the settings table in the same transaction as the drop, so a cut at any
+ * point (the desk gone, the laptop's power gone) leaves a note that
+ * finishBulkIndexes, run by the pull's end and by the next opening of the
+ * workspace, acts on. Unique indexes stay: the apply relies on them (a row
+ * found by uid, an article by its text's hash); so does the passages' index by
+ * article, which an article's delete (its passages go by cascade) reads.
+ */
+import type { Db } from './connection';
+import { getSetting, setSetting } from './settings';
+import { stmt } from './statements';
+
+/** The settings key of the note: the SQL of what was dropped, as JSON, while the indexes are not back. */
+export const BULK_PENDING_KEY = 'desk.bulkIndexesPending';
+
+/** The tables a first sync fills, and their full-text indexes (external content: rebuilt from the table). */
+const BULK_TABLES = ['articles', 'annotations'] as const;
+const FTS_OF: Readonly<Record<(typeof BULK_TABLES)[number], string>> = { articles: 'articles_fts', annotations: 'notes_fts' };
+/** Kept for the apply's sake (see above); unique indexes are kept by the query below. */
+const KEPT_INDEXES: ReadonlySet<string> = new Set(['annotations_article']);
+
+interface SchemaObject {
+  type: 'index' | 'trigger';
+  name: string;
+  sql: string;
+}
+
+/** The objects a bulk pull drops: the tables' non-unique secondary indexes, their full-text and score triggers. */
+function droppable(db: Db): SchemaObject[] {
+  const objects = db
+    .prepare(
+      `SELECT m.type, m.name, m.sql FROM sqlite_master m
+       WHERE m.tbl_name IN (${BULK_TABLES.map(() => '?').join(', ')}) AND m.sql IS NOT NULL
+         AND ((m.type = 'index' AND NOT EXISTS (SELECT 1 FROM pragma_index_list(m.tbl_name) l WHERE l.name = m.name AND l."unique" = 1))
+           OR (m.type = 'trigger' AND (m.sql LIKE '%\\_fts%' ESCAPE '\\' OR m.sql LIKE '%score_generation%')))
+       ORDER BY m.type, m.name`,
+    )
+    .all(...BULK_TABLES) as SchemaObject[];
+  return objects.filter((o) => !KEPT_INDEXES.has(o.name));
+}
+
+/** Whether a bulk pull's indexes are still to be rebuilt (search is then incomplete). */
+export function bulkIndexesPending(db: Db): boolean {
+  return getSetting(db, BULK_PENDING_KEY) !== null;
+}
+
+/**
+ * Drops the indexes and triggers, noting them, in one transaction. Nothing is dropped twice: with a note there
+ * already (a cut pull resumed), the note stands.
+ */
+export function beginBulkIndexes(db: Db): void {
+  db.transaction(() => {
+    if (bulkIndexesPending(db)) return;
+    const objects = droppable(db);
+    setSetting(db, BULK_PENDING_KEY, JSON.stringify(objects));
+    // Names come from sqlite_master itself, never from a pulled set.
+    for (const o of objects) db.exec(`DROP ${o.type === 'index' ? 'INDEX' : 'TRIGGER'} IF EXISTS "${o.name}"`);
+  }).immediate();
+}
+
+/** What the dropped score triggers would have done for the rows a batch brought: the score caches start again. */
+export function bumpScoreGeneration(db: Db): void {
+  stmt(db, 'UPDATE score_generation SET generation = generation + 1').run();
+}
+
+/**
+ * Puts back everything the note lists and rebuilds both full-text indexes from their tables, in one
+ * transaction, then removes the note. Returns the milliseconds it took (0 when nothing was pending).
+ */
+export function finishBulkIndexes(db: Db): number {
+  const note = getSetting(db, BULK_PENDING_KEY);
+  if (note === null) return 0;
+  const started = performance.now();
+  const objects = JSON.parse(note) as SchemaObject[];
+  db.transaction(() => {
+    const present = new Set(db.prepare('SELECT name FROM sqlite_master').pluck().all() as string[]);
+    // Indexes first (the rebuild reads no index, but a trigger made before a row could fire on it).
+    for (const o of [...objects].sort((a, b) => a.type.localeCompare(b.type))) if (!present.has(o.name)) db.exec(o.sql);
+    for (const t of BULK_TABLES) db.exec(`INSERT INTO ${FTS_OF[t]} (${FTS_OF[t]}) VALUES ('rebuild')`);
+    bumpScoreGeneration(db);
+    db.prepare('DELETE FROM settings WHERE key = ?').run(BULK_PENDING_KEY);
+  }).immediate();
+  return performance.now() - started;
+}
+
+/** Below this much waiting on the desk (stored, compressed bytes), a pull keeps its indexes as it goes. */
+const BULK_MIN_BYTES = 2 ** 20;
+
+/**
+ * Whether a pull of `bytes` (as the desk stores them, compressed about twice) should go without its indexes: when
+ * it brings about as much as the workspace holds already, building them once afterwards costs less than keeping
+ * them row by row, and the rebuild (which reads the whole workspace) stays in proportion to the pull.
+ */
+export function worthBulk(db: Db, bytes: number): boolean {
+  if (bytes < BULK_MIN_BYTES) return false;
+  const pages = (db.pragma('page_count', { simple: true }) as number) - (db.pragma('freelist_count', { simple: true }) as number);
+  return 2 * bytes >= pages * (db.pragma('page_size', { simple: true }) as number);
+}
