@@ -12,9 +12,14 @@
  * in the settings table in the same transaction as the drop, so a cut at any
  * point (the desk gone, the laptop's power gone) leaves a note that
  * finishBulkIndexes, run by the pull's end and by the next opening of the
- * workspace, acts on. Unique indexes stay: the apply relies on them (a row
- * found by uid, an article by its text's hash); so does the passages' index by
- * article, which an article's delete (its passages go by cascade) reads.
+ * workspace, acts on. Some indexes stay, since the apply reads them: the
+ * unique ones (a row found by uid, an article by its text's hash, a repeat
+ * refused), those led by a foreign key (a parent's delete reads them: an
+ * article's passages go by cascade, an event's delete checks its passages),
+ * and the articles' by day (a pulled article is compared with this laptop's
+ * own of its day). The ones that go are the library's orders and the score's
+ * (led by the source actor, but an actor's delete, rare, reads the passages
+ * without it, as it does for the target actor, which has no index).
  */
 import type { Db } from './connection';
 import { getSetting, setSetting } from './settings';
@@ -26,8 +31,8 @@ export const BULK_PENDING_KEY = 'desk.bulkIndexesPending';
 /** The tables a first sync fills, and their full-text indexes (external content: rebuilt from the table). */
 const BULK_TABLES = ['articles', 'annotations'] as const;
 const FTS_OF: Readonly<Record<(typeof BULK_TABLES)[number], string>> = { articles: 'articles_fts', annotations: 'notes_fts' };
-/** Kept for the apply's sake (see above); unique indexes are kept by the query below. */
-const KEPT_INDEXES: ReadonlySet<string> = new Set(['annotations_article']);
+/** Kept for the apply's sake besides the unique and foreign-key ones (see above). */
+const KEPT_INDEXES: ReadonlySet<string> = new Set(['articles_published']);
 
 interface SchemaObject {
   type: 'index' | 'trigger';
@@ -41,12 +46,22 @@ function droppable(db: Db): SchemaObject[] {
     .prepare(
       `SELECT m.type, m.name, m.sql FROM sqlite_master m
        WHERE m.tbl_name IN (${BULK_TABLES.map(() => '?').join(', ')}) AND m.sql IS NOT NULL
-         AND ((m.type = 'index' AND NOT EXISTS (SELECT 1 FROM pragma_index_list(m.tbl_name) l WHERE l.name = m.name AND l."unique" = 1))
+         AND ((m.type = 'index'
+               AND NOT EXISTS (SELECT 1 FROM pragma_index_list(m.tbl_name) l WHERE l.name = m.name AND l."unique" = 1)
+               AND NOT EXISTS (SELECT 1 FROM pragma_index_info(m.name) i, pragma_foreign_key_list(m.tbl_name) f
+                               WHERE i.seqno = 0 AND i.name = f."from"))
            OR (m.type = 'trigger' AND (m.sql LIKE '%\\_fts%' ESCAPE '\\' OR m.sql LIKE '%score_generation%')))
        ORDER BY m.type, m.name`,
     )
     .all(...BULK_TABLES) as SchemaObject[];
-  return objects.filter((o) => !KEPT_INDEXES.has(o.name));
+  return [...objects.filter((o) => !KEPT_INDEXES.has(o.name)), ...scoreIndex(db)];
+}
+
+/** The score's index of passages (see above): the costliest to keep row by row (its keys come in no order). */
+function scoreIndex(db: Db): SchemaObject[] {
+  return db
+    .prepare("SELECT type, name, sql FROM sqlite_master WHERE type = 'index' AND name = 'annotations_scoring'")
+    .all() as SchemaObject[];
 }
 
 /** Whether a bulk pull's indexes are still to be rebuilt (search is then incomplete). */

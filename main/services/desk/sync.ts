@@ -99,11 +99,16 @@ export function hasSynced(ctx: AppContext): boolean {
 
 /** About this much of the desk's stored sets per pull batch (one SQLite transaction): a first sync's sets are big. */
 const PULL_BYTES = 8 * 2 ** 20;
+/**
+ * Sets per pull batch at most, unless told: small sets (a tag each) are bounded by this rather than by bytes, and
+ * each batch is a commit (a disk flush, with synchronous FULL): 1,000 colleagues' tags go in one.
+ */
+const PULL_SETS = 5_000;
 
 async function pull(ctx: AppContext, client: pg.ClientBase, o: SyncOptions, out: SyncResult): Promise<void> {
   const { db } = ctx.workspace;
   const own = workspaceUid(ctx);
-  const batch = o.batch ?? 500;
+  const batch = o.batch ?? PULL_SETS;
   const start = numberSetting(ctx, KEYS.pulledThrough);
   const { sets: total, bytes } = await waitingAfter(client, start);
   let done = 0;
