@@ -6,7 +6,9 @@
  * copy on a worker thread, recording the main thread's event-loop delay
  * during each (scenarioThread.ts). Prints a table, writes
  * bench-results/latest.json (and .md); --publish also copies both to
- * docs/bench/. Exits non-zero only when the harness or a scenario fails, never
+ * docs/bench/, as latest.{json,md} for a run of every scenario and as
+ * partial.{json,md} for an --only run, so that a re-run of the scenarios an
+ * issue names never stands in for the full run. Exits non-zero only when the harness or a scenario fails, never
  * because a target was missed.
  */
 import fs from 'node:fs';
@@ -203,13 +205,14 @@ async function main(): Promise<number> {
   ].join('\n');
   fs.writeFileSync(path.join(outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   fs.writeFileSync(path.join(outDir, 'latest.md'), markdown);
+  const published = args.only ? 'partial' : 'latest';
   if (args.publish) {
     const docs = path.join(root, 'docs', 'bench');
     fs.mkdirSync(docs, { recursive: true });
-    fs.writeFileSync(path.join(docs, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
-    fs.writeFileSync(path.join(docs, 'latest.md'), markdown);
+    fs.writeFileSync(path.join(docs, `${published}.json`), `${JSON.stringify(report, null, 2)}\n`);
+    fs.writeFileSync(path.join(docs, `${published}.md`), markdown);
   }
-  log(`Results: ${path.relative(root, path.join(outDir, 'latest.json'))}${args.publish ? ' and docs/bench/latest.{json,md}' : ''}`);
+  log(`Results: ${path.relative(root, path.join(outDir, 'latest.json'))}${args.publish ? ` and docs/bench/${published}.{json,md}` : ''}`);
   return records.every((r) => r.ok) ? 0 : 1;
 }
 

@@ -31,7 +31,9 @@ export function readDeskPasswords(userData: string): Record<string, string> {
   return out;
 }
 
-export function writeDeskPassword(userData: string, user: string, password: string): void {
-  if (!safeStorage.isEncryptionAvailable()) return;
-  fs.writeFileSync(path.join(userData, `${PREFIX}${deskPasswordKey(user)}${SUFFIX}`), safeStorage.encryptString(password), { mode: 0o600 });
+/** Stores the password, or removes the stored one (null: the analyst disconnected). */
+export function writeDeskPassword(userData: string, user: string, password: string | null): void {
+  const file = path.join(userData, `${PREFIX}${deskPasswordKey(user)}${SUFFIX}`);
+  if (password === null) fs.rmSync(file, { force: true });
+  else if (safeStorage.isEncryptionAvailable()) fs.writeFileSync(file, safeStorage.encryptString(password), { mode: 0o600 });
 }

@@ -33,6 +33,10 @@ function serve(port: NonNullable<typeof parentPort>, start: WorkerStart): void {
         passwords[deskPasswordKey(user)] = password;
         post({ type: 'desk-password', user, password });
       },
+      forget: (user) => {
+        delete passwords[deskPasswordKey(user)];
+        post({ type: 'desk-password', user, password: null });
+      },
     });
   }
   const stopDesk = start.deskSyncMs ? startBackgroundSync(ctx, start.deskSyncMs) : null;

@@ -32,8 +32,8 @@ export interface HostOptions extends WorkerStart {
   onCrash?(err: Error): void;
   /** The bundle to run (default: workspaceWorker.cjs beside this bundle). */
   script?: string;
-  /** The desktop app keeps a desk password the analyst gave with the OS credential store. */
-  onDeskPassword?(user: string, password: string): void;
+  /** The desktop app keeps a desk password the analyst gave with the OS credential store (null: remove it). */
+  onDeskPassword?(user: string, password: string | null): void;
 }
 
 const lost = (why: string): Envelope<never> => ({

@@ -34,5 +34,8 @@ export type FromWorker =
   | { type: 'response-json'; id: number; status: number; json: Uint8Array }
   /** Every request answered, the daily backups stopped and the workspace closed (its lock released). */
   | { type: 'closed'; error: string | null }
-  /** The analyst gave a desk password: the desktop app stores it with the OS credential store (safeStorage runs on the main thread). */
-  | { type: 'desk-password'; user: string; password: string };
+  /**
+   * The analyst gave a desk password (null: disconnected, so the stored one goes): the desktop app keeps it with the
+   * OS credential store, as safeStorage runs on the main thread.
+   */
+  | { type: 'desk-password'; user: string; password: string | null };

@@ -27,4 +27,6 @@ export const deskWindowOperations = {
   'desk:connect': { input: DeskConfigInput, output: DeskStatus },
   /** Stops syncing: the setting and the session's password are forgotten; the workspace keeps everything it has. */
   'desk:disconnect': { input: Empty, output: DeskStatus },
+  /** Empties the list of change sets the desk refused, once read; the changes themselves stay in this workspace. */
+  'desk:dismiss-refused': { input: Empty, output: DeskStatus },
 } as const;

@@ -198,6 +198,7 @@ export const INVALIDATES: { readonly [K in OperationName]?: Effect<K> } = {
   'desk:setting': 'read',
   'desk:connect': [['desk']],
   'desk:disconnect': [['desk']],
+  'desk:dismiss-refused': [['desk']],
   'desk:near-duplicates': 'read',
   'desk:keep-both': [['history']],
 

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { chartArea, expect, test } from './fixtures';
 import { daysAgo, seedApi } from './seedApi';
 
 const dayOf = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
@@ -7,7 +7,7 @@ const dayOf = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_40
 /** Clicks the chart at the position of a day, reading the days in view from the chart's data-range. */
 async function clickDay(page: Page, chart: Locator, iso: string) {
   const [from, to] = (await chart.getAttribute('data-range'))!.split('/').map(dayOf) as [number, number];
-  const box = (await chart.locator('.u-over').boundingBox())!;
+  const box = await chartArea(chart);
   await page.mouse.click(box.x + ((dayOf(iso) - from) / (to - from)) * box.width, box.y + box.height / 2);
 }
 

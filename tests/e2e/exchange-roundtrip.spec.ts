@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { addArticle, expect, selectPhrase, startServer, stopServer, test } from './fixtures';
+import { addArticle, chartArea, expect, selectPhrase, startServer, stopServer, test } from './fixtures';
 
 /** A date `n` days before today in the analyst's calendar, YYYY-MM-DD. */
 function daysAgo(n: number): string {
@@ -56,7 +56,7 @@ test('group two reports, grade an outlet, re-weight a code; each exchange format
   }
   // Group the two reports of the almond concession.
   const chart = page.getByRole('img', { name: /Sentiment of United States – India/ });
-  const box = (await chart.locator('.u-over').boundingBox())!;
+  const box = await chartArea(chart);
   await page.mouse.click(box.x + box.width - 1, box.y + box.height / 2);
   const evidence = page.getByLabel(/^Evidence on /);
   await evidence.getByRole('checkbox', { name: /lifted the curbs on American almonds/ }).check();

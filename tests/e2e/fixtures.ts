@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 const SERVER = fileURLToPath(new URL('../../dist/main/server.cjs', import.meta.url));
 
@@ -129,6 +129,22 @@ export async function addArticle(page: Page, a: { title: string; outlet: string;
   await dialog.getByLabel('Published').fill(a.date);
   await dialog.getByLabel('Text').fill(a.text);
   await dialog.getByRole('button', { name: 'Save article' }).click();
+}
+
+/**
+ * The plotting area of a uPlot chart, once it is laid out. uPlot builds its overlay again when the series change
+ * (a new tag redraws the chart), so a box read at that moment is null: this waits until a box with a size is there.
+ */
+export async function chartArea(chart: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  const over = chart.locator('.u-over');
+  let box: { x: number; y: number; width: number; height: number } | null = null;
+  await expect
+    .poll(async () => {
+      box = await over.boundingBox();
+      return box !== null && box.width > 0 && box.height > 0;
+    }, { message: 'the chart was never laid out' })
+    .toBe(true);
+  return box!;
 }
 
 export { filesToDrop, longestTaskMs, pollServer, waitInPage, watchMainThread, type MainThreadFigures } from '../support/pageWatch';

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { addArticle, expect, paintedHighlights, selectPhrase, test } from './fixtures';
+import { addArticle, chartArea, expect, paintedHighlights, selectPhrase, test } from './fixtures';
 
 const today = () => {
   const d = new Date();
@@ -180,7 +180,7 @@ test.describe('with the sample workspace', () => {
 
     // Click the right end of the chart (today): the evidence list shows the quotes behind it.
     const chart = page.getByRole('img', { name: /Sentiment of United States – India/ });
-    const box = (await chart.locator('.u-over').boundingBox())!;
+    const box = await chartArea(chart);
     await page.mouse.click(box.x + box.width - 2, box.y + box.height / 2);
     const evidence = page.getByLabel(/^Evidence on /);
     await expect(evidence.getByRole('listitem')).toHaveCount(4);

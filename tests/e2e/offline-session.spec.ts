@@ -5,7 +5,7 @@
  * app's own 127.0.0.1 origin; this test also checks that requests were seen.
  */
 import fs from 'node:fs';
-import { expect, selectPhrase, test } from './fixtures';
+import { chartArea, expect, selectPhrase, test } from './fixtures';
 
 test.use({ sample: true });
 
@@ -38,7 +38,7 @@ test('a whole analyst session makes no request beyond the app itself', async ({ 
 
   // The chart, and the evidence of today.
   const chart = page.getByRole('img', { name: /Sentiment of United States – India/ });
-  const box = (await chart.locator('.u-over').boundingBox())!;
+  const box = await chartArea(chart);
   await page.mouse.click(box.x + box.width - 2, box.y + box.height / 2);
   await expect(page.getByRole('heading', { name: /^Evidence on \d{4}-\d{2}-\d{2}$/ })).toBeVisible();
   await page.getByRole('button', { name: 'Why this score' }).click();

@@ -9,6 +9,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTICLE, freshDesk, laptop, tag, type Laptop } from '../helpers/desk';
 import { postgresBinaries, startPostgres, type PgServer } from '../support/postgres';
+import { usePasswordStore } from '../../main/services/desk/connection';
 import { deskErrorText } from '../../main/services/desk/errors';
 
 const { bin, reason } = postgresBinaries();
@@ -150,5 +151,35 @@ describe.skipIf(!bin)('desk:connect, desk:setting, desk:disconnect', () => {
     expect(after.error).toMatch(/refused 1 change\(s\) as not yours to make: Re-weight code “Threat” to -9/);
     expect(after.refused.at(-1)).toBe('Re-weight code “Threat” to -9');
     expect((await c.ok('desk:status', {})).refused).toEqual(after.refused);
+
+    // Read and cleared: the list starts empty, the refused change stays here, and the next rounds do not list it again.
+    expect((await c.ok('desk:dismiss-refused', {})).refused).toEqual([]);
+    expect((await c.ok('desk:sync', {})).refused).toEqual([]);
+    expect((await c.ok('desk:status', {})).refused).toEqual([]);
+    expect((await c.ok('codebook:list', {})).find((x) => x.key === 'THREAT')!.weight).toBe(-9);
+  });
+
+  it('disconnect removes the password the credential store kept, not only the session’s', async () => {
+    const desk = await freshDesk(server, ['dana']);
+    // The desktop app's store (safeStorage files in the user-data folder) as the worker sees it: kept by user name.
+    const kept = new Map<string, string>();
+    usePasswordStore({
+      read: (user) => kept.get(user) ?? null,
+      write: (user, password) => void kept.set(user, password),
+      forget: (user) => void kept.delete(user),
+    });
+    try {
+      const d = fresh('dana');
+      await d.ok('desk:connect', { ...settingOf(desk, 'dana'), password: 'kept-by-the-os' });
+      expect(kept.get('dana')).toBe('kept-by-the-os');
+      expect((await d.ok('desk:setting', {}))?.passwordKept).toBe(true);
+      await d.ok('desk:disconnect', {});
+      expect(kept.has('dana')).toBe(false);
+      // Connecting again without typing it: Parley holds no password for dana any more.
+      await d.ok('desk:connect', settingOf(desk, 'dana'));
+      expect((await d.ok('desk:setting', {}))?.passwordKept).toBe(false);
+    } finally {
+      usePasswordStore(null);
+    }
   });
 });

@@ -26,9 +26,9 @@ function workspaceFile(): string {
   return path.join(dir, 'workspace.sqlite');
 }
 
-async function host(file: string): Promise<WorkspaceHost> {
+async function host(file: string, more: Partial<Parameters<typeof startWorkspaceHost>[0]> = {}): Promise<WorkspaceHost> {
   if (!fs.existsSync(SCRIPT)) throw new Error(`${SCRIPT} is missing: run node scripts/build.mjs first`);
-  const h = await startWorkspaceHost({ file, sampleFile: null, dailyBackups: false, script: SCRIPT });
+  const h = await startWorkspaceHost({ file, sampleFile: null, dailyBackups: false, script: SCRIPT, ...more });
   open.push(h);
   return h;
 }
@@ -129,5 +129,21 @@ describe('the workspace worker', () => {
     const after = new Database(file, { readonly: true });
     expect(after.pragma('user_version', { simple: true })).toBe(9999);
     after.close();
+  });
+  it('tells the desktop app to store a desk password given in the worker, and to remove the stored one on Disconnect', async () => {
+    // What the desktop app's safeStorage decrypted at start, and what it is asked to write (null: remove the file).
+    const told: [string, string | null][] = [];
+    const h = await host(workspaceFile(), { deskPasswords: { eve: 'from-the-keyring' }, onDeskPassword: (u, p) => void told.push([u, p]) });
+    const desk = { host: '127.0.0.1', port: 1, database: 'parley', user: 'eve', caFile: null };
+    value(await h.dispatch('desk:configure', desk));
+    expect(value<{ passwordKept: boolean }>(await h.dispatch('desk:setting', {})).passwordKept).toBe(true);
+    value(await h.dispatch('desk:configure', { ...desk, password: 'typed-today' }));
+    value(await h.dispatch('desk:disconnect', {}));
+    expect(told).toEqual([
+      ['eve', 'typed-today'],
+      ['eve', null],
+    ]);
+    value(await h.dispatch('desk:configure', desk));
+    expect(value<{ passwordKept: boolean }>(await h.dispatch('desk:setting', {})).passwordKept).toBe(false);
   });
 });

@@ -79,8 +79,10 @@ export async function connectToDesk(ctx: AppContext, input: DeskConfig & { passw
   saveDeskConfig(ctx, config);
   setSetting(ctx.workspace.db, JOINED, address(config));
   if (password) setSessionPassword(ctx, config.user, password);
-  // The first round starts now, in the background: a first sync of a large desk takes a while, and the status shows its progress.
-  void syncNow(ctx);
+  // The first round starts now, in the background: a first sync of a large desk takes a while, and the status shows its
+  // progress. The round puts its own failures in the status; the status it resolves with can fail only when the
+  // workspace closed meanwhile, and then nobody is left to tell.
+  syncNow(ctx).catch(() => {});
   return deskStatus(ctx);
 }
 

@@ -60,10 +60,16 @@ export function saveDeskConfig(ctx: AppContext, c: DeskConfig): void {
 /** The session's password per workspace: in memory only, gone when Parley quits. */
 const sessionPasswords = new WeakMap<AppContext, string>();
 
-/** Forgets the setting (Disconnect); what was synced stays in the workspace. */
+/**
+ * Forgets the setting (Disconnect) and the password with it, the session's and the one the OS credential store
+ * kept: an analyst who disconnects a laptop means nobody at it can reach the desk as them without the password.
+ * What was synced stays in the workspace.
+ */
 export function clearDeskConfig(ctx: AppContext): void {
+  const saved = loadDeskConfig(ctx);
   deleteSetting(ctx.workspace.db, SETTING);
   sessionPasswords.delete(ctx);
+  if (saved) store?.forget(saved.user);
 }
 
 /** How a desk user's stored password is named (a file name in the desktop app's user-data folder). */
@@ -73,9 +79,12 @@ export const deskPasswordKey = (user: string): string => user.replace(/[^a-z0-9_
 export interface PasswordStore {
   read(user: string): string | null;
   write(user: string, password: string): void;
+  /** Removes the stored password (Disconnect). */
+  forget(user: string): void;
 }
 let store: PasswordStore | null = null;
-export function usePasswordStore(s: PasswordStore): void {
+/** Plugs the credential store in (null: none, as in browser mode). */
+export function usePasswordStore(s: PasswordStore | null): void {
   store = s;
 }
 

@@ -13,7 +13,7 @@ import { insertSets, setsAfter, waitingAfter, type OutgoingSet } from '../../db/
 import { beginBulkIndexes, bulkIndexesPending, bumpScoreGeneration, finishBulkIndexes, worthBulk } from '../../db/deskBulkIndexes';
 import { countPendingSets, isApplied, lastLogId, lastRowId, markApplied, pendingSets, rowsPage, SYNCED_TABLES } from '../../db/deskLocal';
 import { recordPulledSet } from '../../db/deskShared';
-import { getSetting, setSetting } from '../../db/settings';
+import { deleteSetting, getSetting, setSetting } from '../../db/settings';
 import { present } from '../../../shared/domain/present';
 import type { AppContext } from '../context';
 import type { ApplyOutcome } from './apply';
@@ -89,6 +89,11 @@ export function unsentCount(ctx: AppContext): number {
 /** The change sets the desk refused as not this analyst's to make (the last 50), by label. */
 export function refusedSets(ctx: AppContext): string[] {
   return JSON.parse(getSetting(ctx.workspace.db, KEYS.refused) ?? '[]') as string[];
+}
+
+/** The analyst has read the list of refused sets (their changes stay in this workspace): it starts empty again. */
+export function dismissRefusedSets(ctx: AppContext): void {
+  deleteSetting(ctx.workspace.db, KEYS.refused);
 }
 
 /** Whether this workspace has exchanged anything with a desk (its cursors then belong to that desk). */

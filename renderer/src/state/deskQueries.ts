@@ -24,6 +24,7 @@ export const useDeskSetting = (enabled: boolean) =>
 
 export const useDeskConnect = () => useApiAction('desk:connect');
 export const useDeskDisconnect = () => useApiAction('desk:disconnect');
+export const useDeskDismissRefused = () => useApiAction('desk:dismiss-refused');
 export const useDeskSync = () => useApiMutation('desk:sync');
 
 /**

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { DeskSetting } from '../../../../shared/api/deskWindow';
 import { transportName } from '../../api';
-import { useDeskConnect, useDeskDisconnect, useDeskSetting, useDeskStatus } from '../../state/deskQueries';
+import { useDeskConnect, useDeskDisconnect, useDeskDismissRefused, useDeskSetting, useDeskStatus } from '../../state/deskQueries';
 import { useUi } from '../../state/ui';
 import { ModalDialog } from '../ModalDialog';
 import { deskDetail, deskLine } from './deskText';
@@ -30,6 +30,7 @@ function DeskForm({ setting, onDone }: { setting: DeskSetting; onDone(): void })
   const say = useUi((s) => s.say);
   const connect = useDeskConnect();
   const disconnect = useDeskDisconnect();
+  const dismiss = useDeskDismissRefused();
   const [error, setError] = useState<string | null>(null);
   const connected = setting !== null;
 
@@ -85,6 +86,14 @@ function DeskForm({ setting, onDone }: { setting: DeskSetting; onDone(): void })
                   <li key={`${i}-${label}`}>{label}</li>
                 ))}
               </ul>
+              <button
+                type="button"
+                className="link"
+                disabled={dismiss.isPending}
+                onClick={() => dismiss.mutate({}, { onError: (err) => setError(err.message) })}
+              >
+                Clear this list
+              </button>
             </>
           )}
         </section>
