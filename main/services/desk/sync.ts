@@ -122,9 +122,9 @@ async function pull(ctx: AppContext, client: pg.ClientBase, o: SyncOptions, out:
   const restoreCache = widenCache(db);
   // A pull that brings as much as the workspace holds builds its search index and secondary indexes once, at the end.
   const mode = o.indexes ?? 'auto';
-  if (mode === 'bulk' || (mode === 'auto' && worthBulk(db, bytes))) beginBulkIndexes(db);
-  const bulk = bulkIndexesPending(db);
   try {
+    if (mode === 'bulk' || (mode === 'auto' && worthBulk(db, bytes))) beginBulkIndexes(db);
+    const bulk = bulkIndexesPending(db);
     // The next batch is asked for before this one is applied, so the desk reads and sends it meanwhile.
     let next = fetch(start);
     for (;;) {
