@@ -40,7 +40,9 @@ export type QueryFamily =
   | 'adjudication'
   | 'import'
   /** The desk's status and setting (polled while the window is open). */
-  | 'desk';
+  | 'desk'
+  /** Pulled articles that nearly duplicate one of this laptop's (not under 'desk': a pull refreshes everything but 'desk'). */
+  | 'desk-near-duplicates';
 
 /** The score of whatever relationship joins these two actors (either way); the renderer finds it in its cached relationships. */
 interface ScoreOfPair {
@@ -200,7 +202,7 @@ export const INVALIDATES: { readonly [K in OperationName]?: Effect<K> } = {
   'desk:disconnect': [['desk']],
   'desk:dismiss-refused': [['desk']],
   'desk:near-duplicates': 'read',
-  'desk:keep-both': [['history']],
+  'desk:keep-both': [['history'], ['desk-near-duplicates']],
 
   'backup:list': 'read',
   'backup:diff': 'read',

@@ -156,6 +156,44 @@ test('two analysts on one desk: a tag travels into the colleague’s layer, and 
     await b.page.keyboard.press('Escape');
     await expect(dialogB).toBeHidden();
 
+    // The same wire saved on both laptops, Alice's copy with a credit line more: Bob's window lists her copy beside his
+    // own, never merged (each copy's tags are anchored to its text), shows the difference, and keeps both on his word.
+    const wire = [
+      'Trade negotiators from Washington and New Delhi met for a third day on Thursday to settle the tariff schedule for steel and aluminium.',
+      'Officials on both sides said the talks had narrowed the gap on quotas, though no date was set for a signing ceremony in either capital.',
+      'A spokesman for the commerce ministry said India would not accept any deal that left its farmers exposed to subsidised imports.',
+      'The American delegation is expected to return next month with a revised offer on agricultural access and digital services.',
+    ];
+    await addArticle(b.page, { title: 'Tariff talks narrow gap', outlet: 'Wire', date: daysAgo(3), text: wire.join('\n\n') });
+    await expect(b.page.getByRole('heading', { name: 'Tariff talks narrow gap' })).toBeVisible();
+    await addArticle(a.page, {
+      title: 'Tariff talks narrow the gap on quotas',
+      outlet: 'Desk Wire',
+      date: daysAgo(3),
+      text: [...wire, 'Additional reporting by the wire desk in Mumbai.'].join('\n\n'),
+    });
+    await expect(a.page.getByRole('heading', { name: 'Tariff talks narrow the gap on quotas' })).toBeVisible();
+    const nearLink = b.page.locator('.desk-status').getByRole('button', { name: '1 near-duplicate' });
+    await nearLink.click({ timeout: 30_000 });
+    const near = b.page.getByRole('dialog', { name: 'Near-duplicates from the desk' });
+    const pair = near.getByRole('list', { name: 'Near-duplicates from the desk' }).getByRole('listitem');
+    await expect(pair).toHaveCount(1);
+    await expect(pair).toContainText('Tariff talks narrow the gap on quotas');
+    await expect(pair).toContainText('nearly the same as your Tariff talks narrow gap');
+    await pair.getByText(/^Differences \(\d+ % alike\)$/).click();
+    await expect(pair.getByLabel(/^Differences between/)).toContainText('Additional reporting by the wire desk in Mumbai.');
+    await b.page.screenshot({ path: '.cache/screens/desk-near-duplicates.png' });
+    expect(await axeViolations(b.page)).toEqual([]);
+    await pair.getByRole('button', { name: 'Keep both: Tariff talks narrow the gap on quotas' }).click();
+    await expect(near.getByText(/^Nothing to look at/)).toBeVisible();
+    await near.getByRole('button', { name: 'Close' }).click();
+    await expect(nearLink).toHaveCount(0);
+    await expect(library.getByRole('button', { name: /Tariff talks narrow/ })).toHaveCount(2);
+    // Back to Alice's tagged article in Bob's window, in her layer, for what follows.
+    await library.getByRole('button', { name: new RegExp(title) }).click();
+    await b.page.getByRole('combobox', { name: 'Layer shown' }).selectOption('coder:alice');
+    await expect(tagsB).toContainText('Threat USA→IND');
+
     // The desk goes down: both keep working, and say since when they are apart.
     await desk.kill();
     for (const l of laptops) await expect(deskLine(l.page)).toHaveText(/^Desk: offline since \d\d:\d\d \(\d+ \w+\)$/, { timeout: 30_000 });

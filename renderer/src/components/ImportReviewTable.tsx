@@ -1,5 +1,6 @@
 import { Fragment, useState, type Dispatch, type SetStateAction } from 'react';
 import type { ImportDecision, ImportEdit, ImportItem } from '../../../shared/api/importSchemas';
+import { ParagraphDifference } from './ParagraphDifference';
 
 /** Rows built at a time: the inputs, the date fields above all, are costly to lay out, and they are laid out in one go. */
 const PAGE = 25;
@@ -167,7 +168,12 @@ export function ImportReviewTable({
                   <td colSpan={7} id={`conflict-${item.id}`}>
                     <span className="conflict-note">{item.reason}</span>
                     {item.nearDuplicate && item.existing && (
-                      <NearDuplicateDifference fileName={item.fileName} near={item.nearDuplicate} existingTitle={item.existing.title} />
+                      <ParagraphDifference
+                        label={`Differences between ${item.fileName} and the saved article`}
+                        similarity={item.nearDuplicate.similarity}
+                        left={['Only in this file', item.nearDuplicate.onlyHere]}
+                        right={[`Only in “${item.existing.title}”`, item.nearDuplicate.onlyThere]}
+                      />
                     )}
                   </td>
                 </tr>
@@ -185,33 +191,6 @@ export function ImportReviewTable({
         </p>
       )}
     </div>
-  );
-}
-
-/** The near-duplicate's difference, side by side: paragraphs only in this file, and only in the saved article. */
-function NearDuplicateDifference({
-  fileName,
-  near,
-  existingTitle,
-}: {
-  fileName: string;
-  near: NonNullable<ImportItem['nearDuplicate']>;
-  existingTitle: string;
-}) {
-  const column = (heading: string, paragraphs: string[]) => (
-    <div>
-      <b>{heading}</b>
-      {paragraphs.length === 0 ? <p className="same">nothing</p> : paragraphs.map((p, i) => <p key={i}>{p}</p>)}
-    </div>
-  );
-  return (
-    <details className="near-difference">
-      <summary>Differences ({Math.round(near.similarity * 100)} % alike)</summary>
-      <div className="side-by-side" aria-label={`Differences between ${fileName} and the saved article`}>
-        {column('Only in this file', near.onlyHere)}
-        {column(`Only in “${existingTitle}”`, near.onlyThere)}
-      </div>
-    </details>
   );
 }
 

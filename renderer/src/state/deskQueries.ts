@@ -27,6 +27,11 @@ export const useDeskDisconnect = () => useApiAction('desk:disconnect');
 export const useDeskDismissRefused = () => useApiAction('desk:dismiss-refused');
 export const useDeskSync = () => useApiMutation('desk:sync');
 
+/** Colleagues' copies of this laptop's own articles, with their differences (refreshed after every pull that brought sets). */
+export const useDeskNearDuplicates = (enabled: boolean) =>
+  useQuery({ queryKey: keys.deskNearDuplicates(), queryFn: () => api.invoke('desk:near-duplicates', {}), enabled });
+export const useDeskKeepBoth = () => useApiMutation('desk:keep-both', { toInput: (articleId: number) => ({ articleId }) });
+
 /**
  * A background round that brought colleagues' change sets changed what the window shows, without a write of its
  * own to say so: when the count of pulled sets grows, everything but the desk's status is fetched again.

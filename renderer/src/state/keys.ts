@@ -48,6 +48,7 @@ export const keys = {
   adjudication: (layerB: string) => ['adjudication', layerB] as const,
   deskStatus: () => ['desk', 'status'] as const,
   deskSetting: () => ['desk', 'setting'] as const,
+  deskNearDuplicates: () => ['desk-near-duplicates'] as const,
   importStatus: (jobId: string) => ['import', jobId, 'status'] as const,
   /** The status with its items, fetched once in each phase that shows the table. */
   importItems: (jobId: string, phase: string) => ['import', jobId, 'items', phase] as const,

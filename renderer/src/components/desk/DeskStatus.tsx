@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { useDeskStatus, useDeskSync, useRefreshAfterPull } from '../../state/deskQueries';
+import { useDeskNearDuplicates, useDeskStatus, useDeskSync, useRefreshAfterPull } from '../../state/deskQueries';
 import { useSettingConflicts } from '../../state/exchangeQueries';
 import { useUi } from '../../state/ui';
 import { ImportDialog } from '../exchange/ImportDialog';
 import { DeskDialog } from './DeskDialog';
+import { DeskNearDuplicates } from './DeskNearDuplicates';
 import { deskDetail, deskLine } from './deskText';
 import { useDeskDialog } from './deskUi';
 import './desk.css';
@@ -20,7 +21,9 @@ export function DeskStatus() {
   const sync = useDeskSync();
   const on = s !== undefined && s.state !== 'off';
   const toDecide = useSettingConflicts(on).data?.length ?? 0;
+  const near = useDeskNearDuplicates(on).data?.length ?? 0;
   const [reviewing, setReviewing] = useState(false);
+  const [comparing, setComparing] = useState(false);
   if (!s) return <DeskDialog />;
   const line = deskLine(s);
   const syncNow = () =>
@@ -63,6 +66,11 @@ export function DeskStatus() {
               {toDecide} to decide
             </button>
           )}
+          {near > 0 && (
+            <button type="button" className="link desk-warn" onClick={() => setComparing(true)}>
+              {near} near-duplicate{near === 1 ? '' : 's'}
+            </button>
+          )}
           {/* An icon, so that "offline since 14:05 (1 Dec)" still fits the top bar's one line. */}
           <button
             type="button"
@@ -83,6 +91,7 @@ export function DeskStatus() {
       <DeskDialog />
       {/* The merge review, where the desk's conflicts are decided beside a merge's. */}
       {reviewing && <ImportDialog open onClose={() => setReviewing(false)} />}
+      <DeskNearDuplicates open={comparing} onClose={() => setComparing(false)} />
     </div>
   );
 }
