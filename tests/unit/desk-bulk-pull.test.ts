@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../main/db/connection';
-import { BULK_PENDING_KEY } from '../../main/db/deskBulkIndexes';
+import { BULK_PENDING_KEY, bulkIndexBuild } from '../../main/db/deskBulkIndexes';
 import { searchArticles, searchNotes } from '../../main/db/search';
 import { getSetting } from '../../main/db/settings';
 import { search } from '../../main/services/search';
@@ -90,6 +90,28 @@ describe.skipIf(!bin)('a pull without its indexes', () => {
     expect(searchView(b)).toEqual(searchView(p));
     expect(searchView(b)[0]?.articles).toHaveLength(3);
     expect(b.prepare('SELECT generation FROM score_generation').pluck().get()).toBeGreaterThan(0);
+  });
+
+  it('while the indexes are built in steps, reads are answered and a write waits for the end, then is found by search', async () => {
+    const desk = await aliceDesk();
+    const bob = open('bob');
+    const db = bob.ctx.workspace.db;
+    const syncing = bob.sync(desk, { indexes: 'bulk', batch: 3 });
+    // The build starts once the rows are in; it takes a turn of the event loop per step.
+    while (!bulkIndexBuild(db)) await new Promise<void>((resolve) => setImmediate(resolve));
+    let built = false;
+    void bulkIndexBuild(db)!.then(() => (built = true));
+    const listed = await bob.ok('articles:list', {});
+    expect(built).toBe(false); // answered in the middle of the build
+    expect(listed.total).toBe(24);
+    const written = await bob
+      .ok('articles:create', { ...ARTICLE, title: 'Written during the build', text: `${ARTICLE.text} About lentils.` })
+      .then((a) => ({ id: a.id, afterBuild: built }));
+    expect(written.afterBuild).toBe(true); // held until the build ended
+    await syncing;
+    expect(searchArticles(db, 'lentils', 5).map((r) => r.id)).toEqual([written.id]);
+    ftsIntact(db);
+    expect(getSetting(db, BULK_PENDING_KEY)).toBeNull();
   });
 
   it('cut after a batch: search says it is incomplete; the copy a killed process leaves opens with every index back', async () => {

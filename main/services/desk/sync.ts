@@ -10,7 +10,7 @@
 import crypto from 'node:crypto';
 import type pg from 'pg';
 import { insertSets, setsAfter, waitingAfter, type OutgoingSet } from '../../db/deskServer';
-import { beginBulkIndexes, bulkIndexesPending, bumpScoreGeneration, finishBulkIndexes, worthBulk } from '../../db/deskBulkIndexes';
+import { beginBulkIndexes, bulkIndexesPending, bumpScoreGeneration, finishBulkIndexesInSteps, worthBulk } from '../../db/deskBulkIndexes';
 import { countPendingSets, isApplied, lastLogId, lastRowId, markApplied, pendingSets, rowsPage, SYNCED_TABLES } from '../../db/deskLocal';
 import { recordPulledSet } from '../../db/deskShared';
 import { deleteSetting, getSetting, setSetting } from '../../db/settings';
@@ -110,6 +110,9 @@ const PULL_BYTES = 8 * 2 ** 20;
  */
 const PULL_SETS = 5_000;
 
+/** One turn of the event loop: between two steps of the index build, the requests waiting are answered. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 async function pull(ctx: AppContext, client: pg.ClientBase, o: SyncOptions, out: SyncResult): Promise<void> {
   const { db } = ctx.workspace;
   const own = workspaceUid(ctx);
@@ -156,7 +159,7 @@ async function pull(ctx: AppContext, client: pg.ClientBase, o: SyncOptions, out:
     }
   } finally {
     // Cut or not, the indexes come back now (a cut that stops this process too leaves it to the workspace's next opening).
-    out.indexMs += finishBulkIndexes(db);
+    out.indexMs += await finishBulkIndexesInSteps(db, nextTurn);
     restoreCache();
   }
 }
