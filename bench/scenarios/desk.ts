@@ -98,8 +98,11 @@ export async function run(ctx: AppContext, opts: ScenarioOptions): Promise<Scena
     setSetting(laptop.workspace.db, 'analyst.name', 'bench_b');
     t = performance.now();
     const cpu = process.cpuUsage();
-    await roundAs(laptop, server, 'bench_b');
+    const first = await roundAs(laptop, server, 'bench_b');
     const pullMs = performance.now() - t;
+    // The search index and secondary indexes are built after the rows are in (a large pull): apart, and in the total.
+    const indexMs = first.indexMs;
+    const dataRate = articles / ((pullMs - indexMs) / 1000);
     // On a loaded machine wall time says little: this process's CPU time for the pull (PostgreSQL's is apart).
     const { user, system } = process.cpuUsage(cpu);
     const pullCpuMs = (user + system) / 1000;
@@ -112,7 +115,7 @@ export async function run(ctx: AppContext, opts: ScenarioOptions): Promise<Scena
     }
     const rate = articles / (pullMs / 1000);
     opts.log(
-      `desk: first sync ${rate.toFixed(0)} articles/s (${(pullMs / 1000).toFixed(1)} s; Parley's CPU ${(pullCpuMs / 1000).toFixed(1)} s = ${(articles / (pullCpuMs / 1000)).toFixed(0)} articles per CPU second)`,
+      `desk: first sync ${rate.toFixed(0)} articles/s (${(pullMs / 1000).toFixed(1)} s, of it the data ${((pullMs - indexMs) / 1000).toFixed(1)} s = ${dataRate.toFixed(0)} articles/s and the search index ready after ${(indexMs / 1000).toFixed(1)} s more; Parley's CPU ${(pullCpuMs / 1000).toFixed(1)} s = ${(articles / (pullCpuMs / 1000)).toFixed(0)} articles per CPU second)`,
     );
 
     const made = makeTags(ctx, opts.quick ? Math.min(INCREMENTAL_SETS, 200) : INCREMENTAL_SETS);
@@ -141,8 +144,21 @@ export async function run(ctx: AppContext, opts: ScenarioOptions): Promise<Scena
           unit: 'articles/s',
           target: `≥ ${FIRST_SYNC_TARGET.toLocaleString('en')} articles/s`,
           pass: rate >= FIRST_SYNC_TARGET,
-          note: `${articles} articles, ${passages} passages pulled into an empty laptop in ${(pullMs / 1000).toFixed(1)} s, ${(pullCpuMs / 1000).toFixed(1)} s of it Parley's CPU (${(articles / (pullCpuMs / 1000)).toFixed(0)} articles per CPU second; PostgreSQL's apart)`,
+          note: `${articles} articles, ${passages} passages pulled into an empty laptop, searchable, in ${(pullMs / 1000).toFixed(1)} s (the total: the rows in ${((pullMs - indexMs) / 1000).toFixed(1)} s, then the search index and secondary indexes built in ${(indexMs / 1000).toFixed(1)} s), ${(pullCpuMs / 1000).toFixed(1)} s of it Parley's CPU (${(articles / (pullCpuMs / 1000)).toFixed(0)} articles per CPU second; PostgreSQL's apart)`,
         },
+      ),
+      ...metric(
+        'desk.firstSyncData',
+        { median: dataRate, p95: dataRate, runs: 1 },
+        {
+          unit: 'articles/s',
+          note: `first sync (data): the rows of the ${articles} articles and ${passages} passages, before the search index is built (part of desk.firstSync, which the target judges)`,
+        },
+      ),
+      ...metric(
+        'desk.searchIndexReady',
+        { median: indexMs, p95: indexMs, runs: 1 },
+        { unit: 'ms', note: "after the first sync's rows: the search index and secondary indexes built once (part of desk.firstSync)" },
       ),
       ...metric(
         'desk.incremental',

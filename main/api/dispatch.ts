@@ -1,7 +1,9 @@
 import { contract, isOperationName } from '../../shared/api/contract';
 import { ApiError, type Envelope } from '../../shared/api/errors';
 import type { AppContext } from '../services/context';
+import { INVALIDATES } from '../../shared/api/invalidation';
 import { isDamageError } from '../db/damage';
+import { bulkIndexBuild } from '../db/deskBulkIndexes';
 import { handlers } from './handlers';
 
 export type Dispatch = (op: unknown, input: unknown) => Promise<Envelope<unknown>>;
@@ -42,6 +44,10 @@ export function createDispatch(ctx: AppContext, log: (msg: string) => void = con
     if (!parsed.success) return fail('BAD_INPUT', `Invalid request for ${op}: ${describeIssues(parsed.error.issues)}.`);
     try {
       if (YIELD_FIRST.has(op)) await nextTurn();
+      // While a first sync's search index is built in steps, reads are answered and writes wait for its end (a write
+      // between two steps would leave its row out of the index, or indexed twice).
+      const build = INVALIDATES[op] === 'read' ? null : bulkIndexBuild(ctx.workspace.db);
+      if (build) await build.catch(() => {});
       const handler = handlers[op] as (input: unknown, ctx: AppContext) => unknown;
       const value = await handler(parsed.data, ctx);
       return { ok: true, value };

@@ -27,6 +27,11 @@ export class UidIds {
     return id;
   }
 
+  /** Whether the batch has met the row already (no look-up in the database). */
+  has(table: SyncedTable, uid: string): boolean {
+    return this.of(table).has(uid);
+  }
+
   remember(table: SyncedTable, uid: string, id: number): void {
     this.of(table).set(uid, id);
   }

@@ -241,8 +241,11 @@ export async function setsAfter(client: pg.ClientBase, afterSeq: number, limit: 
   }));
 }
 
-/** How many sets the desk holds after `afterSeq` (a first sync's progress). */
-export async function countSetsAfter(client: pg.ClientBase, afterSeq: number): Promise<number> {
-  const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM parley.change_sets WHERE seq > $1', [afterSeq]);
-  return Number(rows[0]?.n ?? 0);
+/** How many sets the desk holds after `afterSeq` (a first sync's progress), and their stored size in bytes (read from the column sizes, without unpacking a set). */
+export async function waitingAfter(client: pg.ClientBase, afterSeq: number): Promise<{ sets: number; bytes: number }> {
+  const { rows } = await client.query<{ n: string; bytes: string }>(
+    'SELECT count(*) AS n, coalesce(sum(pg_column_size(changes)), 0) AS bytes FROM parley.change_sets WHERE seq > $1',
+    [afterSeq],
+  );
+  return { sets: Number(rows[0]?.n ?? 0), bytes: Number(rows[0]?.bytes ?? 0) };
 }

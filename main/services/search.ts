@@ -1,6 +1,7 @@
 import type { OpOutput, OpParsedInput } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { ftsQuery, searchArticles, searchNotes, snippetParts, type SnippetPart } from '../db/search';
+import { bulkIndexesPending } from '../db/deskBulkIndexes';
 import type { AppContext } from './context';
 
 function firstMatch(parts: readonly SnippetPart[]): string | null {
@@ -34,5 +35,6 @@ export function search(ctx: AppContext, input: OpParsedInput<'search:query'>): O
         snippet: snippetParts(r.snippet),
       }))
     : [];
-  return { query, articles, notes };
+  // While a large desk pull runs, its articles are not in the index yet: the results say so rather than look complete.
+  return { query, articles, notes, ...(bulkIndexesPending(db) ? { incomplete: true } : {}) };
 }

@@ -4,6 +4,7 @@ import { insertDefaultCodes } from '../db/codebook';
 import fs from 'node:fs';
 import { openWorkspace, type OpenOptions, type Workspace } from '../db/connection';
 import { isDamageError } from '../db/damage';
+import { finishBulkIndexes } from '../db/deskBulkIndexes';
 import { checkWorkspace } from '../db/salvage';
 import { clearRecoveryNotice, loadRecoveryNotice, saveRecoveryNotice, setAside, STARTUP_CHECK_MAX_BYTES } from './recovery';
 import type { AppContext } from './context';
@@ -73,6 +74,8 @@ export function startWorkspace(file: string, options: StartOptions): AppContext 
     saveRecoveryNotice(workspace.path, recovery);
     options = { ...options, sampleFile: null };
   }
+  // A large desk pull cut by the end of the process left its indexes to rebuild: done before anything reads them.
+  finishBulkIndexes(workspace.db);
   const ctx: AppContext = { workspace, now, recovery };
   if (workspace.foundVersion === 0) {
     try {

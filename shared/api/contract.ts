@@ -239,6 +239,8 @@ export const contract = {
         }),
       ),
       notes: z.array(z.object({ annotationId: Id, articleId: Id, articleTitle: z.string(), snippet: z.array(SnippetPart) })),
+      /** True while a desk pull's articles are still being added to the search index (results may be missing). */
+      incomplete: z.boolean().optional(),
     }),
   },
   'codebook:create': { input: CodeCreateInput, output: Code },

@@ -9,7 +9,8 @@
  */
 import crypto from 'node:crypto';
 import type pg from 'pg';
-import { countSetsAfter, insertSets, setsAfter, type OutgoingSet } from '../../db/deskServer';
+import { insertSets, setsAfter, waitingAfter, type OutgoingSet } from '../../db/deskServer';
+import { beginBulkIndexes, bulkIndexesPending, bumpScoreGeneration, finishBulkIndexesInSteps, worthBulk } from '../../db/deskBulkIndexes';
 import { countPendingSets, isApplied, lastLogId, lastRowId, markApplied, pendingSets, rowsPage, SYNCED_TABLES } from '../../db/deskLocal';
 import { recordPulledSet } from '../../db/deskShared';
 import { deleteSetting, getSetting, setSetting } from '../../db/settings';
@@ -45,6 +46,13 @@ export interface SyncOptions {
   onProgress?(p: { done: number; total: number }): void;
   /** After each send the desk committed (tests cut the connection here). */
   onSent?(sets: number): void;
+  /** After each pull batch committed (tests cut the pull here). */
+  onPulled?(): void;
+  /**
+   * How a pull keeps its indexes: 'auto' (the default) builds them once at the end of a pull about the workspace's
+   * size; 'bulk' always does; 'rowByRow' never does and applies every change by applyPortableSet (a reference).
+   */
+  indexes?: 'auto' | 'bulk' | 'rowByRow';
 }
 
 export interface SyncResult {
@@ -53,6 +61,8 @@ export interface SyncResult {
   conflicts: number;
   notApplied: string[];
   refused: string[];
+  /** Milliseconds spent rebuilding the search index and secondary indexes after a large pull (0 when none). */
+  indexMs: number;
 }
 
 /** This workspace's name on the desk: the origin of every set it sends, and the prefix of their uids. */
@@ -94,18 +104,30 @@ export function hasSynced(ctx: AppContext): boolean {
 
 /** About this much of the desk's stored sets per pull batch (one SQLite transaction): a first sync's sets are big. */
 const PULL_BYTES = 8 * 2 ** 20;
+/**
+ * Sets per pull batch at most, unless told: small sets (a tag each) are bounded by this rather than by bytes, and
+ * each batch is a commit (a disk flush, with synchronous FULL): 1,000 colleagues' tags go in one.
+ */
+const PULL_SETS = 5_000;
+
+/** One turn of the event loop: between two steps of the index build, the requests waiting are answered. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function pull(ctx: AppContext, client: pg.ClientBase, o: SyncOptions, out: SyncResult): Promise<void> {
   const { db } = ctx.workspace;
   const own = workspaceUid(ctx);
-  const batch = o.batch ?? 500;
+  const batch = o.batch ?? PULL_SETS;
   const start = numberSetting(ctx, KEYS.pulledThrough);
-  const total = await countSetsAfter(client, start);
+  const { sets: total, bytes } = await waitingAfter(client, start);
   let done = 0;
   o.onProgress?.({ done, total });
   const fetch = (after: number) => setsAfter(client, after, batch, PULL_BYTES);
   const restoreCache = widenCache(db);
+  // A pull that brings as much as the workspace holds builds its search index and secondary indexes once, at the end.
+  const mode = o.indexes ?? 'auto';
   try {
+    if (mode === 'bulk' || (mode === 'auto' && worthBulk(db, bytes))) beginBulkIndexes(db);
+    const bulk = bulkIndexesPending(db);
     // The next batch is asked for before this one is applied, so the desk reads and sends it meanwhile.
     let next = fetch(start);
     for (;;) {
@@ -117,7 +139,7 @@ async function pull(ctx: AppContext, client: pg.ClientBase, o: SyncOptions, out:
       const outcome: ApplyOutcome = { changed: 0, conflicts: 0, notApplied: [] };
       const nowMs = ctx.now().getTime();
       db.transaction(() => {
-        const apply = batchApplier(db, o.me, nowMs, outcome);
+        const apply = batchApplier(db, o.me, nowMs, outcome, { fast: mode !== 'rowByRow' });
         for (const set of sets) {
           if (set.origin === own || isApplied(db, set.uid)) continue;
           const before = outcome.changed + outcome.conflicts;
@@ -126,14 +148,18 @@ async function pull(ctx: AppContext, client: pg.ClientBase, o: SyncOptions, out:
           markApplied(db, set.uid, set.seq, outcome.changed + outcome.conflicts > before ? recordPulledSet(db, set) : null);
           out.pulled++;
         }
+        if (bulk) bumpScoreGeneration(db);
         setSetting(db, KEYS.pulledThrough, String(through));
       }).immediate();
+      o.onPulled?.();
       out.conflicts += outcome.conflicts;
       out.notApplied.push(...outcome.notApplied);
       done += sets.length;
       o.onProgress?.({ done: Math.min(done, Math.max(total, done)), total: Math.max(total, done) });
     }
   } finally {
+    // Cut or not, the indexes come back now (a cut that stops this process too leaves it to the workspace's next opening).
+    out.indexMs += await finishBulkIndexesInSteps(db, nextTurn);
     restoreCache();
   }
 }
@@ -249,7 +275,7 @@ async function sendValueBaseline(
 
 /** One round: pull, then send. Throws when the desk cannot be reached (what was done before the cut stays done). */
 export async function syncOnce(ctx: AppContext, client: pg.ClientBase, o: SyncOptions): Promise<SyncResult> {
-  const out: SyncResult = { pulled: 0, sent: 0, conflicts: 0, notApplied: [], refused: [] };
+  const out: SyncResult = { pulled: 0, sent: 0, conflicts: 0, notApplied: [], refused: [], indexMs: 0 };
   noteJoining(ctx);
   // Read before the pull: this laptop's own values, not the colleagues' it is about to take (sent back, they would
   // read as a decision of this laptop's and clash with a colleague's newer one).

@@ -69,6 +69,7 @@ export function SearchBox() {
       {shown && (
         <section id={panelId} className="search-results" aria-label="Search results">
           {results.isError && <p role="alert">{results.error.message}</p>}
+          {data?.incomplete && <p role="status">The search index is still taking in the desk's articles: some may be missing.</p>}
           {data && data.articles.length === 0 && data.notes.length === 0 && <p className="empty-state">Nothing matches “{query}”.</p>}
           {data && data.articles.length > 0 && (
             <ol aria-label="Articles">
