@@ -128,7 +128,11 @@ export function bulkIndexBuild(db: Db): Promise<number> | null {
  * write while bulkIndexBuild is set. Each step commits, and a cut between steps leaves the note: the next opening
  * rebuilds in one go (finishBulkIndexes). Returns the milliseconds it took.
  */
-export function finishBulkIndexesInSteps(db: Db, pause: () => Promise<void>): Promise<number> {
+export function finishBulkIndexesInSteps(
+  db: Db,
+  pause: () => Promise<void>,
+  onStep: (done: number, total: number) => void = () => {},
+): Promise<number> {
   const running = building.get(db);
   if (running) return running;
   if (!bulkIndexesPending(db)) return Promise.resolve(0);
@@ -140,6 +144,16 @@ export function finishBulkIndexesInSteps(db: Db, pause: () => Promise<void>): Pr
       for (const t of BULK_TABLES) db.exec(`INSERT INTO ${FTS_OF[t]} (${FTS_OF[t]}) VALUES ('delete-all')`);
     }).immediate();
     const through: Record<(typeof BULK_TABLES)[number], number> = { articles: 0, annotations: 0 };
+    const indexes = objects.filter((x) => x.type === 'index');
+    // Steps, for the desk's status: each table's fill, one an index, and the last transaction.
+    const rowsOf = (t: string) => stmt(db, `SELECT count(*) FROM ${t}`).pluck().get() as number;
+    const steps = BULK_TABLES.reduce((n, t) => n + Math.ceil(rowsOf(t) / FILL_STEP[t]), 0) + indexes.length + 1;
+    let done = 0;
+    const stepped = async () => {
+      onStep(Math.min(++done, steps), steps);
+      await pause();
+    };
+    onStep(0, steps);
     /** Indexes the next `limit` rows of `t` after those done; returns how many it took. */
     const fill = (t: (typeof BULK_TABLES)[number], limit: number) => {
       const cols = FTS_COLUMNS[t].join(', ');
@@ -152,13 +166,13 @@ export function finishBulkIndexesInSteps(db: Db, pause: () => Promise<void>): Pr
       return limit;
     };
     for (const t of BULK_TABLES) {
-      while (db.transaction(() => fill(t, FILL_STEP[t])).immediate() > 0) await pause();
+      while (db.transaction(() => fill(t, FILL_STEP[t])).immediate() > 0) await stepped();
     }
     // The indexes one by one (a million passages' index is seconds of sorting), then the rest and the triggers together.
-    for (const o of objects.filter((x) => x.type === 'index')) {
+    for (const o of indexes) {
       const present = stmt(db, 'SELECT count(*) FROM sqlite_master WHERE name = ?').pluck().get(o.name) as number;
       if (present === 0) db.exec(o.sql);
-      await pause();
+      await stepped();
     }
     db.transaction(() => {
       for (const t of BULK_TABLES) while (fill(t, Number.MAX_SAFE_INTEGER) > 0);
@@ -167,6 +181,7 @@ export function finishBulkIndexesInSteps(db: Db, pause: () => Promise<void>): Pr
       bumpScoreGeneration(db);
       db.prepare('DELETE FROM settings WHERE key = ?').run(BULK_PENDING_KEY);
     }).immediate();
+    onStep(steps, steps);
     return performance.now() - started;
   })().finally(() => building.delete(db));
   building.set(db, build);

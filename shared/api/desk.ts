@@ -10,8 +10,11 @@ export const DeskStatus = z.object({
   toSend: z.number().int().nonnegative(),
   lastSyncAtMs: z.number().nullable(),
   offlineSinceMs: z.number().nullable(),
-  /** A first sync's progress, in change sets pulled. */
-  progress: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
+  /**
+   * A first sync's progress, in change sets pulled; then, after a large pull (stage 'index'), in steps of building
+   * the search index and the indexes it set aside.
+   */
+  progress: z.object({ done: z.number().int(), total: z.number().int(), stage: z.literal('index').optional() }).nullable(),
   error: z.string().nullable(),
   /** Changes from the desk that could not be made here (their row was deleted here), this session. */
   notApplied: z.number().int().nonnegative(),

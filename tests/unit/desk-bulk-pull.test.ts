@@ -96,7 +96,12 @@ describe.skipIf(!bin)('a pull without its indexes', () => {
     const desk = await aliceDesk();
     const bob = open('bob');
     const db = bob.ctx.workspace.db;
-    const syncing = bob.sync(desk, { indexes: 'bulk', batch: 3 });
+    const steps: { done: number; total: number }[] = [];
+    const syncing = bob.sync(desk, {
+      indexes: 'bulk',
+      batch: 3,
+      onProgress: (p) => void (p.stage === 'index' && steps.push({ done: p.done, total: p.total })),
+    });
     // The build starts once the rows are in; it takes a turn of the event loop per step.
     while (!bulkIndexBuild(db)) await new Promise<void>((resolve) => setImmediate(resolve));
     let built = false;
@@ -109,6 +114,11 @@ describe.skipIf(!bin)('a pull without its indexes', () => {
       .then((a) => ({ id: a.id, afterBuild: built }));
     expect(written.afterBuild).toBe(true); // held until the build ended
     await syncing;
+    // The status counted the build's steps, from none to all of them, one at a time.
+    expect(steps[0]).toEqual({ done: 0, total: steps[0]!.total });
+    expect(steps.at(-1)).toEqual({ done: steps[0]!.total, total: steps[0]!.total });
+    expect(steps.length).toBeGreaterThan(5);
+    expect(steps.every((s, i) => i === 0 || s.done >= steps[i - 1]!.done)).toBe(true);
     expect(searchArticles(db, 'lentils', 5).map((r) => r.id)).toEqual([written.id]);
     ftsIntact(db);
     expect(getSetting(db, BULK_PENDING_KEY)).toBeNull();

@@ -29,6 +29,10 @@ describe('deskLine', () => {
     expect(deskLine({ ...base, state: 'waiting', lastSyncAtMs: null }).text).toBe('Desk: connecting…');
     expect(deskLine({ ...base, state: 'syncing', progress: { done: 500, total: 1200 } }).text).toBe('Desk: syncing 41%');
     expect(deskDetail({ ...base, state: 'syncing', progress: { done: 500, total: 1200 } })).toContain('500 of 1,200 change sets pulled.');
+    // After a large pull, the indexes it set aside are built: the line says so, and the detail says what waits.
+    const indexing = { ...base, state: 'syncing' as const, progress: { done: 30, total: 120, stage: 'index' as const } };
+    expect(deskLine(indexing).text).toBe('Desk: indexing for search 25%');
+    expect(deskDetail(indexing).join(' ')).toMatch(/building the search index \(step 30 of 120\)\. Until it ends, search may miss/);
   });
 
   it('a routine round keeps the last outcome on screen; a first round says syncing', () => {

@@ -43,7 +43,7 @@ export interface SyncOptions {
   batch?: number;
   /** Rows per set when sending what was here before the desk. */
   baselineRows?: number;
-  onProgress?(p: { done: number; total: number }): void;
+  onProgress?(p: { done: number; total: number; stage?: 'index' }): void;
   /** After each send the desk committed (tests cut the connection here). */
   onSent?(sets: number): void;
   /** After each pull batch committed (tests cut the pull here). */
@@ -159,7 +159,7 @@ async function pull(ctx: AppContext, client: pg.ClientBase, o: SyncOptions, out:
     }
   } finally {
     // Cut or not, the indexes come back now (a cut that stops this process too leaves it to the workspace's next opening).
-    out.indexMs += await finishBulkIndexesInSteps(db, nextTurn);
+    out.indexMs += await finishBulkIndexesInSteps(db, nextTurn, (done, total) => o.onProgress?.({ done, total, stage: 'index' }));
     restoreCache();
   }
 }

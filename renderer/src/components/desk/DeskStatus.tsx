@@ -51,7 +51,7 @@ export function DeskStatus() {
               aria-valuemin={0}
               aria-valuemax={s.progress.total}
               aria-valuenow={s.progress.done}
-              aria-valuetext={`${s.progress.done} of ${s.progress.total} change sets`}
+              aria-valuetext={`${s.progress.done} of ${s.progress.total} ${s.progress.stage === 'index' ? 'steps of the search index' : 'change sets'}`}
             >
               <span style={{ width: `${Math.round((100 * s.progress.done) / s.progress.total)}%` }} />
             </span>

@@ -36,7 +36,9 @@ export function deskLine(s: DeskStatus): { text: string; tone: DeskTone } {
     case 'syncing':
       // A percentage, short enough for the top bar; the bar beside it says "D of T change sets" to a screen reader.
       return {
-        text: s.progress ? `Desk: syncing ${Math.floor((100 * s.progress.done) / s.progress.total)}%` : 'Desk: syncing…',
+        text: s.progress
+          ? `Desk: ${s.progress.stage === 'index' ? 'indexing for search' : 'syncing'} ${Math.floor((100 * s.progress.done) / s.progress.total)}%`
+          : 'Desk: syncing…',
         tone: 'busy',
       };
     case 'synced':
@@ -54,7 +56,11 @@ export function deskDetail(s: DeskStatus): string[] {
   if (s.desk) out.push(`Desk ${s.desk}.`);
   if (s.lastSyncAtMs !== null) out.push(`Last synced at ${clockAndDate(s.lastSyncAtMs)}.`);
   if (s.toSend > 0) out.push(`${s.toSend} change set${s.toSend === 1 ? '' : 's'} of yours to send.`);
-  if (s.progress) out.push(`${s.progress.done.toLocaleString('en')} of ${s.progress.total.toLocaleString('en')} change sets pulled.`);
+  if (s.progress?.stage === 'index')
+    out.push(
+      `Everything is pulled; building the search index (step ${s.progress.done.toLocaleString('en')} of ${s.progress.total.toLocaleString('en')}). Until it ends, search may miss the desk's articles and your changes wait.`,
+    );
+  else if (s.progress) out.push(`${s.progress.done.toLocaleString('en')} of ${s.progress.total.toLocaleString('en')} change sets pulled.`);
   if (s.error) out.push(s.error);
   if (s.notApplied > 0)
     out.push(`${s.notApplied} change${s.notApplied === 1 ? '' : 's'} from colleagues could not be made here (the row was deleted here).`);
