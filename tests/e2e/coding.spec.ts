@@ -110,6 +110,12 @@ test('overlapping tags, several codes on one passage, re-coding, adjusting a pas
   await expect(page.getByRole('status')).toContainText('“Kishida” is now an alias of China.');
   await page.keyboard.press('Escape');
 
+  // The text stays where it is as tags arrive (the highlight filter is there, disabled, before the first; the
+  // suggestion line keeps its height when a tag takes away the suggestion it covered): a passage selected right after
+  // a tag is the passage under the mouse.
+  const bodyTop = () => page.locator('.article-body').evaluate((el) => el.getBoundingClientRect().top);
+  const top = await bodyTop();
+  let made = 0;
   for (const [phrase, key] of [
     ['threatened to suspend the trade talks', '1'],
     ['suspend the trade talks unless New Delhi', '2'],
@@ -120,6 +126,8 @@ test('overlapping tags, several codes on one passage, re-coding, adjusting a pas
     await page.keyboard.press(key);
     await page.keyboard.press('Enter');
     await expect(popover).toBeHidden();
+    await expect(tags.getByRole('listitem')).toHaveCount(++made);
+    expect(await bodyTop()).toBe(top);
   }
   await expect(tags.getByRole('listitem')).toHaveCount(3);
   const painted = await paintedHighlights(page);

@@ -15,7 +15,11 @@ export function passesFilter(a: Annotation, f: HighlightFilter, codes: readonly 
   return true;
 }
 
-/** Filters the highlights of the open article by code, actor or direction. */
+/**
+ * Filters the highlights of the open article by code, actor or direction. Shown, disabled, before the article's
+ * first tag as well: had it appeared with that tag, the text under the analyst's mouse would jump down a line just
+ * as they select the next passage.
+ */
 export function HighlightFilterBar({
   codes,
   actors,
@@ -32,11 +36,12 @@ export function HighlightFilterBar({
   const f = useCoding((s) => s.highlightFilter);
   const set = useCoding((s) => s.setHighlightFilter);
   const filtered = f.codeId !== null || f.actorId !== null || f.direction !== 'any';
+  const none = total === 0 && !filtered;
   return (
-    <div className="highlight-filter" role="group" aria-label="Show highlights">
+    <div className="highlight-filter" role="group" aria-label="Show highlights" title={none ? 'No tags in this article yet.' : undefined}>
       <label className="inline">
         Code{' '}
-        <select value={f.codeId ?? ''} onChange={(e) => set({ codeId: e.target.value ? Number(e.target.value) : null })}>
+        <select disabled={none} value={f.codeId ?? ''} onChange={(e) => set({ codeId: e.target.value ? Number(e.target.value) : null })}>
           <option value="">all</option>
           {codes
             .filter((c) => c.parentId === null)
@@ -49,7 +54,7 @@ export function HighlightFilterBar({
       </label>
       <label className="inline">
         Actor{' '}
-        <select value={f.actorId ?? ''} onChange={(e) => set({ actorId: e.target.value ? Number(e.target.value) : null })}>
+        <select disabled={none} value={f.actorId ?? ''} onChange={(e) => set({ actorId: e.target.value ? Number(e.target.value) : null })}>
           <option value="">all</option>
           {actors.map((a) => (
             <option key={a.id} value={a.id}>
@@ -61,7 +66,7 @@ export function HighlightFilterBar({
       {rel && (
         <label className="inline">
           Direction{' '}
-          <select value={f.direction} onChange={(e) => set({ direction: e.target.value as HighlightFilter['direction'] })}>
+          <select disabled={none} value={f.direction} onChange={(e) => set({ direction: e.target.value as HighlightFilter['direction'] })}>
             <option value="any">both</option>
             <option value="ab">
               {rel.actorA.code} → {rel.actorB.code}

@@ -185,7 +185,7 @@ export function Reader() {
       rel={rel}
       editing={editing}
       filterBar={
-        placed.length > 0 && <HighlightFilterBar codes={codes.data} actors={actors.data} rel={rel} shown={list.length} total={placed.length} />
+        <HighlightFilterBar codes={codes.data} actors={actors.data} rel={rel} shown={list.length} total={placed.length} />
       }
       suggestionBar={suggestions.bar}
       placing={placing}
