@@ -22,7 +22,7 @@
  * without it, as it does for the target actor, which has no index).
  */
 import type { Db } from './connection';
-import { getSetting, setSetting } from './settings';
+import { deleteSetting, getSetting, setSetting } from './settings';
 import { stmt } from './statements';
 
 /** The settings key of the note: the SQL of what was dropped, as JSON, while the indexes are not back. */
@@ -89,6 +89,17 @@ export function bumpScoreGeneration(db: Db): void {
 }
 
 /**
+ * The last part of either build, inside its transaction once the full-text indexes are complete: every object the
+ * note lists that is not there yet (indexes before triggers), the score caches started again, the note gone.
+ */
+function putBack(db: Db, objects: readonly SchemaObject[]): void {
+  const present = new Set(db.prepare('SELECT name FROM sqlite_master').pluck().all() as string[]);
+  for (const o of [...objects].sort((a, b) => a.type.localeCompare(b.type))) if (!present.has(o.name)) db.exec(o.sql);
+  bumpScoreGeneration(db);
+  deleteSetting(db, BULK_PENDING_KEY);
+}
+
+/**
  * Puts back everything the note lists and rebuilds both full-text indexes from their tables, in one
  * transaction, then removes the note. Returns the milliseconds it took (0 when nothing was pending).
  */
@@ -98,12 +109,8 @@ export function finishBulkIndexes(db: Db): number {
   const started = performance.now();
   const objects = JSON.parse(note) as SchemaObject[];
   db.transaction(() => {
-    const present = new Set(db.prepare('SELECT name FROM sqlite_master').pluck().all() as string[]);
-    // Indexes first (the rebuild reads no index, but a trigger made before a row could fire on it).
-    for (const o of [...objects].sort((a, b) => a.type.localeCompare(b.type))) if (!present.has(o.name)) db.exec(o.sql);
     for (const t of BULK_TABLES) db.exec(`INSERT INTO ${FTS_OF[t]} (${FTS_OF[t]}) VALUES ('rebuild')`);
-    bumpScoreGeneration(db);
-    db.prepare('DELETE FROM settings WHERE key = ?').run(BULK_PENDING_KEY);
+    putBack(db, objects);
   }).immediate();
   return performance.now() - started;
 }
@@ -113,7 +120,7 @@ const FTS_COLUMNS: Readonly<Record<(typeof BULK_TABLES)[number], readonly string
 /** Rows indexed per step: about a tenth of a second of one core (an article's text is ~400 µs of FTS5; a note far less). */
 const FILL_STEP: Readonly<Record<(typeof BULK_TABLES)[number], number>> = { articles: 250, annotations: 5_000 };
 
-/** Builds in progress, by connection: the API holds writes until the build ends (see writesWaitFor). */
+/** Builds in progress, by connection: the API's dispatcher holds writes until the build ends (main/api/dispatch.ts). */
 const building = new WeakMap<Db, Promise<number>>();
 
 /** The build of a bulk pull's indexes now running on this connection, if any. */
@@ -176,10 +183,7 @@ export function finishBulkIndexesInSteps(
     }
     db.transaction(() => {
       for (const t of BULK_TABLES) while (fill(t, Number.MAX_SAFE_INTEGER) > 0);
-      const present = new Set(db.prepare('SELECT name FROM sqlite_master').pluck().all() as string[]);
-      for (const o of objects) if (!present.has(o.name)) db.exec(o.sql);
-      bumpScoreGeneration(db);
-      db.prepare('DELETE FROM settings WHERE key = ?').run(BULK_PENDING_KEY);
+      putBack(db, objects);
     }).immediate();
     onStep(steps, steps);
     return performance.now() - started;
