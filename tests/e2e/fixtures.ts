@@ -75,8 +75,9 @@ export const test = base.extend<{ sample: boolean; workbench: Workbench }>({
 export { expect };
 
 /** Drags the mouse across `phrase` inside the article text, as an analyst selects it. */
-export async function selectPhrase(page: Page, phrase: string): Promise<void> {
-  const box = await page.evaluate((needle) => {
+/** Where the phrase's first and last letters are on screen, or null while the open article does not show it. */
+function phraseBox(page: Page, phrase: string) {
+  return page.evaluate((needle) => {
     for (const p of document.querySelectorAll<HTMLElement>('.article-body [data-start]')) {
       const node = p.firstChild as Text | null;
       const at = node?.data.indexOf(needle) ?? -1;
@@ -93,7 +94,13 @@ export async function selectPhrase(page: Page, phrase: string): Promise<void> {
     }
     return null;
   }, phrase);
-  if (!box) throw new Error(`"${phrase}" is not in the article`);
+}
+
+/** Drags the mouse over the phrase, once the article shows it (it may still be opening, or re-rendering after a tag). */
+export async function selectPhrase(page: Page, phrase: string): Promise<void> {
+  await expect.poll(() => phraseBox(page, phrase), { message: `"${phrase}" is not in the article` }).not.toBeNull();
+  const box = await phraseBox(page, phrase);
+  if (!box) throw new Error(`"${phrase}" left the article as it was about to be selected`);
   await page.mouse.move(box.x1, box.y1);
   await page.mouse.down();
   await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
