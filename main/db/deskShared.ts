@@ -100,6 +100,11 @@ export function listDeskNearDuplicates(db: Db): DeskNearDuplicateRow[] {
   ).all() as DeskNearDuplicateRow[];
 }
 
+/** How many pairs are listed (the window's top bar shows the count; the pairs with their differences only on request). */
+export function countDeskNearDuplicates(db: Db): number {
+  return stmt(db, 'SELECT count(*) FROM desk_near_duplicates').pluck().get() as number;
+}
+
 export function deskNearDuplicateId(db: Db, articleId: number): number | null {
   return (stmt(db, 'SELECT id FROM desk_near_duplicates WHERE article_id = ?').pluck().get(articleId) as number | undefined) ?? null;
 }

@@ -22,6 +22,8 @@ export const DeskStatus = z.object({
   pulled: z.number().int().nonnegative(),
   /** Labels of this workspace's change sets the desk refused as not the analyst's to make (the last 50). */
   refused: z.array(z.string()),
+  /** Colleagues' articles that nearly duplicate one of this laptop's own, left to look at (the list is desk:near-duplicates). */
+  nearDuplicates: z.number().int().nonnegative(),
 });
 export type DeskStatus = z.infer<typeof DeskStatus>;
 

@@ -202,7 +202,7 @@ export const INVALIDATES: { readonly [K in OperationName]?: Effect<K> } = {
   'desk:disconnect': [['desk']],
   'desk:dismiss-refused': [['desk']],
   'desk:near-duplicates': 'read',
-  'desk:keep-both': [['history'], ['desk-near-duplicates']],
+  'desk:keep-both': [['history'], ['desk-near-duplicates'], ['desk']],
 
   'backup:list': 'read',
   'backup:diff': 'read',

@@ -270,6 +270,8 @@ describe.skipIf(!suite.bin)('what the desk carries', () => {
       expect(l.ctx.workspace.db.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(3);
       const pairs = await l.ok('desk:near-duplicates', {});
       expect(pairs).toHaveLength(1);
+      // The top bar's count comes with the polled status, without the pairs' differences.
+      expect((await l.ok('desk:status', {})).nearDuplicates).toBe(1);
       expect(pairs[0]).toMatchObject({ own: { id: own, title: WIRE.title }, similarity: expect.any(Number) });
       expect(pairs[0]!.similarity).toBeGreaterThan(0.75);
       expect(pairs[0]!.similarity).toBeLessThan(1);
@@ -283,8 +285,10 @@ describe.skipIf(!suite.bin)('what the desk carries', () => {
     const [pair] = await b.ok('desk:near-duplicates', {});
     expect(await b.ok('desk:keep-both', { articleId: pair!.pulled.id })).toEqual({ remaining: 0 });
     expect(await b.ok('desk:near-duplicates', {})).toEqual([]);
+    expect((await b.ok('desk:status', {})).nearDuplicates).toBe(0);
     await b.ok('history:undo', {});
     expect(await b.ok('desk:near-duplicates', {})).toHaveLength(1);
+    expect((await b.ok('desk:status', {})).nearDuplicates).toBe(1);
     const refused = await b.call('desk:keep-both', { articleId: copy.id });
     expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });

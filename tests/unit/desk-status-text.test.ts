@@ -14,6 +14,7 @@ const base: DeskStatus = {
   error: null,
   notApplied: 0,
   pulled: 0,
+  nearDuplicates: 0,
   refused: [],
 };
 

@@ -6,6 +6,7 @@
  */
 import type { DeskStatus } from '../../../shared/api/desk';
 import type { AppContext } from '../context';
+import { countDeskNearDuplicates } from '../../db/deskShared';
 import { connectDesk, deskPassword, loadDeskConfig } from './connection';
 import { deskErrorText } from './errors';
 import { refusedSets, syncOnce, unsentCount } from './sync';
@@ -58,6 +59,7 @@ export function deskStatus(ctx: AppContext): DeskStatus {
     notApplied: s.notApplied,
     pulled: s.pulled,
     refused: config ? refusedSets(ctx) : [],
+    nearDuplicates: countDeskNearDuplicates(ctx.workspace.db),
   };
 }
 

@@ -17,6 +17,7 @@ import { paragraphDifference, sameArticle, signatureOf } from '../../../shared/t
 import { getArticle } from '../../db/articles';
 import type { Db } from '../../db/connection';
 import {
+  countDeskNearDuplicates,
   deleteDeskNearDuplicate,
   deskNearDuplicateId,
   hasOwnArticles,
@@ -86,5 +87,5 @@ export function dismissNearDuplicate(ctx: AppContext, articleId: number): { rema
     rec.willChange('desk_near_duplicates', 'desk near-duplicate', id);
     deleteDeskNearDuplicate(db, id);
   });
-  return { remaining: listDeskNearDuplicates(db).length };
+  return { remaining: countDeskNearDuplicates(db) };
 }

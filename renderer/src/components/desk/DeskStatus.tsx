@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useDeskNearDuplicates, useDeskStatus, useDeskSync, useRefreshAfterPull } from '../../state/deskQueries';
+import { useDeskStatus, useDeskSync, useRefreshAfterPull } from '../../state/deskQueries';
 import { useSettingConflicts } from '../../state/exchangeQueries';
 import { useUi } from '../../state/ui';
 import { ImportDialog } from '../exchange/ImportDialog';
@@ -21,7 +21,8 @@ export function DeskStatus() {
   const sync = useDeskSync();
   const on = s !== undefined && s.state !== 'off';
   const toDecide = useSettingConflicts(on).data?.length ?? 0;
-  const near = useDeskNearDuplicates(on).data?.length ?? 0;
+  // A count in the polled status: the pairs, with their paragraph differences, are fetched only when the dialog opens.
+  const near = s?.nearDuplicates ?? 0;
   const [reviewing, setReviewing] = useState(false);
   const [comparing, setComparing] = useState(false);
   if (!s) return <DeskDialog />;
