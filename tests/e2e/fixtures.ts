@@ -74,7 +74,6 @@ export const test = base.extend<{ sample: boolean; workbench: Workbench }>({
 
 export { expect };
 
-/** Drags the mouse across `phrase` inside the article text, as an analyst selects it. */
 /** Where the phrase's first and last letters are on screen, or null while the open article does not show it. */
 function phraseBox(page: Page, phrase: string) {
   return page.evaluate((needle) => {
@@ -96,11 +95,18 @@ function phraseBox(page: Page, phrase: string) {
   }, phrase);
 }
 
-/** Drags the mouse over the phrase, once the article shows it (it may still be opening, or re-rendering after a tag). */
+/**
+ * Drags the mouse across `phrase` inside the article text, as an analyst selects it, once the article shows it (it
+ * may still be opening, or re-rendering after a tag).
+ */
 export async function selectPhrase(page: Page, phrase: string): Promise<void> {
-  await expect.poll(() => phraseBox(page, phrase), { message: `"${phrase}" is not in the article` }).not.toBeNull();
-  const box = await phraseBox(page, phrase);
-  if (!box) throw new Error(`"${phrase}" left the article as it was about to be selected`);
+  // The poll keeps the box it found: the phrase is measured once it is there, not looked up a second time.
+  const seen: { box: Awaited<ReturnType<typeof phraseBox>> } = { box: null };
+  await expect
+    .poll(async () => (seen.box = await phraseBox(page, phrase)), { message: `"${phrase}" is not in the article` })
+    .not.toBeNull();
+  const { box } = seen;
+  if (!box) throw new Error(`"${phrase}" is not in the article`);
   await page.mouse.move(box.x1, box.y1);
   await page.mouse.down();
   await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
@@ -146,10 +152,13 @@ export async function chartArea(chart: Locator): Promise<{ x: number; y: number;
   const over = chart.locator('.u-over');
   let box: { x: number; y: number; width: number; height: number } | null = null;
   await expect
-    .poll(async () => {
-      box = await over.boundingBox();
-      return box !== null && box.width > 0 && box.height > 0;
-    }, { message: 'the chart was never laid out' })
+    .poll(
+      async () => {
+        box = await over.boundingBox();
+        return box !== null && box.width > 0 && box.height > 0;
+      },
+      { message: 'the chart was never laid out' },
+    )
     .toBe(true);
   return box!;
 }
