@@ -6,6 +6,7 @@
  */
 import { grantAnalyst, migrateDesk, DESK_SCHEMA_VERSION } from '../db/deskServer';
 import { connectDesk, type DeskConfig } from '../services/desk/connection';
+import { buildSnapshot } from '../services/desk/snapshotBuild';
 import { numeric, text, type CliCommand, type CliValues } from './command';
 
 function configOf(values: CliValues): DeskConfig {
@@ -47,26 +48,51 @@ async function init(values: CliValues, out: (line: string) => void): Promise<num
   }
 }
 
+/** `desk snapshot` (the desk's IT, no workspace): the desk's corpus as one file, for new analysts' first sync. */
+async function snapshot(values: CliValues, out: (line: string) => void): Promise<number> {
+  const client = await connectDesk(configOf(values), process.env.PARLEY_DESK_PASSWORD ?? process.env.PGPASSWORD);
+  try {
+    const r = await buildSnapshot(client, { workspace: text(values, 'builder') ?? undefined, log: out });
+    if (!r.snapshot) {
+      out(`The desk's snapshot already holds every change set (${r.pulled} new ones pulled); nothing was stored.`);
+      return 0;
+    }
+    const s = r.snapshot;
+    out(
+      `Snapshot ${s.id}: every change set through ${s.throughSeq}, ${(s.bytes / 2 ** 20).toFixed(1)} MB, workspace schema ${s.schemaVersion}, in ${(r.ms / 1000).toFixed(1)} s. New analysts' first sync starts from it.`,
+    );
+    return 0;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
 export const deskCommand: CliCommand = {
-  summary: 'A desk of analysts on one PostgreSQL database: init (IT), connect, sync, status.',
-  usage: 'desk init|connect|sync|status [--host h] [--port n] [--database d] [--user u] [--ca-file f] [--analyst name[:tags][:consensus]]…',
+  summary: 'A desk of analysts on one PostgreSQL database: init and snapshot (IT), connect, sync, status.',
+  usage:
+    'desk init|snapshot|connect|sync|status [--host h] [--port n] [--database d] [--user u] [--ca-file f] [--analyst name[:tags][:consensus]]… [--builder file]',
   options: {
     host: { type: 'string' },
     database: { type: 'string' },
     user: { type: 'string' },
     'ca-file': { type: 'string' },
     analyst: { type: 'string', multiple: true },
+    builder: { type: 'string' },
   },
   help: [
     '  init      prepare the database (schema, roles, row-level security); run by the desk’s administrator, needs no workspace',
+    '  snapshot  store the desk’s corpus as one file, from which a new analyst’s first sync starts (run by the administrator,',
+    '            again now and then: a laptop pulls the sets made since); --builder FILE keeps the file it is built in, so the',
+    '            next run pulls only the sets made since',
     '  connect   set this workspace’s desk (--host, --port, --database, --user, --ca-file for a host not this machine)',
     '  sync      one round now: pull colleagues’ change sets, send this workspace’s',
     '  status    synced, N to send, or offline since …',
     '  Passwords: PARLEY_DESK_PASSWORD (or PGPASSWORD) in the environment, never a flag.',
   ],
   withoutWorkspace(values, positionals, out) {
-    if (positionals[0] !== 'init') return null;
-    return init(values, out);
+    if (positionals[0] === 'init') return init(values, out);
+    if (positionals[0] === 'snapshot') return snapshot(values, out);
+    return null;
   },
   async run(values, positionals, { call, out }) {
     const [sub] = positionals;
@@ -82,7 +108,7 @@ export const deskCommand: CliCommand = {
       if (s.error) out(`Last error: ${s.error}`);
       return s.state === 'offline' ? 1 : 0;
     }
-    out('Usage: npm run cli -- desk init|connect|sync|status (--help explains them).');
+    out('Usage: npm run cli -- desk init|snapshot|connect|sync|status (--help explains them).');
     return 2;
   },
 };

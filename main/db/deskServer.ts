@@ -88,6 +88,33 @@ const DESK_MIGRATIONS: readonly DeskMigration[] = [
       $$;
     `,
   },
+  {
+    // A first sync from a snapshot (issue 18): the desk's corpus as one SQLite file, built by `desk snapshot` (the
+    // administrator), read by every analyst (every set is readable by every analyst, so one file serves them all).
+    // Its chunks are stored uncompressed (STORAGE EXTERNAL): a workspace's pages compress little and slowly, and a
+    // laptop should get them at the speed of COPY, not of the server's decompression.
+    version: 3,
+    sql: `
+      CREATE TABLE parley.snapshots (
+        id bigserial PRIMARY KEY,
+        through_seq bigint NOT NULL,
+        schema_version integer NOT NULL,
+        bytes bigint NOT NULL,
+        sha256 text NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+        chunks integer NOT NULL,
+        ready boolean NOT NULL DEFAULT false,
+        made_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE parley.snapshot_chunks (
+        snapshot_id bigint NOT NULL REFERENCES parley.snapshots(id) ON DELETE CASCADE,
+        n integer NOT NULL,
+        data bytea NOT NULL,
+        PRIMARY KEY (snapshot_id, n)
+      );
+      ALTER TABLE parley.snapshot_chunks ALTER COLUMN data SET STORAGE EXTERNAL;
+      GRANT SELECT ON parley.snapshots, parley.snapshot_chunks TO ${ANALYST_GROUP};
+    `,
+  },
 ];
 
 export const DESK_SCHEMA_VERSION = DESK_MIGRATIONS[DESK_MIGRATIONS.length - 1]?.version ?? 0;

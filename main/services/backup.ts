@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { BackupInfo, BackupSettings } from '../../shared/api/exchange';
 import { ApiError } from '../../shared/api/errors';
 import { present } from '../../shared/domain/present';
-import { openWorkspace, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
 import { countsOf, integrityCheck, makeSelfContained, onlineBackup, openReadonly, type Counts } from '../db/files';
 import { hasTable, schemaVersion as schemaVersionOf } from '../db/schemaInfo';
 import { getSetting } from '../db/settings';
@@ -18,6 +18,7 @@ import { SCHEMA_VERSION } from '../db/migrations';
 import type { AppContext } from './context';
 import { saveRecoveryNotice } from './recovery';
 import { saveSettings } from './settings';
+import { swapWorkspaceFile } from './workspaceFile';
 
 type Kind = 'manual' | 'daily' | 'pre-restore' | 'kept';
 const NAME = /^parley-(manual|daily|pre-restore|kept)-(\d{8})-(\d{6})(?:-(\d+))?\.sqlite$/;
@@ -289,21 +290,9 @@ async function swapInBackup(ctx: AppContext, fileName: string): Promise<{ restor
   const target = ctx.workspace.path;
   const incoming = `${target}.restoring`;
   fs.copyFileSync(backup.path, incoming);
-  ctx.workspace.close();
   try {
-    for (const side of ['-wal', '-shm']) fs.rmSync(`${target}${side}`, { force: true });
-    // A file with other hard links is overwritten in place, so every name still reaches the restored workspace.
-    if (fs.statSync(target).nlink > 1) {
-      fs.copyFileSync(incoming, target);
-      fs.rmSync(incoming);
-    } else fs.renameSync(incoming, target);
-    ctx.workspace = openWorkspace(target, { nativeBinding: process.env.PARLEY_NATIVE_BINDING || undefined });
+    swapWorkspaceFile(ctx, incoming, savedAs.path);
   } catch (err) {
-    // Put back what was there, so the analyst is never left without a workspace.
-    fs.rmSync(incoming, { force: true });
-    for (const side of ['-wal', '-shm']) fs.rmSync(`${target}${side}`, { force: true });
-    fs.copyFileSync(savedAs.path, target);
-    ctx.workspace = openWorkspace(target, { nativeBinding: process.env.PARLEY_NATIVE_BINDING || undefined });
     throw new ApiError('INTERNAL', `The restore failed (${(err as Error).message}); the workspace is as it was before.`);
   }
   return { restored: backup, savedAs };

@@ -11,10 +11,11 @@ export const DeskStatus = z.object({
   lastSyncAtMs: z.number().nullable(),
   offlineSinceMs: z.number().nullable(),
   /**
-   * A first sync's progress, in change sets pulled; then, after a large pull (stage 'index'), in steps of building
-   * the search index and the indexes it set aside.
+   * A first sync's progress: in bytes of the desk's snapshot where it starts from one (stage 'snapshot'), in change
+   * sets pulled; then, after a large pull (stage 'index'), in steps of building the search index and the indexes it
+   * set aside.
    */
-  progress: z.object({ done: z.number().int(), total: z.number().int(), stage: z.literal('index').optional() }).nullable(),
+  progress: z.object({ done: z.number().int(), total: z.number().int(), stage: z.enum(['index', 'snapshot']).optional() }).nullable(),
   error: z.string().nullable(),
   /** Changes from the desk that could not be made here (their row was deleted here), this session. */
   notApplied: z.number().int().nonnegative(),

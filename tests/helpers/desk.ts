@@ -139,6 +139,17 @@ export function seriesDistance(x: ScoreSeries, y: ScoreSeries): number {
   return Number.isNaN(worst) ? Infinity : worst;
 }
 
+/** Runs `f` on a connection of the desk's owner (the administrator's role). */
+export async function asAdmin<T>(desk: PgServer, f: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: desk.url });
+  await c.connect();
+  try {
+    return await f(c);
+  } finally {
+    await c.end();
+  }
+}
+
 /** Change sets on the desk, and how many distinct uids among them (equal when no set is stored twice). */
 export async function deskSetCounts(desk: PgServer): Promise<{ sets: number; distinct: number }> {
   const c = new pg.Client({ connectionString: desk.url });

@@ -3,13 +3,12 @@
  * held on joining (never the corpus it just pulled), a baseline cut mid-send and resumed with another page size
  * loses and doubles nothing, and pulls come in batches bounded by the desk's stored size.
  */
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { SYNCED_TABLES } from '../../main/db/deskLocal';
 import { setsAfter } from '../../main/db/deskServer';
 import { getSetting } from '../../main/db/settings';
 import { postgresBinaries, startPostgres, type PgServer } from '../support/postgres';
-import { ARTICLE, deskSuite, deskView, freshDesk, tag, type Laptop } from '../helpers/desk';
+import { ARTICLE, asAdmin, deskSuite, deskView, freshDesk, tag, type Laptop } from '../helpers/desk';
 
 const { bin, reason } = postgresBinaries();
 if (!bin) console.warn(`desk-first-sync.test.ts skipped: ${reason}`);
@@ -17,19 +16,9 @@ if (!bin) console.warn(`desk-first-sync.test.ts skipped: ${reason}`);
 const suite = deskSuite(bin, startPostgres);
 const open = suite.open;
 
-async function onDesk<T>(desk: PgServer, f: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: desk.url });
-  await c.connect();
-  try {
-    return await f(c);
-  } finally {
-    await c.end();
-  }
-}
-
 /** Rows of `table` the analyst's sets carry, counted on the desk. */
 const rowsSentBy = (desk: PgServer, analyst: string, table: string) =>
-  onDesk(desk, async (c) => {
+  asAdmin(desk, async (c) => {
     const r = await c.query(
       "SELECT count(*) AS n FROM parley.change_sets s, jsonb_array_elements(s.changes) ch WHERE s.analyst = $1 AND ch->>'t' = $2",
       [analyst, table],
@@ -94,7 +83,7 @@ describe.skipIf(!bin)('a first sync', () => {
     const article = await a.ok('articles:create', ARTICLE);
     for (const exact of ['warned India', 'offered talks', 'agreed to meet']) await tag(a, article.id, exact);
     await a.sync(desk);
-    await onDesk(desk, async (c) => {
+    await asAdmin(desk, async (c) => {
       const all = await setsAfter(c, 0, 500);
       expect(all.length).toBeGreaterThan(3);
       expect(all.map((s) => s.seq)).toEqual([...all.map((s) => s.seq)].sort((x, y) => x - y));

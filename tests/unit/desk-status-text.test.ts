@@ -1,7 +1,7 @@
 /** How the desk's status reads in the top bar: each state, and no flicker to "syncing" during a routine round. */
 import { describe, expect, it } from 'vitest';
 import type { DeskStatus } from '../../shared/api/desk';
-import { clockAndDate, deskDetail, deskLine } from '../../renderer/src/components/desk/deskText';
+import { clockAndDate, deskDetail, deskLine, progressText } from '../../renderer/src/components/desk/deskText';
 
 const at = new Date(2026, 11, 1, 9, 5).getTime();
 const base: DeskStatus = {
@@ -34,6 +34,16 @@ describe('deskLine', () => {
     const indexing = { ...base, state: 'syncing' as const, progress: { done: 30, total: 120, stage: 'index' as const } };
     expect(deskLine(indexing).text).toBe('Desk: indexing for search 25%');
     expect(deskDetail(indexing).join(' ')).toMatch(/building the search index \(step 30 of 120\)\. Until it ends, search may miss/);
+    // A first sync from the desk's snapshot counts bytes of one file.
+    const snapshot = {
+      ...base,
+      state: 'syncing' as const,
+      progress: { done: 300 * 2 ** 20, total: 1200 * 2 ** 20, stage: 'snapshot' as const },
+    };
+    expect(deskLine(snapshot).text).toBe('Desk: downloading the corpus 25%');
+    expect(progressText(snapshot.progress)).toBe('300 of 1,200 MB of the desk’s corpus');
+    expect(progressText({ done: 3, total: 9 })).toBe('3 of 9 change sets');
+    expect(deskDetail(snapshot).join(' ')).toMatch(/downloading the desk's corpus as one file \(300 of 1,200 MB/);
   });
 
   it('a routine round keeps the last outcome on screen; a first round says syncing', () => {

@@ -76,7 +76,10 @@ async function round(ctx: AppContext, s: DeskState): Promise<void> {
       s.offlineSinceMs = null;
       s.error = r.refused.length
         ? `The desk refused ${r.refused.length} change(s) as not yours to make: ${r.refused.slice(0, 3).join('; ')}.`
-        : null;
+        : r.snapshot?.skipped
+          ? // Nothing is missing (every set came by replay), but a snapshot that cannot be used is the desk IT's to remake.
+            `The first sync replayed every change set: ${r.snapshot.skipped}. Tell the desk’s IT (npm run cli -- desk snapshot).`
+          : null;
     } finally {
       await client.end().catch(() => {});
     }

@@ -7,7 +7,6 @@
  * sent, and the desk stores a uid once, so a send cut after the desk committed
  * but before this laptop noted it is simply sent again, harmlessly.
  */
-import crypto from 'node:crypto';
 import type pg from 'pg';
 import { insertSets, setsAfter, waitingAfter, type OutgoingSet } from '../../db/deskServer';
 import { beginBulkIndexes, bulkIndexesPending, bumpScoreGeneration, finishBulkIndexesInSteps, worthBulk } from '../../db/deskBulkIndexes';
@@ -21,20 +20,10 @@ import { batchApplier } from './batchApply';
 import { widenCache } from '../../db/deskBulk';
 import { portableChangesOfSet, portableCreate, type PortableChange } from './portable';
 import { valueBaseline, type ValueChange } from './sharedValues';
+import { DESK_KEYS as KEYS, workspaceUid } from './cursors';
+import { takeSnapshot, type SnapshotOutcome } from './snapshot';
 
-const KEYS = {
-  workspaceUid: 'desk.workspaceUid',
-  pulledThrough: 'desk.pulledThrough',
-  /** The last change-log entry sent (entries, not sets: a set an import is still adding to goes in parts). */
-  pushedThrough: 'desk.pushedThrough',
-  /** "<table index>:<last id>" of the rows from before the desk sent so far; "done" once all are. */
-  baseline: 'desk.baseline',
-  /** Each table's last row id when the workspace joined (JSON): the rows "from before the desk". */
-  baselineUpto: 'desk.baselineUpto',
-  /** "done" once the outlet grades and grade factors from before the desk went (a set of their own). */
-  valueBaseline: 'desk.valueBaseline',
-  refused: 'desk.refused',
-} as const;
+export { hasSynced, workspaceUid } from './cursors';
 
 export interface SyncOptions {
   /** The analyst's desk name (their PostgreSQL role). */
@@ -43,7 +32,10 @@ export interface SyncOptions {
   batch?: number;
   /** Rows per set when sending what was here before the desk. */
   baselineRows?: number;
-  onProgress?(p: { done: number; total: number; stage?: 'index' }): void;
+  /** A first sync's progress: the snapshot's bytes (stage 'snapshot'), then sets pulled, then the index's steps. */
+  onProgress?(p: { done: number; total: number; stage?: 'index' | 'snapshot' }): void;
+  /** Whether an empty laptop's first sync may start from the desk's snapshot (the default); false replays every set. */
+  snapshot?: boolean;
   /** After each send the desk committed (tests cut the connection here). */
   onSent?(sets: number): void;
   /** After each pull batch committed (tests cut the pull here). */
@@ -63,17 +55,8 @@ export interface SyncResult {
   refused: string[];
   /** Milliseconds spent rebuilding the search index and secondary indexes after a large pull (0 when none). */
   indexMs: number;
-}
-
-/** This workspace's name on the desk: the origin of every set it sends, and the prefix of their uids. */
-export function workspaceUid(ctx: AppContext): string {
-  const { db } = ctx.workspace;
-  let uid = getSetting(db, KEYS.workspaceUid);
-  if (!uid) {
-    uid = crypto.randomUUID();
-    setSetting(db, KEYS.workspaceUid, uid);
-  }
-  return uid;
+  /** A first sync's snapshot: taken, or why not (null when there was none to consider). */
+  snapshot: SnapshotOutcome | null;
 }
 
 const numberSetting = (ctx: AppContext, key: string) => Number(getSetting(ctx.workspace.db, key) ?? 0);
@@ -94,12 +77,6 @@ export function refusedSets(ctx: AppContext): string[] {
 /** The analyst has read the list of refused sets (their changes stay in this workspace): it starts empty again. */
 export function dismissRefusedSets(ctx: AppContext): void {
   deleteSetting(ctx.workspace.db, KEYS.refused);
-}
-
-/** Whether this workspace has exchanged anything with a desk (its cursors then belong to that desk). */
-export function hasSynced(ctx: AppContext): boolean {
-  const { db } = ctx.workspace;
-  return getSetting(db, KEYS.pulledThrough) !== null || getSetting(db, KEYS.pushedThrough) !== null;
 }
 
 /** About this much of the desk's stored sets per pull batch (one SQLite transaction): a first sync's sets are big. */
@@ -162,6 +139,13 @@ async function pull(ctx: AppContext, client: pg.ClientBase, o: SyncOptions, out:
     out.indexMs += await finishBulkIndexesInSteps(db, nextTurn, (done, total) => o.onProgress?.({ done, total, stage: 'index' }));
     restoreCache();
   }
+}
+
+/** Only the pull of a round: what `desk snapshot` builds its file from (it sends nothing). */
+export async function pullOnly(ctx: AppContext, client: pg.ClientBase, o: SyncOptions): Promise<SyncResult> {
+  const out: SyncResult = { pulled: 0, sent: 0, conflicts: 0, notApplied: [], refused: [], indexMs: 0, snapshot: null };
+  await pull(ctx, client, o, out);
+  return out;
 }
 
 /** Sends sets; a set the desk refuses (row-level security: not this analyst's to make) is noted, and the rest still go. */
@@ -275,7 +259,9 @@ async function sendValueBaseline(
 
 /** One round: pull, then send. Throws when the desk cannot be reached (what was done before the cut stays done). */
 export async function syncOnce(ctx: AppContext, client: pg.ClientBase, o: SyncOptions): Promise<SyncResult> {
-  const out: SyncResult = { pulled: 0, sent: 0, conflicts: 0, notApplied: [], refused: [], indexMs: 0 };
+  const out: SyncResult = { pulled: 0, sent: 0, conflicts: 0, notApplied: [], refused: [], indexMs: 0, snapshot: null };
+  // An empty laptop starts from the desk's snapshot, where it has one: the sets after it are then pulled as usual.
+  if (o.snapshot !== false) out.snapshot = await takeSnapshot(ctx, client, o);
   noteJoining(ctx);
   // Read before the pull: this laptop's own values, not the colleagues' it is about to take (sent back, they would
   // read as a decision of this laptop's and clash with a colleague's newer one).

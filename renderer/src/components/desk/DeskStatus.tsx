@@ -5,7 +5,7 @@ import { useUi } from '../../state/ui';
 import { ImportDialog } from '../exchange/ImportDialog';
 import { DeskDialog } from './DeskDialog';
 import { DeskNearDuplicates } from './DeskNearDuplicates';
-import { deskDetail, deskLine } from './deskText';
+import { deskDetail, deskLine, progressText } from './deskText';
 import { useDeskDialog } from './deskUi';
 import './desk.css';
 
@@ -52,7 +52,7 @@ export function DeskStatus() {
               aria-valuemin={0}
               aria-valuemax={s.progress.total}
               aria-valuenow={s.progress.done}
-              aria-valuetext={`${s.progress.done} of ${s.progress.total} ${s.progress.stage === 'index' ? 'steps of the search index' : 'change sets'}`}
+              aria-valuetext={progressText(s.progress)}
             >
               <span style={{ width: `${Math.round((100 * s.progress.done) / s.progress.total)}%` }} />
             </span>

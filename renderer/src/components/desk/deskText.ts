@@ -27,6 +27,16 @@ function shownState(s: DeskStatus): DeskStatus['state'] {
   return s.toSend > 0 ? 'to-send' : 'synced';
 }
 
+const STAGE_WORDS = { sets: 'syncing', snapshot: 'downloading the corpus', index: 'indexing for search' } as const;
+
+const megabytes = (bytes: number) => (bytes / 2 ** 20).toLocaleString('en', { maximumFractionDigits: bytes < 10 * 2 ** 20 ? 1 : 0 });
+
+/** The progress bar's words for a screen reader: "D of T change sets", "D of T MB of the desk's corpus", … */
+export function progressText(p: NonNullable<DeskStatus['progress']>): string {
+  if (p.stage === 'snapshot') return `${megabytes(p.done)} of ${megabytes(p.total)} MB of the desk’s corpus`;
+  return `${p.done} of ${p.total} ${p.stage === 'index' ? 'steps of the search index' : 'change sets'}`;
+}
+
 export function deskLine(s: DeskStatus): { text: string; tone: DeskTone } {
   switch (shownState(s)) {
     case 'off':
@@ -37,7 +47,7 @@ export function deskLine(s: DeskStatus): { text: string; tone: DeskTone } {
       // A percentage, short enough for the top bar; the bar beside it says "D of T change sets" to a screen reader.
       return {
         text: s.progress
-          ? `Desk: ${s.progress.stage === 'index' ? 'indexing for search' : 'syncing'} ${Math.floor((100 * s.progress.done) / s.progress.total)}%`
+          ? `Desk: ${STAGE_WORDS[s.progress.stage ?? 'sets']} ${Math.floor((100 * s.progress.done) / s.progress.total)}%`
           : 'Desk: syncing…',
         tone: 'busy',
       };
@@ -59,6 +69,10 @@ export function deskDetail(s: DeskStatus): string[] {
   if (s.progress?.stage === 'index')
     out.push(
       `Everything is pulled; building the search index (step ${s.progress.done.toLocaleString('en')} of ${s.progress.total.toLocaleString('en')}). Until it ends, search may miss the desk's articles and your changes wait.`,
+    );
+  else if (s.progress?.stage === 'snapshot')
+    out.push(
+      `A first sync: downloading the desk's corpus as one file (${progressText(s.progress)}); then the changes made since come as usual.`,
     );
   else if (s.progress) out.push(`${s.progress.done.toLocaleString('en')} of ${s.progress.total.toLocaleString('en')} change sets pulled.`);
   if (s.error) out.push(s.error);
