@@ -113,3 +113,8 @@ export function makeOwn(db: Db, me: string, settings: readonly { key: string; va
   const put = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
   for (const s of settings) put.run(s.key, s.value);
 }
+
+/** How many of the desk's change sets the workspace holds as applied. */
+export function appliedSetCount(db: Db): number {
+  return stmt(db, 'SELECT count(*) FROM desk_applied').pluck().get() as number;
+}

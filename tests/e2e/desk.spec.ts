@@ -87,7 +87,9 @@ test('two analysts on one desk: a tag travels into the colleague’s layer, and 
     await admin.query(`CREATE DATABASE ${DATABASE}`);
     await admin.end();
     const args = ['desk', 'init', '--host', '127.0.0.1', '--port', String(desk.port), '--database', DATABASE, '--user', desk.user];
-    const init = spawnSync(process.execPath, [CLI, ...args, '--analyst', 'alice', '--analyst', 'bob'], { encoding: 'utf8' });
+    const init = spawnSync(process.execPath, [CLI, ...args, '--analyst', 'alice', '--analyst', 'bob', '--analyst', 'carol'], {
+      encoding: 'utf8',
+    });
     expect(init.status, init.stdout + init.stderr).toBe(0);
     expect(init.stdout).toContain('Analyst bob');
 
@@ -193,6 +195,34 @@ test('two analysts on one desk: a tag travels into the colleague’s layer, and 
     await library.getByRole('button', { name: new RegExp(title) }).click();
     await b.page.getByRole('combobox', { name: 'Layer shown' }).selectOption('coder:alice');
     await expect(tagsB).toContainText('Threat USA→IND');
+
+    // The desk's IT makes a snapshot; Carol, new, connects an empty Parley: it starts from the snapshot (so it sends
+    // nothing back, not even the seed rows a replaying laptop sends as "from before the desk") and shows the corpus.
+    const snap = spawnSync(process.execPath, [CLI, 'desk', 'snapshot', ...args.slice(2)], { encoding: 'utf8' });
+    expect(snap.status, snap.stdout + snap.stderr).toBe(0);
+    expect(snap.stdout).toMatch(/Snapshot \d+: every change set through \d+/);
+    const c = await laptop(browser);
+    try {
+      await c.page.getByRole('button', { name: 'Connect to a desk…' }).click();
+      await fillDesk(c.page, desk, 'carol');
+      await expect(deskLine(c.page)).toHaveText('Desk: synced', { timeout: 30_000 });
+      const libraryC = c.page.getByRole('navigation', { name: 'Library' });
+      await expect(libraryC.getByRole('button', { name: /Tariff talks narrow/ })).toHaveCount(2);
+      await libraryC.getByRole('button', { name: new RegExp(title) }).click();
+      await c.page.getByRole('combobox', { name: 'Layer shown' }).selectOption('coder:alice');
+      await expect(c.page.getByRole('region', { name: 'Tags in this article' })).toContainText('Threat USA→IND');
+      await c.page.screenshot({ path: '.cache/screens/desk-first-sync-snapshot.png' });
+      const sentByCarol = new pg.Client({ connectionString: desk.url.replace(/\/postgres$/, `/${DATABASE}`) });
+      await sentByCarol.connect();
+      const carolSets = await sentByCarol.query("SELECT count(*) AS n FROM parley.change_sets WHERE analyst = 'carol'");
+      await sentByCarol.end();
+      expect(Number(carolSets.rows[0].n)).toBe(0);
+      expect(c.offsite, 'requests that left 127.0.0.1').toEqual([]);
+    } finally {
+      await c.context.close();
+      await stopServer(c.child);
+      fs.rmSync(c.dir, { recursive: true, force: true });
+    }
 
     // The desk goes down: both keep working, and say since when they are apart.
     await desk.kill();

@@ -94,6 +94,7 @@ describe.skipIf(!bin)('a first sync from the desk’s snapshot', () => {
     const uid = workspaceUid(fromSnapshot.ctx);
     const r = await fromSnapshot.sync(desk);
     expect(r.snapshot?.taken?.throughSeq).toBeGreaterThan(0);
+    expect(r.snapshot?.taken?.sets).toBe(r.snapshot!.taken!.throughSeq);
     expect(r.pulled).toBe(after);
     const through = await deskSeq(desk);
     const replayed = open('bob');

@@ -71,7 +71,8 @@ async function round(ctx: AppContext, s: DeskState): Promise<void> {
     try {
       const r = await syncOnce(ctx, client, { me: config.user, onProgress: (p) => (s.progress = p.total > 0 ? p : null) });
       s.notApplied += r.notApplied.length;
-      s.pulled += r.pulled;
+      // The sets a snapshot brought count as pulled: the window refreshes what it shows.
+      s.pulled += r.pulled + (r.snapshot?.taken?.sets ?? 0);
       s.lastSyncAtMs = ctx.now().getTime();
       s.offlineSinceMs = null;
       s.error = r.refused.length

@@ -22,7 +22,15 @@ import { openWorkspace, type Db } from '../../db/connection';
 import { openReadonly, vacuumInto } from '../../db/files';
 import { bumpScoreGeneration } from '../../db/deskBulkIndexes';
 import { lastLogId } from '../../db/deskLocal';
-import { allSettings, emptiness, latestSnapshot, makeOwn, snapshotCopySql, type DeskSnapshot } from '../../db/deskSnapshots';
+import {
+  allSettings,
+  appliedSetCount,
+  emptiness,
+  latestSnapshot,
+  makeOwn,
+  snapshotCopySql,
+  type DeskSnapshot,
+} from '../../db/deskSnapshots';
 import { SCHEMA_VERSION } from '../../db/migrations';
 import { setSetting } from '../../db/settings';
 import { schemaVersion } from '../../db/schemaInfo';
@@ -36,7 +44,14 @@ import { DESK_KEYS, hasSynced, workspaceUid } from './cursors';
 /** What a first sync from a snapshot did, or why it replayed instead. */
 export interface SnapshotOutcome {
   /** The snapshot taken, or null when the round replayed every set. */
-  taken: { throughSeq: number; bytes: number; downloadMs: number; swapMs: number } | null;
+  taken: {
+    throughSeq: number;
+    /** The desk's change sets it holds. */
+    sets: number;
+    bytes: number;
+    downloadMs: number;
+    swapMs: number;
+  } | null;
   /** Why the desk's snapshot could not be used, where there was one (a matter for the desk's IT); null otherwise. */
   skipped: string | null;
 }
@@ -220,14 +235,16 @@ export async function takeSnapshot(ctx: AppContext, client: pg.ClientBase, o: Ta
     workspaceUid(ctx); // this laptop's identity on the desk, made now if it had none, travels in its settings
     const settings = allSettings(ctx.workspace.db);
     const own = openWorkspace(incoming, { noLock: true, nativeBinding: process.env.PARLEY_NATIVE_BINDING || undefined });
+    let sets: number;
     try {
       makeSnapshotOwn(own.db, o.me, settings, snap.throughSeq);
+      sets = appliedSetCount(own.db);
     } finally {
       own.close();
     }
     swapIn(ctx, incoming);
     return {
-      taken: { throughSeq: snap.throughSeq, bytes: snap.bytes, downloadMs, swapMs: performance.now() - swapStarted },
+      taken: { throughSeq: snap.throughSeq, sets, bytes: snap.bytes, downloadMs, swapMs: performance.now() - swapStarted },
       skipped: null,
     };
   } catch (err) {
