@@ -25,34 +25,73 @@ interface RawSnapshot {
   chunks: number;
 }
 
-/** The desk's newest complete snapshot, or null (none made, or a desk from before snapshots). */
-export async function latestSnapshot(client: pg.ClientBase): Promise<DeskSnapshot | null> {
+/**
+ * The desk's newest complete snapshot of this workspace schema (a snapshot of another Parley's schema is no use: an
+ * older one's builder dropped what it could not read, a newer one's file this Parley cannot open), or null; with
+ * the schema of the newest snapshot of any schema, to say why none is used.
+ */
+export async function latestSnapshot(
+  client: pg.ClientBase,
+  schemaVersion: number,
+): Promise<{ snapshot: DeskSnapshot | null; otherSchema: number | null }> {
   const table = await client.query<{ t: string | null }>("SELECT to_regclass('parley.snapshots')::text AS t");
-  if (!table.rows[0]?.t) return null;
+  if (!table.rows[0]?.t) return { snapshot: null, otherSchema: null };
   const { rows } = await client.query<RawSnapshot>(
-    'SELECT id, through_seq, schema_version, bytes, sha256, chunks FROM parley.snapshots WHERE ready ORDER BY id DESC LIMIT 1',
+    `SELECT id, through_seq, schema_version, bytes, sha256, chunks FROM parley.snapshots
+     WHERE ready ORDER BY schema_version = $1 DESC, through_seq DESC, id DESC LIMIT 1`,
+    [schemaVersion],
   );
   const r = rows[0];
-  if (!r) return null;
+  if (!r) return { snapshot: null, otherSchema: null };
+  if (r.schema_version !== schemaVersion) return { snapshot: null, otherSchema: r.schema_version };
   return {
-    id: Number(r.id),
-    throughSeq: Number(r.through_seq),
-    schemaVersion: r.schema_version,
-    bytes: Number(r.bytes),
-    sha256: r.sha256,
-    chunks: r.chunks,
+    snapshot: {
+      id: Number(r.id),
+      throughSeq: Number(r.through_seq),
+      schemaVersion: r.schema_version,
+      bytes: Number(r.bytes),
+      sha256: r.sha256,
+      chunks: r.chunks,
+    },
+    otherSchema: null,
   };
 }
 
+/** A read-only transaction whose view of the desk holds still: a snapshot read in it is read whole, whatever is stored meanwhile. */
+export async function inSteadyView<T>(client: pg.ClientBase, f: () => Promise<T>): Promise<T> {
+  await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  try {
+    const out = await f();
+    await client.query('COMMIT');
+    return out;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  }
+}
+
 /**
- * Stores a snapshot, its chunks read one at a time by `chunk(n)`, and withdraws the older ones, in one desk
- * transaction: a cut leaves the desk as it was. A laptop downloading an older one meanwhile still reads it to the
- * end (its COPY's view of the table is the one it started with).
+ * Stores a snapshot, its chunks read one at a time by `chunk(n)`, and withdraws the older ones of its schema, in one
+ * desk transaction: a cut leaves the desk as it was. A laptop downloading an older one meanwhile reads it to the
+ * end (it reads in a steady view). Returns null, storing nothing, where a snapshot of this schema holding as many
+ * sets was stored meanwhile (two runs of `desk snapshot` at once).
  */
-export async function storeSnapshot(client: pg.ClientBase, meta: Omit<DeskSnapshot, 'id'>, chunk: (n: number) => Buffer): Promise<number> {
+export async function storeSnapshot(
+  client: pg.ClientBase,
+  meta: Omit<DeskSnapshot, 'id'>,
+  chunk: (n: number) => Buffer,
+): Promise<number | null> {
   await client.query('BEGIN');
   try {
     await client.query("SELECT pg_advisory_xact_lock(hashtext('parley.snapshots'))");
+    const newer = await client.query('SELECT 1 FROM parley.snapshots WHERE ready AND schema_version = $1 AND through_seq >= $2', [
+      meta.schemaVersion,
+      meta.throughSeq,
+    ]);
+    if ((newer.rowCount ?? 0) > 0) {
+      await client.query('ROLLBACK');
+      return null;
+    }
     const { rows } = await client.query<{ id: string }>(
       'INSERT INTO parley.snapshots (through_seq, schema_version, bytes, sha256, chunks) VALUES ($1, $2, $3, $4, $5) RETURNING id',
       [meta.throughSeq, meta.schemaVersion, meta.bytes, meta.sha256, meta.chunks],
@@ -62,7 +101,7 @@ export async function storeSnapshot(client: pg.ClientBase, meta: Omit<DeskSnapsh
       await client.query('INSERT INTO parley.snapshot_chunks (snapshot_id, n, data) VALUES ($1, $2, $3)', [id, n, chunk(n)]);
     }
     await client.query('UPDATE parley.snapshots SET ready = true WHERE id = $1', [id]);
-    await client.query('DELETE FROM parley.snapshots WHERE id < $1', [id]);
+    await client.query('DELETE FROM parley.snapshots WHERE id <> $1 AND schema_version = $2', [id, meta.schemaVersion]);
     await client.query('COMMIT');
     return id;
   } catch (err) {

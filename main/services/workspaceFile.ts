@@ -12,7 +12,13 @@ const reopen = (file: string) => openWorkspace(file, { nativeBinding: process.en
  */
 export function swapWorkspaceFile(ctx: AppContext, incoming: string, putBack: string): void {
   const target = ctx.workspace.path;
-  ctx.workspace.close();
+  try {
+    ctx.workspace.close();
+  } catch (err) {
+    // Its last checkpoint failed (a full disk): the file and its WAL are as they were, and are opened again.
+    ctx.workspace = reopen(target);
+    throw err;
+  }
   try {
     for (const side of ['-wal', '-shm']) fs.rmSync(`${target}${side}`, { force: true });
     if (fs.statSync(target).nlink > 1) {

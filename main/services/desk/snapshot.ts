@@ -16,6 +16,7 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { openWorkspace, type Db } from '../../db/connection';
@@ -26,13 +27,14 @@ import {
   allSettings,
   appliedSetCount,
   emptiness,
+  inSteadyView,
   latestSnapshot,
   makeOwn,
   snapshotCopySql,
   type DeskSnapshot,
 } from '../../db/deskSnapshots';
 import { SCHEMA_VERSION } from '../../db/migrations';
-import { setSetting } from '../../db/settings';
+import { getSetting, setSetting } from '../../db/settings';
 import { schemaVersion } from '../../db/schemaInfo';
 import type { AppContext } from '../context';
 import { swapWorkspaceFile } from '../workspaceFile';
@@ -70,16 +72,24 @@ async function download(client: pg.ClientBase, snap: DeskSnapshot, file: string,
   try {
     const stream = client.query(copyTo(snapshotCopySql(snap.id)));
     const parser = new CopyBinaryField();
-    for await (const chunk of stream) {
-      for (const part of parser.feed(chunk as Buffer)) {
-        hash.update(part);
-        let off = 0;
-        while (off < part.length) off += fs.writeSync(fd, part, off);
-        written += part.length;
+    try {
+      for await (const chunk of stream) {
+        for (const part of parser.feed(chunk as Buffer)) {
+          hash.update(part);
+          let off = 0;
+          while (off < part.length) off += fs.writeSync(fd, part, off);
+          written += part.length;
+        }
+        onBytes(written);
       }
-      onBytes(written);
+      parser.end();
+    } catch (err) {
+      // A COPY left half read keeps the connection busy until the desk has sent the rest: it is cut instead, so
+      // that nothing waits on it (the round ends with this error, and the next one connects again).
+      (client as pg.ClientBase & { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+      if (err instanceof SnapshotRefused) throw new UnreadableCopy(err.message, snap.sha256);
+      throw err;
     }
-    parser.end();
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
@@ -90,6 +100,16 @@ async function download(client: pg.ClientBase, snap: DeskSnapshot, file: string,
 
 /** A snapshot this laptop will not take (it replays instead): not the bytes the desk recorded, or not readable here. */
 export class SnapshotRefused extends Error {}
+
+/** The desk's answer was not COPY's binary format: the connection was cut mid-COPY. */
+class UnreadableCopy extends Error {
+  constructor(
+    message: string,
+    readonly sha256: string,
+  ) {
+    super(message);
+  }
+}
 
 const COPY_SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 
@@ -175,9 +195,13 @@ function makeSnapshotOwn(db: Db, me: string, settings: readonly { key: string; v
   }).immediate();
 }
 
+/** Beside the workspace during a first sync from a snapshot: the download, and the empty workspace kept aside for the swap. */
+const INCOMING = '.desk-snapshot';
+const ASIDE = '.before-desk';
+
 /** Puts the snapshot in place of the laptop's (empty) workspace, as a restore does; on failure the empty one is back. */
 function swapIn(ctx: AppContext, incoming: string): void {
-  const aside = `${ctx.workspace.path}.before-desk`;
+  const aside = `${ctx.workspace.path}${ASIDE}`;
   fs.rmSync(aside, { force: true });
   vacuumInto(ctx.workspace.db, aside); // with what its WAL holds (the settings just written)
   try {
@@ -192,30 +216,73 @@ export interface TakeSnapshotOptions {
   onProgress?(p: { done: number; total: number; stage: 'snapshot' }): void;
 }
 
+/** The SHA-256 of a snapshot whose bytes could not be read as COPY's (the next round replays instead of trying it again). */
+const REFUSED_KEY = 'desk.snapshotRefused';
+
+/** Room a download needs beyond the file: its SQLite journal while it is made the laptop's own, and some to spare. */
+const SPARE_BYTES = 256 * 2 ** 20;
+
 /**
- * A first sync from the desk's snapshot, where this laptop is empty and the desk has one it can read. Returns what
- * it did; throws only when the desk cannot be reached mid-download (the round fails as any other cut does, and the
- * laptop is left as it was).
+ * A first sync from the desk's snapshot, where this laptop is empty and the desk has one it can use. Returns what
+ * it did; throws when the download cannot finish (the desk cut off, no room on disk: the round fails as any other
+ * cut does, the laptop is left as it was, and the next round starts again).
  */
 export async function takeSnapshot(ctx: AppContext, client: pg.ClientBase, o: TakeSnapshotOptions): Promise<SnapshotOutcome> {
   const none: SnapshotOutcome = { taken: null, skipped: null };
-  if (ctx.workspace.readOnly || hasSynced(ctx)) return none;
+  if (ctx.workspace.readOnly) return none;
+  const incoming = `${ctx.workspace.path}${INCOMING}`;
+  const clear = () => {
+    for (const left of [incoming, `${ctx.workspace.path}${ASIDE}`])
+      for (const side of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${left}${side}`, { force: true });
+  };
+  // What a first sync stopped by the end of the process left beside the workspace (a download, the copy aside).
+  clear();
+  if (hasSynced(ctx)) return none;
   const before = emptyNow(ctx.workspace.db);
   if (before === null) return none;
-  const snap = await latestSnapshot(client);
-  if (!snap) return none;
-  if (snap.schemaVersion > SCHEMA_VERSION) {
-    return {
-      taken: null,
-      skipped: `the desk's snapshot was made by a newer Parley (schema ${snap.schemaVersion}; this one knows up to ${SCHEMA_VERSION})`,
-    };
-  }
-  const incoming = `${ctx.workspace.path}.desk-snapshot`;
   const started = performance.now();
+  let snap: DeskSnapshot;
   try {
-    o.onProgress?.({ done: 0, total: snap.bytes, stage: 'snapshot' });
-    const sha256 = await download(client, snap, incoming, (done) => o.onProgress?.({ done, total: snap.bytes, stage: 'snapshot' }));
-    if (sha256 !== snap.sha256) throw new SnapshotRefused('its SHA-256 is not the one the desk recorded');
+    // One steady view of the desk from choosing the snapshot to its last byte: a newer one stored meanwhile does not
+    // take the chunks away.
+    const got = await inSteadyView(client, async () => {
+      const { snapshot, otherSchema } = await latestSnapshot(client, SCHEMA_VERSION);
+      if (!snapshot) {
+        const skipped =
+          otherSchema === null
+            ? null
+            : `the desk's snapshot is of another Parley's workspace schema (${otherSchema}; this one's is ${SCHEMA_VERSION})`;
+        return { snapshot: null, skipped } as const;
+      }
+      if (snapshot.sha256 === getSetting(ctx.workspace.db, REFUSED_KEY)) {
+        return { snapshot: null, skipped: "the desk's snapshot could not be read the last time" } as const;
+      }
+      const free = fs.statfsSync(path.dirname(incoming));
+      if (free.bavail * free.bsize < snapshot.bytes + SPARE_BYTES) {
+        throw new Error(
+          `The desk's corpus is ${(snapshot.bytes / 2 ** 30).toFixed(1)} GB and the disk of this workspace has ${((free.bavail * free.bsize) / 2 ** 30).toFixed(1)} GB free: free some room and the first sync goes on.`,
+        );
+      }
+      o.onProgress?.({ done: 0, total: snapshot.bytes, stage: 'snapshot' });
+      const sha256 = await download(client, snapshot, incoming, (done) =>
+        o.onProgress?.({ done, total: snapshot.bytes, stage: 'snapshot' }),
+      );
+      return { snapshot, sha256, skipped: null } as const;
+    });
+    if (!got.snapshot) return { taken: null, skipped: got.skipped };
+    snap = got.snapshot;
+    if (got.sha256 !== snap.sha256) throw new SnapshotRefused('its SHA-256 is not the one the desk recorded');
+  } catch (err) {
+    clear();
+    if (err instanceof SnapshotRefused) return { taken: null, skipped: `the desk's snapshot was not used: ${err.message}` };
+    if (err instanceof UnreadableCopy) {
+      // This connection is gone (it was cut mid-COPY); the next round replays rather than try these bytes again.
+      setSetting(ctx.workspace.db, REFUSED_KEY, err.sha256);
+      throw new Error(`The desk's snapshot could not be read (${err.message}); the next round brings every change set one by one.`);
+    }
+    throw err;
+  }
+  try {
     const downloadMs = performance.now() - started;
     // From here to the swap nothing awaits: no request of the analyst's falls between the check and the swap.
     const swapStarted = performance.now();
@@ -226,14 +293,14 @@ export async function takeSnapshot(ctx: AppContext, client: pg.ClientBase, o: Ta
     } finally {
       checked.close();
     }
-    if (found > SCHEMA_VERSION) throw new SnapshotRefused(`it is of schema ${found}, newer than this Parley's ${SCHEMA_VERSION}`);
+    if (found !== SCHEMA_VERSION) throw new SnapshotRefused(`its file is of schema ${found}, not this Parley's ${SCHEMA_VERSION}`);
     if (emptyNow(ctx.workspace.db) !== before) {
-      fs.rmSync(incoming, { force: true });
       // Something was made here while the snapshot came: the laptop is no longer empty, and replays (nothing wrong).
+      clear();
       return none;
     }
     workspaceUid(ctx); // this laptop's identity on the desk, made now if it had none, travels in its settings
-    const settings = allSettings(ctx.workspace.db);
+    const settings = allSettings(ctx.workspace.db).filter((x) => x.key !== REFUSED_KEY);
     const own = openWorkspace(incoming, { noLock: true, nativeBinding: process.env.PARLEY_NATIVE_BINDING || undefined });
     let sets: number;
     try {
@@ -248,8 +315,7 @@ export async function takeSnapshot(ctx: AppContext, client: pg.ClientBase, o: Ta
       skipped: null,
     };
   } catch (err) {
-    fs.rmSync(incoming, { force: true });
-    for (const side of ['-wal', '-shm']) fs.rmSync(`${incoming}${side}`, { force: true });
+    clear();
     if (err instanceof SnapshotRefused) return { taken: null, skipped: `the desk's snapshot was not used: ${err.message}` };
     throw err;
   }

@@ -85,9 +85,9 @@ export async function buildSnapshot(client: pg.ClientBase, o: BuildSnapshotOptio
       stages.pullMs = performance.now() - t;
       stages.indexMs = r.indexMs;
       throughSeq = Number(getSetting(ctx.workspace.db, DESK_KEYS.pulledThrough) ?? 0);
-      const newest = await latestSnapshot(client);
+      const { snapshot: newest } = await latestSnapshot(client, SCHEMA_VERSION);
       if (throughSeq === 0) throw new Error('The desk holds no change sets yet: there is nothing to make a snapshot of.');
-      if (newest && newest.throughSeq >= throughSeq && newest.schemaVersion === SCHEMA_VERSION) {
+      if (newest && newest.throughSeq >= throughSeq) {
         return { snapshot: null, pulled, ms: performance.now() - started, stages };
       }
       // Compacted, and with no WAL beside it: one file, the pages in order.
@@ -106,7 +106,7 @@ export async function buildSnapshot(client: pg.ClientBase, o: BuildSnapshotOptio
     const chunks = Math.ceil(bytes / CHUNK_BYTES);
     log(`  storing ${(bytes / 2 ** 20).toFixed(0)} MB in ${chunks} chunks`);
     const fd = fs.openSync(out, 'r');
-    let id: number;
+    let id: number | null;
     try {
       const buffer = Buffer.alloc(CHUNK_BYTES);
       const meta = { throughSeq, schemaVersion: SCHEMA_VERSION, bytes, sha256, chunks };
@@ -115,6 +115,8 @@ export async function buildSnapshot(client: pg.ClientBase, o: BuildSnapshotOptio
       fs.closeSync(fd);
     }
     stages.storeMs = performance.now() - t;
+    // Another run stored one as new meanwhile: it stands.
+    if (id === null) return { snapshot: null, pulled, ms: performance.now() - started, stages };
     return {
       snapshot: { id, throughSeq, schemaVersion: SCHEMA_VERSION, bytes, sha256, chunks },
       pulled,
