@@ -235,9 +235,10 @@ export async function takeSnapshot(ctx: AppContext, client: pg.ClientBase, o: Ta
     for (const left of [incoming, `${ctx.workspace.path}${ASIDE}`])
       for (const side of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${left}${side}`, { force: true });
   };
+  // Every round asks; only a laptop that never synced goes further.
+  if (hasSynced(ctx)) return none;
   // What a first sync stopped by the end of the process left beside the workspace (a download, the copy aside).
   clear();
-  if (hasSynced(ctx)) return none;
   const before = emptyNow(ctx.workspace.db);
   if (before === null) return none;
   const started = performance.now();
