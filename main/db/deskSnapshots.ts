@@ -114,11 +114,6 @@ export async function storeSnapshot(
 export const snapshotCopySql = (id: number): string =>
   `COPY (SELECT data FROM parley.snapshot_chunks WHERE snapshot_id = ${Math.trunc(id)} ORDER BY n) TO STDOUT (FORMAT binary)`;
 
-/** SQLite's quick_check: 'ok', or its first complaint. */
-export function quickCheck(db: Db): string {
-  return String(db.pragma('quick_check', { simple: true }));
-}
-
 /**
  * What makes a laptop empty (no article, no passage, no change set of its own: any code, actor or grade made here
  * is one), as a string that changes with any change here; null for a laptop that is not empty.

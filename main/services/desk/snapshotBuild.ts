@@ -11,8 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type pg from 'pg';
 import { deskSchemaVersion } from '../../db/deskServer';
-import { latestSnapshot, quickCheck, storeSnapshot, type DeskSnapshot } from '../../db/deskSnapshots';
+import { latestSnapshot, storeSnapshot, type DeskSnapshot } from '../../db/deskSnapshots';
 import { openReadonly, vacuumInto } from '../../db/files';
+import { checkWorkspace } from '../../db/salvage';
 import { SCHEMA_VERSION } from '../../db/migrations';
 import { getSetting } from '../../db/settings';
 import { startWorkspace } from '../workspace';
@@ -132,8 +133,8 @@ export async function buildSnapshot(client: pg.ClientBase, o: BuildSnapshotOptio
 function checkFile(file: string): void {
   const db = openReadonly(file);
   try {
-    const result = quickCheck(db);
-    if (result !== 'ok') throw new Error(`The snapshot did not check out (${String(result)}); nothing was stored.`);
+    const problem = checkWorkspace(db);
+    if (problem) throw new Error(`The snapshot did not check out (${problem}); nothing was stored.`);
   } finally {
     db.close();
   }

@@ -59,6 +59,8 @@ export interface SyncResult {
   snapshot: SnapshotOutcome | null;
 }
 
+const emptyResult = (): SyncResult => ({ pulled: 0, sent: 0, conflicts: 0, notApplied: [], refused: [], indexMs: 0, snapshot: null });
+
 const numberSetting = (ctx: AppContext, key: string) => Number(getSetting(ctx.workspace.db, key) ?? 0);
 
 /** Change sets made here and not yet sent (0 once everything went). */
@@ -143,7 +145,7 @@ async function pull(ctx: AppContext, client: pg.ClientBase, o: SyncOptions, out:
 
 /** Only the pull of a round: what `desk snapshot` builds its file from (it sends nothing). */
 export async function pullOnly(ctx: AppContext, client: pg.ClientBase, o: SyncOptions): Promise<SyncResult> {
-  const out: SyncResult = { pulled: 0, sent: 0, conflicts: 0, notApplied: [], refused: [], indexMs: 0, snapshot: null };
+  const out = emptyResult();
   await pull(ctx, client, o, out);
   return out;
 }
@@ -259,7 +261,7 @@ async function sendValueBaseline(
 
 /** One round: pull, then send. Throws when the desk cannot be reached (what was done before the cut stays done). */
 export async function syncOnce(ctx: AppContext, client: pg.ClientBase, o: SyncOptions): Promise<SyncResult> {
-  const out: SyncResult = { pulled: 0, sent: 0, conflicts: 0, notApplied: [], refused: [], indexMs: 0, snapshot: null };
+  const out = emptyResult();
   // An empty laptop starts from the desk's snapshot, where it has one: the sets after it are then pulled as usual.
   if (o.snapshot !== false) out.snapshot = await takeSnapshot(ctx, client, o);
   noteJoining(ctx);

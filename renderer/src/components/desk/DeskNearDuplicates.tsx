@@ -30,14 +30,14 @@ export function DeskNearDuplicates({ open, onClose }: { open: boolean; onClose()
         </p>
       ) : items.length === 0 ? (
         <p className="export-muted">
-          Nothing to look at: no article a colleague sent nearly duplicates one of yours. A copy with the very same text is one article
-          already.
+          Nothing to look at: no article a colleague sent nearly duplicates one of yours. A copy with the very same text is one
+          article already.
         </p>
       ) : (
         <>
           <p className="export-muted">
-            A colleague’s copy of an article you imported, with a small difference. Both stay, each with its own tags; read the difference,
-            and keep both once you have.
+            A colleague’s copy of an article you imported, with a small difference. Both stay, each with its own tags; read the
+            difference, and keep both once you have.
           </p>
           <ul className="desk-near" aria-label="Near-duplicates from the desk">
             {items.map((n) => (
