@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { openWorkspace } from '../main/db/connection';
 import { SCHEMA_VERSION } from '../main/db/migrations';
 import { ANNOTATIONS_PER_ARTICLE, GENERATOR_VERSION, generateWorkspace, type GenerationStats } from './generate';
 import { round } from './measure';
@@ -98,6 +99,8 @@ function cachedWorkspace(args: Args): { file: string; stats: GenerationStats; ca
   if (!args.fresh && fs.existsSync(file) && fs.existsSync(statsFile)) {
     return { file, stats: JSON.parse(fs.readFileSync(statsFile, 'utf8')) as GenerationStats, cached: true };
   }
+  const migrated = migratedFromOlderSchema(dir, args, file, statsFile);
+  if (migrated) return migrated;
   log(
     `Generating ${args.articles.toLocaleString('en')} articles and ${(args.articles * ANNOTATIONS_PER_ARTICLE).toLocaleString('en')} annotations (seed ${args.seed}) through Parley's services…`,
   );
@@ -110,6 +113,38 @@ function cachedWorkspace(args: Args): { file: string; stats: GenerationStats; ca
   fs.renameSync(partial, file);
   fs.writeFileSync(statsFile, JSON.stringify(stats, null, 2));
   return { file, stats, cached: false };
+}
+
+/**
+ * The same generator's workspace cached at an older schema, brought to this one by the migrations a user's workspace
+ * goes through (a full one takes some 16 minutes to generate, its migration seconds); null when there is none.
+ */
+function migratedFromOlderSchema(
+  dir: string,
+  args: Args,
+  file: string,
+  statsFile: string,
+): { file: string; stats: GenerationStats; cached: boolean } | null {
+  if (args.fresh || !fs.existsSync(dir)) return null;
+  const older = new RegExp(`^workspace-n${args.articles}-s${args.seed}-g${GENERATOR_VERSION}-v(\\d+)\\.sqlite$`);
+  const found = fs
+    .readdirSync(dir)
+    .map((f) => ({ f, v: Number(older.exec(f)?.[1] ?? NaN) }))
+    .filter(({ f, v }) => v < SCHEMA_VERSION && fs.existsSync(path.join(dir, f.replace(/\.sqlite$/, '.json'))))
+    .sort((a, b) => b.v - a.v)[0];
+  if (!found) return null;
+  const from = path.join(dir, found.f);
+  const partial = `${file}.partial`;
+  log(`Migrating the cached workspace of schema ${found.v} (${found.f}) to schema ${SCHEMA_VERSION}…`);
+  const t = performance.now();
+  fs.copyFileSync(from, partial);
+  const w = openWorkspace(partial);
+  w.close();
+  fs.renameSync(partial, file);
+  fs.copyFileSync(from.replace(/\.sqlite$/, '.json'), statsFile);
+  for (const stale of [from, from.replace(/\.sqlite$/, '.json')]) fs.rmSync(stale, { force: true });
+  log(`  migrated in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  return { file, stats: JSON.parse(fs.readFileSync(statsFile, 'utf8')) as GenerationStats, cached: true };
 }
 
 function copyWorkspace(from: string): string {

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { anyFingerprintMissing } from '../../main/db/nearDuplicates';
 import { importPaths, jobStatus } from '../../main/services/import';
 import { openTestWorkspace, tempDir, type TestWorkspace } from '../helpers/workspace';
 
@@ -113,5 +114,52 @@ describe('the same article as a web page, .docx, .odt, .pdf and .txt', () => {
     ]);
     await ws.ok('history:undo', {});
     expect((await ws.ok('articles:get', { id: saved!.id })).text).toBe(full.text);
+  });
+});
+
+describe('the near-duplicate index (migration 24)', () => {
+  const count = (sql: string) => ws.ctx.workspace.db.prepare(sql).pluck().get() as number;
+
+  it('band rows a deleted article leaves are never a match: the same text imported again is a new article', async () => {
+    ws = openTestWorkspace();
+    const first = await importPaths(ws.ctx, [folderOf(['ferry-line.html'])]);
+    const id = jobStatus(first, true).items![0]!.articleId!;
+    expect(count('SELECT count(*) FROM article_fingerprints')).toBe(1);
+    expect(anyFingerprintMissing(ws.ctx.workspace.db)).toBe(false);
+    const bands = count('SELECT count(*) FROM article_bands');
+    expect(bands).toBeGreaterThan(0);
+    // An edited text loses its fingerprint (a trigger); the next import makes it again.
+    ws.ctx.workspace.db.prepare("UPDATE articles SET text = text || ' ' WHERE id = ?").run(id);
+    expect(anyFingerprintMissing(ws.ctx.workspace.db)).toBe(true);
+    await ws.ok('articles:delete', { id });
+    expect(anyFingerprintMissing(ws.ctx.workspace.db)).toBe(false);
+    expect(count('SELECT count(*) FROM article_fingerprints')).toBe(0);
+    // The band rows stay (no foreign key, no index by article to find them by); the look-up joins the fingerprints.
+    expect(count('SELECT count(*) FROM article_bands')).toBe(bands);
+    const again = await importPaths(ws.ctx, [folderOf(['ferry-line.txt'])], { onUndated: 'import-date' });
+    expect(jobStatus(again, true).items![0]).toMatchObject({ status: 'saved', nearDuplicate: null, existing: null });
+  });
+
+  it('a workspace of schema 23 drops its old fingerprints, and the next import makes new ones that find the same article', async () => {
+    ws = openTestWorkspace();
+    await importPaths(ws.ctx, [folderOf(['ferry-line.html'])]);
+    const db = ws.ctx.workspace.db;
+    // As migration 24 finds a workspace: old fingerprints (any values) in the old band table.
+    db.exec(`DROP TABLE article_bands;
+      CREATE TABLE article_bands (band_key INTEGER NOT NULL,
+        article_id INTEGER NOT NULL REFERENCES article_fingerprints(article_id) ON DELETE CASCADE,
+        PRIMARY KEY (band_key, article_id)) STRICT, WITHOUT ROWID;
+      CREATE INDEX article_bands_article ON article_bands (article_id);
+      UPDATE article_fingerprints SET signature = zeroblob(256);
+      INSERT INTO article_bands SELECT 7, article_id FROM article_fingerprints;`);
+    const { lighterFingerprints } = await import('../../main/db/migrations/0024-lighter-fingerprints');
+    db.transaction(() => lighterFingerprints.up(db))();
+    expect(count('SELECT count(*) FROM article_fingerprints')).toBe(0);
+    expect(count('SELECT count(*) FROM article_bands')).toBe(0);
+    expect(db.pragma('foreign_key_list(article_bands)')).toEqual([]);
+    expect(db.pragma('index_list(article_bands)')).toEqual([expect.objectContaining({ origin: 'pk' })]);
+    const job = await importPaths(ws.ctx, [folderOf(['ferry-line.txt'])], { onUndated: 'import-date' });
+    expect(jobStatus(job, true).items![0]).toMatchObject({ status: 'skipped', existing: expect.objectContaining({ title: WEB.title }) });
+    expect(count('SELECT count(*) FROM article_fingerprints')).toBe(1);
   });
 });

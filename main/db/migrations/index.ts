@@ -16,6 +16,7 @@ import { deskIdentity } from './0016-desk-identity';
 import { deskConflicts } from './0017-desk-conflicts';
 import { layerCounts } from './0022-layer-counts';
 import { deskCarry } from './0023-desk-carry';
+import { lighterFingerprints } from './0024-lighter-fingerprints';
 import type { Migration } from './types';
 import { present } from '../../../shared/domain/present';
 
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   deskConflicts,
   layerCounts,
   deskCarry,
+  lighterFingerprints,
 ];
 
 export const SCHEMA_VERSION = present(MIGRATIONS.at(-1), 'a migration').version;
