@@ -13,7 +13,7 @@ import type { ImportDecision, ImportItem, ImportItemStatus, ImportStatus, Upload
 import { MAX_IMPORT_FILE_BYTES } from '../../../shared/api/importSchemas';
 import { isoToDay, latestAcceptableDay } from '../../../shared/domain/dates';
 import { wordCount } from '../../../shared/domain/text';
-import { fingerprintMissing } from '../../db/nearDuplicates';
+import { anyFingerprintMissing, fingerprintMissing } from '../../db/nearDuplicates';
 import { contentHash } from '../articles';
 import type { AppContext } from '../context';
 import { ImportRefusal, type ParsedDocument } from './document';
@@ -280,6 +280,7 @@ async function readAll(job: ImportJob): Promise<void> {
 
 /** Articles saved before fingerprints existed (or since edited) get theirs, a chunk at a time between the interface's requests. */
 async function fingerprintSaved(job: ImportJob): Promise<void> {
+  if (!anyFingerprintMissing(job.ctx.workspace.db)) return;
   while (fingerprintMissing(job.ctx.workspace.db, 500) === 500) await yieldToEventLoop();
 }
 

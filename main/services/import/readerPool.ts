@@ -88,6 +88,13 @@ export function timeLimitReason(ms: number): string {
   );
 }
 
+/**
+ * A reader's young generation, where a page's parsed tree lives and dies: with V8's default for a worker the
+ * trees of a few pages filled it, so every few pages a scavenge ran and copied what was still in use; at 32 MB
+ * reading 10,000 pages took 8 % less CPU (bench `import`, CPU time of the process).
+ */
+const READER_YOUNG_GENERATION_MB = 32;
+
 interface Pending {
   name: string;
   source: FileSource;
@@ -143,7 +150,7 @@ export function workerReader(script: string, size: number, unref: boolean, timeL
     workerOf(p.slot).postMessage({ id, name: p.name, source: p.source } satisfies ReadRequest);
   };
   const start = (slot: number): Worker => {
-    const w = new Worker(script);
+    const w = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: READER_YOUNG_GENERATION_MB } });
     w.on('message', (res: ReadResponse) => {
       const p = settle(res.id);
       if (!p) return;
