@@ -5,7 +5,17 @@
  * bin copies the first filled bin along its borrowing sequence. The definition is written out here the plain way.
  */
 import { describe, expect, it } from 'vitest';
-import { borrowFrom, fingerprintWords, mix, SIGNATURE_SIZE, signatureOf } from '../../shared/text/fingerprint';
+import {
+  borrowFrom,
+  fingerprintWords,
+  mayBeSame,
+  mix,
+  SIGNATURE_SIZE,
+  signatureOf,
+  SKETCH_WORDS,
+  sketchInto,
+  sketchMayBeSame,
+} from '../../shared/text/fingerprint';
 
 function plainSignature(text: string): number[] {
   const words = fingerprintWords(text);
@@ -60,5 +70,29 @@ describe('the signature as an estimate', () => {
     }
     const jaccard = 300 / (400 + 400 - 300 + 0);
     expect(Math.abs(agree / (pairs * SIGNATURE_SIZE) - jaccard)).toBeLessThan(0.03);
+  });
+});
+
+describe('the sketch test before the signatures are compared', () => {
+  it('never turns away a pair the signatures would let through, and turns away most pairs that mostly differ', () => {
+    let state = 12345;
+    const next = () => mix((state = (Math.imul(state, 1103515245) + 12345) >>> 0));
+    let unlikeTurnedAway = 0;
+    let unlike = 0;
+    for (let trial = 0; trial < 4000; trial++) {
+      const a = Uint32Array.from({ length: SIGNATURE_SIZE }, next);
+      const equal = trial % (SIGNATURE_SIZE + 1);
+      const b = Uint32Array.from(a, (v, k) => (k < equal ? v : trial % 3 === 0 ? v ^ 0x100 : next()));
+      const sa = new Int32Array(SKETCH_WORDS);
+      const sb = new Int32Array(SKETCH_WORDS);
+      sketchInto(a, sa, 0);
+      sketchInto(b, sb, 0);
+      if (mayBeSame(a, b)) expect(sketchMayBeSame(sa, sb, 0)).toBe(true);
+      if (equal < 20 && trial % 3 !== 0) {
+        unlike++;
+        if (!sketchMayBeSame(sa, sb, 0)) unlikeTurnedAway++;
+      }
+    }
+    expect(unlikeTurnedAway / unlike).toBeGreaterThan(0.95);
   });
 });

@@ -8,7 +8,17 @@
 import type { Db } from '../../db/connection';
 import { articleByHash, lookAlike } from '../../db/importLookups';
 import { nearestArticle } from '../../db/nearDuplicates';
-import { bandKeys, mayBeSameAt, paragraphDifference, sameArticle, SIGNATURE_SIZE, textSimilarity } from '../../../shared/text/fingerprint';
+import {
+  bandKeys,
+  mayBeSameAt,
+  paragraphDifference,
+  sameArticle,
+  SIGNATURE_SIZE,
+  SKETCH_WORDS,
+  sketchInto,
+  sketchMayBeSame,
+  textSimilarity,
+} from '../../../shared/text/fingerprint';
 import type { ImportJob, JobItem } from './jobs';
 import { present } from '../../../shared/domain/present';
 
@@ -120,6 +130,9 @@ export class BatchIndex {
   private triedIn = new Uint32Array(1024);
   /** Kept files' signatures end to end, by position: a look-up compares thousands of them (files that share a template). */
   private signatures = new Uint32Array(1024 * SIGNATURE_SIZE);
+  /** Their sketches, by position: the first, cheaper test (sketchMayBeSame). */
+  private sketches = new Int32Array(1024 * SKETCH_WORDS);
+  private readonly sketch = new Int32Array(SKETCH_WORDS);
   private lookUps = 0;
   /** The duplicates that went into each kept file. */
   private readonly followers = new Map<JobItem, JobItem[]>();
@@ -138,8 +151,12 @@ export class BatchIndex {
       const grown = new Uint32Array(this.signatures.length * 2);
       grown.set(this.signatures);
       this.signatures = grown;
+      const grownSketches = new Int32Array(this.sketches.length * 2);
+      grownSketches.set(this.sketches);
+      this.sketches = grownSketches;
     }
     this.signatures.set(signature(item), at * SIGNATURE_SIZE);
+    sketchInto(signature(item), this.sketches, at * SKETCH_WORDS);
     for (const key of bandKeys(signature(item))) {
       const list = this.byBand.get(key);
       if (list) list.push(at);
@@ -173,6 +190,7 @@ export class BatchIndex {
     }
     const lookUp = ++this.lookUps;
     const sig = signature(of);
+    sketchInto(sig, this.sketch, 0);
     for (const key of bandKeys(sig)) {
       const list = this.byBand.get(key);
       if (!list) continue;
@@ -180,6 +198,7 @@ export class BatchIndex {
         if (this.triedIn[at] === lookUp) continue;
         this.triedIn[at] = lookUp;
         // Files that share a template meet in many bands (the benchmark's pages: 1.7 million pairs in 10,000 files); nearly all fail here.
+        if (!sketchMayBeSame(this.sketch, this.sketches, at * SKETCH_WORDS)) continue;
         if (!mayBeSameAt(sig, this.signatures, at * SIGNATURE_SIZE)) continue;
         const item = present(this.kept[at], 'a kept file');
         const s = sameArticle(
