@@ -134,6 +134,7 @@ function migratedFromOlderSchema(
     .sort((a, b) => b.v - a.v)[0];
   if (!found) return null;
   const from = path.join(dir, found.f);
+  const fromStats = from.replace(/\.sqlite$/, '.json');
   const partial = `${file}.partial`;
   log(`Migrating the cached workspace of schema ${found.v} (${found.f}) to schema ${SCHEMA_VERSION}…`);
   const t = performance.now();
@@ -141,8 +142,8 @@ function migratedFromOlderSchema(
   const w = openWorkspace(partial);
   w.close();
   fs.renameSync(partial, file);
-  fs.copyFileSync(from.replace(/\.sqlite$/, '.json'), statsFile);
-  for (const stale of [from, from.replace(/\.sqlite$/, '.json')]) fs.rmSync(stale, { force: true });
+  fs.copyFileSync(fromStats, statsFile);
+  for (const stale of [from, fromStats]) fs.rmSync(stale, { force: true });
   log(`  migrated in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   return { file, stats: JSON.parse(fs.readFileSync(statsFile, 'utf8')) as GenerationStats, cached: true };
 }

@@ -114,16 +114,16 @@ export function signatureOf(text: string): Uint32Array {
       filled[bin] = 1;
     }
   }
-  const own = Uint32Array.from(sig);
   for (let bin = 0; bin < SIGNATURE_SIZE; bin++) {
     if (filled[bin] === 1) continue;
     // At least one bin is filled; the sequence finds one within a few tries (a text of one shingle: 64 on average).
+    // Only filled bins are borrowed from, and they are never written here, so each borrows a bin's own value.
     let from = -1;
     for (let attempt = 1; from < 0; attempt++) {
       const t = attempt <= 4096 ? borrowFrom(bin, attempt) : (bin + attempt) % SIGNATURE_SIZE;
       if (filled[t] === 1) from = t;
     }
-    sig[bin] = own[from] ?? 0xffffffff;
+    sig[bin] = sig[from] ?? 0xffffffff;
   }
   return sig;
 }

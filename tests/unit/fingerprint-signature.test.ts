@@ -1,8 +1,8 @@
 /**
  * Saved fingerprints must keep comparing with new ones (shared/text/fingerprint.ts: "signatures made anywhere, any day,
- * compare"), so signatureOf must give exactly what its definition gives: each five-word shingle (its words' fnv1a hashes chained, then finalised), XORed
- * with one seed and murmur3-finalised, goes to the bin its top six bits name; a bin keeps its least value; an empty
- * bin copies the first filled bin along its borrowing sequence. The definition is written out here the plain way.
+ * compare"), so signatureOf must give exactly what its definition gives: each five-word shingle (its words' fnv1a
+ * hashes chained, then finalised), XORed with one seed and murmur3-finalised, goes to the bin its top six bits name; a
+ * bin keeps its least value; an empty bin copies the first filled bin along its borrowing sequence. The definition is written out here the plain way.
  */
 import { describe, expect, it } from 'vitest';
 import {

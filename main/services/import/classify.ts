@@ -119,6 +119,12 @@ function pointAt(dup: JobItem, kept: JobItem): void {
   dup.reason = `Nearly the same text as ${kept.fileName} in this import (${percent(s)} alike): the same article, imported once, as ${kept.fileName}.`;
 }
 
+/** `into` (a larger array of the same kind) with `from`'s values at its start. */
+function grown<A extends Uint32Array | Int32Array>(from: A, into: A): A {
+  into.set(from);
+  return into;
+}
+
 /** The files of this import kept so far, by text hash and by near-duplicate band key. */
 export class BatchIndex {
   readonly byHash = new Map<string, JobItem>();
@@ -148,12 +154,8 @@ export class BatchIndex {
     const at = this.kept.push(item) - 1;
     this.position.set(item, at);
     if (this.signatures.length < this.kept.length * SIGNATURE_SIZE) {
-      const grown = new Uint32Array(this.signatures.length * 2);
-      grown.set(this.signatures);
-      this.signatures = grown;
-      const grownSketches = new Int32Array(this.sketches.length * 2);
-      grownSketches.set(this.sketches);
-      this.sketches = grownSketches;
+      this.signatures = grown(this.signatures, new Uint32Array(this.signatures.length * 2));
+      this.sketches = grown(this.sketches, new Int32Array(this.sketches.length * 2));
     }
     this.signatures.set(signature(item), at * SIGNATURE_SIZE);
     sketchInto(signature(item), this.sketches, at * SKETCH_WORDS);
@@ -183,11 +185,7 @@ export class BatchIndex {
 
   nearest(of: JobItem): JobItem | null {
     let best: { item: JobItem; s: number } | null = null;
-    if (this.triedIn.length < this.kept.length) {
-      const grown = new Uint32Array(this.kept.length * 2);
-      grown.set(this.triedIn);
-      this.triedIn = grown;
-    }
+    if (this.triedIn.length < this.kept.length) this.triedIn = grown(this.triedIn, new Uint32Array(this.kept.length * 2));
     const lookUp = ++this.lookUps;
     const sig = signature(of);
     sketchInto(sig, this.sketch, 0);
