@@ -37,7 +37,9 @@ function insertPairs(db: Db, head: string, pairs: readonly (readonly [unknown, u
  * Keeps the fingerprints of many articles (an import's batch). Band keys are
  * random, so they are inserted in key order: the index is walked once rather
  * than jumped about (half the work of sixteen-row statements article by
- * article; bench `import`).
+ * article; bench `import`). They go into the small recent table (migration 25),
+ * whose pages they fill one after another, rather than into every leaf of the
+ * large one; moveRecentBands brings them over later, many imports' at a time.
  */
 export function saveFingerprints(db: Db, list: readonly { articleId: number; signature: Uint32Array }[]): void {
   insertPairs(
@@ -47,7 +49,7 @@ export function saveFingerprints(db: Db, list: readonly { articleId: number; sig
   );
   const rows = list.flatMap((f) => bandKeys(f.signature).map((key) => [key, f.articleId] as const));
   rows.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  insertPairs(db, 'INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES', rows);
+  insertPairs(db, 'INSERT OR IGNORE INTO article_bands_recent (band_key, article_id) VALUES', rows);
 }
 
 /**
@@ -67,10 +69,45 @@ export function fingerprintMissing(db: Db, limit: number): number {
     db,
     'SELECT a.id, a.text FROM articles a LEFT JOIN article_fingerprints f ON f.article_id = a.id WHERE f.article_id IS NULL LIMIT ?',
   ).all(limit) as { id: number; text: string }[];
-  db.transaction(() => {
-    for (const a of missing) saveFingerprint(db, a.id, signatureOf(a.text));
-  })();
+  db.transaction(() => saveFingerprints(db, missing.map((a) => ({ articleId: a.id, signature: signatureOf(a.text) }))))();
   return missing.length;
+}
+
+/**
+ * The recent band table is moved into the large one once it holds more than a quarter as many rows (and more than
+ * a few thousand articles' worth): each row is then moved a few times over the workspace's life, not once per
+ * import, and a look-up reads two small ranges instead of one.
+ */
+const RECENT_SHARE = 0.25;
+const MIN_RECENT_ROWS = 5_000 * BANDS;
+
+/** Whether the recent band rows are due to be moved into article_bands (see moveRecentBands). */
+export function recentBandsDue(db: Db): boolean {
+  const recent = stmt(db, 'SELECT count(*) FROM article_bands_recent').pluck().get() as number;
+  // Every saved article has one fingerprint and BANDS rows, so the largest article id bounds all rows cheaply (no count).
+  const all = ((stmt(db, 'SELECT max(article_id) FROM article_fingerprints').pluck().get() as number | null) ?? 0) * BANDS;
+  return recent > Math.max(MIN_RECENT_ROWS, RECENT_SHARE * Math.max(0, all - recent));
+}
+
+/** Band rows moved per transaction by an import (moveRecentBands): a fraction of a second of the workspace thread. */
+export const BAND_SLICE_ROWS = 50_000;
+
+/**
+ * Moves about `rows` recent band rows (the lowest keys) into article_bands, in one transaction; returns how many.
+ * A row is in one table or the other at every commit, so look-ups between slices find everything.
+ */
+export function moveRecentBands(db: Db, rows: number): number {
+  const last = stmt(db, 'SELECT band_key FROM article_bands_recent ORDER BY band_key LIMIT 1 OFFSET ?')
+    .pluck()
+    .get(Math.max(0, rows - 1)) as number | undefined;
+  const where = last === undefined ? '' : 'WHERE band_key <= ?';
+  const args = last === undefined ? [] : [last];
+  return db.transaction(() => {
+    stmt(db, `INSERT OR IGNORE INTO article_bands (band_key, article_id) SELECT band_key, article_id FROM article_bands_recent ${where}`).run(
+      ...args,
+    );
+    return stmt(db, `DELETE FROM article_bands_recent ${where}`).run(...args).changes;
+  })();
 }
 
 /** An article's saved fingerprint, or null when it has none yet. */
@@ -80,14 +117,21 @@ export function fingerprintOf(db: Db, articleId: number): Uint32Array | null {
 }
 
 const IN_BANDS = `(${Array.from({ length: BANDS }, () => '?').join(', ')})`;
+/** A signature's band keys for the look-up's two tables. */
+const keysTwice = (sig: Uint32Array) => {
+  const keys = bandKeys(sig);
+  return [...keys, ...keys];
+};
 
 /** The saved article most like this text, if any is alike enough to be the same article. */
 export function nearestArticle(db: Db, sig: Uint32Array, text: string): (ArticleRef & { similarity: number; text: string }) | null {
   const candidates = stmt(
     db,
-    `SELECT DISTINCT b.article_id AS id, f.signature AS signature FROM article_bands b
-     JOIN article_fingerprints f ON f.article_id = b.article_id WHERE b.band_key IN ${IN_BANDS}`,
-  ).all(...bandKeys(sig)) as { id: number; signature: Buffer }[];
+    `SELECT DISTINCT b.article_id AS id, f.signature AS signature FROM (
+       SELECT article_id FROM article_bands WHERE band_key IN ${IN_BANDS}
+       UNION ALL SELECT article_id FROM article_bands_recent WHERE band_key IN ${IN_BANDS}
+     ) b JOIN article_fingerprints f ON f.article_id = b.article_id`,
+  ).all(...keysTwice(sig)) as { id: number; signature: Buffer }[];
   let best: (ArticleRef & { similarity: number; text: string }) | null = null;
   for (const c of candidates) {
     let row: (ArticleRef & { text: string }) | undefined;

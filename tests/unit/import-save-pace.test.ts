@@ -11,8 +11,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { importPaths } from '../../main/services/import';
 import { ChunkPace } from '../../main/services/import/savePace';
 import { fingerprintOf, saveFingerprints } from '../../main/db/nearDuplicates';
-import { insertArticle } from '../../main/db/articles';
-import { BANDS, signatureOf } from '../../shared/text/fingerprint';
+import { BANDS } from '../../shared/text/fingerprint';
+import { insertNotes, note } from '../helpers/notes';
 import { openTestWorkspace, tempDir, type TestWorkspace } from '../helpers/workspace';
 
 let ws: TestWorkspace;
@@ -20,20 +20,17 @@ afterEach(() => ws?.close());
 
 const count = (sql: string) => ws.ctx.workspace.db.prepare(sql).pluck().get() as number;
 
-/** A distinct text per number: no two are near-duplicates. */
-function note(i: number): string {
-  const words = Array.from({ length: 60 }, (_, w) => `w${(i * 7919 + w * 104729) % 1000003}`);
-  return `September 6, 2025\n\nNote ${i}. ${words.join(' ')}.`;
-}
 
 describe('pacing an import’s save', () => {
-  it('sizes chunks to about a second of the pace so far, from 500 to 5,000 files', () => {
+  it('sizes chunks to about a second of the pace so far, from 500 to 20,000 files', () => {
     const pace = new ChunkPace();
     expect(pace.size).toBe(500);
     pace.done(500, 250); // 0.5 ms a file: a second holds 2,000
     expect(pace.size).toBe(2_000);
-    pace.done(2_000, 100); // faster still: capped
-    expect(pace.size).toBe(5_000);
+    pace.done(2_000, 100); // 0.05 ms a file: 20,000 in a second
+    expect(pace.size).toBe(20_000);
+    pace.done(20_000, 100); // faster still: capped
+    expect(pace.size).toBe(20_000);
     pace.done(5_000, 20_000); // a slow disk: never fewer than the first chunk
     expect(pace.size).toBe(500);
   });
@@ -53,7 +50,9 @@ describe('pacing an import’s save', () => {
     expect(job.items.filter((i) => i.status === 'saved')).toHaveLength(1_200);
     expect(count('SELECT count(*) FROM articles')).toBe(1_200);
     expect(count('SELECT count(*) FROM article_fingerprints')).toBe(1_200);
-    expect(count('SELECT count(*) FROM article_bands')).toBe(1_200 * BANDS);
+    // New band rows go to the small recent table (migration 25), none to the large one.
+    expect(count('SELECT count(*) FROM article_bands_recent')).toBe(1_200 * BANDS);
+    expect(count('SELECT count(*) FROM article_bands')).toBe(0);
     const saved = job.items.find((i) => i.fileName === 'n0007.txt')!;
     expect(Array.from(fingerprintOf(db, saved.articleId!)!)).toEqual(Array.from(saved.signature!));
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(before);
@@ -65,24 +64,10 @@ describe('pacing an import’s save', () => {
     ws = openTestWorkspace();
     const db = ws.ctx.workspace.db;
     // 130 articles: two statements of 64 fingerprints and two single rows; 2,080 band keys.
-    const list = Array.from({ length: 130 }, (_, i) => {
-      const text = note(i);
-      const articleId = insertArticle(db, {
-        title: `Note ${i}`,
-        outlet: '',
-        author: '',
-        url: '',
-        publishedOn: '2025-09-06',
-        text,
-        wordCount: 62,
-        contentHash: `hash-${i}`,
-        relationshipId: null,
-      });
-      return { articleId, signature: signatureOf(text) };
-    });
+    const list = insertNotes(db, 130);
     db.transaction(() => saveFingerprints(db, list))();
     expect(count('SELECT count(*) FROM article_fingerprints')).toBe(130);
-    expect(count('SELECT count(*) FROM article_bands')).toBe(130 * BANDS);
+    expect(count('SELECT count(*) FROM article_bands_recent')).toBe(130 * BANDS);
     for (const f of [list[0]!, list[63]!, list[64]!, list[129]!])
       expect(Array.from(fingerprintOf(db, f.articleId)!)).toEqual(Array.from(f.signature));
   });

@@ -43,6 +43,7 @@ describe('migrations', () => {
         'annotation_origins',
         'annotations',
         'article_bands',
+        'article_bands_recent',
         'article_fingerprints',
         'articles',
         'change_log',

@@ -17,6 +17,7 @@ import { deskConflicts } from './0017-desk-conflicts';
 import { layerCounts } from './0022-layer-counts';
 import { deskCarry } from './0023-desk-carry';
 import { lighterFingerprints } from './0024-lighter-fingerprints';
+import { recentBands } from './0025-recent-bands';
 import type { Migration } from './types';
 import { present } from '../../../shared/domain/present';
 
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   layerCounts,
   deskCarry,
   lighterFingerprints,
+  recentBands,
 ];
 
 export const SCHEMA_VERSION = present(MIGRATIONS.at(-1), 'a migration').version;

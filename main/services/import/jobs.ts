@@ -13,7 +13,7 @@ import type { ImportDecision, ImportItem, ImportItemStatus, ImportStatus, Upload
 import { MAX_IMPORT_FILE_BYTES } from '../../../shared/api/importSchemas';
 import { isoToDay, latestAcceptableDay } from '../../../shared/domain/dates';
 import { wordCount } from '../../../shared/domain/text';
-import { anyFingerprintMissing, fingerprintMissing } from '../../db/nearDuplicates';
+import { anyFingerprintMissing, BAND_SLICE_ROWS, fingerprintMissing, moveRecentBands, recentBandsDue } from '../../db/nearDuplicates';
 import { contentHash } from '../articles';
 import type { AppContext } from '../context';
 import { ImportRefusal, type ParsedDocument } from './document';
@@ -278,10 +278,16 @@ async function readAll(job: ImportJob): Promise<void> {
   job.phaseStartedMs = Date.now();
 }
 
-/** Articles saved before fingerprints existed (or since edited) get theirs, a chunk at a time between the interface's requests. */
+/**
+ * Before reading: articles saved before fingerprints existed (or since edited) get theirs, and the recent band rows,
+ * when due, are moved into the large band table (nearDuplicates.ts), a slice at a time between the interface's
+ * requests. The reading that follows is done by the reader threads, so this costs the import little time.
+ */
 async function fingerprintSaved(job: ImportJob): Promise<void> {
-  if (!anyFingerprintMissing(job.ctx.workspace.db)) return;
-  while (fingerprintMissing(job.ctx.workspace.db, 500) === 500) await yieldToEventLoop();
+  const { db } = job.ctx.workspace;
+  if (anyFingerprintMissing(db)) while (fingerprintMissing(db, 500) === 500) await yieldToEventLoop();
+  if (!recentBandsDue(db)) return;
+  while (moveRecentBands(db, BAND_SLICE_ROWS) > 0) await yieldToEventLoop();
 }
 
 export function cancelJob(job: ImportJob): void {

@@ -15,7 +15,8 @@ import type { JobItem } from './jobs';
 
 /** The first chunk, as before: a cancel right after saving starts keeps this many. */
 const FIRST_CHUNK = 500;
-const MAX_CHUNK = 5_000;
+/** A cap as well as the time: a chunk never holds more than this many files however fast they go. */
+const MAX_CHUNK = 20_000;
 /** A chunk's transaction holds the workspace thread: the interface's requests wait up to about this long. */
 const CHUNK_MS = 1_000;
 
