@@ -26,24 +26,26 @@ interface RawSnapshot {
 }
 
 /**
- * The desk's newest complete snapshot of this workspace schema (a snapshot of another Parley's schema is no use: an
- * older one's builder dropped what it could not read, a newer one's file this Parley cannot open), or null; with
- * the schema of the newest snapshot of any schema, to say why none is used.
+ * The desk's newest complete snapshot of a workspace schema from `oldest` to `schemaVersion`, this one first (an
+ * older one only where every migration since is local-only: an older builder drops what it cannot read of newer
+ * laptops' sets; a newer one's file this Parley cannot open), or null; with the schema of the newest snapshot of
+ * any schema, to say why none is used.
  */
 export async function latestSnapshot(
   client: pg.ClientBase,
   schemaVersion: number,
+  oldest = schemaVersion,
 ): Promise<{ snapshot: DeskSnapshot | null; otherSchema: number | null }> {
   const table = await client.query<{ t: string | null }>("SELECT to_regclass('parley.snapshots')::text AS t");
   if (!table.rows[0]?.t) return { snapshot: null, otherSchema: null };
   const { rows } = await client.query<RawSnapshot>(
     `SELECT id, through_seq, schema_version, bytes, sha256, chunks FROM parley.snapshots
-     WHERE ready ORDER BY schema_version = $1 DESC, through_seq DESC, id DESC LIMIT 1`,
-    [schemaVersion],
+     WHERE ready ORDER BY schema_version BETWEEN $2 AND $1 DESC, schema_version DESC, through_seq DESC, id DESC LIMIT 1`,
+    [schemaVersion, oldest],
   );
   const r = rows[0];
   if (!r) return { snapshot: null, otherSchema: null };
-  if (r.schema_version !== schemaVersion) return { snapshot: null, otherSchema: r.schema_version };
+  if (r.schema_version > schemaVersion || r.schema_version < oldest) return { snapshot: null, otherSchema: r.schema_version };
   return {
     snapshot: {
       id: Number(r.id),

@@ -5,14 +5,18 @@
  * its own, a newer schema, bytes that are not the ones recorded, a cut mid-download) replays or tries again, and
  * loses nothing.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/main';
 import { getSetting } from '../../main/db/settings';
 import { grantAnalyst } from '../../main/db/deskServer';
-import { latestSnapshot } from '../../main/db/deskSnapshots';
-import { SCHEMA_VERSION } from '../../main/db/migrations';
+import { latestSnapshot, storeSnapshot } from '../../main/db/deskSnapshots';
+import { OLDEST_SNAPSHOT_SCHEMA, SCHEMA_VERSION } from '../../main/db/migrations';
 import { coderLayer } from '../../shared/agreement/layers';
 import { CopyBinaryField } from '../../main/services/desk/snapshot';
 import { buildSnapshot } from '../../main/services/desk/snapshotBuild';
@@ -187,6 +191,48 @@ describe.skipIf(!bin)('a first sync from the desk’s snapshot', () => {
     const replay = open('carol');
     await replay.sync(desk, { snapshot: false });
     expect(deskView(fresh)).toEqual(deskView(replay));
+  });
+
+  it('a snapshot of an older schema with only local-only migrations since is taken and migrated, and ends where a replay ends', async () => {
+    const { desk } = await codedDesk();
+    // As the Parley of schema 24 built it (migration 25 is local-only: a band table each laptop keeps for itself).
+    expect(OLDEST_SNAPSHOT_SCHEMA).toBeLessThanOrEqual(24);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-older-snapshot-'));
+    const builder = path.join(dir, 'builder.sqlite');
+    await asAdmin(desk, (c) => buildSnapshot(c, { workspace: builder }));
+    const older = path.join(dir, 'older.sqlite');
+    const src = new Database(builder);
+    src.exec(`VACUUM INTO '${older}'`);
+    src.close();
+    const file = new Database(older);
+    file.exec('DROP TABLE article_bands_recent');
+    file.pragma('user_version = 24');
+    file.close();
+    const bytes = fs.readFileSync(older);
+    const throughSeq = await deskSeq(desk);
+    await asAdmin(desk, async (c) => {
+      const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+      await storeSnapshot(c, { throughSeq, schemaVersion: 24, bytes: bytes.length, sha256, chunks: 1 }, () => bytes);
+      await c.query('DELETE FROM parley.snapshots WHERE schema_version <> 24');
+    });
+    fs.rmSync(dir, { recursive: true });
+
+    const fresh = open('carol');
+    const r = await fresh.sync(desk);
+    expect(r.snapshot?.skipped).toBeNull();
+    expect(r.snapshot?.taken).toMatchObject({ throughSeq });
+    const db = fresh.ctx.workspace.db;
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'article_bands_recent'").pluck().get()).toBe(1);
+    const replay = open('carol');
+    await replay.sync(desk, { snapshot: false });
+    expect(deskView(fresh)).toEqual(deskView(replay));
+
+    // Older than that (a migration since changes what the desk carries): replayed, with the reason.
+    await asAdmin(desk, (c) => c.query('UPDATE parley.snapshots SET schema_version = $1', [OLDEST_SNAPSHOT_SCHEMA - 1]));
+    const r2 = await open('carol').sync(desk);
+    expect(r2.snapshot?.taken).toBeNull();
+    expect(r2.snapshot?.skipped).toMatch(new RegExp(`another Parley's workspace schema \\(${OLDEST_SNAPSHOT_SCHEMA - 1};`));
   });
 
   it('a snapshot whose bytes are not the ones recorded is not used; a download cut midway leaves the laptop as it was', async () => {

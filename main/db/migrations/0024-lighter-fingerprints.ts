@@ -15,6 +15,7 @@ import type { Migration } from './types';
 export const lighterFingerprints: Migration = {
   version: 24,
   name: 'lighter-fingerprints',
+  localOnly: true,
   up(db) {
     db.exec(`
       DROP TABLE article_bands;

@@ -13,6 +13,7 @@ import type { Migration } from './types';
 export const recentBands: Migration = {
   version: 25,
   name: 'recent-bands',
+  localOnly: true,
   up(db) {
     db.exec(`
       CREATE TABLE article_bands_recent (

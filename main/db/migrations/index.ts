@@ -45,6 +45,16 @@ export const MIGRATIONS: readonly Migration[] = [
 
 export const SCHEMA_VERSION = present(MIGRATIONS.at(-1), 'a migration').version;
 
+/** The oldest workspace schema whose desk snapshot this Parley takes: every migration since is local-only. */
+export const OLDEST_SNAPSHOT_SCHEMA = (() => {
+  let oldest = SCHEMA_VERSION;
+  for (const m of [...MIGRATIONS].reverse()) {
+    if (!m.localOnly || m.version !== oldest) break;
+    oldest = m.version - 1;
+  }
+  return oldest;
+})();
+
 export function newerSchemaError(found: number): ApiError {
   return new ApiError(
     'NEWER_SCHEMA',

@@ -5,4 +5,9 @@ export interface Migration {
   version: number;
   name: string;
   up(db: Database.Database): void;
+  /**
+   * Changes only what each laptop keeps for itself (derived indexes), nothing a desk's change sets carry: a desk
+   * snapshot built by the Parley before it holds everything this one's would, and is taken and migrated.
+   */
+  localOnly?: true;
 }

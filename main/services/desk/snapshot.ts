@@ -33,7 +33,7 @@ import {
   snapshotCopySql,
   type DeskSnapshot,
 } from '../../db/deskSnapshots';
-import { SCHEMA_VERSION } from '../../db/migrations';
+import { OLDEST_SNAPSHOT_SCHEMA, SCHEMA_VERSION } from '../../db/migrations';
 import { getSetting, setSetting } from '../../db/settings';
 import { schemaVersion } from '../../db/schemaInfo';
 import type { AppContext } from '../context';
@@ -247,7 +247,7 @@ export async function takeSnapshot(ctx: AppContext, client: pg.ClientBase, o: Ta
     // One steady view of the desk from choosing the snapshot to its last byte: a newer one stored meanwhile does not
     // take the chunks away.
     const got = await inSteadyView(client, async () => {
-      const { snapshot, otherSchema } = await latestSnapshot(client, SCHEMA_VERSION);
+      const { snapshot, otherSchema } = await latestSnapshot(client, SCHEMA_VERSION, OLDEST_SNAPSHOT_SCHEMA);
       if (!snapshot) {
         const skipped =
           otherSchema === null
@@ -294,7 +294,10 @@ export async function takeSnapshot(ctx: AppContext, client: pg.ClientBase, o: Ta
     } finally {
       checked.close();
     }
-    if (found !== SCHEMA_VERSION) throw new SnapshotRefused(`its file is of schema ${found}, not this Parley's ${SCHEMA_VERSION}`);
+    // An older schema (local-only migrations since) is brought up to this one by openWorkspace below.
+    if (found !== snap.schemaVersion || found > SCHEMA_VERSION || found < OLDEST_SNAPSHOT_SCHEMA) {
+      throw new SnapshotRefused(`its file is of schema ${found}, where the desk recorded ${snap.schemaVersion} and this Parley's is ${SCHEMA_VERSION}`);
+    }
     if (emptyNow(ctx.workspace.db) !== before) {
       // Something was made here while the snapshot came: the laptop is no longer empty, and replays (nothing wrong).
       clear();
