@@ -68,9 +68,17 @@ export function readOpeningLines(text: string): OpeningLines {
   return { text: paragraphs.join('\n\n'), author, publishedOn };
 }
 
+/**
+ * A wire dateline opening a story's first paragraph: a place in capitals, maybe a date, maybe the agency, then a
+ * dash ("KESSEN, March 3, 2026 — ", "NEW DELHI (Reuters) - ", "WASHINGTON — "). The date is read from it; a title
+ * made of the first sentence leaves it out.
+ */
+const DATELINE = /^\p{Lu}[\p{Lu}\p{M}.'’ -]{1,40}(?:,[^\n—–]{1,40}?)?(?:\s*\([^)\n]{1,40}\))?\s+[—–-]{1,2}\s+(?=[\p{Lu}\p{N}"“‘'])/u;
+
 /** The first sentence, as a title when nothing better names the document; '' when the text has none. */
 export function firstSentence(text: string): string {
-  const first = text.trim().split('\n')[0]?.trim() ?? '';
+  const opening = text.trim().split('\n')[0]?.trim() ?? '';
+  const first = opening.replace(DATELINE, '') || opening;
   const m = /^(.{8,200}?[.!?])(?=\s|$)/u.exec(first);
   const sentence = m?.[1] ?? (first.length <= 200 ? first : '');
   if (sentence) return sentence;

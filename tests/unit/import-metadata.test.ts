@@ -1,7 +1,7 @@
 /** Issue 15: real titles, authors and dates when a document's metadata says nothing. */
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../../main/services/import/readFile';
-import { dateInLine, readOpeningLines } from '../../shared/text/openingLines';
+import { dateInLine, firstSentence, readOpeningLines } from '../../shared/text/openingLines';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 const BODY = 'The two delegations met in Kessen on Friday. They agreed to resume talks on the harbour fees next month.';
@@ -40,5 +40,19 @@ describe('titles, authors and dates from the text itself', () => {
     const headed = await readDocument('seed2.txt', bytes(`Harbour talks resume\n\nBy Jane Roe\n\n6 Sept 2025\n\n${BODY}`));
     expect(headed).toMatchObject({ title: 'Harbour talks resume', author: 'Jane Roe', publishedOn: '2025-09-06' });
     expect(headed.text).toBe(`6 Sept 2025\n\n${BODY}`);
+  });
+
+  it('leaves a wire dateline out of a title made of the first sentence, and keeps it in the text', async () => {
+    for (const dateline of ['KESSEN, March 3, 2026 — ', 'NEW DELHI, Sept. 6, 2025 (Reuters) - ', 'KESSEN (Wire) — ', "ST. JOHN'S -- "]) {
+      const doc = await readDocument('wire.txt', bytes(`${dateline}${BODY}`));
+      expect(doc.title, dateline).toBe('The two delegations met in Kessen on Friday.');
+      expect(doc.text, dateline).toBe(`${dateline}${BODY}`);
+    }
+    expect((await readDocument('wire.txt', bytes(`KESSEN, March 3, 2026 — ${BODY}`))).publishedOn).toBe('2026-03-03');
+    // Not a dateline: a sentence that happens to open with capitals, or a dash inside ordinary words.
+    expect(firstSentence('NATO and India - a new chapter. The rest.')).toBe('NATO and India - a new chapter.');
+    expect(firstSentence('US officials — speaking privately — said talks would resume.')).toBe(
+      'US officials — speaking privately — said talks would resume.',
+    );
   });
 });
