@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { anyFingerprintMissing } from '../../main/db/nearDuplicates';
 import { importPaths, jobStatus } from '../../main/services/import';
+import { readDocument } from '../../main/services/import/readFile';
 import { openTestWorkspace, tempDir, type TestWorkspace } from '../helpers/workspace';
 
 const SAME = path.resolve(__dirname, '../fixtures/import/same-article');
@@ -56,6 +57,45 @@ describe('the same article as a web page, .docx, .odt, .pdf and .txt', () => {
       });
     }
     expect(await articles()).toEqual([expect.objectContaining({ ...WEB, author: 'Staff Reporter' })]);
+  });
+
+  it('of two copies that say as much about themselves, the one whose file gave its paragraphs is kept, not the PDF', async () => {
+    ws = openTestWorkspace();
+    const dir = folderOf(['ferry-line.pdf']);
+    // The same story as a text file with one line more: as much metadata (the byline, the dateline's date) and no
+    // paragraphs rebuilt from line geometry. The PDF is read first, so it would be kept as the first read.
+    const word = await readDocument('ferry-line.docx', fs.readFileSync(path.join(SAME, 'ferry-line.docx')));
+    const text = `By Staff Reporter\n\n${word.text}\n\nRead more: the ferry's history`;
+    fs.writeFileSync(path.join(dir, 'ferry-line.txt'), text);
+    const job = await importPaths(ws.ctx, [path.join(dir, 'ferry-line.pdf'), path.join(dir, 'ferry-line.txt')]);
+    const items = jobStatus(job, true).items!;
+    expect(items.find((i) => i.fileName.endsWith('.txt'))).toMatchObject({ status: 'saved', author: 'Staff Reporter' });
+    expect(items.find((i) => i.fileName.endsWith('.pdf'))).toMatchObject({
+      status: 'duplicate',
+      reason: expect.stringMatching(/imported once, as ferry-line\.txt/),
+    });
+  });
+
+  it('of two files with the same text, the one that says more about itself is kept, with its date', async () => {
+    ws = openTestWorkspace();
+    const dir = path.join(tempDir(), 'same-text');
+    fs.mkdirSync(dir);
+    const paragraphs = ['The ferry line between Kessen and Skarr reopens on Monday.', 'Tickets go on sale this week at both harbours.'];
+    fs.writeFileSync(path.join(dir, 'a-clipping.txt'), paragraphs.join('\n\n'));
+    fs.writeFileSync(
+      path.join(dir, 'b-page.html'),
+      `<html><head><title>Ferry line reopens</title><meta property="article:published_time" content="2026-03-03">` +
+        `<meta property="og:site_name" content="The Kessen Herald"></head><body><article>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`,
+    );
+    // The text file first (alphabetical), undated: before, the copy read first was kept and the page's date was lost.
+    const job = await importPaths(ws.ctx, [dir]);
+    const items = jobStatus(job, true).items!;
+    expect(items.find((i) => i.fileName.endsWith('.html'))).toMatchObject({ status: 'saved', publishedOn: '2026-03-03', dateUnknown: false });
+    expect(items.find((i) => i.fileName.endsWith('.txt'))).toMatchObject({
+      status: 'duplicate',
+      reason: 'The same text as same-text/b-page.html in this import; it is imported once, as same-text/b-page.html.',
+    });
+    expect(await articles()).toEqual([expect.objectContaining({ publishedOn: '2026-03-03', outlet: 'The Kessen Herald' })]);
   });
 
   it('imported after the web page was saved, each is matched with it: skipped by default, nothing saved twice', async () => {

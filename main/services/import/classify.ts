@@ -37,9 +37,8 @@ export function classify(job: ImportJob, item: JobItem, seen: BatchIndex): void 
     return;
   }
   if (inBatch) {
-    seen.follow(inBatch, item);
-    item.status = 'duplicate';
-    item.reason = sameTextReason(inBatch);
+    // The same text twice (a page and its text copy): imported once, as the copy that says more about itself.
+    keepRicher(job, inBatch, item, seen);
     return;
   }
   const near = nearestArticle(db, signature(item), item.text);
@@ -82,12 +81,22 @@ function richness(i: JobItem): number {
 }
 
 /**
+ * Whether `other` is the better copy of the same article than `kept`: it says more about itself, or as much and its
+ * paragraphs are the file's own where the kept one's were rebuilt from a PDF's line geometry (a full-width line
+ * before a heading can run into it there; the Word or web copy of the same text has no such doubt).
+ */
+function better(other: JobItem, kept: JobItem): boolean {
+  const [a, b] = [richness(other), richness(kept)];
+  return a > b || (a === b && kept.format === 'PDF' && other.format !== 'PDF');
+}
+
+/**
  * Two files of one import are the same article (a web page and its Word copy): one is imported, the
- * one that says more about itself, with what only the other says (an author, a URL) filled in.
+ * one that says more about itself (at a tie, not the PDF), with what only the other says (an author, a URL) filled in.
  */
 function keepRicher(job: ImportJob, kept: JobItem, other: JobItem, seen: BatchIndex): void {
   let [winner, loser] = [kept, other];
-  if (richness(other) > richness(kept)) {
+  if (better(other, kept)) {
     [winner, loser] = [other, kept];
     seen.replace(kept, other);
     lookAlikeOrReady(job.ctx.workspace.db, other);
