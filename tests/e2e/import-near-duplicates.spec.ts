@@ -33,6 +33,8 @@ test('the same article as a Word file is matched with the saved web page and mer
   await expect(sideBySide.getByText('Only in this file')).toBeVisible();
   await expect(sideBySide.getByText(/^Only in “Ferry line/)).toBeVisible();
   await page.screenshot({ path: path.join(workbench.dir, '..', 'parley-import-near-duplicate.png'), fullPage: true });
+  // Still on "Choose…", the file would not be imported: the button does not count it.
+  await expect(dialog.getByRole('button', { name: 'Save 0 articles' })).toBeDisabled();
   await dialog.getByLabel('What to do with ferry-line.docx').selectOption('merge');
   await dialog.getByRole('button', { name: 'Save 1 article' }).click();
   await expect(dialog.getByText('1 article imported; 0 files not imported.')).toBeVisible();

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type ClipboardEvent } from 'react';
-import type { ImportEdit } from '../../../shared/api/importSchemas';
+import type { ImportEdit, ImportItem } from '../../../shared/api/importSchemas';
 import { mergeExchangeFiles, splitExchangeFiles } from './exchange/mergeFiles';
 import { filesFromDrop, filesFromList, pastedFile, uploadFiles, type PickedFile } from '../import/files';
 import { useImportUi } from '../import/importUi';
@@ -260,9 +260,9 @@ export function ImportDialog() {
               type="button"
               className="primary"
               onClick={() => void save()}
-              disabled={items.every((i) => i.status !== 'ready' && i.status !== 'conflict')}
+              disabled={toSave(items, edits) === 0}
             >
-              {saveLabel(items.filter((i) => i.status === 'ready' || i.status === 'conflict').length)}
+              {saveLabel(toSave(items, edits))}
             </button>
           </div>
         </>
@@ -284,6 +284,17 @@ export function ImportDialog() {
       )}
     </dialog>
   );
+}
+
+/**
+ * The files the save will import: ready ones the analyst left ticked, and look-alikes given a choice other than skip
+ * (one still on "Choose…" is not imported, so it is not counted).
+ */
+function toSave(items: readonly ImportItem[], edits: ReadonlyMap<number, ImportEdit>): number {
+  return items.filter((i) => {
+    const decision = edits.get(i.id)?.decision;
+    return i.status === 'ready' ? decision !== 'skip' : i.status === 'conflict' && decision !== undefined && decision !== 'skip';
+  }).length;
 }
 
 function saveLabel(n: number): string {
