@@ -103,9 +103,12 @@ export function moveRecentBands(db: Db, rows: number): number {
   const where = last === undefined ? '' : 'WHERE band_key <= ?';
   const args = last === undefined ? [] : [last];
   return db.transaction(() => {
-    stmt(db, `INSERT OR IGNORE INTO article_bands (band_key, article_id) SELECT band_key, article_id FROM article_bands_recent ${where}`).run(
-      ...args,
-    );
+    // Rows of an article deleted (or whose text changed) since are left behind: they would never be a match.
+    stmt(
+      db,
+      `INSERT OR IGNORE INTO article_bands (band_key, article_id) SELECT band_key, article_id FROM article_bands_recent r
+       ${where || 'WHERE true'} AND EXISTS (SELECT 1 FROM article_fingerprints f WHERE f.article_id = r.article_id)`,
+    ).run(...args);
     return stmt(db, `DELETE FROM article_bands_recent ${where}`).run(...args).changes;
   })();
 }
