@@ -33,6 +33,16 @@ export type ImportItemStatus = z.infer<typeof ImportItemStatus>;
 export const ImportDecision = z.enum(['import', 'skip', 'keep-both', 'replace', 'replace-text', 'merge']);
 export type ImportDecision = z.infer<typeof ImportDecision>;
 
+/**
+ * Whether a file of the review table is saved with this decision: a ready one unless skipped, a look-alike only once
+ * the analyst has chosen (null or undefined: still "Choose…") something other than skip. The save and the table's
+ * Save button count alike.
+ */
+export function willSave(status: ImportItemStatus, decision: ImportDecision | null | undefined): boolean {
+  if (status === 'ready') return decision !== 'skip';
+  return status === 'conflict' && decision !== null && decision !== undefined && decision !== 'skip';
+}
+
 export const ImportItem = z.object({
   id: z.number().int().nonnegative(),
   fileName: z.string(),

@@ -6,7 +6,7 @@
  * come after the articles (savePace.ts).
  */
 import { ApiError } from '../../../shared/api/errors';
-import type { ImportEdit } from '../../../shared/api/importSchemas';
+import { willSave, type ImportEdit } from '../../../shared/api/importSchemas';
 import { isoToDay, latestAcceptableDay, localTodayIso } from '../../../shared/domain/dates';
 import { getArticle, insertArticle } from '../../db/articles';
 import { articleByHash } from '../../db/importLookups';
@@ -44,7 +44,7 @@ export function startSaving(job: ImportJob, edits: ImportEdit[]): void {
   }
   const undated = job.items.filter((item) => {
     const edit = editOf.get(item.id);
-    return item.dateUnknown && !edit?.publishedOn && !edit?.acceptImportDate && willSave(item, edit?.decision ?? item.decision);
+    return item.dateUnknown && !edit?.publishedOn && !edit?.acceptImportDate && willSave(item.status, edit?.decision ?? item.decision);
   });
   if (undated.length > 0) {
     const names = undated.slice(0, 3).map((i) => i.fileName);
@@ -75,11 +75,6 @@ export function startSaving(job: ImportJob, edits: ImportEdit[]): void {
   job.running = saveAll(job, toSave);
 }
 
-/** Whether an item the analyst has reviewed would be saved with this decision. */
-function willSave(item: JobItem, decision: JobItem['decision'] | ImportEdit['decision']): boolean {
-  if (item.status === 'ready') return decision !== 'skip';
-  return item.status === 'conflict' && decision !== null && decision !== undefined && decision !== 'skip';
-}
 
 async function saveAll(job: ImportJob, items: JobItem[]): Promise<void> {
   const { db } = job.ctx.workspace;

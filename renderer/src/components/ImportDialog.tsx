@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type ClipboardEvent } from 'react';
-import type { ImportEdit, ImportItem } from '../../../shared/api/importSchemas';
+import { willSave, type ImportEdit, type ImportItem } from '../../../shared/api/importSchemas';
 import { mergeExchangeFiles, splitExchangeFiles } from './exchange/mergeFiles';
 import { filesFromDrop, filesFromList, pastedFile, uploadFiles, type PickedFile } from '../import/files';
 import { useImportUi } from '../import/importUi';
@@ -286,15 +286,9 @@ export function ImportDialog() {
   );
 }
 
-/**
- * The files the save will import: ready ones the analyst left ticked, and look-alikes given a choice other than skip
- * (one still on "Choose…" is not imported, so it is not counted).
- */
+/** The files the save will import (a look-alike still on "Choose…" is not imported, so it is not counted). */
 function toSave(items: readonly ImportItem[], edits: ReadonlyMap<number, ImportEdit>): number {
-  return items.filter((i) => {
-    const decision = edits.get(i.id)?.decision;
-    return i.status === 'ready' ? decision !== 'skip' : i.status === 'conflict' && decision !== undefined && decision !== 'skip';
-  }).length;
+  return items.filter((i) => willSave(i.status, edits.get(i.id)?.decision)).length;
 }
 
 function saveLabel(n: number): string {
