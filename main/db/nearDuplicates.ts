@@ -97,19 +97,19 @@ export const BAND_SLICE_ROWS = 50_000;
  * A row is in one table or the other at every commit, so look-ups between slices find everything.
  */
 export function moveRecentBands(db: Db, rows: number): number {
-  const last = stmt(db, 'SELECT band_key FROM article_bands_recent ORDER BY band_key LIMIT 1 OFFSET ?')
-    .pluck()
-    .get(Math.max(0, rows - 1)) as number | undefined;
-  const where = last === undefined ? '' : 'WHERE band_key <= ?';
-  const args = last === undefined ? [] : [last];
+  // The key of the slice's last row; fewer rows left than a slice: all of them (keys are below 2^37).
+  const last =
+    (stmt(db, 'SELECT band_key FROM article_bands_recent ORDER BY band_key LIMIT 1 OFFSET ?')
+      .pluck()
+      .get(Math.max(0, rows - 1)) as number | undefined) ?? Number.MAX_SAFE_INTEGER;
   return db.transaction(() => {
     // Rows of an article deleted (or whose text changed) since are left behind: they would never be a match.
     stmt(
       db,
       `INSERT OR IGNORE INTO article_bands (band_key, article_id) SELECT band_key, article_id FROM article_bands_recent r
-       ${where || 'WHERE true'} AND EXISTS (SELECT 1 FROM article_fingerprints f WHERE f.article_id = r.article_id)`,
-    ).run(...args);
-    return stmt(db, `DELETE FROM article_bands_recent ${where}`).run(...args).changes;
+       WHERE band_key <= ? AND EXISTS (SELECT 1 FROM article_fingerprints f WHERE f.article_id = r.article_id)`,
+    ).run(last);
+    return stmt(db, 'DELETE FROM article_bands_recent WHERE band_key <= ?').run(last).changes;
   })();
 }
 
